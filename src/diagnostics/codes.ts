@@ -1,0 +1,272 @@
+import type { Severity } from "./diagnostic.js";
+
+export interface DiagnosticDefinition {
+  code: string;
+  severity: Severity;
+  /** Message template; `{0}`, `{1}` … are filled by the reporter. */
+  message: string;
+  /** A default hint, used when the reporter has no more specific one. */
+  hint?: string;
+}
+
+/**
+ * The one table of every diagnostic leadscore reports. Codes are stable: tools and people search for them,
+ * so a code is never reused for a different problem. Ranges:
+ *   LS1xx  syntax (lexer and parser)
+ *   LS2xx  names (unknown, duplicated, reserved)
+ *   LS3xx  types and values
+ *   LS4xx  structure and meaning (what belongs where, thresholds, decay)
+ *   LS5xx  warnings about rulesets that are valid but probably not what was meant
+ *   LS6xx  files and projects
+ */
+export const Diagnostics = {
+  // ----------------------------------------------------------------------------------------- syntax
+  UnexpectedCharacter: { code: "LS101", severity: "error", message: "unexpected character `{0}`" },
+  UnterminatedString: {
+    code: "LS102",
+    severity: "error",
+    message: "unterminated string",
+    hint: 'close the string with `"` on the same line',
+  },
+  UnexpectedToken: { code: "LS103", severity: "error", message: "expected {0} but found {1}" },
+  UnexpectedEndOfInput: { code: "LS104", severity: "error", message: "the file ends early: expected {0}" },
+  InvalidDuration: {
+    code: "LS105",
+    severity: "error",
+    message: "`{0}` is not a duration",
+    hint: "write a whole number followed by m (minutes), h (hours), d (days) or w (weeks), like `30d`",
+  },
+  InvalidDate: {
+    code: "LS106",
+    severity: "error",
+    message: "`{0}` is not a valid date",
+    hint: "write dates as YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ",
+  },
+  ExpectedDeclaration: {
+    code: "LS107",
+    severity: "error",
+    message: "expected a declaration (ruleset, lead, event, list, exclude, grade, bucket, clamp or model) but found {0}",
+  },
+  EventTestInExpression: {
+    code: "LS108",
+    severity: "error",
+    message: "an event test cannot be combined with `and`, `or` or `not`",
+    hint: "write one rule per event test; use `where` to narrow the events",
+  },
+  InvalidEscape: {
+    code: "LS109",
+    severity: "error",
+    message: "unknown escape `{0}` in a string",
+    hint: 'the escapes are \\" \\\\ \\n and \\t',
+  },
+
+  // ------------------------------------------------------------------------------------------ names
+  UnknownField: { code: "LS201", severity: "error", message: "unknown lead field `{0}`" },
+  UnknownEvent: { code: "LS202", severity: "error", message: "unknown event type `{0}`" },
+  UnknownProperty: { code: "LS203", severity: "error", message: "event `{1}` has no property `{0}`" },
+  UnknownList: { code: "LS204", severity: "error", message: "unknown list `{0}`" },
+  DuplicateField: { code: "LS205", severity: "error", message: "`{0}` is declared twice" },
+  DuplicateEvent: { code: "LS206", severity: "error", message: "event `{0}` is declared twice" },
+  DuplicateList: { code: "LS207", severity: "error", message: "list `{0}` is declared twice" },
+  DuplicateModel: { code: "LS208", severity: "error", message: "model `{0}` is declared twice" },
+  DuplicateBucket: { code: "LS209", severity: "error", message: "bucket `{0}` is declared twice in the same list" },
+  DuplicateLead: {
+    code: "LS210",
+    severity: "error",
+    message: "the lead schema is declared twice",
+    hint: "keep one `lead { … }` block with every field",
+  },
+  DuplicateRulesetHeader: { code: "LS211", severity: "error", message: "the ruleset header is declared twice" },
+  DuplicateGrade: { code: "LS212", severity: "error", message: "the `{0}` grade is declared twice" },
+  DuplicateSection: { code: "LS213", severity: "error", message: "model `{1}` has two `{0}` sections" },
+  DuplicateEnumMember: { code: "LS214", severity: "error", message: "`{0}` appears twice in the enumeration" },
+  ReservedName: {
+    code: "LS215",
+    severity: "error",
+    message: "`{0}` is reserved and cannot name a lead field",
+    hint: "`score`, `fit`, `engagement`, `grade`, `event` and `model` name results; pick another name",
+  },
+  MissingLeadSchema: {
+    code: "LS216",
+    severity: "error",
+    message: "the ruleset declares no lead schema",
+    hint: "declare the lead's fields: `lead { id: string  email: string }`",
+  },
+  DuplicateDecay: { code: "LS217", severity: "error", message: "the section already has a `decay`" },
+  DuplicateClamp: { code: "LS218", severity: "error", message: "`clamp` is declared twice here" },
+  DuplicateGradeLabel: { code: "LS219", severity: "error", message: "grade label `{0}` is used twice" },
+  MissingIdField: {
+    code: "LS220",
+    severity: "error",
+    message: "the lead schema has no `id` field",
+    hint: "every lead needs an identifier: add `id: string`",
+  },
+
+  // ------------------------------------------------------------------------------------------ types
+  TypeMismatch: { code: "LS301", severity: "error", message: "`{0}` is {1}, so it cannot be compared with {2}" },
+  OperatorNotForType: { code: "LS302", severity: "error", message: "`{0}` does not apply to `{1}`, which is {2}" },
+  NotInEnumeration: { code: "LS303", severity: "error", message: "`{0}` is not one of the values of `{1}`" },
+  MixedList: { code: "LS304", severity: "error", message: "a list must hold values of one type; it mixes {0} and {1}" },
+  BetweenBoundsReversed: {
+    code: "LS305",
+    severity: "error",
+    message: "`between {0} and {1}` matches nothing: the low bound is above the high bound",
+  },
+  ListElementType: { code: "LS306", severity: "error", message: "list `{0}` holds {1}, but `{2}` is {3}" },
+
+  // -------------------------------------------------------------------------------------- structure
+  EachOutsideEngagement: {
+    code: "LS401",
+    severity: "error",
+    message: "`each` counts events, so it only applies to event rules",
+    hint: "profile rules count once; remove `each`",
+  },
+  WithinOnProfileRule: {
+    code: "LS402",
+    severity: "error",
+    message: "`within` applies to events, not to a profile rule",
+    hint: "remove `within`, or test an event: `when event = … add N within 30d`",
+  },
+  EventRuleInFit: {
+    code: "LS403",
+    severity: "error",
+    message: "event rules belong in the `engagement` section",
+    hint: "`fit` scores who the lead is; move this rule to `engagement`",
+  },
+  ProfileRuleInEngagement: {
+    code: "LS404",
+    severity: "error",
+    message: "engagement rules must test events",
+    hint: "move profile rules to `fit`, or write `when event = … add N`",
+  },
+  MultipleDefaultModels: {
+    code: "LS405",
+    severity: "error",
+    message: "model `{0}` has no `when`, but `{1}` is already the default model",
+    hint: "only one model may leave out `when`; give this one a condition",
+  },
+  GradeNotDescending: {
+    code: "LS406",
+    severity: "error",
+    message: "grade thresholds must go down: `{0} {1} {2}` follows a threshold of {3}",
+    hint: "list the best grade first, with the highest threshold",
+  },
+  UnreachableBucket: {
+    code: "LS407",
+    severity: "error",
+    message: "bucket `{0}` can never be reached: `{1}` above it takes every lead",
+    hint: "`otherwise` must be the last bucket",
+  },
+  DecayOutOfRange: {
+    code: "LS408",
+    severity: "error",
+    message: "decay of {0}% is out of range",
+    hint: "decay takes a percentage above 0 and at most 100",
+  },
+  DecayZeroPeriod: {
+    code: "LS409",
+    severity: "error",
+    message: "decay period `{0}` must be longer than zero",
+  },
+  DecayOutsideEngagement: {
+    code: "LS410",
+    severity: "error",
+    message: "`decay` applies to events, so it only belongs in `engagement`",
+  },
+  NonPositivePoints: {
+    code: "LS411",
+    severity: "error",
+    message: "points must be above zero",
+    hint: "use `subtract` to take points away",
+  },
+  NonPositiveMax: { code: "LS412", severity: "error", message: "`max` must be above zero" },
+  ClampBoundsReversed: {
+    code: "LS413",
+    severity: "error",
+    message: "`clamp score between {0} and {1}` is empty: the low bound is above the high bound",
+  },
+  MetricOutsideBucket: {
+    code: "LS414",
+    severity: "error",
+    message: "`{0}` is only known after scoring, so it can only be used in a bucket condition",
+  },
+  GradeWithoutGrades: {
+    code: "LS415",
+    severity: "error",
+    message: "`grade` is used, but the ruleset declares no grades",
+    hint: "declare them: `grade fit A >= 50, else B` and `grade engagement 1 >= 30, else 2`",
+  },
+  ExclusionWithinNeedsEvent: {
+    code: "LS416",
+    severity: "error",
+    message: "`within` on an exclusion needs an event test",
+    hint: "write `exclude when event = … within 90d because \"…\"`",
+  },
+  EventTestOutsideRules: {
+    code: "LS417",
+    severity: "error",
+    message: "events cannot be tested here; only rules and exclusions test events",
+  },
+  ZeroDuration: { code: "LS418", severity: "error", message: "`{0}` must be longer than zero" },
+  EmptyEnumeration: { code: "LS419", severity: "error", message: "an enumeration needs at least one value" },
+  DuplicateGradeThreshold: {
+    code: "LS420",
+    severity: "error",
+    message: "grade `{0}` can never be given: its threshold is not above the next one's",
+  },
+
+  // ---------------------------------------------------------------------------------------- warnings
+  NoOtherwiseBucket: {
+    code: "LS501",
+    severity: "warning",
+    message: "no `otherwise` bucket: leads that meet no bucket's condition get no bucket",
+    hint: 'end the list with `bucket Other otherwise -> nurture "…"`',
+  },
+  NoDefaultModel: {
+    code: "LS502",
+    severity: "warning",
+    message: "every model has a `when`, so leads that match none are left unscored",
+    hint: "leave out `when` on one model to make it the default",
+  },
+  NoRulesetHeader: {
+    code: "LS503",
+    severity: "warning",
+    message: "the ruleset has no `ruleset \"name\" version N` header",
+    hint: "add one so that artifacts and reports say which rules they came from",
+  },
+  ComparedWithListName: {
+    code: "LS504",
+    severity: "warning",
+    message: "`{0}` is compared with the word `{1}`, which is also the name of a list",
+    hint: "to test membership write `{0} in {1}`",
+  },
+  UnusedList: { code: "LS505", severity: "warning", message: "list `{0}` is never used" },
+  MaxOnOnceRule: {
+    code: "LS506",
+    severity: "warning",
+    message: "`max` has no effect on a rule that counts once",
+    hint: "add `each` to count every event, or remove `max`",
+  },
+  NoBuckets: {
+    code: "LS507",
+    severity: "warning",
+    message: "model `{0}` has no buckets and there are no global buckets: its leads get no bucket",
+  },
+  UnreachableGrade: {
+    code: "LS508",
+    severity: "warning",
+    message: "grade `{0}` can never be given by the grades declared",
+  },
+  EmptyModel: { code: "LS509", severity: "warning", message: "model `{0}` has no rules" },
+
+  // ------------------------------------------------------------------------------------------- files
+  NoRuleFiles: {
+    code: "LS601",
+    severity: "error",
+    message: "no `.score` files found in `{0}`",
+    hint: "point at the directory that holds the rule files",
+  },
+  UnreadableFile: { code: "LS602", severity: "error", message: "cannot read `{0}`: {1}" },
+} as const satisfies Record<string, DiagnosticDefinition>;
+
+export type DiagnosticName = keyof typeof Diagnostics;

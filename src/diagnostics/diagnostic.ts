@@ -1,0 +1,52 @@
+import type { Span } from "../syntax/ast.js";
+import type { DiagnosticDefinition } from "./codes.js";
+
+export type Severity = "error" | "warning";
+
+/** One problem found in the rule files: stable code, where it is, what is wrong and how to fix it. */
+export interface Diagnostic {
+  code: string;
+  severity: Severity;
+  message: string;
+  span: Span;
+  hint?: string;
+}
+
+/** Fills `{0}`, `{1}` … in a message template. */
+export function formatMessage(template: string, args: readonly (string | number)[]): string {
+  return template.replace(/\{(\d+)\}/g, (whole, index: string) => {
+    const value = args[Number(index)];
+    return value === undefined ? whole : String(value);
+  });
+}
+
+export function createDiagnostic(
+  definition: DiagnosticDefinition,
+  span: Span,
+  args: readonly (string | number)[] = [],
+  hint?: string,
+): Diagnostic {
+  const diagnostic: Diagnostic = {
+    code: definition.code,
+    severity: definition.severity,
+    message: formatMessage(definition.message, args),
+    span,
+  };
+  const text = hint ?? definition.hint;
+  if (text !== undefined) diagnostic.hint = formatMessage(text, args);
+  return diagnostic;
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === "error");
+}
+
+/** Orders diagnostics by file, then position, then code: reports read top to bottom and never flicker. */
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort(
+    (a, b) =>
+      (a.span.file < b.span.file ? -1 : a.span.file > b.span.file ? 1 : 0) ||
+      a.span.start.offset - b.span.start.offset ||
+      (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
+  );
+}
