@@ -1,0 +1,10 @@
+import type { Command } from "commander";
+import type { CommandIO } from "../io.js";
+
+/**
+ * A command registers itself on the program. It reports failure through `setExitCode` (the highest code
+ * wins) and bad usage by throwing UsageError; it never calls process.exit, so it can be tested in-process.
+ */
+export type RegisterCommand = (program: Command, io: CommandIO, setExitCode: (code: number) => void) => void;
+
+export const commands: RegisterCommand[] = [];

@@ -1,0 +1,37 @@
+import { writeSync } from "node:fs";
+
+/**
+ * The streams a command writes to, injectable so that tests run commands in-process and assert exact
+ * output. `isTTY` decides whether progress is shown (only on a terminal, never in CI logs or pipes).
+ */
+export interface CommandIO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  isTTY: boolean;
+  cwd: string;
+}
+
+export function processIO(): CommandIO {
+  return {
+    // Synchronous writes keep output ordered and complete even when the process exits right after.
+    stdout: (text) => writeAll(1, text),
+    stderr: (text) => writeAll(2, text),
+    isTTY: Boolean(process.stderr.isTTY),
+    cwd: process.cwd(),
+  };
+}
+
+function writeAll(fd: number, text: string): void {
+  const buffer = Buffer.from(text, "utf8");
+  let written = 0;
+  while (written < buffer.length) {
+    try {
+      written += writeSync(fd, buffer, written);
+    } catch (error) {
+      // A closed pipe (`leadscore score … | head`) is not an error worth a stack trace.
+      if ((error as NodeJS.ErrnoException).code === "EPIPE") return;
+      if ((error as NodeJS.ErrnoException).code === "EAGAIN") continue;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,47 @@
+import { createRequire } from "node:module";
+import { Command, CommanderError } from "commander";
+import { ExitCode, UsageError } from "./exit-codes.js";
+import type { CommandIO } from "./io.js";
+import { commands } from "./commands/index.js";
+
+/** Builds the `leadscore` program; each command registers itself from `commands/`. */
+export function buildProgram(io: CommandIO, setExitCode: (code: number) => void): Command {
+  const program = new Command("leadscore")
+    .description("Lead scoring as code: check, format, compile, test and run .score rule files.")
+    .version(VERSION, "-V, --version")
+    .showHelpAfterError("(run with --help for usage)")
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout(text),
+      writeErr: (text) => io.stderr(text),
+    });
+  for (const register of commands) register(program, io, setExitCode);
+  return program;
+}
+
+// src/cli and dist/cli are both two levels below the package root.
+const VERSION = (createRequire(import.meta.url)("../../package.json") as { version: string }).version;
+
+/** Runs the CLI in-process and resolves to the exit code. Never throws. */
+export async function runCli(argv: readonly string[], io: CommandIO): Promise<number> {
+  let exitCode: number = ExitCode.Ok;
+  const program = buildProgram(io, (code) => {
+    exitCode = Math.max(exitCode, code);
+  });
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end here with exit code 0; usage mistakes with 1 from commander → 2.
+      return error.exitCode === 0 ? ExitCode.Ok : ExitCode.Usage;
+    }
+    if (error instanceof UsageError) {
+      io.stderr(`leadscore: ${error.message}\n`);
+      return ExitCode.Usage;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(`leadscore: internal error: ${message}\n`);
+    return ExitCode.Usage;
+  }
+}
