@@ -1,5 +1,7 @@
 import type { Command } from "commander";
 import type { CommandIO } from "../io.js";
+import { registerCheck } from "./check.js";
+import { registerCompile } from "./compile.js";
 
 /**
  * A command registers itself on the program. It reports failure through `setExitCode` (the highest code
@@ -7,4 +9,4 @@ import type { CommandIO } from "../io.js";
  */
 export type RegisterCommand = (program: Command, io: CommandIO, setExitCode: (code: number) => void) => void;
 
-export const commands: RegisterCommand[] = [];
+export const commands: RegisterCommand[] = [registerCheck, registerCompile];

@@ -1,0 +1,367 @@
+import { Diagnostics } from "../diagnostics/codes.js";
+import { createDiagnostic } from "../diagnostics/diagnostic.js";
+import { didYouMean } from "../diagnostics/suggest.js";
+import type {
+  EventTypeTest,
+  Expr,
+  Identifier,
+  InlineList,
+  ListReference,
+  RuleCondition,
+  Span,
+  Value,
+} from "../syntax/ast.js";
+import type { FieldType } from "../compile/artifact.js";
+import { describeType, describeValue } from "./describe-type.js";
+import type { CheckPass, Program, Report } from "./program.js";
+import type { FieldSymbol } from "./symbol-table.js";
+import { possibleGrades } from "./grades.js";
+
+/**
+ * Checks every condition: names resolve (lead fields, event types, event properties, lists) and values
+ * fit the types they are compared with. Conditions are checked in the scope they are written in:
+ *   profile: lead fields (fit rules, model `when`, exclusions)
+ *   event:   the properties of the tested event types (`where`)
+ *   bucket:  lead fields and the results score, fit, engagement, grade
+ */
+type Scope = { kind: "profile" } | { kind: "event"; types: string[] } | { kind: "bucket" };
+
+interface Subject {
+  name: string;
+  type: FieldType;
+  values?: string[];
+}
+
+const RESULT_SUBJECTS: Record<string, Subject> = {
+  score: { name: "score", type: "number" },
+  fit: { name: "fit", type: "number" },
+  engagement: { name: "engagement", type: "number" },
+  grade: { name: "grade", type: "string" },
+};
+
+const ORDERING = new Set(["<", "<=", ">", ">="]);
+
+class ConditionChecker {
+  constructor(
+    private readonly program: Program,
+    private readonly report: Report,
+  ) {}
+
+  checkRuleCondition(condition: RuleCondition): void {
+    switch (condition.kind) {
+      case "ProfileCondition":
+        this.checkExpr(condition.expr, { kind: "profile" });
+        break;
+      case "EventCondition": {
+        const types = this.checkEventTypes(condition.test);
+        if (condition.where) this.checkExpr(condition.where, { kind: "event", types });
+        break;
+      }
+      case "NoEventCondition":
+        if (condition.test) this.checkEventTypes(condition.test);
+        break;
+    }
+  }
+
+  /** Reports unknown event types; returns the known ones. */
+  checkEventTypes(test: EventTypeTest): string[] {
+    const known: string[] = [];
+    for (const type of test.types) {
+      if (this.program.symbols.events.has(type.name)) known.push(type.name);
+      else
+        this.report(
+          createDiagnostic(
+            Diagnostics.UnknownEvent,
+            type.span,
+            [type.name],
+            didYouMean(type.name, this.program.symbols.events.keys()),
+          ),
+        );
+    }
+    return known;
+  }
+
+  checkExpr(expr: Expr, scope: Scope): void {
+    switch (expr.kind) {
+      case "And":
+      case "Or":
+        this.checkExpr(expr.left, scope);
+        this.checkExpr(expr.right, scope);
+        return;
+      case "Not":
+        this.checkExpr(expr.operand, scope);
+        return;
+      case "Group":
+        this.checkExpr(expr.expr, scope);
+        return;
+      case "Presence":
+        this.resolve(expr.subject, scope);
+        return;
+      case "Compare": {
+        const subject = this.resolve(expr.subject, scope);
+        if (!subject) return;
+        if (ORDERING.has(expr.operator) && subject.type !== "number" && subject.type !== "date") {
+          this.operatorMismatch(expr.operator, expr.subject, subject, expr.span);
+          return;
+        }
+        this.checkValue(subject, expr.value, expr.subject);
+        this.warnListNameAsValue(subject, expr.value);
+        return;
+      }
+      case "Between": {
+        const subject = this.resolve(expr.subject, scope);
+        if (!subject) return;
+        if (subject.type !== "number" && subject.type !== "date") {
+          this.operatorMismatch("between", expr.subject, subject, expr.span);
+          return;
+        }
+        const lowOk = this.checkValue(subject, expr.low, expr.subject);
+        const highOk = this.checkValue(subject, expr.high, expr.subject);
+        const low = numericValue(expr.low);
+        const high = numericValue(expr.high);
+        if (lowOk && highOk && low !== undefined && high !== undefined && low > high) {
+          this.report(
+            createDiagnostic(Diagnostics.BetweenBoundsReversed, expr.span, [
+              textOf(expr.low),
+              textOf(expr.high),
+            ]),
+          );
+        }
+        return;
+      }
+      case "In": {
+        const subject = this.resolve(expr.subject, scope);
+        if (expr.target.kind === "ListReference") this.checkListReference(expr.target, subject);
+        else if (subject) this.checkInlineList(subject, expr.target, expr.subject);
+        return;
+      }
+      case "Text": {
+        const subject = this.resolve(expr.subject, scope);
+        const target = expr.target;
+        if (target.kind === "ListReference") this.checkListReference(target, null);
+        else if (target.kind === "Word" && this.program.symbols.lists.has(target.value)) {
+          this.program.symbols.lists.get(target.value)!.used = true;
+        } else if (target.kind === "InlineList") {
+          for (const item of target.items) this.checkTextValue(item);
+        } else this.checkTextValue(target);
+        if (subject && subject.type !== "string" && subject.type !== "enum") {
+          const words = { contains: "contains", starts_with: "starts with", ends_with: "ends with" };
+          this.operatorMismatch(words[expr.operator], expr.subject, subject, expr.span);
+        }
+        return;
+      }
+    }
+  }
+
+  private resolve(identifier: Identifier, scope: Scope): Subject | null {
+    const name = identifier.name;
+    const { symbols } = this.program;
+    if (scope.kind === "event") {
+      return this.resolveProperty(identifier, scope.types);
+    }
+    const field = symbols.lead.get(name);
+    if (field) return field;
+    const result = RESULT_SUBJECTS[name];
+    if (result) {
+      if (scope.kind !== "bucket") {
+        this.report(createDiagnostic(Diagnostics.MetricOutsideBucket, identifier.span, [name]));
+        return null;
+      }
+      if (name === "grade") {
+        if (!symbols.grades.fit && !symbols.grades.engagement) {
+          this.report(createDiagnostic(Diagnostics.GradeWithoutGrades, identifier.span));
+          return null;
+        }
+      }
+      return result;
+    }
+    const candidates = [...symbols.lead.keys(), ...(scope.kind === "bucket" ? Object.keys(RESULT_SUBJECTS) : [])];
+    let hint = didYouMean(name, candidates);
+    if (!hint) {
+      const owner = [...symbols.events.values()].find((event) => event.properties.has(name));
+      if (owner) hint = `\`${name}\` is a property of event \`${owner.name}\`: test it in a rule with \`when event = ${owner.name} where ${name} …\``;
+    }
+    this.report(createDiagnostic(Diagnostics.UnknownField, identifier.span, [name], hint));
+    return null;
+  }
+
+  /** In `where`, a name must be a property of every event type tested (else it is missing for some). */
+  private resolveProperty(identifier: Identifier, types: string[]): Subject | null {
+    let found: FieldSymbol | null = null;
+    for (const type of types) {
+      const event = this.program.symbols.events.get(type)!;
+      const property = event.properties.get(identifier.name);
+      if (!property) {
+        let hint = didYouMean(identifier.name, event.properties.keys());
+        if (!hint && this.program.symbols.lead.has(identifier.name)) {
+          hint = `\`${identifier.name}\` is a lead field: test it in the fit section or the model's \`when\``;
+        }
+        this.report(createDiagnostic(Diagnostics.UnknownProperty, identifier.span, [identifier.name, type], hint));
+        return null;
+      }
+      found ??= property;
+    }
+    return found;
+  }
+
+  private operatorMismatch(operator: string, identifier: Identifier, subject: Subject, span: Span): void {
+    const hint =
+      subject.type === "string" || subject.type === "enum"
+        ? "compare text with =, !=, in, contains, starts with or ends with"
+        : subject.type === "boolean"
+          ? `test it with \`${subject.name} = true\` or \`${subject.name} = false\``
+          : "compare numbers and dates with =, !=, <, <=, >, >= or between";
+    this.report(
+      createDiagnostic(
+        Diagnostics.OperatorNotForType,
+        span,
+        [operator, identifier.name, describeType(subject.type, subject.values)],
+        hint,
+      ),
+    );
+  }
+
+  /** Whether `value` can be compared with the subject; reports the mismatch when not. */
+  private checkValue(subject: Subject, value: Value, identifier: Identifier): boolean {
+    const mismatch = (hint?: string) => {
+      this.report(
+        createDiagnostic(
+          Diagnostics.TypeMismatch,
+          value.span,
+          [identifier.name, describeType(subject.type, subject.values), describeValue(value)],
+          hint,
+        ),
+      );
+      return false;
+    };
+    switch (subject.type) {
+      case "string":
+        if (value.kind === "Date") return mismatch();
+        if (subject.name === "grade" && value.kind !== "Number") this.checkGradeValue(value);
+        return true;
+      case "number":
+        return value.kind === "Number" ? true : mismatch("write a number, like `500`");
+      case "boolean":
+        return value.kind === "Word" && /^(true|false)$/i.test(value.value)
+          ? true
+          : mismatch("write `true` or `false`");
+      case "date":
+        return value.kind === "Date" ? true : mismatch("write a date, like `2026-01-31`");
+      case "enum": {
+        if (value.kind !== "Word" && value.kind !== "String") return mismatch();
+        const text = value.kind === "Word" ? value.value : value.value;
+        const members = subject.values ?? [];
+        if (members.some((member) => member.toLowerCase() === text.trim().toLowerCase())) return true;
+        this.report(
+          createDiagnostic(
+            Diagnostics.NotInEnumeration,
+            value.span,
+            [text, identifier.name],
+            didYouMean(text, members) ?? `the values are: ${members.join(", ")}`,
+          ),
+        );
+        return false;
+      }
+    }
+  }
+
+  private checkGradeValue(value: Value): void {
+    const text = value.kind === "String" || value.kind === "Word" ? value.value : textOf(value);
+    const grades = possibleGrades(this.program.symbols);
+    if (grades && !grades.has(text.toLowerCase())) {
+      this.report(createDiagnostic(Diagnostics.UnreachableGrade, value.span, [text]));
+    }
+  }
+
+  private checkTextValue(value: Value): void {
+    if (value.kind === "Date") {
+      this.report(
+        createDiagnostic(Diagnostics.TypeMismatch, value.span, ["the text test", "text", describeValue(value)]),
+      );
+    }
+  }
+
+  private checkInlineList(subject: Subject, list: InlineList, identifier: Identifier): void {
+    for (const item of list.items) {
+      this.checkValue(subject, item, identifier);
+    }
+  }
+
+  private checkListReference(reference: ListReference, subject: Subject | null): void {
+    const list = this.program.symbols.lists.get(reference.name.name);
+    if (!list) {
+      this.report(
+        createDiagnostic(
+          Diagnostics.UnknownList,
+          reference.name.span,
+          [reference.name.name],
+          didYouMean(reference.name.name, this.program.symbols.lists.keys()),
+        ),
+      );
+      return;
+    }
+    list.used = true;
+    if (!subject) return;
+    const elementType = listElementKind(list.decl.items.items);
+    const subjectKind = subject.type === "number" ? "number" : subject.type === "date" ? "date" : "text";
+    if (elementType && elementType !== subjectKind && !(subjectKind === "text" && elementType === "number")) {
+      this.report(
+        createDiagnostic(Diagnostics.ListElementType, reference.span, [
+          list.name,
+          elementType === "number" ? "numbers" : elementType === "date" ? "dates" : "text",
+          subject.name,
+          describeType(subject.type, subject.values),
+        ]),
+      );
+      return;
+    }
+    if (subject.type === "enum") {
+      for (const item of list.decl.items.items) this.checkValue(subject, item, reference.name);
+    }
+  }
+
+  private warnListNameAsValue(subject: Subject, value: Value): void {
+    if (value.kind === "Word" && this.program.symbols.lists.has(value.value) && subject.type !== "enum") {
+      this.report(createDiagnostic(Diagnostics.ComparedWithListName, value.span, [subject.name, value.value]));
+    }
+  }
+}
+
+/** The kind of a list's elements: text, number or date; undefined when empty. */
+export function listElementKind(items: readonly Value[]): "text" | "number" | "date" | undefined {
+  const first = items[0];
+  if (!first) return undefined;
+  return first.kind === "Number" ? "number" : first.kind === "Date" ? "date" : "text";
+}
+
+function numericValue(value: Value): number | undefined {
+  if (value.kind === "Number") return value.value;
+  if (value.kind === "Date") return value.epochMs;
+  return undefined;
+}
+
+function textOf(value: Value): string {
+  return value.kind === "Number" || value.kind === "Date" ? value.raw : value.value;
+}
+
+export const checkConditions: CheckPass = {
+  name: "check-conditions",
+  run(program, report) {
+    const checker = new ConditionChecker(program, report);
+    const { symbols } = program;
+    for (const exclusion of symbols.exclusions) checker.checkRuleCondition(exclusion.condition);
+    for (const bucket of symbols.buckets) {
+      if (bucket.test.kind === "When") checker.checkExpr(bucket.test.expr, { kind: "bucket" });
+    }
+    for (const model of symbols.models) {
+      if (model.when) checker.checkExpr(model.when, { kind: "profile" });
+      for (const item of model.items) {
+        if (item.kind === "Section") {
+          for (const rule of item.items) if (rule.kind === "Rule") checker.checkRuleCondition(rule.condition);
+        } else if (item.kind === "Bucket" && item.test.kind === "When") {
+          checker.checkExpr(item.test.expr, { kind: "bucket" });
+        }
+      }
+    }
+  },
+};

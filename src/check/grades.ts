@@ -1,0 +1,22 @@
+import type { GradeDecl } from "../syntax/ast.js";
+import type { SymbolTable } from "./symbol-table.js";
+
+function labels(grade: GradeDecl | null): string[] | null {
+  if (!grade) return null;
+  const all = grade.tiers.map((tier) => tier.label.text);
+  if (grade.fallback) all.push(grade.fallback.text);
+  return all;
+}
+
+/**
+ * Every grade the declared scales can give (lowercased), e.g. a1 … d4; null when a scale is missing, in
+ * which case no grade is ever given and the checker reports uses of `grade` separately.
+ */
+export function possibleGrades(symbols: SymbolTable): Set<string> | null {
+  const fit = labels(symbols.grades.fit);
+  const engagement = labels(symbols.grades.engagement);
+  if (!fit || !engagement) return null;
+  const grades = new Set<string>();
+  for (const letter of fit) for (const digit of engagement) grades.add(`${letter}${digit}`.toLowerCase());
+  return grades;
+}

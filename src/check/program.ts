@@ -1,0 +1,17 @@
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { SourceFile } from "../syntax/ast.js";
+import type { SymbolTable } from "./symbol-table.js";
+
+/** What every check pass sees: the parsed files in path order and the declarations they make. */
+export interface Program {
+  files: readonly SourceFile[];
+  symbols: SymbolTable;
+}
+
+export type Report = (diagnostic: Diagnostic) => void;
+
+/** A check pass: one concern, declared as data in passes.ts, reporting and never throwing. */
+export interface CheckPass {
+  name: string;
+  run(program: Program, report: Report): void;
+}

@@ -1,0 +1,187 @@
+import { createDiagnostic } from "../diagnostics/diagnostic.js";
+import { Diagnostics } from "../diagnostics/codes.js";
+import type {
+  BucketDecl,
+  ClampDecl,
+  EventDecl,
+  ExcludeDecl,
+  FieldDecl,
+  GradeDecl,
+  LeadDecl,
+  ListDecl,
+  ModelDecl,
+  RulesetHeader,
+  SectionName,
+  SourceFile,
+  Span,
+} from "../syntax/ast.js";
+import type { FieldType } from "../compile/artifact.js";
+import type { Report } from "./program.js";
+
+export interface FieldSymbol {
+  name: string;
+  type: FieldType;
+  /** Enumeration members as declared. */
+  values?: string[];
+  optional: boolean;
+  decl: FieldDecl;
+}
+
+export interface EventSymbol {
+  name: string;
+  properties: Map<string, FieldSymbol>;
+  decl: EventDecl;
+}
+
+export interface ListSymbol {
+  name: string;
+  decl: ListDecl;
+  /** Set by the condition checker when a rule uses the list. */
+  used: boolean;
+}
+
+/** Every global declaration, first declaration wins where a name is declared twice. */
+export interface SymbolTable {
+  header: RulesetHeader | null;
+  leadDecl: LeadDecl | null;
+  lead: Map<string, FieldSymbol>;
+  events: Map<string, EventSymbol>;
+  lists: Map<string, ListSymbol>;
+  models: ModelDecl[];
+  modelsByName: Map<string, ModelDecl>;
+  grades: Record<SectionName, GradeDecl | null>;
+  buckets: BucketDecl[];
+  clamp: ClampDecl | null;
+  exclusions: ExcludeDecl[];
+}
+
+/** Names that a bucket condition uses for results; a lead field may not take them. */
+export const RESERVED_FIELD_NAMES = new Set(["score", "fit", "engagement", "grade", "event", "model"]);
+
+function fieldSymbols(fields: readonly FieldDecl[], report: Report): Map<string, FieldSymbol> {
+  const symbols = new Map<string, FieldSymbol>();
+  for (const field of fields) {
+    const name = field.name.name;
+    if (symbols.has(name)) {
+      report(createDiagnostic(Diagnostics.DuplicateField, field.name.span, [name]));
+      continue;
+    }
+    const symbol: FieldSymbol =
+      field.type.kind === "PrimitiveType"
+        ? { name, type: field.type.name, optional: field.optional, decl: field }
+        : { name, type: "enum", values: enumMembers(field, report), optional: field.optional, decl: field };
+    symbols.set(name, symbol);
+  }
+  return symbols;
+}
+
+function enumMembers(field: FieldDecl, report: Report): string[] {
+  if (field.type.kind !== "EnumType") return [];
+  const seen = new Set<string>();
+  const members: string[] = [];
+  for (const member of field.type.members) {
+    const key = member.name.toLowerCase();
+    if (seen.has(key)) {
+      report(createDiagnostic(Diagnostics.DuplicateEnumMember, member.span, [member.name]));
+      continue;
+    }
+    seen.add(key);
+    members.push(member.name);
+  }
+  return members;
+}
+
+/** A zero-width span at the start of a file, for problems that belong to no particular line. */
+export function fileStart(file: SourceFile): Span {
+  const start = { line: 1, column: 1, offset: 0 };
+  return { file: file.path, start, end: start };
+}
+
+export function buildSymbolTable(files: readonly SourceFile[], report: Report): SymbolTable {
+  const table: SymbolTable = {
+    header: null,
+    leadDecl: null,
+    lead: new Map(),
+    events: new Map(),
+    lists: new Map(),
+    models: [],
+    modelsByName: new Map(),
+    grades: { fit: null, engagement: null },
+    buckets: [],
+    clamp: null,
+    exclusions: [],
+  };
+  for (const file of files) {
+    for (const decl of file.declarations) {
+      switch (decl.kind) {
+        case "RulesetHeader":
+          if (table.header) report(createDiagnostic(Diagnostics.DuplicateRulesetHeader, decl.span));
+          else table.header = decl;
+          break;
+        case "Lead":
+          if (table.leadDecl) {
+            report(createDiagnostic(Diagnostics.DuplicateLead, decl.span));
+            break;
+          }
+          table.leadDecl = decl;
+          table.lead = fieldSymbols(decl.fields, report);
+          for (const field of decl.fields) {
+            if (RESERVED_FIELD_NAMES.has(field.name.name)) {
+              report(createDiagnostic(Diagnostics.ReservedName, field.name.span, [field.name.name]));
+            }
+          }
+          break;
+        case "Event":
+          if (table.events.has(decl.name.name)) {
+            report(createDiagnostic(Diagnostics.DuplicateEvent, decl.name.span, [decl.name.name]));
+            break;
+          }
+          table.events.set(decl.name.name, {
+            name: decl.name.name,
+            properties: fieldSymbols(decl.properties, report),
+            decl,
+          });
+          break;
+        case "List":
+          if (table.lists.has(decl.name.name)) {
+            report(createDiagnostic(Diagnostics.DuplicateList, decl.name.span, [decl.name.name]));
+            break;
+          }
+          table.lists.set(decl.name.name, { name: decl.name.name, decl, used: false });
+          break;
+        case "Model":
+          if (table.modelsByName.has(decl.name.name)) {
+            report(createDiagnostic(Diagnostics.DuplicateModel, decl.name.span, [decl.name.name]));
+            break;
+          }
+          table.models.push(decl);
+          table.modelsByName.set(decl.name.name, decl);
+          break;
+        case "Grade":
+          if (table.grades[decl.dimension]) {
+            report(createDiagnostic(Diagnostics.DuplicateGrade, decl.span, [decl.dimension]));
+            break;
+          }
+          table.grades[decl.dimension] = decl;
+          break;
+        case "Bucket":
+          table.buckets.push(decl);
+          break;
+        case "Clamp":
+          if (table.clamp) report(createDiagnostic(Diagnostics.DuplicateClamp, decl.span));
+          else table.clamp = decl;
+          break;
+        case "Exclude":
+          table.exclusions.push(decl);
+          break;
+      }
+    }
+  }
+  const first = files[0];
+  if (first) {
+    if (!table.leadDecl) report(createDiagnostic(Diagnostics.MissingLeadSchema, fileStart(first)));
+    else if (!table.lead.has("id")) report(createDiagnostic(Diagnostics.MissingIdField, table.leadDecl.span));
+    if (!table.header) report(createDiagnostic(Diagnostics.NoRulesetHeader, fileStart(first)));
+  }
+  return table;
+}

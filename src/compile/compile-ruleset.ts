@@ -1,0 +1,66 @@
+import path from "node:path";
+import { Diagnostics } from "../diagnostics/codes.js";
+import { createDiagnostic, sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
+import type { SourceFile } from "../syntax/ast.js";
+import type { Program } from "../check/program.js";
+import type { Artifact } from "./artifact.js";
+import { readRuleSources, type SourceText } from "./read-rules.js";
+import { runStages } from "./stages.js";
+
+export interface CompileResult {
+  /** Null when any error was reported. */
+  artifact: Artifact | null;
+  diagnostics: Diagnostic[];
+  sources: SourceText[];
+  files: SourceFile[];
+  program: Program | null;
+}
+
+export interface CompileOptions {
+  /** Ruleset name used when the rules have no `ruleset "…"` header. */
+  fallbackName?: string;
+}
+
+/** Compiles rule sources (any order; they are read in path order). Never throws on bad rules. */
+export function compileSources(sources: readonly SourceText[], options: CompileOptions = {}): CompileResult {
+  const sorted = [...sources].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const compilation = runStages({
+    sources: sorted,
+    fallbackName: options.fallbackName ?? "ruleset",
+    files: [],
+    program: null,
+    artifact: null,
+    diagnostics: [],
+  });
+  return {
+    artifact: compilation.artifact,
+    diagnostics: sortDiagnostics(compilation.diagnostics),
+    sources: sorted,
+    files: compilation.files,
+    program: compilation.program,
+  };
+}
+
+export interface CompileDirectoryOptions extends CompileOptions {
+  /** Prefix for file paths in diagnostics and the artifact; defaults to `dir` as given. */
+  displayPrefix?: string;
+}
+
+/**
+ * Compiles every `.score` file below `dir`. An empty directory is a diagnostic (LS601); a directory that
+ * cannot be read rejects with the file-system error (the CLI turns that into exit code 2).
+ */
+export async function compileDirectory(dir: string, options: CompileDirectoryOptions = {}): Promise<CompileResult> {
+  const prefix = toPosix(options.displayPrefix ?? dir);
+  const sources = await readRuleSources(dir, prefix === "." ? "" : prefix);
+  if (sources.length === 0) {
+    const start = { line: 1, column: 1, offset: 0 };
+    const diagnostic = createDiagnostic(Diagnostics.NoRuleFiles, { file: prefix, start, end: start }, [prefix]);
+    return { artifact: null, diagnostics: [diagnostic], sources: [], files: [], program: null };
+  }
+  return compileSources(sources, { fallbackName: options.fallbackName ?? path.basename(path.resolve(dir)) });
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join("/").replace(/\/+$/, "");
+}

@@ -1,0 +1,50 @@
+import { ARTIFACT_FORMAT, ARTIFACT_FORMAT_VERSION, type Artifact } from "./artifact.js";
+import { artifactSchemaError } from "./artifact-schema.js";
+import { contentHashOf } from "./hash.js";
+
+export type ArtifactErrorReason = "invalid-json" | "wrong-format" | "wrong-format-version" | "schema" | "hash-mismatch";
+
+export type ArtifactParseResult = { artifact: Artifact } | { error: string; reason: ArtifactErrorReason };
+
+/**
+ * Reads an artifact and refuses it, saying why, when it is not JSON, is another format or format
+ * version, fails the schema, or its content does not match its content hash (edited by hand or corrupt).
+ */
+export function parseArtifact(json: string): ArtifactParseResult {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch (error) {
+    return { reason: "invalid-json", error: `not valid JSON: ${(error as Error).message}` };
+  }
+  return checkArtifact(value);
+}
+
+export function checkArtifact(value: unknown): ArtifactParseResult {
+  const record = (value ?? {}) as Record<string, unknown>;
+  if (typeof value !== "object" || value === null || record.format !== ARTIFACT_FORMAT) {
+    return { reason: "wrong-format", error: `not a leadscore ruleset artifact (format must be "${ARTIFACT_FORMAT}")` };
+  }
+  if (record.formatVersion !== ARTIFACT_FORMAT_VERSION) {
+    return {
+      reason: "wrong-format-version",
+      error: `artifact format version ${JSON.stringify(record.formatVersion)} is not supported (this leadscore reads version ${ARTIFACT_FORMAT_VERSION}); recompile the rules`,
+    };
+  }
+  const schemaError = artifactSchemaError(value);
+  if (schemaError) return { reason: "schema", error: `the artifact does not match its schema: ${schemaError}` };
+  const artifact = value as Artifact;
+  const expected = contentHashOf(artifact);
+  if (artifact.contentHash !== expected) {
+    return {
+      reason: "hash-mismatch",
+      error: `the artifact's content does not match its hash (${artifact.contentHash}, computed ${expected}): it was edited or corrupted; recompile the rules`,
+    };
+  }
+  return { artifact };
+}
+
+/** Artifacts are written with stable key order and a trailing newline: same rules, same bytes. */
+export function serializeArtifact(artifact: Artifact): string {
+  return `${JSON.stringify(artifact, null, 2)}\n`;
+}

@@ -1,0 +1,114 @@
+import type { Expr as AstExpr, Identifier, InlineList, ListReference, Value } from "../syntax/ast.js";
+import type { SymbolTable } from "../check/symbol-table.js";
+import type { Expr, FieldType, Literal, Ref } from "./artifact.js";
+
+/** Where names in an expression come from (see check-conditions for the same scopes). */
+export type LoweringScope = { kind: "profile" } | { kind: "event"; types: string[] } | { kind: "bucket" };
+
+const RESULT_TYPES: Record<string, FieldType> = {
+  score: "number",
+  fit: "number",
+  engagement: "number",
+  grade: "string",
+};
+
+/**
+ * Turns a checked AST expression into the artifact's pure expression form: names resolved to typed refs,
+ * named lists inlined (their name kept for explanations), values converted to the field's type, `and`/`or`
+ * chains flattened, groups dropped. Only called on rulesets without errors.
+ */
+export class ExpressionLowering {
+  constructor(private readonly symbols: SymbolTable) {}
+
+  lower(expr: AstExpr, scope: LoweringScope): Expr {
+    switch (expr.kind) {
+      case "And":
+      case "Or": {
+        const op = expr.kind === "And" ? "and" : "or";
+        const args: Expr[] = [];
+        for (const side of [expr.left, expr.right]) {
+          const lowered = this.lower(side, scope);
+          if (lowered.op === op) args.push(...lowered.args);
+          else args.push(lowered);
+        }
+        return { op, args };
+      }
+      case "Not":
+        return { op: "not", arg: this.lower(expr.operand, scope) };
+      case "Group":
+        return this.lower(expr.expr, scope);
+      case "Presence":
+        return { op: expr.present ? "present" : "missing", ref: this.ref(expr.subject, scope) };
+      case "Compare": {
+        const ref = this.ref(expr.subject, scope);
+        return { op: "compare", cmp: expr.operator, ref, value: literal(expr.value, ref.type) };
+      }
+      case "Between": {
+        const ref = this.ref(expr.subject, scope);
+        return { op: "between", ref, low: literal(expr.low, ref.type), high: literal(expr.high, ref.type) };
+      }
+      case "In": {
+        const ref = this.ref(expr.subject, scope);
+        const { values, list } = this.listValues(expr.target);
+        const lowered: Expr = { op: "in", ref, values: values.map((v) => literal(v, ref.type)) };
+        if (list) lowered.list = list;
+        return expr.negated ? { op: "not", arg: lowered } : lowered;
+      }
+      case "Text": {
+        const ref = this.ref(expr.subject, scope);
+        const target = expr.target;
+        const asList =
+          target.kind === "InlineList" || target.kind === "ListReference"
+            ? target
+            : target.kind === "Word" && this.symbols.lists.has(target.value)
+              ? ({ kind: "ListReference", name: { kind: "Identifier", name: target.value, span: target.span }, span: target.span } satisfies ListReference)
+              : null;
+        const { values, list } = asList ? this.listValues(asList) : { values: [target as Value], list: undefined };
+        const lowered: Expr = { op: expr.operator, ref, values: values.map(textOf) };
+        if (list) lowered.list = list;
+        return lowered;
+      }
+    }
+  }
+
+  private listValues(target: InlineList | ListReference): { values: Value[]; list: string | undefined } {
+    if (target.kind === "InlineList") return { values: target.items, list: undefined };
+    const list = this.symbols.lists.get(target.name.name);
+    return { values: list ? list.decl.items.items : [], list: target.name.name };
+  }
+
+  ref(identifier: Identifier, scope: LoweringScope): Ref {
+    const name = identifier.name;
+    if (scope.kind === "event") {
+      for (const type of scope.types) {
+        const property = this.symbols.events.get(type)?.properties.get(name);
+        if (property) return { scope: "event", name, type: property.type };
+      }
+    }
+    const field = this.symbols.lead.get(name);
+    if (field) return { scope: "lead", name, type: field.type };
+    const result = RESULT_TYPES[name];
+    if (scope.kind === "bucket" && result) return { scope: "result", name, type: result };
+    // Unreachable after a clean check; kept total so lowering never throws.
+    return { scope: "lead", name, type: "string" };
+  }
+}
+
+function textOf(value: Value): string {
+  return value.kind === "Number" || value.kind === "Date" ? value.raw : value.value;
+}
+
+/** A written value as the literal its field's type compares with. */
+export function literal(value: Value, type: FieldType): Literal {
+  switch (value.kind) {
+    case "Number":
+      return type === "number" ? value.value : value.raw;
+    case "Date":
+      return Number.isFinite(value.epochMs) ? new Date(value.epochMs).toISOString() : value.raw;
+    case "String":
+      return value.value;
+    case "Word":
+      if (type === "boolean") return value.value.toLowerCase() === "true";
+      return value.value;
+  }
+}

@@ -1,0 +1,80 @@
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { hasErrors } from "../diagnostics/diagnostic.js";
+import { checkProgram } from "../check/check-program.js";
+import type { Program } from "../check/program.js";
+import type { SourceFile } from "../syntax/ast.js";
+import { parseSource } from "../syntax/parse.js";
+import type { Artifact } from "./artifact.js";
+import { buildArtifact } from "./build-artifact.js";
+import { checkArtifact } from "./load-artifact.js";
+import type { SourceText } from "./read-rules.js";
+
+/** State carried through the compile stages; each stage fills its part. */
+export interface Compilation {
+  sources: readonly SourceText[];
+  fallbackName: string;
+  files: SourceFile[];
+  program: Program | null;
+  artifact: Artifact | null;
+  diagnostics: Diagnostic[];
+}
+
+export interface Stage {
+  name: string;
+  /** Whether the stage still runs when earlier stages reported errors. */
+  runsAfterErrors: boolean;
+  run(compilation: Compilation): void;
+}
+
+/**
+ * The named compile stages, in order: parse every file, check the program as a whole, build the
+ * artifact, and validate it against the published schema (a failure there is a compiler bug, reported
+ * rather than shipped).
+ */
+export const compileStages: readonly Stage[] = [
+  {
+    name: "parse",
+    runsAfterErrors: true,
+    run(compilation) {
+      for (const source of compilation.sources) {
+        const { file, diagnostics } = parseSource(source.path, source.text);
+        compilation.files.push(file);
+        compilation.diagnostics.push(...diagnostics);
+      }
+    },
+  },
+  {
+    name: "check",
+    // Checking files with syntax errors still finds the name and type mistakes in the rest of them.
+    runsAfterErrors: true,
+    run(compilation) {
+      const { program, diagnostics } = checkProgram(compilation.files);
+      compilation.program = program;
+      compilation.diagnostics.push(...diagnostics);
+    },
+  },
+  {
+    name: "build-artifact",
+    runsAfterErrors: false,
+    run(compilation) {
+      if (compilation.program) compilation.artifact = buildArtifact(compilation.program, compilation.fallbackName);
+    },
+  },
+  {
+    name: "validate-artifact",
+    runsAfterErrors: false,
+    run(compilation) {
+      if (!compilation.artifact) return;
+      const result = checkArtifact(compilation.artifact);
+      if ("error" in result) throw new Error(`internal error: compiled artifact is invalid: ${result.error}`);
+    },
+  },
+];
+
+export function runStages(compilation: Compilation, stages: readonly Stage[] = compileStages): Compilation {
+  for (const stage of stages) {
+    if (!stage.runsAfterErrors && hasErrors(compilation.diagnostics)) break;
+    stage.run(compilation);
+  }
+  return compilation;
+}
