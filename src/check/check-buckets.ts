@@ -14,7 +14,10 @@ function checkBucketList(buckets: readonly BucketDecl[], report: Report): void {
     names.add(bucket.name.name);
     if (otherwise) {
       report(
-        createDiagnostic(Diagnostics.UnreachableBucket, bucket.name.span, [bucket.name.name, `${otherwise.name.name} otherwise`]),
+        createDiagnostic(Diagnostics.UnreachableBucket, bucket.name.span, [
+          bucket.name.name,
+          `${otherwise.name.name} otherwise`,
+        ]),
       );
     } else if (bucket.test.kind === "Otherwise") {
       otherwise = bucket;

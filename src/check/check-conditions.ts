@@ -175,11 +175,15 @@ class ConditionChecker {
       }
       return result;
     }
-    const candidates = [...symbols.lead.keys(), ...(scope.kind === "bucket" ? Object.keys(RESULT_SUBJECTS) : [])];
+    const candidates = [
+      ...symbols.lead.keys(),
+      ...(scope.kind === "bucket" ? Object.keys(RESULT_SUBJECTS) : []),
+    ];
     let hint = didYouMean(name, candidates);
     if (!hint) {
       const owner = [...symbols.events.values()].find((event) => event.properties.has(name));
-      if (owner) hint = `\`${name}\` is a property of event \`${owner.name}\`: test it in a rule with \`when event = ${owner.name} where ${name} …\``;
+      if (owner)
+        hint = `\`${name}\` is a property of event \`${owner.name}\`: test it in a rule with \`when event = ${owner.name} where ${name} …\``;
     }
     this.report(createDiagnostic(Diagnostics.UnknownField, identifier.span, [name], hint));
     return null;
@@ -196,7 +200,9 @@ class ConditionChecker {
         if (!hint && this.program.symbols.lead.has(identifier.name)) {
           hint = `\`${identifier.name}\` is a lead field: test it in the fit section or the model's \`when\``;
         }
-        this.report(createDiagnostic(Diagnostics.UnknownProperty, identifier.span, [identifier.name, type], hint));
+        this.report(
+          createDiagnostic(Diagnostics.UnknownProperty, identifier.span, [identifier.name, type], hint),
+        );
         return null;
       }
       found ??= property;
@@ -276,7 +282,11 @@ class ConditionChecker {
   private checkTextValue(value: Value): void {
     if (value.kind === "Date") {
       this.report(
-        createDiagnostic(Diagnostics.TypeMismatch, value.span, ["the text test", "text", describeValue(value)]),
+        createDiagnostic(Diagnostics.TypeMismatch, value.span, [
+          "the text test",
+          "text",
+          describeValue(value),
+        ]),
       );
     }
   }
@@ -322,7 +332,9 @@ class ConditionChecker {
 
   private warnListNameAsValue(subject: Subject, value: Value): void {
     if (value.kind === "Word" && this.program.symbols.lists.has(value.value) && subject.type !== "enum") {
-      this.report(createDiagnostic(Diagnostics.ComparedWithListName, value.span, [subject.name, value.value]));
+      this.report(
+        createDiagnostic(Diagnostics.ComparedWithListName, value.span, [subject.name, value.value]),
+      );
     }
   }
 }

@@ -13,7 +13,8 @@ export const checkLists: CheckPass = {
       if (first) {
         const kind = KIND_NAMES[first.kind];
         const other = rest.find((item) => KIND_NAMES[item.kind] !== kind);
-        if (other) report(createDiagnostic(Diagnostics.MixedList, other.span, [kind, KIND_NAMES[other.kind]]));
+        if (other)
+          report(createDiagnostic(Diagnostics.MixedList, other.span, [kind, KIND_NAMES[other.kind]]));
       }
       if (!list.used) report(createDiagnostic(Diagnostics.UnusedList, list.decl.name.span, [list.name]));
     }

@@ -4,7 +4,8 @@ import type { Duration, ExcludeDecl, RuleDecl, SectionDecl } from "../syntax/ast
 import type { CheckPass, Report } from "./program.js";
 
 function checkDuration(duration: Duration | null, report: Report): void {
-  if (duration && duration.ms <= 0) report(createDiagnostic(Diagnostics.ZeroDuration, duration.span, [duration.raw]));
+  if (duration && duration.ms <= 0)
+    report(createDiagnostic(Diagnostics.ZeroDuration, duration.span, [duration.raw]));
 }
 
 /** What belongs where: profile rules score fit, event rules score engagement. */
@@ -26,7 +27,9 @@ function checkRule(rule: RuleDecl, section: SectionDecl, report: Report): void {
         Diagnostics.WithinOnProfileRule,
         effect.within.span,
         [],
-        condition.kind === "NoEventCondition" ? "the window is already set by `no event within …`" : undefined,
+        condition.kind === "NoEventCondition"
+          ? "the window is already set by `no event within …`"
+          : undefined,
       ),
     );
   }
@@ -53,7 +56,8 @@ function checkSection(section: SectionDecl, report: Report): void {
     if (!(percent > 0 && percent <= 100)) {
       report(createDiagnostic(Diagnostics.DecayOutOfRange, item.percent.span, [item.percent.raw]));
     }
-    if (item.every.ms <= 0) report(createDiagnostic(Diagnostics.DecayZeroPeriod, item.every.span, [item.every.raw]));
+    if (item.every.ms <= 0)
+      report(createDiagnostic(Diagnostics.DecayZeroPeriod, item.every.span, [item.every.raw]));
   }
 }
 

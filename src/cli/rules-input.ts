@@ -36,7 +36,9 @@ export async function compileRulePaths(io: CommandIO, targets: readonly string[]
   const sources: SourceText[] = [];
   for (const target of targets) {
     if ((await kindOf(io, target)) === "directory") {
-      const result = await compileDirectory(path.resolve(io.cwd, target), { displayPrefix: displayPath(io, target) });
+      const result = await compileDirectory(path.resolve(io.cwd, target), {
+        displayPrefix: displayPath(io, target),
+      });
       sources.push(...result.sources);
     } else {
       sources.push({ path: displayPath(io, target), text: await readText(io, target) });
@@ -49,7 +51,9 @@ export async function readText(io: CommandIO, target: string): Promise<string> {
   try {
     return await readFile(path.resolve(io.cwd, target), "utf8");
   } catch (error) {
-    throw new UsageError(`cannot read \`${target}\`: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new UsageError(
+      `cannot read \`${target}\`: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
   }
 }
 

@@ -125,7 +125,12 @@ export function buildArtifact(program: Program, fallbackName: string): Artifact 
 
   const decay = (decl: DecayDecl | undefined): Decay | null =>
     decl
-      ? { percent: decl.percent.value, everyMs: decl.every.ms, every: decl.every.raw, loc: locationOf(decl.span) }
+      ? {
+          percent: decl.percent.value,
+          everyMs: decl.every.ms,
+          every: decl.every.raw,
+          loc: locationOf(decl.span),
+        }
       : null;
 
   const grade = (decl: GradeDecl | null): GradeScale | null =>

@@ -50,12 +50,17 @@ export interface CompileDirectoryOptions extends CompileOptions {
  * Compiles every `.score` file below `dir`. An empty directory is a diagnostic (LS601); a directory that
  * cannot be read rejects with the file-system error (the CLI turns that into exit code 2).
  */
-export async function compileDirectory(dir: string, options: CompileDirectoryOptions = {}): Promise<CompileResult> {
+export async function compileDirectory(
+  dir: string,
+  options: CompileDirectoryOptions = {},
+): Promise<CompileResult> {
   const prefix = toPosix(options.displayPrefix ?? dir);
   const sources = await readRuleSources(dir, prefix === "." ? "" : prefix);
   if (sources.length === 0) {
     const start = { line: 1, column: 1, offset: 0 };
-    const diagnostic = createDiagnostic(Diagnostics.NoRuleFiles, { file: prefix, start, end: start }, [prefix]);
+    const diagnostic = createDiagnostic(Diagnostics.NoRuleFiles, { file: prefix, start, end: start }, [
+      prefix,
+    ]);
     return { artifact: null, diagnostics: [diagnostic], sources: [], files: [], program: null };
   }
   return compileSources(sources, { fallbackName: options.fallbackName ?? path.basename(path.resolve(dir)) });

@@ -2,7 +2,8 @@ import { ARTIFACT_FORMAT, ARTIFACT_FORMAT_VERSION, type Artifact } from "./artif
 import { artifactSchemaError } from "./artifact-schema.js";
 import { contentHashOf } from "./hash.js";
 
-export type ArtifactErrorReason = "invalid-json" | "wrong-format" | "wrong-format-version" | "schema" | "hash-mismatch";
+export type ArtifactErrorReason =
+  "invalid-json" | "wrong-format" | "wrong-format-version" | "schema" | "hash-mismatch";
 
 export type ArtifactParseResult = { artifact: Artifact } | { error: string; reason: ArtifactErrorReason };
 
@@ -23,7 +24,10 @@ export function parseArtifact(json: string): ArtifactParseResult {
 export function checkArtifact(value: unknown): ArtifactParseResult {
   const record = (value ?? {}) as Record<string, unknown>;
   if (typeof value !== "object" || value === null || record.format !== ARTIFACT_FORMAT) {
-    return { reason: "wrong-format", error: `not a leadscore ruleset artifact (format must be "${ARTIFACT_FORMAT}")` };
+    return {
+      reason: "wrong-format",
+      error: `not a leadscore ruleset artifact (format must be "${ARTIFACT_FORMAT}")`,
+    };
   }
   if (record.formatVersion !== ARTIFACT_FORMAT_VERSION) {
     return {
@@ -32,7 +36,8 @@ export function checkArtifact(value: unknown): ArtifactParseResult {
     };
   }
   const schemaError = artifactSchemaError(value);
-  if (schemaError) return { reason: "schema", error: `the artifact does not match its schema: ${schemaError}` };
+  if (schemaError)
+    return { reason: "schema", error: `the artifact does not match its schema: ${schemaError}` };
   const artifact = value as Artifact;
   const expected = contentHashOf(artifact);
   if (artifact.contentHash !== expected) {

@@ -61,9 +61,15 @@ export class ExpressionLowering {
           target.kind === "InlineList" || target.kind === "ListReference"
             ? target
             : target.kind === "Word" && this.symbols.lists.has(target.value)
-              ? ({ kind: "ListReference", name: { kind: "Identifier", name: target.value, span: target.span }, span: target.span } satisfies ListReference)
+              ? ({
+                  kind: "ListReference",
+                  name: { kind: "Identifier", name: target.value, span: target.span },
+                  span: target.span,
+                } satisfies ListReference)
               : null;
-        const { values, list } = asList ? this.listValues(asList) : { values: [target as Value], list: undefined };
+        const { values, list } = asList
+          ? this.listValues(asList)
+          : { values: [target as Value], list: undefined };
         const lowered: Expr = { op: expr.operator, ref, values: values.map(textOf) };
         if (list) lowered.list = list;
         return lowered;

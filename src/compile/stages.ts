@@ -57,7 +57,8 @@ export const compileStages: readonly Stage[] = [
     name: "build-artifact",
     runsAfterErrors: false,
     run(compilation) {
-      if (compilation.program) compilation.artifact = buildArtifact(compilation.program, compilation.fallbackName);
+      if (compilation.program)
+        compilation.artifact = buildArtifact(compilation.program, compilation.fallbackName);
     },
   },
   {

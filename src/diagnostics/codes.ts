@@ -45,7 +45,8 @@ export const Diagnostics = {
   ExpectedDeclaration: {
     code: "LS107",
     severity: "error",
-    message: "expected a declaration (ruleset, lead, event, list, exclude, grade, bucket, clamp or model) but found {0}",
+    message:
+      "expected a declaration (ruleset, lead, event, list, exclude, grade, bucket, clamp or model) but found {0}",
   },
   EventTestInExpression: {
     code: "LS108",
@@ -69,17 +70,29 @@ export const Diagnostics = {
   DuplicateEvent: { code: "LS206", severity: "error", message: "event `{0}` is declared twice" },
   DuplicateList: { code: "LS207", severity: "error", message: "list `{0}` is declared twice" },
   DuplicateModel: { code: "LS208", severity: "error", message: "model `{0}` is declared twice" },
-  DuplicateBucket: { code: "LS209", severity: "error", message: "bucket `{0}` is declared twice in the same list" },
+  DuplicateBucket: {
+    code: "LS209",
+    severity: "error",
+    message: "bucket `{0}` is declared twice in the same list",
+  },
   DuplicateLead: {
     code: "LS210",
     severity: "error",
     message: "the lead schema is declared twice",
     hint: "keep one `lead { … }` block with every field",
   },
-  DuplicateRulesetHeader: { code: "LS211", severity: "error", message: "the ruleset header is declared twice" },
+  DuplicateRulesetHeader: {
+    code: "LS211",
+    severity: "error",
+    message: "the ruleset header is declared twice",
+  },
   DuplicateGrade: { code: "LS212", severity: "error", message: "the `{0}` grade is declared twice" },
   DuplicateSection: { code: "LS213", severity: "error", message: "model `{1}` has two `{0}` sections" },
-  DuplicateEnumMember: { code: "LS214", severity: "error", message: "`{0}` appears twice in the enumeration" },
+  DuplicateEnumMember: {
+    code: "LS214",
+    severity: "error",
+    message: "`{0}` appears twice in the enumeration",
+  },
   ReservedName: {
     code: "LS215",
     severity: "error",
@@ -103,10 +116,22 @@ export const Diagnostics = {
   },
 
   // ------------------------------------------------------------------------------------------ types
-  TypeMismatch: { code: "LS301", severity: "error", message: "`{0}` is {1}, so it cannot be compared with {2}" },
-  OperatorNotForType: { code: "LS302", severity: "error", message: "`{0}` does not apply to `{1}`, which is {2}" },
+  TypeMismatch: {
+    code: "LS301",
+    severity: "error",
+    message: "`{0}` is {1}, so it cannot be compared with {2}",
+  },
+  OperatorNotForType: {
+    code: "LS302",
+    severity: "error",
+    message: "`{0}` does not apply to `{1}`, which is {2}",
+  },
   NotInEnumeration: { code: "LS303", severity: "error", message: "`{0}` is not one of the values of `{1}`" },
-  MixedList: { code: "LS304", severity: "error", message: "a list must hold values of one type; it mixes {0} and {1}" },
+  MixedList: {
+    code: "LS304",
+    severity: "error",
+    message: "a list must hold values of one type; it mixes {0} and {1}",
+  },
   BetweenBoundsReversed: {
     code: "LS305",
     severity: "error",
@@ -200,7 +225,7 @@ export const Diagnostics = {
     code: "LS416",
     severity: "error",
     message: "`within` on an exclusion needs an event test",
-    hint: "write `exclude when event = … within 90d because \"…\"`",
+    hint: 'write `exclude when event = … within 90d because "…"`',
   },
   EventTestOutsideRules: {
     code: "LS417",
@@ -231,7 +256,7 @@ export const Diagnostics = {
   NoRulesetHeader: {
     code: "LS503",
     severity: "warning",
-    message: "the ruleset has no `ruleset \"name\" version N` header",
+    message: 'the ruleset has no `ruleset "name" version N` header',
     hint: "add one so that artifacts and reports say which rules they came from",
   },
   ComparedWithListName: {

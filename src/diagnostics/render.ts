@@ -10,7 +10,10 @@ import type { Diagnostic } from "./diagnostic.js";
  *
  * `sourceOf` returns the text of a file (the caret excerpt is left out when it cannot).
  */
-export function renderDiagnostic(diagnostic: Diagnostic, sourceOf: (file: string) => string | undefined): string {
+export function renderDiagnostic(
+  diagnostic: Diagnostic,
+  sourceOf: (file: string) => string | undefined,
+): string {
   const { span } = diagnostic;
   const head = `${span.file}:${span.start.line}:${span.start.column}: ${diagnostic.severity} ${diagnostic.code}: ${diagnostic.message}`;
   const lines = [head];

@@ -20,7 +20,8 @@ export const registerCheck: RegisterCommand = (program: Command, io, setExitCode
     .action(async (paths: string[], options: { json?: boolean; strict?: boolean }) => {
       const targets = paths.length > 0 ? paths : await defaultRulePaths(io);
       const result = await compileRulePaths(io, targets);
-      const failed = hasErrors(result.diagnostics) || (options.strict === true && result.diagnostics.length > 0);
+      const failed =
+        hasErrors(result.diagnostics) || (options.strict === true && result.diagnostics.length > 0);
       if (options.json) {
         const errors = result.diagnostics.filter((d) => d.severity === "error").length;
         const report = {

@@ -36,7 +36,9 @@ export const registerCompile: RegisterCommand = (program: Command, io, setExitCo
       try {
         await writeFile(path.resolve(io.cwd, options.out), text);
       } catch (error) {
-        throw new UsageError(`cannot write \`${options.out}\`: ${(error as NodeJS.ErrnoException).code ?? error}`);
+        throw new UsageError(
+          `cannot write \`${options.out}\`: ${(error as NodeJS.ErrnoException).code ?? error}`,
+        );
       }
       const { artifact } = result;
       const rules = artifact.models.reduce((n, m) => n + m.rules.length, 0);

@@ -1,0 +1,132 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { Ajv2020, type ErrorObject } from "ajv/dist/2020.js";
+import addFormatsModule from "ajv-formats";
+import { isMap, parseDocument, LineCounter } from "yaml";
+import { didYouMean } from "../diagnostics/suggest.js";
+
+export const CONFIG_FILE = "leadscore.yaml";
+
+export interface PopulationSource {
+  leads: string;
+  events?: string;
+}
+
+/** The project configuration with defaults applied; paths stay relative to `root`. */
+export interface ProjectConfig {
+  /** Directory of the configuration file (or the working directory without one). */
+  root: string;
+  /** Whether a leadscore.yaml was found. */
+  fromFile: boolean;
+  rules: string;
+  fixtures: string[];
+  population: PopulationSource[];
+  asOf: string | null;
+}
+
+/** A configuration problem, located in the file for the user to fix. */
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+}
+
+const DEFAULTS = { rules: "rules", fixtures: ["rules/**/*.test.yaml"] };
+
+const SCHEMA_URL = new URL("../../schema/config.schema.json", import.meta.url);
+type Validate = ((value: unknown) => boolean) & { errors?: ErrorObject[] | null };
+let validator: Validate | undefined;
+
+async function configValidator(): Promise<Validate> {
+  if (!validator) {
+    const ajv = new Ajv2020({ allErrors: true, strict: true });
+    // ajv-formats is CommonJS; its default export arrives wrapped under ESM.
+    const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
+      addFormatsModule) as (ajv: Ajv2020) => void;
+    addFormats(ajv);
+    validator = ajv.compile(JSON.parse(await readFile(SCHEMA_URL, "utf8")) as object);
+  }
+  return validator;
+}
+
+const KNOWN_KEYS = ["version", "rules", "fixtures", "population", "as_of"];
+const POPULATION_KEYS = ["leads", "events"];
+
+/** Reads `leadscore.yaml` in `dir`, or returns the conventional layout when there is none. */
+export async function loadProjectConfig(dir: string): Promise<ProjectConfig> {
+  const file = path.join(dir, CONFIG_FILE);
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") {
+      return {
+        root: dir,
+        fromFile: false,
+        ...DEFAULTS,
+        fixtures: [...DEFAULTS.fixtures],
+        population: [],
+        asOf: null,
+      };
+    }
+    throw new ConfigError(`cannot read ${CONFIG_FILE}: ${(error as Error).message}`);
+  }
+  return parseProjectConfig(text, dir);
+}
+
+/** Parses and validates configuration text; errors name the line and, for unknown keys, a likely fix. */
+export async function parseProjectConfig(text: string, root: string): Promise<ProjectConfig> {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: false });
+  const [yamlError] = document.errors;
+  if (yamlError) {
+    const { line, col } = lineCounter.linePos(yamlError.pos[0]);
+    throw new ConfigError(`${CONFIG_FILE}:${line}:${col}: ${yamlError.message.split("\n")[0]}`);
+  }
+  const value: unknown = document.toJS() ?? {};
+  const validate = await configValidator();
+  if (!validate(value)) {
+    const messages = (validate.errors ?? []).map((error) => {
+      const pathParts = error.instancePath.split("/").filter(Boolean);
+      const node = document.getIn(pathParts, true) as { range?: [number, number] } | undefined;
+      let where = CONFIG_FILE;
+      let message = `${error.instancePath || "the configuration"} ${error.message ?? "is invalid"}`;
+      if (error.keyword === "additionalProperties") {
+        const key = String((error.params as { additionalProperty: string }).additionalProperty);
+        const parent = pathParts.length === 0 ? document.contents : document.getIn(pathParts, true);
+        const pair = isMap(parent)
+          ? parent.items.find((item) => String((item.key as { value?: unknown })?.value) === key)
+          : undefined;
+        const range = (pair?.key as { range?: [number, number] } | undefined)?.range;
+        if (range) {
+          const { line, col } = lineCounter.linePos(range[0]);
+          where = `${CONFIG_FILE}:${line}:${col}`;
+        }
+        const known = pathParts.length === 0 ? KNOWN_KEYS : POPULATION_KEYS;
+        const hint = didYouMean(key, known);
+        message = `unknown key \`${key}\`${hint ? `: ${hint}` : ` (known keys: ${known.join(", ")})`}`;
+      } else if (error.keyword === "format") {
+        message = `\`${pathParts.join(".")}\` must be an ISO-8601 date-time, like 2026-11-01T00:00:00Z`;
+      }
+      if (error.keyword !== "additionalProperties" && node?.range) {
+        const { line, col } = lineCounter.linePos(node.range[0]);
+        where = `${CONFIG_FILE}:${line}:${col}`;
+      }
+      return `${where}: ${message}`;
+    });
+    throw new ConfigError(messages.join("\n"));
+  }
+  const config = value as {
+    rules?: string;
+    fixtures?: string[];
+    population?: PopulationSource[];
+    as_of?: string;
+  };
+  const rules = config.rules ?? DEFAULTS.rules;
+  return {
+    root,
+    fromFile: true,
+    rules,
+    fixtures: config.fixtures ?? [`${rules.replace(/\/+$/, "")}/**/*.test.yaml`],
+    population: config.population ?? [],
+    asOf: config.as_of ?? null,
+  };
+}
