@@ -1,0 +1,137 @@
+/**
+ * Scans one CSV record (RFC 4180) from a text buffer: quoted fields with `""` escapes, commas and line
+ * breaks inside quotes, records ending with LF or CRLF (or the end of the file). Pure and restartable:
+ * when the buffer ends before the record does, it answers `more` and the caller scans again from the same
+ * start once more text has arrived.
+ */
+
+export type CsvScan =
+  /** The buffer ends inside the record; `inQuotes` tells whether a quoted field is still open. */
+  | { kind: "more"; inQuotes: boolean; field: number }
+  /** A complete record. `problem` is set when it is malformed but its extent is still known. */
+  | {
+      kind: "record";
+      fields: string[];
+      problem: string | null;
+      /** Index just past the record's line break. */
+      end: number;
+      /** Index of the record's line break (or of the end of the file): the record's text ends here. */
+      contentEnd: number;
+      /** Line breaks consumed, the terminating one included. */
+      lineBreaks: number;
+    }
+  /** The file ends inside a quoted field. */
+  | { kind: "unterminated"; field: number };
+
+const QUOTE = 34;
+const COMMA = 44;
+const LF = 10;
+const CR = 13;
+
+export function scanCsvRecord(text: string, start: number, atEndOfFile: boolean): CsvScan {
+  const fields: string[] = [];
+  let problem: string | null = null;
+  let lineBreaks = 0;
+  let i = start;
+  const length = text.length;
+
+  for (;;) {
+    let value: string;
+    if (i < length && text.charCodeAt(i) === QUOTE) {
+      value = "";
+      let from = i + 1;
+      for (;;) {
+        const quote = text.indexOf('"', from);
+        if (quote === -1) {
+          return atEndOfFile
+            ? { kind: "unterminated", field: fields.length + 1 }
+            : { kind: "more", inQuotes: true, field: fields.length + 1 };
+        }
+        const piece = text.slice(from, quote);
+        value += piece;
+        lineBreaks += countLineFeeds(piece);
+        if (quote + 1 < length && text.charCodeAt(quote + 1) === QUOTE) {
+          value += '"';
+          from = quote + 2;
+          continue;
+        }
+        // A quote at the very end of the buffer may be the first half of a `""` escape.
+        if (quote + 1 >= length && !atEndOfFile)
+          return { kind: "more", inQuotes: true, field: fields.length + 1 };
+        i = quote + 1;
+        break;
+      }
+      // After the closing quote only a comma or a line break may follow; anything else is kept as text
+      // (so the record's extent is still right) but makes the record malformed.
+      if (i < length && !isFieldEnd(text, i, atEndOfFile)) {
+        problem ??= `unexpected text after the closing quote of field ${fields.length + 1}`;
+        const rest = scanUnquoted(text, i, atEndOfFile);
+        if (rest === -1) return { kind: "more", inQuotes: false, field: fields.length + 1 };
+        value += text.slice(i, rest);
+        i = rest;
+      }
+    } else {
+      // A quote inside an unquoted field is kept as a plain character, as most spreadsheets write it.
+      const end = scanUnquoted(text, i, atEndOfFile);
+      if (end === -1) return { kind: "more", inQuotes: false, field: fields.length + 1 };
+      value = text.slice(i, end);
+      i = end;
+    }
+    fields.push(value);
+
+    if (i >= length) {
+      return { kind: "record", fields, problem, end: length, contentEnd: length, lineBreaks };
+    }
+    const code = text.charCodeAt(i);
+    if (code === COMMA) {
+      i += 1;
+      continue;
+    }
+    if (code === LF) {
+      return { kind: "record", fields, problem, end: i + 1, contentEnd: i, lineBreaks: lineBreaks + 1 };
+    }
+    // Here code is CR: either a CRLF or, at the very end of the file, a last line ending in a lone CR.
+    if (i + 1 < length) {
+      return { kind: "record", fields, problem, end: i + 2, contentEnd: i, lineBreaks: lineBreaks + 1 };
+    }
+    if (!atEndOfFile) return { kind: "more", inQuotes: false, field: fields.length };
+    return { kind: "record", fields, problem, end: i + 1, contentEnd: i, lineBreaks: lineBreaks + 1 };
+  }
+}
+
+/** Index of the comma or line break that ends an unquoted field, the end of the text at the end of the file, or -1. */
+function scanUnquoted(text: string, from: number, atEndOfFile: boolean): number {
+  const length = text.length;
+  for (let i = from; i < length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === COMMA || code === LF) return i;
+    if (code === CR) {
+      if (i + 1 < length) {
+        if (text.charCodeAt(i + 1) === LF) return i;
+      } else {
+        // A CR at the end of the buffer may start a CRLF; at the end of the file it ends the line.
+        return atEndOfFile ? i : -1;
+      }
+    }
+  }
+  return atEndOfFile ? length : -1;
+}
+
+function isFieldEnd(text: string, i: number, atEndOfFile: boolean): boolean {
+  const code = text.charCodeAt(i);
+  if (code === COMMA || code === LF) return true;
+  if (code !== CR) return false;
+  if (i + 1 < text.length) return text.charCodeAt(i + 1) === LF;
+  // Unknown yet whether an LF follows: treat as an end and let the caller rescan when more text arrives.
+  return true;
+}
+
+export function countLineFeeds(text: string): number {
+  let count = 0;
+  let at = text.indexOf("\n");
+  while (at !== -1) {
+    count += 1;
+    at = text.indexOf("\n", at + 1);
+  }
+  return count;
+}
