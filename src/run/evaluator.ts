@@ -1,0 +1,272 @@
+import type { Artifact, Clamp, Model, Rule, SourceLocation } from "../compile/artifact.js";
+import { compileBuckets, type CompiledBucket } from "./compile-buckets.js";
+import { ExprCompiler, type LeadSlot, type Predicate } from "./compile-expr.js";
+import { compileGrades } from "./compile-grades.js";
+import {
+  compileExclusionCheck,
+  compileRuleCheck,
+  createRuleOutcome,
+  type RuleOutcome,
+  type ExclusionCheck,
+  type RuleCheck,
+} from "./compile-match.js";
+import { compileDecay, type DecayFunction } from "./decay.js";
+import { createEvalContext } from "./eval-context.js";
+import { EventIndex } from "./event-index.js";
+import type { Contribution, ContributionLocation, ScoreResult } from "./result.js";
+import { round2 } from "./round.js";
+import { TRUE } from "./truth.js";
+
+/** Scores one lead as of `asOf` (epoch ms). Synchronous; never throws on odd input values. */
+export type Evaluate = (
+  lead: Readonly<Record<string, unknown>>,
+  events: ReadonlyArray<Readonly<Record<string, unknown>>>,
+  asOf: number,
+) => ScoreResult;
+
+interface CompiledRule {
+  id: string;
+  text: string;
+  section: "fit" | "engagement";
+  loc: ContributionLocation;
+  check: RuleCheck;
+  /** Decay applied to this rule's events (engagement event rules of a model with `decay`). */
+  decay: DecayFunction | null;
+  each: boolean;
+}
+
+interface CompiledModel {
+  name: string;
+  when: Predicate | null;
+  rules: CompiledRule[];
+  buckets: CompiledBucket[];
+  clamp: { min: number; max: number; rule: string; id: string; loc: ContributionLocation } | null;
+}
+
+const EMPTY: readonly never[] = Object.freeze([]);
+const DAY_MS = 86_400_000;
+
+/** Results point at rules by file, line and column; shared by every result, so frozen. */
+function contributionLocation(loc: SourceLocation): ContributionLocation {
+  return Object.freeze({ file: loc.file, line: loc.line, column: loc.column });
+}
+
+/**
+ * Compiles an artifact into a scoring function, once: conditions become closures, lists become Sets, and
+ * everything a lead cannot change is decided here, so scoring a lead walks no tree and builds no code.
+ */
+export function compileEvaluator(artifact: Artifact): Evaluate {
+  const expressions = new ExprCompiler();
+  const eventTypes = [
+    ...artifact.schema.events.map((event) => event.name),
+    ...artifact.models.flatMap((model) => model.rules.flatMap((rule) => typesOf(rule.match))),
+    ...artifact.exclusions.flatMap((exclusion) => typesOf(exclusion.match)),
+  ];
+  const index = new EventIndex(eventTypes);
+
+  const exclusions: Array<{ reason: string; holds: ExclusionCheck }> = artifact.exclusions.map(
+    (exclusion) => ({
+      reason: exclusion.reason,
+      holds: compileExclusionCheck(exclusion, expressions, index),
+    }),
+  );
+  const globalBuckets = compileBuckets(artifact.buckets, expressions);
+  const models = artifact.models.map((model) =>
+    compileModel(model, artifact.clamp, globalBuckets, expressions, index),
+  );
+  // The default model is the fallback wherever it is declared; the others are tried in order.
+  const candidates = models.filter((model) => model.when !== null);
+  const fallback =
+    models.find((model) => model.name === artifact.defaultModel && model.when === null) ?? null;
+  const grades = compileGrades(artifact.grades);
+
+  const slots: readonly LeadSlot[] = expressions.leadSlots;
+  const ctx = createEvalContext(slots.length);
+  const out = createRuleOutcome();
+
+  return (lead, events, asOf) => {
+    const record: Readonly<Record<string, unknown>> = lead !== null && typeof lead === "object" ? lead : {};
+    for (let i = 0; i < slots.length; i++) {
+      const slot = slots[i]!;
+      ctx.lead[slot.slot] = slot.normalize(record[slot.name]);
+    }
+    index.load(Array.isArray(events) ? events : EMPTY, asOf);
+    ctx.fit = NaN;
+    ctx.engagement = NaN;
+    ctx.score = NaN;
+    ctx.grade = undefined;
+    const id = idOf(record.id);
+
+    let excluded: string | null = null;
+    for (let i = 0; i < exclusions.length; i++) {
+      if (exclusions[i]!.holds(ctx, index, asOf)) {
+        excluded = exclusions[i]!.reason;
+        break;
+      }
+    }
+
+    let model = fallback;
+    for (let i = 0; i < candidates.length; i++) {
+      if (candidates[i]!.when!(ctx) === TRUE) {
+        model = candidates[i]!;
+        break;
+      }
+    }
+    if (model === null) {
+      return {
+        id,
+        model: null,
+        fit: null,
+        engagement: null,
+        score: null,
+        grade: null,
+        bucket: null,
+        excluded,
+        actions: EMPTY,
+        contributions: EMPTY,
+      };
+    }
+
+    const contributions: Contribution[] = [];
+    let fitSum = 0;
+    let engagementSum = 0;
+    const rules = model.rules;
+    for (let i = 0; i < rules.length; i++) {
+      const rule = rules[i]!;
+      if (!rule.check(ctx, index, asOf, out)) continue;
+      const points = round2(out.total);
+      if (rule.section === "fit") fitSum += points;
+      else engagementSum += points;
+      contributions.push(contributionOf(rule, points, out, asOf));
+    }
+    // Rule points are rounded first, so the contributions shown add up exactly to each total.
+    const fit = round2(fitSum);
+    const engagement = round2(engagementSum);
+    const unclamped = round2(fit + engagement);
+    let score = unclamped;
+    const clamp = model.clamp;
+    if (clamp !== null) {
+      score = unclamped < clamp.min ? clamp.min : unclamped > clamp.max ? clamp.max : unclamped;
+      if (score !== unclamped) {
+        contributions.push({
+          rule: clamp.rule,
+          id: clamp.id,
+          section: "clamp",
+          points: round2(score - unclamped),
+          loc: clamp.loc,
+        });
+      }
+    }
+
+    const grade = grades.grade(fit, engagement);
+    let bucket: CompiledBucket | null = null;
+    if (excluded === null) {
+      ctx.fit = fit;
+      ctx.engagement = engagement;
+      ctx.score = score;
+      ctx.grade = grade === null ? undefined : grade.lower;
+      const buckets = model.buckets;
+      for (let i = 0; i < buckets.length; i++) {
+        if (buckets[i]!.matches(ctx)) {
+          bucket = buckets[i]!;
+          break;
+        }
+      }
+    }
+
+    return {
+      id,
+      model: model.name,
+      fit,
+      engagement,
+      score,
+      grade: grade === null ? null : grade.text,
+      bucket: bucket === null ? null : bucket.name,
+      excluded,
+      actions: bucket === null ? EMPTY : bucket.actions,
+      contributions,
+    };
+  };
+}
+
+function contributionOf(rule: CompiledRule, points: number, out: RuleOutcome, asOf: number): Contribution {
+  const contribution: Contribution = {
+    rule: rule.text,
+    id: rule.id,
+    section: rule.section,
+    points,
+    loc: rule.loc,
+  };
+  if (out.events >= 0) contribution.events = out.events;
+  if (out.aged && rule.decay !== null) {
+    const before = round2(out.undecayed);
+    const after = round2(out.decayed);
+    if (rule.each) contribution.decay = { before, after };
+    else {
+      const age = asOf - out.latestAt;
+      const factor = Number(rule.decay(age).toPrecision(12));
+      contribution.decay = { before, after, factor, ageDays: Math.floor(age / DAY_MS) };
+    }
+  }
+  if (out.capped) contribution.capped = true;
+  return contribution;
+}
+
+function compileModel(
+  model: Model,
+  globalClamp: Clamp | null,
+  globalBuckets: CompiledBucket[],
+  expressions: ExprCompiler,
+  index: EventIndex,
+): CompiledModel {
+  const decay = model.decay === null ? null : compileDecay(model.decay);
+  const clamp = model.clamp ?? globalClamp;
+  return {
+    name: model.name,
+    when: model.when === null ? null : expressions.compile(model.when),
+    rules: model.rules.map((rule) => compileRule(rule, expressions, index, decay)),
+    buckets: model.buckets === null ? globalBuckets : compileBuckets(model.buckets, expressions),
+    clamp:
+      clamp === null
+        ? null
+        : {
+            min: clamp.min,
+            max: clamp.max,
+            rule: `clamp score between ${clamp.min} and ${clamp.max}`,
+            id: model.clamp !== null ? `${model.name}.clamp` : "clamp",
+            loc: contributionLocation(clamp.loc),
+          },
+  };
+}
+
+function compileRule(
+  rule: Rule,
+  expressions: ExprCompiler,
+  index: EventIndex,
+  modelDecay: DecayFunction | null,
+): CompiledRule {
+  // Decay is declared in the engagement section and ages events; `no event` rules are never decayed.
+  const decay = rule.section === "engagement" && rule.match.kind === "event" ? modelDecay : null;
+  return {
+    id: rule.id,
+    text: rule.text,
+    section: rule.section,
+    loc: contributionLocation(rule.loc),
+    check: compileRuleCheck(rule, expressions, index, decay),
+    decay,
+    each: rule.each,
+  };
+}
+
+function typesOf(match: Rule["match"]): string[] {
+  return match.kind === "profile" ? [] : (match.types ?? []);
+}
+
+function idOf(value: unknown): string | null {
+  if (typeof value === "string") {
+    const trimmed = value.trim();
+    return trimmed === "" ? null : trimmed;
+  }
+  if (typeof value === "number" && Number.isFinite(value)) return String(value);
+  return null;
+}

@@ -1,0 +1,100 @@
+import { toInstant } from "./instant.js";
+
+/** An event as given to the scorer: its type, when it happened, and its properties. */
+export interface ScoringEvent {
+  type: string;
+  /** ISO-8601 text, epoch milliseconds or a Date. */
+  at: string | number | Date;
+  [property: string]: unknown;
+}
+
+/**
+ * One lead's events, grouped by type and timed once, so that every rule reads just the events of its
+ * types without scanning or allocating. Events after the as-of time, with an unreadable time or of a type
+ * the ruleset does not declare are left out here, which is how they are ignored everywhere (rules,
+ * exclusions and `no event` alike).
+ *
+ * The buffers are reused from lead to lead; they grow when a lead has more events than any before.
+ */
+export class EventIndex {
+  readonly typeCount: number;
+  private readonly typeIds = new Map<string, number>();
+
+  /** The lead's events as given; `order` and `at` refer to them by position. */
+  events: ReadonlyArray<Readonly<Record<string, unknown>>> = [];
+  /** Epoch ms of each event, by position in `events`. */
+  at = new Float64Array(16);
+  /** Positions in `events` grouped by type: the events of type t are order[start[t]] … order[start[t+1] − 1]. */
+  order = new Int32Array(16);
+  readonly start: Int32Array;
+  /** Latest time of each type's events (−Infinity when none), and of all of them. */
+  readonly latest: Float64Array;
+  latestOfAny = -Infinity;
+
+  private typeOf = new Int32Array(16);
+  private readonly cursor: Int32Array;
+
+  constructor(types: readonly string[]) {
+    for (const type of types) {
+      if (this.typeIds.has(type)) continue;
+      this.typeIds.set(type, this.typeIds.size);
+    }
+    // Event types are names, and names compare case-insensitively like every other text.
+    for (const [type, id] of [...this.typeIds]) {
+      if (!this.typeIds.has(type.toLowerCase())) this.typeIds.set(type.toLowerCase(), id);
+    }
+    this.typeCount = new Set(this.typeIds.values()).size;
+    this.start = new Int32Array(this.typeCount + 1);
+    this.latest = new Float64Array(this.typeCount);
+    this.cursor = new Int32Array(this.typeCount);
+  }
+
+  /** The id of a declared type, or −1. */
+  typeId(type: unknown): number {
+    if (typeof type !== "string") return -1;
+    const id = this.typeIds.get(type) ?? this.typeIds.get(type.trim().toLowerCase());
+    return id === undefined ? -1 : id;
+  }
+
+  load(events: ReadonlyArray<Readonly<Record<string, unknown>>>, asOf: number): void {
+    const count = events.length;
+    if (count > this.at.length) this.grow(count);
+    this.events = events;
+    const { start, latest, at, typeOf } = this;
+    start.fill(0);
+    latest.fill(-Infinity);
+    let latestOfAny = -Infinity;
+
+    for (let i = 0; i < count; i++) {
+      const event = events[i];
+      const type = event === null || typeof event !== "object" ? -1 : this.typeId(event.type);
+      const time = type < 0 ? NaN : toInstant(event!.at);
+      // `!(time <= asOf)` also drops NaN: an event whose time cannot be read is not counted.
+      if (type < 0 || !(time <= asOf)) {
+        typeOf[i] = -1;
+        continue;
+      }
+      typeOf[i] = type;
+      at[i] = time;
+      start[type + 1]!++;
+      if (time > latest[type]!) latest[type] = time;
+      if (time > latestOfAny) latestOfAny = time;
+    }
+    this.latestOfAny = latestOfAny;
+
+    for (let t = 0; t < this.typeCount; t++) start[t + 1]! += start[t]!;
+    const { cursor, order } = this;
+    cursor.set(start.subarray(0, this.typeCount));
+    for (let i = 0; i < count; i++) {
+      const type = typeOf[i]!;
+      if (type >= 0) order[cursor[type]!++] = i;
+    }
+  }
+
+  private grow(count: number): void {
+    const size = Math.max(count, this.at.length * 2);
+    this.at = new Float64Array(size);
+    this.order = new Int32Array(size);
+    this.typeOf = new Int32Array(size);
+  }
+}
