@@ -1,0 +1,186 @@
+import {
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  type Document,
+  type Node,
+  type Pair,
+} from "yaml";
+import { readExpectation, unknownKeyMessage, type ReportAt } from "./fixture-expect.js";
+import { keyName, locateOffset, positionAt, startOf } from "./fixture-nodes.js";
+import { parseZonedTimestamp, timestampProblem } from "./fixture-timestamp.js";
+import type { FixtureCase, FixtureFile, FixturePosition, FixtureProblem } from "./fixture-types.js";
+
+const FILE_KEYS = ["as_of", "cases"];
+const CASE_KEYS = ["name", "as_of", "lead", "events", "expect"];
+
+/**
+ * Reads one fixture file. Never throws: every problem (YAML syntax, unknown or missing keys, timestamps
+ * without a zone) is returned with its line and column, and the cases that are sound can still run.
+ */
+export function parseFixtureText(text: string, file: string): FixtureFile {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: false });
+  const problems: FixtureProblem[] = [];
+  const positionOf = (offset: number): FixturePosition => positionAt(lineCounter, offset);
+  const problemAt = (offset: number, message: string): FixtureProblem => ({
+    file,
+    ...positionOf(offset),
+    message,
+  });
+  const report: ReportAt = (offset, message) => problems.push(problemAt(offset, message));
+
+  if (document.errors.length > 0) {
+    for (const error of document.errors) report(error.pos[0], `YAML: ${error.message.split("\n")[0]}`);
+    return { file, asOf: null, cases: [], problems };
+  }
+  const root = document.contents;
+  if (!isMap(root)) {
+    report(startOf(root), "a fixture file is a map with `as_of` and `cases`");
+    return { file, asOf: null, cases: [], problems };
+  }
+
+  let asOf: string | null = null;
+  let asOfWritten = false;
+  let casesNode: Node | null | undefined;
+  for (const pair of root.items as Pair[]) {
+    const key = keyName(pair);
+    if (key === "as_of") {
+      asOfWritten = true;
+      asOf = readTimestamp(pair, "as_of", report);
+    } else if (key === "cases") casesNode = pair.value as Node | null;
+    else report(startOf(pair.key), unknownKeyMessage(`key \`${key}\``, key, FILE_KEYS));
+  }
+
+  const cases: FixtureCase[] = [];
+  if (casesNode === undefined) {
+    report(0, "missing `cases`: the list of fixture leads, each with `name`, `lead`, `events` and `expect`");
+  } else if (!isSeq(casesNode)) {
+    report(startOf(casesNode), "`cases` must be a list of cases, each starting with `- name: …`");
+  } else {
+    casesNode.items.forEach((item, index) => {
+      cases.push(readCase(item as Node, index, { file, asOf, document, positionOf, problemAt }));
+    });
+  }
+  // Without a file-wide `as_of`, every case must bring its own.
+  if (!asOfWritten && (cases.length === 0 || cases.some((c) => c.asOf === null))) {
+    report(0, "missing `as_of`: the instant the cases are scored at, like `as_of: 2026-11-01T00:00:00Z`");
+  }
+  problems.sort((a, b) => a.line - b.line || a.column - b.column);
+  return { file, asOf, cases, problems };
+}
+
+interface CaseContext {
+  file: string;
+  asOf: string | null;
+  document: Document;
+  positionOf: (offset: number) => FixturePosition;
+  problemAt: (offset: number, message: string) => FixtureProblem;
+}
+
+function readCase(node: Node, index: number, context: CaseContext): FixtureCase {
+  const { document, positionOf, problemAt } = context;
+  const problems: FixtureProblem[] = [];
+  const report: ReportAt = (offset, message) => problems.push(problemAt(offset, message));
+  const start = startOf(node);
+  const fixtureCase: FixtureCase = {
+    name: `case ${index + 1}`,
+    file: context.file,
+    ...positionOf(start),
+    asOf: context.asOf,
+    asOfMs: context.asOf === null ? null : parseZonedTimestamp(context.asOf),
+    lead: {},
+    events: [],
+    expect: {},
+    problems,
+    locate: (path) => positionOf(locateOffset(node, path)),
+  };
+
+  if (!isMap(node)) {
+    report(start, "a case is a map with `name`, `lead`, `events` and `expect`");
+    return fixtureCase;
+  }
+  const seen = new Set<string>();
+  for (const pair of node.items as Pair[]) {
+    const key = keyName(pair);
+    const value = pair.value as Node | null;
+    seen.add(key);
+    if (key === "name") {
+      const name = isScalar(value) && value.value !== null ? String(value.value).trim() : "";
+      if (name === "")
+        report(startOf(value ?? pair.key), "`name` must be a short sentence saying what the case pins down");
+      else fixtureCase.name = name;
+    } else if (key === "as_of") {
+      const own = readTimestamp(pair, "as_of", report);
+      fixtureCase.asOf = own;
+      fixtureCase.asOfMs = own === null ? null : parseZonedTimestamp(own);
+    } else if (key === "lead") {
+      if (isMap(value)) fixtureCase.lead = value.toJS(document) as Record<string, unknown>;
+      else
+        report(
+          startOf(value ?? pair.key),
+          "`lead` must be a map of lead fields, like `{id: L1, title: CEO}`",
+        );
+    } else if (key === "events") {
+      fixtureCase.events = readEvents(value, document, report);
+    } else if (key === "expect") {
+      fixtureCase.expect = readExpectation(value ?? (pair.key as Node), document, report);
+    } else {
+      report(startOf(pair.key), unknownKeyMessage(`case key \`${key}\``, key, CASE_KEYS));
+    }
+  }
+  if (!seen.has("name")) report(start, "missing `name` in a case: a short sentence saying what it pins down");
+  if (!seen.has("lead"))
+    report(start, "missing `lead` in a case: the lead's fields, like `lead: {id: L1, title: CEO}`");
+  if (!seen.has("expect"))
+    report(start, "missing `expect` in a case: the result keys to check, like `bucket: SQL`");
+  problems.sort((a, b) => a.line - b.line || a.column - b.column);
+  return fixtureCase;
+}
+
+function readEvents(
+  value: Node | null,
+  document: Document,
+  report: ReportAt,
+): Array<Record<string, unknown>> {
+  if (value === null || (isScalar(value) && value.value === null)) return [];
+  if (!isSeq(value)) {
+    report(
+      startOf(value),
+      "`events` must be a list of events, like `- {type: email_open, at: 2026-10-20T08:00:00Z}`",
+    );
+    return [];
+  }
+  const events: Array<Record<string, unknown>> = [];
+  for (const item of value.items) {
+    if (!isMap(item)) {
+      report(startOf(item), "an event is a map with `type`, `at` and its properties");
+      continue;
+    }
+    const event = item.toJS(document) as Record<string, unknown>;
+    const typePair = (item.items as Pair[]).find((p) => keyName(p) === "type");
+    const atPair = (item.items as Pair[]).find((p) => keyName(p) === "at");
+    if (typePair === undefined) report(startOf(item), "missing `type` in an event");
+    else if (typeof event.type !== "string" || event.type.trim() === "") {
+      report(startOf(typePair.value ?? typePair.key), "`type` must be the name of an event type");
+    }
+    if (atPair === undefined)
+      report(startOf(item), "missing `at` in an event: when it happened, like 2026-10-20T08:00:00Z");
+    else readTimestamp(atPair, "at", report);
+    events.push(event);
+  }
+  return events;
+}
+
+/** The timestamp text of `key: value` when it is zoned ISO-8601; null after reporting otherwise. */
+function readTimestamp(pair: Pair, key: string, report: ReportAt): string | null {
+  const node = pair.value as Node | null;
+  const value = isScalar(node) ? node.value : node === null ? null : node.toJSON();
+  if (parseZonedTimestamp(value) === null) {
+    report(startOf(node ?? pair.key), timestampProblem(key, value));
+    return null;
+  }
+  return value as string;
+}
