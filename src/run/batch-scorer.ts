@@ -1,0 +1,31 @@
+import type { Artifact } from "../compile/artifact.js";
+import type { BatchScorer } from "./batch-score.js";
+import type { ScoringEvent } from "./event-index.js";
+import type { Ruleset } from "./ruleset.js";
+
+/** A ruleset as a batch uses it: every lead scored as of the same instant. */
+export function batchScorerFor(ruleset: Ruleset, asOfMs: number): BatchScorer {
+  const options = { asOf: asOfMs };
+  return {
+    coerceRow: (row) => {
+      const coerced = ruleset.coerceLead(row);
+      return { lead: coerced.record, issues: coerced.issues };
+    },
+    validate: (lead, events) => ruleset.validate(lead, events),
+    // Validation has accepted the events by now, so each has a `type` and a readable `at`.
+    score: (lead, events) => ruleset.score(lead, events as readonly ScoringEvent[], options),
+  };
+}
+
+/** Bucket names in the order the rules declare them (global buckets, then each model's own). */
+export function bucketOrderOf(artifact: Artifact): string[] {
+  const names = [...artifact.buckets, ...artifact.models.flatMap((model) => model.buckets ?? [])].map(
+    (b) => b.name,
+  );
+  return [...new Set(names)];
+}
+
+/** Exclusion reasons in declaration order. */
+export function exclusionOrderOf(artifact: Artifact): string[] {
+  return [...new Set(artifact.exclusions.map((exclusion) => exclusion.reason))];
+}
