@@ -1,0 +1,73 @@
+import { describe, expect, test } from "vitest";
+import { formatInstant, parseInstant, toInstant } from "../../src/run/instant.js";
+
+const NOV_1 = Date.UTC(2026, 10, 1);
+
+describe("parseInstant", () => {
+  test.each([
+    ["2026-11-01T00:00:00Z", NOV_1],
+    ["2026-11-01", NOV_1],
+    ["2026-11-01T00:00", NOV_1],
+    ["2026-11-01 00:00:00", NOV_1],
+    ["2026-11-01t00:00:00z", NOV_1],
+    ["  2026-11-01T00:00:00Z  ", NOV_1],
+    ["2026-11-01T01:00:00+01:00", NOV_1],
+    ["2026-11-01T01:00:00+0100", NOV_1],
+    ["2026-11-01T01:00:00+01", NOV_1],
+    ["2026-10-31T19:30:00-04:30", NOV_1],
+    ["2026-11-01T00:00:00.123Z", NOV_1 + 123],
+    ["2026-11-01T00:00:00.1Z", NOV_1 + 100],
+    ["2026-11-01T00:00:00.123456789Z", NOV_1 + 123],
+    ["2024-02-29T12:00:00Z", Date.UTC(2024, 1, 29, 12)],
+    ["2000-02-29", Date.UTC(2000, 1, 29)],
+  ])("%s", (text, expected) => {
+    expect(parseInstant(text)).toBe(expected);
+  });
+
+  test("a timestamp without a zone is UTC whatever the machine's zone", () => {
+    expect(parseInstant("2026-06-15T10:00:00")).toBe(Date.UTC(2026, 5, 15, 10));
+  });
+
+  test.each([
+    "",
+    "2026-13-01",
+    "2026-00-10",
+    "2026-02-29",
+    "1900-02-29",
+    "2026-04-31",
+    "2026-11-01T24:00:00Z",
+    "2026-11-01T10:60:00Z",
+    "2026-11-01T10:00:60Z",
+    "2026-11-01T10:00:00X",
+    "2026-11-01T10:00:00+1",
+    "2026-11-01T10:00:00+25:00",
+    "2026-11-01T10:00:00.Z",
+    "2026-11-01T10",
+    "2026-11-01X10:00",
+    "Nov 1 2026",
+    "2026/11/01",
+    "20261101",
+    "2026-1-01",
+  ])("rejects %j", (text) => {
+    expect(parseInstant(text)).toBeNaN();
+  });
+});
+
+describe("toInstant", () => {
+  test("reads ISO text, epoch milliseconds and Dates", () => {
+    expect(toInstant("2026-11-01T00:00:00Z")).toBe(NOV_1);
+    expect(toInstant(NOV_1)).toBe(NOV_1);
+    expect(toInstant(new Date(NOV_1))).toBe(NOV_1);
+  });
+
+  test("anything else is NaN", () => {
+    for (const value of [Number.NaN, Infinity, null, undefined, {}, [], true, new Date("nope")]) {
+      expect(toInstant(value)).toBeNaN();
+    }
+  });
+});
+
+test("formatInstant drops zero milliseconds", () => {
+  expect(formatInstant(NOV_1)).toBe("2026-11-01T00:00:00Z");
+  expect(formatInstant(NOV_1 + 5)).toBe("2026-11-01T00:00:00.005Z");
+});
