@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import type { CommandIO } from "../io.js";
 import { registerCheck } from "./check.js";
 import { registerCompile } from "./compile.js";
+import { registerFmt } from "./fmt.js";
 
 /**
  * A command registers itself on the program. It reports failure through `setExitCode` (the highest code
@@ -9,4 +10,4 @@ import { registerCompile } from "./compile.js";
  */
 export type RegisterCommand = (program: Command, io: CommandIO, setExitCode: (code: number) => void) => void;
 
-export const commands: RegisterCommand[] = [registerCheck, registerCompile];
+export const commands: RegisterCommand[] = [registerCheck, registerCompile, registerFmt];
