@@ -1,0 +1,130 @@
+import { stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { Command } from "commander";
+import { createTwoFilesPatch, FILE_HEADERS_ONLY } from "diff";
+import { findRuleFiles } from "../../compile/read-rules.js";
+import { renderDiagnostics } from "../../diagnostics/render.js";
+import { formatText } from "../../syntax/format.js";
+import { ExitCode, UsageError } from "../exit-codes.js";
+import type { CommandIO } from "../io.js";
+import { displayPath, readText } from "../rules-input.js";
+import { defaultRulePaths } from "./defaults.js";
+import type { RegisterCommand } from "./index.js";
+
+interface FmtOptions {
+  check?: boolean;
+  diff?: boolean;
+}
+
+interface FmtCounts {
+  files: number;
+  changed: number;
+  broken: number;
+}
+
+export const registerFmt: RegisterCommand = (program: Command, io, setExitCode) => {
+  program
+    .command("fmt")
+    .description("Rewrite rule files in the canonical layout, listing the files it changed.")
+    .argument("[paths...]", "rule directories or .score files", [])
+    .option("--check", "change nothing; print a diff of each file not formatted, and fail if there is one")
+    .option("--diff", "change nothing; print a diff of each file not formatted")
+    .addHelpText(
+      "after",
+      [
+        "",
+        "Files with syntax errors are reported and left unchanged.",
+        "Exit codes: 0 done (with --check: every file is formatted), 1 a file is not formatted (--check)",
+        "or has syntax errors, 2 bad usage or unreadable files.",
+      ].join("\n"),
+    )
+    .action(async (paths: string[], options: FmtOptions) => {
+      const targets = paths.length > 0 ? paths : await defaultRulePaths(io);
+      const files = await collectRuleFiles(io, targets);
+      const rewrite = !options.check && !options.diff;
+      const counts: FmtCounts = { files: files.length, changed: 0, broken: 0 };
+      for (const file of files) {
+        const text = await readText(io, file);
+        const result = formatText(file, text);
+        if (!result.ok) {
+          io.stderr(
+            `${renderDiagnostics(result.diagnostics, (name) => (name === file ? text : undefined))}\n\n`,
+          );
+          counts.broken++;
+          continue;
+        }
+        if (result.text === text) continue;
+        counts.changed++;
+        if (rewrite) {
+          await writeText(io, file, result.text);
+          io.stdout(`${file}\n`);
+        } else {
+          io.stdout(unifiedDiff(file, text, result.text));
+        }
+      }
+      io.stderr(`${targets.join(" ")}: ${summarize(counts, rewrite)}\n`);
+      if (counts.broken > 0 || (options.check && counts.changed > 0)) setExitCode(ExitCode.Failed);
+    });
+};
+
+/** A git-style diff (`--- a/path`, `+++ b/path`) from the file as it is to the file formatted. */
+export function unifiedDiff(file: string, before: string, after: string): string {
+  return createTwoFilesPatch(`a/${file}`, `b/${file}`, before, after, undefined, undefined, {
+    headerOptions: FILE_HEADERS_ONLY,
+  });
+}
+
+function summarize(counts: FmtCounts, rewrite: boolean): string {
+  const { files, changed, broken } = counts;
+  if (files === 0) return "no .score files found";
+  const plural = files === 1 ? "file" : "files";
+  const parts = [
+    rewrite
+      ? `${changed} of ${files} ${plural} reformatted`
+      : changed === 0
+        ? `${files === 1 ? "the file is" : `all ${files} files are`} formatted`
+        : `${changed} of ${files} ${plural} not formatted (run \`leadscore fmt\` to fix)`,
+  ];
+  if (broken > 0) parts.push(`${broken} with syntax errors left unchanged`);
+  return parts.join("; ");
+}
+
+/**
+ * The files to format, as display paths: a directory stands for every `.score` file below it (in path
+ * order), a file for itself. Every target is checked before anything is written, so a typo in one path
+ * leaves all files untouched.
+ */
+async function collectRuleFiles(io: CommandIO, targets: readonly string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const target of targets) {
+    const absolute = path.resolve(io.cwd, target);
+    let isDirectory: boolean;
+    try {
+      isDirectory = (await stat(absolute)).isDirectory();
+    } catch {
+      throw new UsageError(`cannot read \`${target}\`: no such file or directory`);
+    }
+    if (!isDirectory) {
+      files.push(displayPath(io, target));
+      continue;
+    }
+    let found: string[];
+    try {
+      found = await findRuleFiles(absolute);
+    } catch (error) {
+      throw new UsageError(`cannot read \`${target}\`: ${(error as NodeJS.ErrnoException).code ?? error}`);
+    }
+    const prefix = displayPath(io, target);
+    files.push(...found.map((file) => (prefix === "." ? file : path.posix.join(prefix, file))));
+  }
+  // A file named twice (`fmt rules rules/a.score`) is formatted once.
+  return [...new Set(files)];
+}
+
+async function writeText(io: CommandIO, file: string, text: string): Promise<void> {
+  try {
+    await writeFile(path.resolve(io.cwd, file), text);
+  } catch (error) {
+    throw new UsageError(`cannot write \`${file}\`: ${(error as NodeJS.ErrnoException).code ?? error}`);
+  }
+}

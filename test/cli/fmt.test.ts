@@ -1,0 +1,167 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, test } from "vitest";
+import { PROJECT_ROOT } from "../support/paths.js";
+import { runLeadscore } from "../support/run-cli.js";
+
+const CANONICAL = `event email_open
+event page_view { url: string }
+`;
+
+const MESSY = `event email_open
+event page_view {
+  url:string
+}
+`;
+
+const BROKEN = `lead {
+  id string
+}
+`;
+
+/** A temporary project with `rules/<name>` files; returns its directory. */
+function tempProject(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "leadscore-fmt-"));
+  for (const [name, text] of Object.entries(files)) {
+    const file = path.join(dir, name);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, text);
+  }
+  return dir;
+}
+
+function read(dir: string, name: string): string {
+  return readFileSync(path.join(dir, name), "utf8");
+}
+
+const MESSY_DIFF = [
+  "--- a/rules/b.score",
+  "+++ b/rules/b.score",
+  "@@ -1,4 +1,2 @@",
+  " event email_open",
+  "-event page_view {",
+  "-  url:string",
+  "-}",
+  "+event page_view { url: string }",
+  "",
+].join("\n");
+
+describe("leadscore fmt", () => {
+  test("the reference rules are already canonical", async () => {
+    const run = await runLeadscore(["fmt", "--check", "rules"], PROJECT_ROOT);
+    expect(run).toEqual({ code: 0, stdout: "", stderr: "rules: all 5 files are formatted\n" });
+  });
+
+  test("defaults to rules/", async () => {
+    const run = await runLeadscore(["fmt", "--check"], PROJECT_ROOT);
+    expect(run).toEqual({ code: 0, stdout: "", stderr: "rules: all 5 files are formatted\n" });
+  });
+
+  test("rewrites only the files that change and lists them", async () => {
+    const dir = tempProject({ "rules/a.score": CANONICAL, "rules/b.score": MESSY });
+    const run = await runLeadscore(["fmt"], dir);
+    expect(run).toEqual({ code: 0, stdout: "rules/b.score\n", stderr: "rules: 1 of 2 files reformatted\n" });
+    expect(read(dir, "rules/a.score")).toBe(CANONICAL);
+    expect(read(dir, "rules/b.score")).toBe(CANONICAL);
+
+    const again = await runLeadscore(["fmt"], dir);
+    expect(again).toEqual({ code: 0, stdout: "", stderr: "rules: 0 of 2 files reformatted\n" });
+  });
+
+  test("--check prints a unified diff, changes nothing and exits 1", async () => {
+    const dir = tempProject({ "rules/a.score": CANONICAL, "rules/b.score": MESSY });
+    const run = await runLeadscore(["fmt", "--check"], dir);
+    expect(run).toEqual({
+      code: 1,
+      stdout: MESSY_DIFF,
+      stderr: "rules: 1 of 2 files not formatted (run `leadscore fmt` to fix)\n",
+    });
+    expect(read(dir, "rules/b.score")).toBe(MESSY);
+  });
+
+  test("--diff prints the same diff, changes nothing and exits 0", async () => {
+    const dir = tempProject({ "rules/b.score": MESSY });
+    const run = await runLeadscore(["fmt", "--diff"], dir);
+    expect(run).toEqual({
+      code: 0,
+      stdout: MESSY_DIFF,
+      stderr: "rules: 1 of 1 file not formatted (run `leadscore fmt` to fix)\n",
+    });
+    expect(read(dir, "rules/b.score")).toBe(MESSY);
+  });
+
+  test("a file with syntax errors is reported, left unchanged, and the others are still formatted", async () => {
+    const dir = tempProject({ "rules/a.score": BROKEN, "rules/b.score": MESSY });
+    const run = await runLeadscore(["fmt"], dir);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe("rules/b.score\n");
+    expect(run.stderr).toBe(
+      [
+        "rules/a.score:2:6: error LS103: expected `:` but found `string`",
+        "  |",
+        "2 |   id string",
+        "  |      ^^^^^^",
+        "",
+        "rules: 1 of 2 files reformatted; 1 with syntax errors left unchanged",
+        "",
+      ].join("\n"),
+    );
+    expect(read(dir, "rules/a.score")).toBe(BROKEN);
+    expect(read(dir, "rules/b.score")).toBe(CANONICAL);
+  });
+
+  test("--check fails on syntax errors even when nothing needs formatting", async () => {
+    const dir = tempProject({ "rules/a.score": BROKEN });
+    const run = await runLeadscore(["fmt", "--check"], dir);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe("");
+    expect(run.stderr.endsWith("rules: the file is formatted; 1 with syntax errors left unchanged\n")).toBe(
+      true,
+    );
+  });
+
+  test("formats the files named, relative to the working directory, each once", async () => {
+    const dir = tempProject({ "rules/b.score": MESSY, "extra/c.score": MESSY });
+    const run = await runLeadscore(["fmt", "rules/b.score", "extra", "rules"], path.join(dir));
+    expect(run).toEqual({
+      code: 0,
+      stdout: "rules/b.score\nextra/c.score\n",
+      stderr: "rules/b.score extra rules: 2 of 2 files reformatted\n",
+    });
+    expect(read(dir, "extra/c.score")).toBe(CANONICAL);
+  });
+
+  test("CRLF files are rewritten with LF line ends", async () => {
+    const dir = tempProject({ "rules/a.score": CANONICAL.replace(/\n/g, "\r\n") });
+    const run = await runLeadscore(["fmt"], dir);
+    expect(run).toEqual({ code: 0, stdout: "rules/a.score\n", stderr: "rules: 1 of 1 file reformatted\n" });
+    expect(read(dir, "rules/a.score")).toBe(CANONICAL);
+  });
+
+  test("an unreadable path is bad usage (exit 2) and nothing is written", async () => {
+    const dir = tempProject({ "rules/b.score": MESSY });
+    const run = await runLeadscore(["fmt", "rules", "nope.score"], dir);
+    expect(run).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "leadscore: cannot read `nope.score`: no such file or directory\n",
+    });
+    expect(read(dir, "rules/b.score")).toBe(MESSY);
+  });
+
+  test("a directory without rule files is not an error", async () => {
+    const dir = tempProject({ "rules/README.md": "nothing here\n" });
+    const run = await runLeadscore(["fmt", "--check"], dir);
+    expect(run).toEqual({ code: 0, stdout: "", stderr: "rules: no .score files found\n" });
+  });
+
+  test("--help describes the options and exit codes", async () => {
+    const run = await runLeadscore(["fmt", "--help"], PROJECT_ROOT);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Usage: leadscore fmt [options] [paths...]");
+    expect(run.stdout).toContain("--check");
+    expect(run.stdout).toContain("--diff");
+    expect(run.stdout).toContain("Exit codes: 0 done");
+  });
+});
