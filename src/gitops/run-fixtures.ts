@@ -1,0 +1,107 @@
+import type { ScoreResult } from "../run/result.js";
+import type { Ruleset } from "../run/ruleset.js";
+import type { ScoringEvent } from "../run/event-index.js";
+import type { ValidationIssue } from "../run/validate-input.js";
+import { compareExpectation, type Check } from "./fixture-compare.js";
+import type { FixtureCase, FixtureFile, FixturePath, FixtureProblem } from "./fixture-types.js";
+
+export interface CaseOutcome {
+  fixture: FixtureCase;
+  passed: boolean;
+  /** The checked keys, in result order; empty when the case was not scored. */
+  checks: Check[];
+  /** The case's own problems, then the records the ruleset's schema refuses. */
+  problems: FixtureProblem[];
+  /** Why the case was not scored, when it was not and has no problem of its own to say so. */
+  notScored: string | null;
+  result: ScoreResult | null;
+}
+
+export interface FileOutcome {
+  file: string;
+  /** Problems of the file as a whole; case problems are in the cases. */
+  problems: FixtureProblem[];
+  cases: CaseOutcome[];
+  passed: number;
+  failed: number;
+}
+
+export interface TestRun {
+  files: FileOutcome[];
+  passed: number;
+  failed: number;
+  /** Every problem found in the fixture files, file-wide and per case. */
+  problems: number;
+  /** The result of every case that was scored, in file and case order (for coverage). */
+  results: ScoreResult[];
+}
+
+/**
+ * Scores every sound case of every fixture file and checks its expectations. A case whose lead or events
+ * do not fit the ruleset's schema is not scored (its problems say why); it fails, like a case whose
+ * expectations do not hold.
+ */
+export function runFixtures(ruleset: Ruleset, fixtures: readonly FixtureFile[]): TestRun {
+  const files = fixtures.map((fixture): FileOutcome => {
+    const cases = fixture.cases.map((fixtureCase) => runCase(ruleset, fixtureCase));
+    const passed = cases.filter((outcome) => outcome.passed).length;
+    return { file: fixture.file, problems: fixture.problems, cases, passed, failed: cases.length - passed };
+  });
+  return {
+    files,
+    passed: files.reduce((n, file) => n + file.passed, 0),
+    failed: files.reduce((n, file) => n + file.failed, 0),
+    problems: files.reduce(
+      (n, file) => n + file.problems.length + file.cases.reduce((m, c) => m + c.problems.length, 0),
+      0,
+    ),
+    results: files.flatMap((file) => file.cases.flatMap((c) => (c.result ? [c.result] : []))),
+  };
+}
+
+export function runCase(ruleset: Ruleset, fixture: FixtureCase): CaseOutcome {
+  const notRun = (problems: FixtureProblem[], notScored: string | null): CaseOutcome => ({
+    fixture,
+    passed: false,
+    checks: [],
+    problems,
+    notScored,
+    result: null,
+  });
+  if (fixture.problems.length > 0) return notRun(fixture.problems, null);
+  if (fixture.asOfMs === null) {
+    return notRun([], "not scored: neither the case nor the file gives a valid `as_of`");
+  }
+  const issues = ruleset.validate(fixture.lead, fixture.events);
+  if (issues.length > 0)
+    return notRun(
+      issues.map((issue) => issueProblem(fixture, issue)),
+      null,
+    );
+  const result = ruleset.score(fixture.lead, fixture.events as ScoringEvent[], { asOf: fixture.asOfMs });
+  const checks = compareExpectation(fixture.expect, result);
+  return {
+    fixture,
+    passed: checks.every((check) => check.ok),
+    checks,
+    problems: [],
+    notScored: null,
+    result,
+  };
+}
+
+/** A validation issue placed on the record (and field, when it is written) it is about. */
+function issueProblem(fixture: FixtureCase, issue: ValidationIssue): FixtureProblem {
+  const position = fixture.locate(issuePath(issue.path));
+  return { file: fixture.file, ...position, message: `${issue.path}: ${issue.reason}` };
+}
+
+/** `events[3].at` → `["events", 3, "at"]`; `lead.employees` → `["lead", "employees"]`. */
+export function issuePath(path: string): FixturePath {
+  const match = /^(lead|events)(?:\[(\d+)\])?(?:\.(.+))?$/.exec(path);
+  if (!match) return [];
+  const segments: Array<string | number> = [match[1]!];
+  if (match[2] !== undefined) segments.push(Number(match[2]));
+  if (match[3] !== undefined) segments.push(match[3]);
+  return segments;
+}
