@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import type { CommandIO } from "../io.js";
 import { registerCheck } from "./check.js";
 import { registerCompile } from "./compile.js";
+import { registerExplain } from "./explain.js";
 import { registerFmt } from "./fmt.js";
 
 /**
@@ -10,4 +11,4 @@ import { registerFmt } from "./fmt.js";
  */
 export type RegisterCommand = (program: Command, io: CommandIO, setExitCode: (code: number) => void) => void;
 
-export const commands: RegisterCommand[] = [registerCheck, registerCompile, registerFmt];
+export const commands: RegisterCommand[] = [registerCheck, registerCompile, registerFmt, registerExplain];
