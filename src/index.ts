@@ -1,0 +1,39 @@
+/**
+ * leadscore as a library: load a compiled ruleset (or a rules directory) once, then score leads
+ * synchronously, validate lead records and explain results.
+ *
+ *   const rules = await loadRuleset("dist/acme.ruleset.json");
+ *   const result = rules.score(lead, events, { asOf: new Date() });
+ */
+export { loadRuleset, createRuleset, Ruleset, type Lead, type ScoreOptions } from "./run/ruleset.js";
+export { RulesetLoadError, InvalidAsOfError, type RulesetLoadReason } from "./run/errors.js";
+export type {
+  ScoreResult,
+  Contribution,
+  ContributionDecay,
+  ContributionLocation,
+  ResultAction,
+} from "./run/result.js";
+export type { ScoringEvent } from "./run/event-index.js";
+export { InputValidator, type ValidationIssue, type RulesetSchema } from "./run/validate-input.js";
+export { coerceLead, coerceEvent, type Coerced } from "./run/coerce.js";
+export { renderExplanation, type ExplainOptions } from "./run/explain.js";
+export { parseInstant, toInstant } from "./run/instant.js";
+export { parseArtifact, checkArtifact, type ArtifactErrorReason } from "./compile/load-artifact.js";
+export type {
+  Artifact,
+  Model,
+  Rule,
+  Bucket,
+  Action,
+  Exclusion,
+  Expr,
+  Ref,
+  Literal,
+  Match,
+  FieldSchema,
+  FieldType,
+  EventSchema,
+  SourceLocation,
+} from "./compile/artifact.js";
+export type { Diagnostic } from "./diagnostics/diagnostic.js";
