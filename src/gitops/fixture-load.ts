@@ -22,6 +22,7 @@ export async function loadFixtureFiles(
 ): Promise<LoadedFixtures> {
   const cwd = options.cwd ?? process.cwd();
   const fixtures: FixtureFile[] = [];
+  const unreadable: string[] = [];
   for (const file of paths) {
     let text: string;
     try {
@@ -35,6 +36,7 @@ export async function loadFixtureFiles(
         message: `cannot read the file: ${reason}`,
       };
       fixtures.push({ file, asOf: null, cases: [], problems: [problem] });
+      unreadable.push(file);
       continue;
     }
     fixtures.push(parseFixtureText(text, file));
@@ -44,7 +46,7 @@ export async function loadFixtureFiles(
       (a, b) => a.line - b.line || a.column - b.column,
     ),
   );
-  return { fixtures, problems };
+  return { fixtures, problems, unreadable };
 }
 
 export interface FoundFixtures {

@@ -68,6 +68,8 @@ export interface LoadedFixtures {
   fixtures: FixtureFile[];
   /** Every problem of every file and case, in file order, then by position. */
   problems: FixtureProblem[];
+  /** The files that could not be read at all (each also has a problem saying why). */
+  unreadable: string[];
 }
 
 /** Whether a case can be scored: no problems and an instant to score it at. */

@@ -4,6 +4,7 @@ import { registerCheck } from "./check.js";
 import { registerCompile } from "./compile.js";
 import { registerExplain } from "./explain.js";
 import { registerFmt } from "./fmt.js";
+import { registerTest } from "./test.js";
 
 /**
  * A command registers itself on the program. It reports failure through `setExitCode` (the highest code
@@ -11,4 +12,4 @@ import { registerFmt } from "./fmt.js";
  */
 export type RegisterCommand = (program: Command, io: CommandIO, setExitCode: (code: number) => void) => void;
 
-export const commands: RegisterCommand[] = [registerCheck, registerCompile, registerFmt, registerExplain];
+export const commands: RegisterCommand[] = [registerCheck, registerCompile, registerFmt, registerExplain, registerTest];
