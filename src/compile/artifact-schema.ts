@@ -11,7 +11,9 @@ let validator: ValidateFunction<Artifact> | undefined;
 function artifactValidator(): ValidateFunction<Artifact> {
   if (!validator) {
     const schema = JSON.parse(readFileSync(SCHEMA_URL, "utf8")) as object;
-    validator = new Ajv2020({ allErrors: false, strict: true }).compile<Artifact>(schema);
+    validator = new Ajv2020({ allErrors: false, strict: true, allowUnionTypes: true }).compile<Artifact>(
+      schema,
+    );
   }
   return validator;
 }

@@ -60,6 +60,12 @@ export const Diagnostics = {
     message: "unknown escape `{0}` in a string",
     hint: 'the escapes are \\" \\\\ \\n and \\t',
   },
+  NestingTooDeep: {
+    code: "LS110",
+    severity: "error",
+    message: "the condition is nested more than {0} levels deep",
+    hint: "split it into several rules, or remove parentheses and `not`s that are not needed",
+  },
 
   // ------------------------------------------------------------------------------------------ names
   UnknownField: { code: "LS201", severity: "error", message: "unknown lead field `{0}`" },
@@ -138,6 +144,12 @@ export const Diagnostics = {
     message: "`between {0} and {1}` matches nothing: the low bound is above the high bound",
   },
   ListElementType: { code: "LS306", severity: "error", message: "list `{0}` holds {1}, but `{2}` is {3}" },
+  UnknownType: {
+    code: "LS307",
+    severity: "error",
+    message: "unknown type `{0}`",
+    hint: "the types are string, number, boolean and date; for a fixed set of values write them with `|`, like `lead | mql | customer`",
+  },
 
   // -------------------------------------------------------------------------------------- structure
   EachOutsideEngagement: {

@@ -1,0 +1,66 @@
+import path from "node:path";
+import { describe, expect, test } from "vitest";
+import { compileSources } from "../../src/compile/compile-ruleset.js";
+import { renderDiagnostics } from "../../src/diagnostics/render.js";
+import { loadCases } from "../support/case-files.js";
+import { expectGolden } from "../support/golden.js";
+
+interface CheckCase {
+  description: string;
+  /** `schema`: the shared lead and event declarations below are added as `schema.score`. */
+  prelude?: "schema";
+  include_warnings?: boolean;
+  source: string;
+  diagnostics: Array<{ code: string; line: number; column: number; file?: string }>;
+}
+
+const SCHEMA = `ruleset "case" version 1
+lead {
+  id: string
+  email: string
+  title: string
+  industry: string?
+  employees: number?
+  country: string?
+  stage: subscriber | lead | mql | sql | customer
+  is_partner: boolean?
+  signed_up: date?
+}
+event email_open
+event page_view { url: string, seconds: number? }
+event demo_request
+`;
+
+const cases = loadCases<CheckCase>("check");
+
+function compileCase(data: CheckCase) {
+  const sources = [{ path: "case.score", text: data.source }];
+  if (data.prelude === "schema") sources.push({ path: "schema.score", text: SCHEMA });
+  return { sources, result: compileSources(sources) };
+}
+
+describe("checker diagnostics (test/cases/check)", () => {
+  test.each(cases.map((c) => [c.name, c.data] as const))("%s", (_name, data) => {
+    const { result } = compileCase(data);
+    const actual = result.diagnostics
+      .filter((d) => data.include_warnings || d.severity === "error")
+      .map((d) => ({
+        code: d.code,
+        line: d.span.start.line,
+        column: d.span.start.column,
+        ...(d.span.file !== "case.score" ? { file: d.span.file } : {}),
+      }));
+    expect(actual).toEqual(data.diagnostics);
+    if (data.diagnostics.some((d) => d.code < "LS500")) expect(result.artifact).toBeNull();
+  });
+
+  test("every case renders a message, a caret excerpt and a hint where one exists (golden)", () => {
+    const rendered = cases.map(({ name, data }) => {
+      const { sources, result } = compileCase(data);
+      const texts = new Map(sources.map((s) => [s.path, s.text]));
+      const shown = result.diagnostics.filter((d) => data.include_warnings || d.severity === "error");
+      return `=== ${name}: ${data.description}\n${renderDiagnostics(shown, (f) => texts.get(f))}\n`;
+    });
+    expectGolden(path.resolve(import.meta.dirname, "../golden/check/diagnostics.txt"), rendered.join("\n"));
+  });
+});

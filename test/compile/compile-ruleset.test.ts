@@ -1,0 +1,124 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, test } from "vitest";
+import { compileDirectory, compileSources } from "../../src/compile/compile-ruleset.js";
+import { parseArtifact, serializeArtifact } from "../../src/compile/load-artifact.js";
+import { readRuleSources } from "../../src/compile/read-rules.js";
+import { expectGolden } from "../support/golden.js";
+import { PROJECT_ROOT, RULES_DIR } from "../support/paths.js";
+
+describe("compiling the reference ruleset", () => {
+  test("checks clean and compiles to the reviewed artifact", async () => {
+    const result = await compileDirectory(RULES_DIR, { displayPrefix: "rules" });
+    expect(result.diagnostics).toEqual([]);
+    expect(result.artifact).not.toBeNull();
+    expectGolden(
+      path.join(PROJECT_ROOT, "test/golden/compile/acme.ruleset.json"),
+      serializeArtifact(result.artifact!),
+    );
+  });
+
+  test("is deterministic: the same sources in any order give byte-identical artifacts", async () => {
+    const sources = await readRuleSources(RULES_DIR, "rules");
+    const forward = compileSources(sources);
+    const backward = compileSources([...sources].reverse());
+    expect(serializeArtifact(backward.artifact!)).toBe(serializeArtifact(forward.artifact!));
+  });
+
+  test("models keep file-path then declaration order and the default model is recorded", async () => {
+    const { artifact } = await compileDirectory(RULES_DIR, { displayPrefix: "rules" });
+    expect(artifact!.models.map((m) => m.name)).toEqual(["customer", "enterprise", "smb"]);
+    expect(artifact!.defaultModel).toBe("smb");
+    expect(artifact!.name).toBe("acme");
+    expect(artifact!.version).toBe(1);
+  });
+
+  test("rules carry ids, canonical text, locations and signed points", async () => {
+    const { artifact } = await compileDirectory(RULES_DIR, { displayPrefix: "rules" });
+    const enterprise = artifact!.models.find((m) => m.name === "enterprise")!;
+    const unsubscribe = enterprise.rules.find((r) => r.text === "when event = unsubscribe subtract 15")!;
+    expect(unsubscribe).toMatchObject({
+      id: "enterprise.engagement.8",
+      section: "engagement",
+      points: -15,
+      each: false,
+      max: null,
+      withinMs: null,
+      loc: { file: "rules/enterprise.score", line: 21, column: 5 },
+    });
+    expect(enterprise.decay).toMatchObject({ percent: 50, everyMs: 30 * 86_400_000, every: "30d" });
+    const notIn = enterprise.rules.find((r) => r.text.includes("not in target_countries"))!;
+    expect(notIn.match).toEqual({
+      kind: "profile",
+      expr: {
+        op: "not",
+        arg: {
+          op: "in",
+          ref: { scope: "lead", name: "country", type: "string" },
+          values: ["US", "CA", "GB", "DE", "FR", "NL"],
+          list: "target_countries",
+        },
+      },
+    });
+  });
+
+  test("an empty directory is a diagnostic, not a crash", async () => {
+    const result = await compileDirectory(path.join(PROJECT_ROOT, "grammar"), { displayPrefix: "grammar" });
+    expect(result.diagnostics.map((d) => [d.code, d.span.file])).toEqual([["LS601", "grammar"]]);
+    expect(result.artifact).toBeNull();
+  });
+});
+
+describe("loading artifacts", () => {
+  async function referenceText(): Promise<string> {
+    const { artifact } = await compileDirectory(RULES_DIR, { displayPrefix: "rules" });
+    return serializeArtifact(artifact!);
+  }
+
+  test("a compiled artifact loads back unchanged", async () => {
+    const text = await referenceText();
+    const loaded = parseArtifact(text);
+    expect("artifact" in loaded && serializeArtifact(loaded.artifact)).toBe(text);
+  });
+
+  test("refuses text that is not JSON", () => {
+    expect(parseArtifact("{ nope")).toMatchObject({ reason: "invalid-json" });
+  });
+
+  test("refuses another format", () => {
+    expect(parseArtifact(JSON.stringify({ format: "other" }))).toMatchObject({ reason: "wrong-format" });
+  });
+
+  test("refuses another format version and says which", async () => {
+    const value = JSON.parse(await referenceText());
+    value.formatVersion = 2;
+    const result = parseArtifact(JSON.stringify(value));
+    expect(result).toMatchObject({ reason: "wrong-format-version" });
+    expect("error" in result && result.error).toContain("format version 2 is not supported");
+  });
+
+  test("refuses an artifact that fails the schema, naming the path", async () => {
+    const value = JSON.parse(await referenceText());
+    value.models[0].rules[0].points = "ten";
+    const result = parseArtifact(JSON.stringify(value));
+    expect(result).toMatchObject({ reason: "schema" });
+    expect("error" in result && result.error).toContain("/models/0/rules/0/points");
+  });
+
+  test("refuses an artifact edited by hand (content hash mismatch)", async () => {
+    const value = JSON.parse(await referenceText());
+    value.models[0].rules[0].points = 99;
+    expect(parseArtifact(JSON.stringify(value))).toMatchObject({ reason: "hash-mismatch" });
+  });
+
+  test("whitespace and key order do not matter to the hash", async () => {
+    const value = JSON.parse(await referenceText());
+    const reordered = { models: value.models, ...value };
+    expect("artifact" in parseArtifact(JSON.stringify(reordered))).toBe(true);
+  });
+
+  test("the published schema file is the one the validator uses", () => {
+    const schema = JSON.parse(readFileSync(path.join(PROJECT_ROOT, "schema/ruleset.schema.json"), "utf8"));
+    expect(schema.properties.formatVersion).toEqual({ const: 1 });
+  });
+});
