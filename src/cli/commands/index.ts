@@ -4,6 +4,7 @@ import { registerCheck } from "./check.js";
 import { registerCompile } from "./compile.js";
 import { registerExplain } from "./explain.js";
 import { registerFmt } from "./fmt.js";
+import { registerInit } from "./init.js";
 import { registerTest } from "./test.js";
 
 /**
@@ -12,4 +13,4 @@ import { registerTest } from "./test.js";
  */
 export type RegisterCommand = (program: Command, io: CommandIO, setExitCode: (code: number) => void) => void;
 
-export const commands: RegisterCommand[] = [registerCheck, registerCompile, registerFmt, registerExplain, registerTest];
+export const commands: RegisterCommand[] = [registerCheck, registerCompile, registerFmt, registerExplain, registerTest, registerInit];
