@@ -5,6 +5,7 @@ import { registerCompile } from "./compile.js";
 import { registerExplain } from "./explain.js";
 import { registerFmt } from "./fmt.js";
 import { registerInit } from "./init.js";
+import { registerScore } from "./score.js";
 import { registerTest } from "./test.js";
 
 /**
@@ -13,4 +14,4 @@ import { registerTest } from "./test.js";
  */
 export type RegisterCommand = (program: Command, io: CommandIO, setExitCode: (code: number) => void) => void;
 
-export const commands: RegisterCommand[] = [registerCheck, registerCompile, registerFmt, registerExplain, registerTest, registerInit];
+export const commands: RegisterCommand[] = [registerCheck, registerCompile, registerFmt, registerScore, registerExplain, registerTest, registerInit];
