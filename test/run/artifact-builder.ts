@@ -89,6 +89,11 @@ export interface RuleDraft {
 
 let nextLine = 100;
 
+/** Rules and buckets get consecutive line numbers from here on (for stable golden files). */
+export function resetLines(start = 100): void {
+  nextLine = start;
+}
+
 export function profileRule(expr: Expr, points: number, text = `profile rule ${points}`): RuleDraft {
   return {
     text,
