@@ -42,7 +42,7 @@ export function formatText(path: string, text: string): FormatResult {
 /** The canonical text of a parsed file (which must have parsed without errors). */
 export function formatSource(file: SourceFile): string {
   const writer = new LayoutWriter(file);
-  writer.writeRegion(layoutFile(file), 0, file.text.length, 0, null, "");
+  writer.writeRegion(layoutFile(file), 0, file.text.length, 0, false, "");
   return writer.finish();
 }
 
@@ -64,23 +64,18 @@ class LayoutWriter {
   }
 
   /**
-   * Writes the nodes of one file or block body, `[from, to)` in the source, at `depth`. `openLine` is the
-   * source line of the block's opening bracket (null for the file): a comment on that line stays on it.
+   * Writes the nodes of one file or block body, `[from, to)` in the source, at `depth`. In a block body the
+   * line written last is the opening line (`fit {`), which keeps a comment written after the bracket.
    */
   writeRegion(
     nodes: readonly LayoutNode[],
     from: number,
     to: number,
     depth: number,
-    openLine: number | null,
+    inBlock: boolean,
     separator: string,
   ): void {
-    const region: RegionState = {
-      depth,
-      first: true,
-      previousLine: openLine ?? 0,
-      lineOpen: openLine !== null,
-    };
+    const region: RegionState = { depth, first: true, previousLine: 0, lineOpen: inBlock };
     let cursor = from;
     for (const node of nodes) {
       for (const comment of this.commentsIn(cursor, node.start)) this.writeGapComment(region, comment);
@@ -94,12 +89,12 @@ class LayoutWriter {
   private writeGapComment(region: RegionState, comment: Comment): void {
     const line = comment.span.start.line;
     const text = commentText(comment);
-    if (region.lineOpen && line === region.previousLine) {
+    if (region.lineOpen && this.followsCode(comment)) {
       this.out[this.out.length - 1] += ` ${text}`;
     } else {
       this.emit(region, text, this.blankBefore(region, line));
-      region.previousLine = line;
     }
+    region.previousLine = line;
     region.lineOpen = false;
   }
 
@@ -133,15 +128,7 @@ class LayoutWriter {
       }
     }
     this.emit(region, block.open, blank);
-    const openLine = this.lineOf(block.bodyStart - 1);
-    this.writeRegion(
-      block.children,
-      block.bodyStart,
-      block.bodyEnd,
-      region.depth + 1,
-      openLine,
-      block.separator,
-    );
+    this.writeRegion(block.children, block.bodyStart, block.bodyEnd, region.depth + 1, true, block.separator);
     this.emit(region, block.close, false);
   }
 
@@ -158,6 +145,15 @@ class LayoutWriter {
       if ((this.sourceLines[l - 1] ?? "").trim() === "") return true;
     }
     return false;
+  }
+
+  /**
+   * Whether code stands before the comment on its line: the end of the previous node, or only a `,`,
+   * `{` or `}` after it. Such a comment ends the last line written.
+   */
+  private followsCode(comment: Comment): boolean {
+    const { line, column } = comment.span.start;
+    return (this.sourceLines[line - 1] ?? "").slice(0, column - 1).trim() !== "";
   }
 
   private lineOf(offset: number): number {
