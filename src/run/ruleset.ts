@@ -10,6 +10,9 @@ import { toInstant } from "./instant.js";
 import type { ScoreResult } from "./result.js";
 import { InputValidator, type ValidationIssue } from "./validate-input.js";
 
+/** No as-of time read yet (a value no caller can pass). */
+const NOT_YET = Symbol("no as-of time yet");
+
 /** A lead: its fields by name (extra fields are ignored). */
 export type Lead = Readonly<Record<string, unknown>>;
 
@@ -26,7 +29,7 @@ export class Ruleset {
   readonly artifact: Artifact;
   readonly #evaluate: Evaluate;
   #validator: InputValidator | undefined;
-  #lastAsOf: unknown = undefined;
+  #lastAsOf: unknown = NOT_YET;
   #lastAsOfMs = NaN;
 
   constructor(artifact: Artifact) {
