@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -163,5 +164,55 @@ describe("leadscore fmt", () => {
     expect(run.stdout).toContain("--check");
     expect(run.stdout).toContain("--diff");
     expect(run.stdout).toContain("Exit codes: 0 done");
+  });
+
+  test("--stdin with paths is bad usage", async () => {
+    const run = await runLeadscore(["fmt", "--stdin", "rules"], PROJECT_ROOT);
+    expect(run).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "leadscore: --stdin formats standard input: give no paths with it\n",
+    });
+  });
+});
+
+/** Runs the real command in a child process, which is the only way to give it a standard input. */
+function runWithStdin(
+  args: string[],
+  input: string,
+): { status: number | null; stdout: string; stderr: string } {
+  const child = spawnSync(
+    process.execPath,
+    ["--import", "tsx", "src/cli/main.ts", "fmt", "--stdin", ...args],
+    {
+      cwd: PROJECT_ROOT,
+      input,
+      encoding: "utf8",
+    },
+  );
+  return { status: child.status, stdout: child.stdout, stderr: child.stderr };
+}
+
+describe("leadscore fmt --stdin", () => {
+  test("prints the formatted text and nothing else", () => {
+    expect(runWithStdin([], MESSY)).toEqual({ status: 0, stdout: CANONICAL, stderr: "" });
+  });
+
+  test("--check prints a diff of standard input and exits 1", () => {
+    expect(runWithStdin(["--check"], MESSY)).toEqual({
+      status: 1,
+      stdout: MESSY_DIFF.replace(/rules\/b\.score/g, "<stdin>"),
+      stderr: "",
+    });
+    expect(runWithStdin(["--check"], CANONICAL)).toEqual({ status: 0, stdout: "", stderr: "" });
+  });
+
+  test("syntax errors are reported against <stdin> and exit 1", () => {
+    const run = runWithStdin([], BROKEN);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toBe(
+      "<stdin>:2:6: error LS103: expected `:` but found `string`\n  |\n2 |   id string\n  |      ^^^^^^\n\n",
+    );
   });
 });

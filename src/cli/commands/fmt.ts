@@ -14,6 +14,7 @@ import type { RegisterCommand } from "./index.js";
 interface FmtOptions {
   check?: boolean;
   diff?: boolean;
+  stdin?: boolean;
 }
 
 interface FmtCounts {
@@ -29,6 +30,7 @@ export const registerFmt: RegisterCommand = (program: Command, io, setExitCode) 
     .argument("[paths...]", "rule directories or .score files", [])
     .option("--check", "change nothing; print a diff of each file not formatted, and fail if there is one")
     .option("--diff", "change nothing; print a diff of each file not formatted")
+    .option("--stdin", "format standard input and print the result (for editors)")
     .addHelpText(
       "after",
       [
@@ -39,33 +41,69 @@ export const registerFmt: RegisterCommand = (program: Command, io, setExitCode) 
       ].join("\n"),
     )
     .action(async (paths: string[], options: FmtOptions) => {
+      if (options.stdin) {
+        if (paths.length > 0) throw new UsageError("--stdin formats standard input: give no paths with it");
+        formatStdin(io, await readStandardInput(), options, setExitCode);
+        return;
+      }
       const targets = paths.length > 0 ? paths : await defaultRulePaths(io);
       const files = await collectRuleFiles(io, targets);
       const rewrite = !options.check && !options.diff;
       const counts: FmtCounts = { files: files.length, changed: 0, broken: 0 };
       for (const file of files) {
         const text = await readText(io, file);
-        const result = formatText(file, text);
-        if (!result.ok) {
-          io.stderr(
-            `${renderDiagnostics(result.diagnostics, (name) => (name === file ? text : undefined))}\n\n`,
-          );
+        const formatted = formatOrReport(io, file, text);
+        if (formatted === null) {
           counts.broken++;
           continue;
         }
-        if (result.text === text) continue;
+        if (formatted === text) continue;
         counts.changed++;
         if (rewrite) {
-          await writeText(io, file, result.text);
+          await writeText(io, file, formatted);
           io.stdout(`${file}\n`);
         } else {
-          io.stdout(unifiedDiff(file, text, result.text));
+          io.stdout(unifiedDiff(file, text, formatted));
         }
       }
       io.stderr(`${targets.join(" ")}: ${summarize(counts, rewrite)}\n`);
       if (counts.broken > 0 || (options.check && counts.changed > 0)) setExitCode(ExitCode.Failed);
     });
 };
+
+const STDIN_NAME = "<stdin>";
+
+/** `--stdin`: the formatted text on stdout (a diff with --check or --diff); nothing else is printed. */
+function formatStdin(
+  io: CommandIO,
+  text: string,
+  options: FmtOptions,
+  setExitCode: (code: number) => void,
+): void {
+  const formatted = formatOrReport(io, STDIN_NAME, text);
+  if (formatted === null) {
+    setExitCode(ExitCode.Failed);
+  } else if (!options.check && !options.diff) {
+    io.stdout(formatted);
+  } else if (formatted !== text) {
+    io.stdout(unifiedDiff(STDIN_NAME, text, formatted));
+    if (options.check) setExitCode(ExitCode.Failed);
+  }
+}
+
+/** The formatted text, or null after printing the syntax errors that prevent formatting. */
+function formatOrReport(io: CommandIO, file: string, text: string): string | null {
+  const result = formatText(file, text);
+  if (result.ok) return result.text;
+  io.stderr(`${renderDiagnostics(result.diagnostics, (name) => (name === file ? text : undefined))}\n\n`);
+  return null;
+}
+
+async function readStandardInput(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
 
 /** A git-style diff (`--- a/path`, `+++ b/path`) from the file as it is to the file formatted. */
 export function unifiedDiff(file: string, before: string, after: string): string {
