@@ -125,8 +125,8 @@ async function runScore(
     let eventsInput = null;
     if (events !== null) {
       progress?.note(`reading ${events.display}…`);
-      const index = await readEventsByLead(events.source, (reject) =>
-        onReject({ ...reject, source: events.display }),
+      const index = await readEventsByLead(events.source, ({ record, line, reason, raw }) =>
+        onReject({ record, line, source: events.display, reason, raw }),
       );
       eventsInput = { source: events.display, index };
     }
