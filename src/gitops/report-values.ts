@@ -3,7 +3,7 @@
  * way they are written in the rules (`route sales within 4h say "…"`).
  */
 
-const PLAIN_TEXT = /^[^\s"'{}[\],:#&*!|>%@`][^"{}[\],#]*$/;
+const PLAIN_TEXT = /^[^\s"][^"\u0000-\u001F]*$/;
 const LOOKS_LIKE_OTHER_TYPE = /^(?:null|true|false|~|[-+]?(?:\d[\d_]*)?\.?\d+(?:e[-+]?\d+)?)$/i;
 
 /** A value from an expectation or a result, on one line. */
