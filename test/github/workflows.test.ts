@@ -238,7 +238,7 @@ describe("this project's CI", () => {
     expect(job.steps[1]!.with).toEqual({ "node-version": "${{ matrix.node }}", cache: "npm" });
   });
 
-  test(".ci/run stops at the first failure and runs install, tests, formatting and the smoke tests in order", () => {
+  test(".ci/run stops at the first failure and runs install, tests, formatting and the smoke tests in order, the packed package last", () => {
     expect(runScript.startsWith("#!/usr/bin/env bash\n")).toBe(true);
     expect(runScript).toContain("\nset -euo pipefail\n");
     expect(runScript).toContain("\nexport CI=true\n");
@@ -250,6 +250,8 @@ describe("this project's CI", () => {
       "leadscore compile rules -o ",
       "leadscore test ",
       "leadscore init ",
+      "npm pack ",
+      "npx --no-install leadscore init rules-repo ",
     ].map((command) => runScript.indexOf(command));
     expect(order.every((index) => index > 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
