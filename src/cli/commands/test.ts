@@ -40,7 +40,7 @@ export const registerTest: RegisterCommand = (program: Command, io, setExitCode)
   program
     .command("test")
     .description("Check that the rules decide the fixture leads the way everyone agreed.")
-    .argument("[paths...]", "fixture files or directories (default: `fixtures` in leadscore.yaml)", [])
+    .argument("[paths...]", "fixture files or directories (default: `fixtures` in leadscore.yaml)")
     .option(
       "--rules <dir|artifact.json>",
       "rules directory or compiled artifact (default: `rules` in leadscore.yaml)",
