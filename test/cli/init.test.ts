@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -188,5 +189,31 @@ describe("a fresh scaffold", () => {
     expect(readFileSync(path.join(dir, "test-results.xml"), "utf8")).toContain(
       '<testsuites name="leadscore test" tests="10" failures="0" errors="0">',
     );
+  });
+
+  test("shows which sample leads a change moves, as the pull request comment will", async () => {
+    const dir = await scaffold();
+    const git = (...args: string[]) =>
+      execFileSync("git", ["-c", "user.name=Test", "-c", "user.email=test@example.com", ...args], {
+        cwd: dir,
+      });
+    git("init", "--quiet", "--initial-branch=main");
+    git("add", ".");
+    git("commit", "--quiet", "-m", "Lead scoring rules");
+    const routing = path.join(dir, "rules", "routing.score");
+    writeFileSync(
+      routing,
+      readFileSync(routing, "utf8").replace("bucket Nurture >= 15", "bucket Nurture >= 25"),
+    );
+    const run = await runLeadscore(
+      ["diff", "main", "--format", "markdown", "--out", "diff.md", "--full-report", "diff-full.md"],
+      dir,
+    );
+    expect(run.code).toBe(0);
+    const report = readFileSync(path.join(dir, "diff.md"), "utf8");
+    expect(report.startsWith("<!-- leadscore-diff -->\n## Lead scoring impact\n")).toBe(true);
+    expect(report).toContain("| Scored | 30 |\n| Changed bucket | 4 |\n");
+    expect(report).toContain("| Nurture | 13 | 9 | **-4** |\n| Recycle | 2 | 6 | **+4** |\n");
+    expect(readFileSync(path.join(dir, "diff-full.md"), "utf8")).toContain("## Lead scoring impact");
   });
 });

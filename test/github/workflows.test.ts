@@ -181,7 +181,9 @@ describe("the rules repository's workflow", () => {
       const create = script.indexOf("github.rest.issues.createComment(");
       expect(update).toBeGreaterThan(0);
       expect(create).toBeGreaterThan(update);
-      expect(script).toContain('fs.readFileSync("diff.md", "utf8")');
+      // The report carries the marker too: the comment keeps exactly one, at the top.
+      expect(script).toContain('fs.readFileSync("diff.md", "utf8").split(marker).join("")');
+      expect(script).toContain("const body = [marker, status,");
     });
 
     test("is valid JavaScript as github-script runs it (inside an async function)", () => {

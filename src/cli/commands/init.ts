@@ -10,7 +10,7 @@ export const registerInit: RegisterCommand = (program: Command, io) => {
     .description(
       "Create a rules repository: example rules, fixture tests, a sample population and a CI workflow.",
     )
-    .argument("[dir]", "where to create it (created when missing)", ".")
+    .argument("[dir]", "the directory to create it in, made when missing", ".")
     .option("--force", "overwrite files that exist already")
     .addHelpText(
       "after",
