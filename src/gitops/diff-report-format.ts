@@ -117,7 +117,7 @@ export function whereText(change: RuleChange): string | null {
 
 /** Why a lead moved: the rules whose points differ, then the other changes involved. */
 export function becauseParts(report: DiffReport, lead: MovedLead, wrap: Wrap = plain): string[] {
-  const rules = lead.rules.map((delta) => `${wrap(delta.rule)} ${pointsChange(delta)}`);
+  const rules = lead.rules.map((delta) => `${wrap(delta.rule)}: ${pointsChange(delta)}`);
   const causes = lead.causes.map((index) => {
     const change = report.changes[index];
     return change === undefined ? "" : changeLine(change, wrap);
