@@ -183,7 +183,7 @@ async function openInput(io: CommandIO, file: string): Promise<OpenInput> {
   let stream: Readable;
   try {
     if ((await stat(full)).isDirectory()) throw new UsageError(`cannot read \`${file}\`: it is a directory`);
-    stream = (await open(full, "r")).createReadStream({ highWaterMark: 64 * 1024 });
+    stream = (await open(full, "r")).createReadStream({ highWaterMark: 256 * 1024 });
   } catch (error) {
     if (error instanceof UsageError) throw error;
     throw new UsageError(`cannot read \`${file}\`: ${describeError(error)}`);
@@ -203,7 +203,8 @@ async function* guardReads(stream: Readable, file: string): ByteSource {
 async function openOutput(io: CommandIO, file: string): Promise<LineSink> {
   try {
     const handle = await open(path.resolve(io.cwd, file), "w");
-    const sink = streamSink(handle.createWriteStream());
+    // A large buffer lets scoring run ahead of the disk; drain still bounds it, so memory stays flat.
+    const sink = streamSink(handle.createWriteStream({ highWaterMark: 1024 * 1024 }));
     const fail = (error: unknown): never => {
       throw new UsageError(`cannot write \`${file}\`: ${describeError(error)}`);
     };
