@@ -270,6 +270,29 @@ describe("leadscore score", () => {
     expect(JSON.parse(run.stderr)).toMatchObject({ leads: { read: 12, scored: 8, rejected: 4 } });
   });
 
+  it("scores alike with a compiled artifact as --rules", async () => {
+    const compiled = await runLeadscore(["compile", "rules", "--out", "acme.json"], dir);
+    expect(compiled.code).toBe(0);
+    const run = await runLeadscore(
+      [
+        "score",
+        "--rules",
+        "acme.json",
+        "--leads",
+        "leads.csv",
+        "--events",
+        "events.ndjson",
+        "--as-of",
+        AS_OF,
+        "--format",
+        "csv",
+      ],
+      dir,
+    );
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(EXPECTED_CSV);
+  });
+
   it("reads NDJSON leads with embedded events the same way", async () => {
     const lines = [
       JSON.stringify({
