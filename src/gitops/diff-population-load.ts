@@ -194,6 +194,7 @@ async function guard<T>(file: string, read: () => Promise<T>): Promise<T> {
     return await read();
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new PopulationFileError(`cannot read \`${file}\`: ${code ?? (error as Error).message}`);
+    const reason = code === "ENOENT" ? "no such file or directory" : (code ?? (error as Error).message);
+    throw new PopulationFileError(`cannot read \`${file}\`: ${reason}`);
   }
 }

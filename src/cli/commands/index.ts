@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import type { CommandIO } from "../io.js";
 import { registerCheck } from "./check.js";
 import { registerCompile } from "./compile.js";
+import { registerDiff } from "./diff.js";
 import { registerExplain } from "./explain.js";
 import { registerFmt } from "./fmt.js";
 import { registerInit } from "./init.js";
@@ -14,4 +15,4 @@ import { registerTest } from "./test.js";
  */
 export type RegisterCommand = (program: Command, io: CommandIO, setExitCode: (code: number) => void) => void;
 
-export const commands: RegisterCommand[] = [registerCheck, registerCompile, registerFmt, registerScore, registerExplain, registerTest, registerInit];
+export const commands: RegisterCommand[] = [registerCheck, registerCompile, registerFmt, registerScore, registerExplain, registerTest, registerInit, registerDiff];
