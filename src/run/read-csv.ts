@@ -47,7 +47,7 @@ export async function* readCsv(
   // up to the next line feed, and reading resumes after it.
   let skipping = false;
 
-  /** Consumes as many records as the buffer holds; returns the items and how much of the buffer was used. */
+  /** Yields every record the buffer holds, then keeps only the unread rest of it. */
   function* drain(atEndOfFile: boolean): Generator<ReadItem<CsvRow>> {
     let position = 0;
     for (;;) {
