@@ -1,0 +1,81 @@
+/**
+ * `npm run bench [-- --only <group>[,<group>]] [--large] [--quick]`: builds, then runs the benchmark groups
+ * and prints one report on stdout (progress on stderr). See BENCHMARKS.md for the method.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { ensureBuilt } from "./dist.js";
+import { describeMachine, loadAverage } from "./machine.js";
+import type { BenchContext, GroupResult } from "./groups/context.js";
+import { runColdCheck } from "./groups/cold-check.js";
+import { runDiff } from "./groups/diff.js";
+import { runEvaluator } from "./groups/evaluator.js";
+import { runLanguage } from "./groups/language.js";
+import { runScoreMemory } from "./groups/score-memory.js";
+
+interface Group {
+  name: string;
+  run(context: BenchContext): Promise<GroupResult>;
+}
+
+const GROUPS: Group[] = [
+  { name: "language", run: runLanguage },
+  { name: "cold-check", run: runColdCheck },
+  { name: "evaluator", run: runEvaluator },
+  { name: "score-memory", run: runScoreMemory },
+  { name: "diff", run: runDiff },
+];
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      only: { type: "string" },
+      large: { type: "boolean", default: false },
+      quick: { type: "boolean", default: false },
+      help: { type: "boolean", default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(
+      `usage: npm run bench -- [--only <group>[,<group>…]] [--large] [--quick]\ngroups: ${GROUPS.map((g) => g.name).join(", ")}\n`,
+    );
+    return 0;
+  }
+  const wanted = values.only?.split(",").map((name) => name.trim()) ?? GROUPS.map((g) => g.name);
+  const unknown = wanted.filter((name) => !GROUPS.some((g) => g.name === name));
+  if (unknown.length > 0) {
+    process.stderr.write(
+      `unknown group ${unknown.join(", ")}; groups: ${GROUPS.map((g) => g.name).join(", ")}\n`,
+    );
+    return 2;
+  }
+  ensureBuilt();
+
+  const args = process.argv.slice(2);
+  const out: string[] = [
+    "leadscore benchmarks",
+    "",
+    ...describeMachine(),
+    `Command: npm run bench${args.length > 0 ? ` -- ${args.join(" ")}` : ""}  (tsx bench/run.ts ${args.join(" ")})`.trimEnd(),
+    `Date:    ${new Date().toISOString()}`,
+    "",
+  ];
+  process.stdout.write(out.join("\n"));
+
+  const tempDir = mkdtempSync(path.join(os.tmpdir(), "leadscore-bench-"));
+  const context: BenchContext = { quick: values.quick, large: values.large, tempDir };
+  try {
+    for (const group of GROUPS.filter((g) => wanted.includes(g.name))) {
+      const result = await group.run(context);
+      process.stdout.write(`\n${result.title}\n\n${result.lines.join("\n")}\n`);
+    }
+  } finally {
+    rmSync(tempDir, { recursive: true, force: true });
+  }
+  process.stdout.write(`\nLoad at end: ${loadAverage()}\n`);
+  return 0;
+}
+
+process.exitCode = await main();
