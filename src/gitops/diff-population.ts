@@ -7,6 +7,8 @@
  * time is linear in the population and memory grows with the number of moves, not of leads.
  */
 import type { Artifact, Bucket, Model } from "../compile/artifact.js";
+import { InvalidAsOfError } from "../run/errors.js";
+import { formatInstant, toInstant } from "../run/instant.js";
 import { round2 } from "../run/round.js";
 import { createRuleset } from "../run/ruleset.js";
 import type { Contribution, ResultAction, ScoreResult } from "../run/result.js";
@@ -53,9 +55,18 @@ export interface DiffRulesetsOptions {
   inputs?: { sources: PopulationSourceSummary[]; rejects: RejectedRecord[] };
 }
 
-/** Compares two rulesets on a population. Throws RulesetLoadError for an artifact that does not load. */
+/**
+ * Compares two rulesets on a population. Throws RulesetLoadError for an artifact that does not load and
+ * InvalidAsOfError for an `asOf` that is not a time (both are mistakes of the caller, not of the data).
+ */
 export function diffRulesets(options: DiffRulesetsOptions): DiffReport {
   const { base, head } = options;
+  const runAsOf = toInstant(options.asOf);
+  if (Number.isNaN(runAsOf)) {
+    throw new InvalidAsOfError(
+      `as-of time ${JSON.stringify(options.asOf)} is not an ISO-8601 timestamp, epoch milliseconds or a valid Date`,
+    );
+  }
   const baseRuleset = createRuleset(base);
   const headRuleset = createRuleset(head);
   const ruleChanges = diffRules(base, head);
@@ -74,7 +85,7 @@ export function diffRulesets(options: DiffRulesetsOptions): DiffReport {
 
   for (const entry of options.population) {
     const order = leads++;
-    const asOf = { asOf: entry.asOf ?? options.asOf };
+    const asOf = { asOf: entry.asOf ?? runAsOf };
     const events = entry.events as readonly ScoringEvent[];
     const before = baseRuleset.score(entry.lead, events, asOf);
     const after = headRuleset.score(entry.lead, events, asOf);
@@ -128,7 +139,7 @@ export function diffRulesets(options: DiffRulesetsOptions): DiffReport {
   return {
     base: side(options.baseLabel ?? "base", base),
     head: side(options.headLabel ?? "head", head),
-    asOf: new Date(instantOf(options.asOf)).toISOString().replace(/\.000Z$/, "Z"),
+    asOf: formatInstant(runAsOf),
     asOfSource: options.asOfSource ?? "given",
     changes,
     summary: {
@@ -148,11 +159,6 @@ export function diffRulesets(options: DiffRulesetsOptions): DiffReport {
       rejects: options.inputs?.rejects ?? [],
     },
   };
-}
-
-function instantOf(value: Date | string | number): number {
-  if (value instanceof Date) return value.getTime();
-  return typeof value === "number" ? value : Date.parse(value);
 }
 
 function side(label: string, artifact: Artifact): RulesetSide {

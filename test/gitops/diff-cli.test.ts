@@ -1,9 +1,9 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { runLeadscore } from "../support/run-cli.js";
-import { RULES_DIR } from "../support/paths.js";
+import { PROJECT_ROOT, RULES_DIR } from "../support/paths.js";
 import { GIT_ENV, commitAll, git } from "./git-helpers.js";
 
 /**
@@ -11,6 +11,7 @@ import { GIT_ENV, commitAll, git } from "./git-helpers.js";
  * another MQL threshold in old-rules/, and a git history for the revision cases.
  */
 let project: string;
+const GOLDEN = path.join(PROJECT_ROOT, "test/golden/diff");
 
 function setFile(file: string, text: string): void {
   writeFileSync(path.join(project, file), text);
@@ -174,6 +175,40 @@ describe("leadscore diff with git revisions", () => {
         "leadscore.yaml",
         "rules: rules\nfixtures: [rules/tests/*.test.yaml]\nas_of: 2026-11-01T00:00:00Z\n",
       );
+    }
+  });
+});
+
+describe("the pull-request comment of the reference change, written by the CLI", () => {
+  it("is the reviewed golden comment (the README's example)", async () => {
+    const repo = mkdtempSync(path.join(tmpdir(), "leadscore-diff-acme-"));
+    try {
+      cpSync(RULES_DIR, path.join(repo, "rules"), { recursive: true });
+      mkdirSync(path.join(repo, "population"));
+      cpSync(path.join(GOLDEN, "acme-population.ndjson"), path.join(repo, "population/leads.ndjson"));
+      writeFileSync(
+        path.join(repo, "leadscore.yaml"),
+        "version: 1\nrules: rules\nfixtures:\n  - rules/tests/*.test.yaml\npopulation:\n  - leads: population/leads.ndjson\nas_of: 2026-11-01T00:00:00Z\n",
+      );
+      git(repo, "init", "--quiet", "--initial-branch=main");
+      git(repo, "config", "user.name", "Test Author");
+      git(repo, "config", "user.email", "author@example.com");
+      commitAll(repo, "reference rules");
+      const edit = (file: string, from: string, to: string): void => {
+        const full = path.join(repo, file);
+        writeFileSync(full, readFileSync(full, "utf8").replace(from, to));
+      };
+      edit("rules/routing.score", "bucket MQL >= 100", "bucket MQL >= 90");
+      edit(
+        "rules/smb.score",
+        "    when event = content_download add 10 within 60d\n",
+        "    when event = content_download add 10 within 60d\n    when event = webinar_attended add 15 within 60d\n",
+      );
+      const run = await runLeadscore(["diff", "main", "--format", "markdown"], repo);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toBe(readFileSync(path.join(GOLDEN, "acme.md"), "utf8"));
+    } finally {
+      rmSync(repo, { recursive: true, force: true });
     }
   });
 });

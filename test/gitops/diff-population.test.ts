@@ -188,6 +188,12 @@ describe("diffRulesets", () => {
     ]);
   });
 
+  it("refuses an as-of time that is not a time", () => {
+    expect(() => diffRulesets({ base, head, population, asOf: "last tuesday" })).toThrow(
+      'as-of time "last tuesday" is not an ISO-8601 timestamp, epoch milliseconds or a valid Date',
+    );
+  });
+
   it("gives the same report for the same input, whatever the input order", () => {
     const again = diffRulesets({ base, head, population: [...population].reverse(), asOf: AS_OF });
     expect(again.moved.map((lead) => lead.id)).toEqual(["L2", "L10"]);
