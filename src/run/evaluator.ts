@@ -10,7 +10,7 @@ import {
   type ExclusionCheck,
   type RuleCheck,
 } from "./compile-match.js";
-import { compileDecay, type DecayFunction } from "./decay.js";
+import { compileDecay, compileShownDecay, type DecayFunction } from "./decay.js";
 import { createEvalContext } from "./eval-context.js";
 import { EventIndex } from "./event-index.js";
 import type { Contribution, ContributionLocation, ScoreResult } from "./result.js";
@@ -30,8 +30,8 @@ interface CompiledRule {
   section: "fit" | "engagement";
   loc: ContributionLocation;
   check: RuleCheck;
-  /** Decay applied to this rule's events (engagement event rules of a model with `decay`). */
-  decay: DecayFunction | null;
+  /** The decay factor as explanations show it (engagement event rules of a model with `decay`). */
+  shownDecay: DecayFunction | null;
   each: boolean;
 }
 
@@ -198,13 +198,13 @@ function contributionOf(rule: CompiledRule, points: number, out: RuleOutcome, as
     loc: rule.loc,
   };
   if (out.events >= 0) contribution.events = out.events;
-  if (out.aged && rule.decay !== null) {
+  if (out.aged && rule.shownDecay !== null) {
     const before = round2(out.undecayed);
     const after = round2(out.decayed);
     if (rule.each) contribution.decay = { before, after };
     else {
       const age = asOf - out.latestAt;
-      const factor = Number(rule.decay(age).toPrecision(12));
+      const factor = rule.shownDecay!(age);
       contribution.decay = { before, after, factor, ageDays: Math.floor(age / DAY_MS) };
     }
   }
@@ -220,11 +220,12 @@ function compileModel(
   index: EventIndex,
 ): CompiledModel {
   const decay = model.decay === null ? null : compileDecay(model.decay);
+  const shownDecay = model.decay === null ? null : compileShownDecay(model.decay);
   const clamp = model.clamp ?? globalClamp;
   return {
     name: model.name,
     when: model.when === null ? null : expressions.compile(model.when),
-    rules: model.rules.map((rule) => compileRule(rule, expressions, index, decay)),
+    rules: model.rules.map((rule) => compileRule(rule, expressions, index, decay, shownDecay)),
     buckets: model.buckets === null ? globalBuckets : compileBuckets(model.buckets, expressions),
     clamp:
       clamp === null
@@ -244,16 +245,18 @@ function compileRule(
   expressions: ExprCompiler,
   index: EventIndex,
   modelDecay: DecayFunction | null,
+  modelShownDecay: DecayFunction | null,
 ): CompiledRule {
   // Decay is declared in the engagement section and ages events; `no event` rules are never decayed.
-  const decay = rule.section === "engagement" && rule.match.kind === "event" ? modelDecay : null;
+  const decayed = rule.section === "engagement" && rule.match.kind === "event";
+  const decay = decayed ? modelDecay : null;
   return {
     id: rule.id,
     text: rule.text,
     section: rule.section,
     loc: contributionLocation(rule.loc),
     check: compileRuleCheck(rule, expressions, index, decay),
-    decay,
+    shownDecay: decayed ? modelShownDecay : null,
     each: rule.each,
   };
 }

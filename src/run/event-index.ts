@@ -32,6 +32,8 @@ export class EventIndex {
   latestOfAny = -Infinity;
 
   private typeOf = new Int32Array(16);
+  /** Whether the buffers hold a previous lead's events. */
+  private dirty = false;
   private readonly cursor: Int32Array;
 
   constructor(types: readonly string[]) {
@@ -58,11 +60,15 @@ export class EventIndex {
 
   load(events: ReadonlyArray<Readonly<Record<string, unknown>>>, asOf: number): void {
     const count = events.length;
-    if (count > this.at.length) this.grow(count);
     this.events = events;
-    const { start, latest, at, typeOf } = this;
+    const { start, latest } = this;
+    // Leads without events are common (fit-only scoring): clear the index only when the last lead had some.
+    if (count === 0 && !this.dirty) return;
     start.fill(0);
     latest.fill(-Infinity);
+    this.dirty = count > 0;
+    if (count > this.at.length) this.grow(count);
+    const { at, typeOf } = this;
     let latestOfAny = -Infinity;
 
     for (let i = 0; i < count; i++) {
@@ -84,7 +90,7 @@ export class EventIndex {
 
     for (let t = 0; t < this.typeCount; t++) start[t + 1]! += start[t]!;
     const { cursor, order } = this;
-    cursor.set(start.subarray(0, this.typeCount));
+    for (let t = 0; t < this.typeCount; t++) cursor[t] = start[t]!;
     for (let i = 0; i < count; i++) {
       const type = typeOf[i]!;
       if (type >= 0) order[cursor[type]!++] = i;

@@ -8,21 +8,47 @@
  */
 
 const DIGIT_0 = 48;
+const COLON = 58;
+const DASH = 45;
+const PLUS = 43;
+const DOT = 46;
+const COMMA = 44;
+const SPACE = 32;
+const UPPER_T = 84;
+const LOWER_T = 116;
+const UPPER_Z = 90;
+const LOWER_Z = 122;
+const DAY_MS = 86_400_000;
 
-/** The number written by `count` digits at `start`, or -1 when any of them is not a digit. */
-function digitsAt(text: string, start: number, count: number): number {
-  let value = 0;
-  for (let i = start; i < start + count; i++) {
-    const digit = text.charCodeAt(i) - DIGIT_0;
-    if (digit < 0 || digit > 9) return -1;
-    value = value * 10 + digit;
-  }
-  return value;
+/** The two-digit number at `start`, or -1 (also past the end, where charCodeAt gives NaN). */
+function twoDigits(text: string, start: number): number {
+  const tens = text.charCodeAt(start) - DIGIT_0;
+  const ones = text.charCodeAt(start + 1) - DIGIT_0;
+  return tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9 ? tens * 10 + ones : -1;
+}
+
+function fourDigits(text: string, start: number): number {
+  const high = twoDigits(text, start);
+  const low = twoDigits(text, start + 2);
+  return high < 0 || low < 0 ? -1 : high * 100 + low;
 }
 
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/**
+ * Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's days_from_civil). Arithmetic rather
+ * than `Date.UTC`, which is slower and reads years 0–99 as 1900–1999.
+ */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }
 
 /**
@@ -37,27 +63,29 @@ export function parseInstant(input: string): number {
       ? input.trim()
       : input;
   const length = text.length;
-  if (length < 10 || text[4] !== "-" || text[7] !== "-") return NaN;
-  const year = digitsAt(text, 0, 4);
-  const month = digitsAt(text, 5, 2);
-  const day = digitsAt(text, 8, 2);
+  if (length < 10 || text.charCodeAt(4) !== DASH || text.charCodeAt(7) !== DASH) return NaN;
+  const year = fourDigits(text, 0);
+  const month = twoDigits(text, 5);
+  const day = twoDigits(text, 8);
   if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return NaN;
-  if (length === 10) return Date.UTC(year, month - 1, day);
+  const date = daysFromCivil(year, month, day) * DAY_MS;
+  if (length === 10) return date;
 
-  const separator = text[10];
-  if (separator !== "T" && separator !== "t" && separator !== " ") return NaN;
-  if (length < 16 || text[13] !== ":") return NaN;
-  const hour = digitsAt(text, 11, 2);
-  const minute = digitsAt(text, 14, 2);
+  const separator = text.charCodeAt(10);
+  if (separator !== UPPER_T && separator !== LOWER_T && separator !== SPACE) return NaN;
+  if (length < 16 || text.charCodeAt(13) !== COLON) return NaN;
+  const hour = twoDigits(text, 11);
+  const minute = twoDigits(text, 14);
   if (hour < 0 || hour > 23 || minute < 0 || minute > 59) return NaN;
   let second = 0;
   let millisecond = 0;
   let position = 16;
-  if (text[position] === ":") {
-    second = digitsAt(text, position + 1, 2);
+  if (text.charCodeAt(position) === COLON) {
+    second = twoDigits(text, position + 1);
     if (second < 0 || second > 59) return NaN;
     position += 3;
-    if (text[position] === "." || text[position] === ",") {
+    const mark = text.charCodeAt(position);
+    if (mark === DOT || mark === COMMA) {
       position++;
       const fractionStart = position;
       while (position < length) {
@@ -75,24 +103,24 @@ export function parseInstant(input: string): number {
 
   let offsetMinutes = 0;
   if (position < length) {
-    const zone = text[position];
-    if ((zone === "Z" || zone === "z") && position + 1 === length) {
+    const zone = text.charCodeAt(position);
+    if ((zone === UPPER_Z || zone === LOWER_Z) && position + 1 === length) {
       // UTC
-    } else if (zone === "+" || zone === "-") {
+    } else if (zone === PLUS || zone === DASH) {
       const rest = length - position - 1;
-      const hours = digitsAt(text, position + 1, 2);
+      const hours = twoDigits(text, position + 1);
       let minutes = 0;
       if (rest === 2) minutes = 0;
-      else if (rest === 4) minutes = digitsAt(text, position + 3, 2);
-      else if (rest === 5 && text[position + 3] === ":") minutes = digitsAt(text, position + 4, 2);
+      else if (rest === 4) minutes = twoDigits(text, position + 3);
+      else if (rest === 5 && text.charCodeAt(position + 3) === COLON) minutes = twoDigits(text, position + 4);
       else return NaN;
       if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59) return NaN;
-      offsetMinutes = (hours * 60 + minutes) * (zone === "+" ? 1 : -1);
+      offsetMinutes = (hours * 60 + minutes) * (zone === PLUS ? 1 : -1);
     } else {
       return NaN;
     }
   }
-  return Date.UTC(year, month - 1, day, hour, minute, second, millisecond) - offsetMinutes * 60_000;
+  return date + ((hour * 60 + minute - offsetMinutes) * 60 + second) * 1000 + millisecond;
 }
 
 /**

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { formatInstant, parseInstant, toInstant } from "../../src/run/instant.js";
 
@@ -24,6 +25,19 @@ describe("parseInstant", () => {
     expect(parseInstant(text)).toBe(expected);
   });
 
+  test("agrees with Date on every ISO timestamp Date writes", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1, 0, 1), max: Date.UTC(9999, 11, 31) }), (ms) => {
+        expect(parseInstant(new Date(ms).toISOString())).toBe(ms);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  test("years below 100 are those years, not 19xx", () => {
+    expect(parseInstant("0050-03-01T00:00:00Z")).toBe(Date.parse("0050-03-01T00:00:00Z"));
+  });
+
   test("a timestamp without a zone is UTC whatever the machine's zone", () => {
     expect(parseInstant("2026-06-15T10:00:00")).toBe(Date.UTC(2026, 5, 15, 10));
   });
@@ -48,6 +62,8 @@ describe("parseInstant", () => {
     "2026/11/01",
     "20261101",
     "2026-1-01",
+    "2026-11-01T10:00:0",
+    "2026-11-01T10:0",
   ])("rejects %j", (text) => {
     expect(parseInstant(text)).toBeNaN();
   });
