@@ -154,7 +154,7 @@ function render(report: DiffReport, limits: Limits, fullReport: string | null): 
     row(["Changed bucket", count(summary.changedBucket)]),
     row(["Changed action", count(summary.changedActions)]),
     row(["Changed score", count(summary.changedScore)]),
-    row(["Rejected (not scored)", count(report.population.rejected)]),
+    row(["Rejected records", count(report.population.rejected)]),
     "",
   );
 

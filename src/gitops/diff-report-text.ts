@@ -52,7 +52,7 @@ export function renderDiffText(report: DiffReport): string {
   lines.push(
     `Leads: ${count(summary.leads)} scored, ${count(summary.changedBucket)} changed bucket, ` +
       `${count(summary.changedActions)} changed action, ${count(summary.changedScore)} changed score` +
-      (report.population.rejected > 0 ? `, ${count(report.population.rejected)} rejected` : ""),
+      (report.population.rejected > 0 ? `, ${plural(report.population.rejected, "rejected record")}` : ""),
   );
   lines.push("");
 
