@@ -230,3 +230,34 @@ describe("diffRulesets: outcomes that are not a bucket", () => {
     expect(report.transitions.labels).toEqual(["Cold", "Healthy", "(none)", "(excluded)", "(unscored)"]);
   });
 });
+
+describe("diffRulesets: decay", () => {
+  it("ties a rule whose points changed through decay to the decay change", () => {
+    const faster = compileRules(edit(BASE_RULES, ["decay 50% every 30d", "decay 50% every 7d"]));
+    const leads: PopulationLead[] = [
+      {
+        lead: { id: "d", email: "d@x.br", title: "Nobody", country: "BR", stage: "lead" },
+        events: [{ type: "demo_request", at: daysAgo(10) }],
+      },
+    ];
+    const report = diffRulesets({ base, head: faster, population: leads, asOf: AS_OF });
+    expect(report.moved).toHaveLength(1);
+    const [moved] = report.moved;
+    expect([moved!.before.bucket, moved!.after.bucket, moved!.before.score, moved!.after.score]).toEqual([
+      "Warm",
+      "Cold",
+      50,
+      25,
+    ]);
+    expect(moved!.rules).toEqual([
+      {
+        model: "main",
+        section: "engagement",
+        rule: "when event = demo_request add 50 within 30d",
+        before: 50,
+        after: 25,
+      },
+    ]);
+    expect(moved!.causes.map((index) => report.changes[index]!.after)).toEqual(["decay 50% every 7d"]);
+  });
+});
