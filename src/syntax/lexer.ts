@@ -1,0 +1,118 @@
+/**
+ * Splits `.score` text into tokens and reports the problems that belong to single tokens: characters the
+ * language does not know (LS101), strings left open (LS102), malformed durations (LS105) and unknown
+ * escapes (LS109). Broken tokens are still handed to the parser (an open string is a string, `30days` is a
+ * duration) so that one typo gives one diagnostic, not a second one from the parser.
+ */
+import type { IToken } from "chevrotain";
+import type { Comment } from "./ast.js";
+import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { Diagnostics } from "../diagnostics/codes.js";
+import { decodeString, parseDuration } from "./literals.js";
+import type { LineIndex } from "./positions.js";
+import { Duration, InvalidDuration, scoreLexer, StringLiteral, UnterminatedString } from "./tokens.js";
+
+export interface LexResult {
+  /** The significant tokens, in order (comments and white space removed). */
+  tokens: IToken[];
+  comments: Comment[];
+  diagnostics: Diagnostic[];
+}
+
+export function lexSource(lines: LineIndex): LexResult {
+  const { text } = lines;
+  const result = scoreLexer.tokenize(text);
+  const diagnostics: Diagnostic[] = [];
+
+  for (const error of result.errors) {
+    const characters = text.slice(error.offset, error.offset + error.length);
+    diagnostics.push(
+      createDiagnostic(
+        Diagnostics.UnexpectedCharacter,
+        lines.span(error.offset, error.offset + error.length),
+        [characters],
+        unexpectedCharacterHint(characters),
+      ),
+    );
+  }
+
+  for (const token of result.tokens) {
+    const type = token.tokenType;
+    if (type === StringLiteral || type === UnterminatedString) {
+      checkString(token, lines, diagnostics);
+    } else if (type === InvalidDuration) {
+      diagnostics.push(invalidDuration(token, lines));
+    } else if (type === Duration && parseDuration(token.image) === undefined) {
+      diagnostics.push(invalidDuration(token, lines));
+    }
+  }
+
+  const comments: Comment[] = (result.groups["comments"] ?? []).map((token) => ({
+    kind: "Comment",
+    span: lines.span(token.startOffset, token.startOffset + token.image.length),
+    text: token.image,
+  }));
+
+  // Lexer errors and token checks are found in two passes; report them in reading order.
+  diagnostics.sort((a, b) => a.span.start.offset - b.span.start.offset);
+  return { tokens: result.tokens, comments, diagnostics };
+}
+
+function checkString(token: IToken, lines: LineIndex, diagnostics: Diagnostic[]): void {
+  const start = token.startOffset;
+  if (token.tokenType === UnterminatedString) {
+    diagnostics.push(
+      createDiagnostic(Diagnostics.UnterminatedString, lines.span(start, start + token.image.length)),
+    );
+  }
+  if (!token.image.includes("\\")) return;
+  for (const escape of decodeString(token.image).invalidEscapes) {
+    const at = start + 1 + escape.offset;
+    diagnostics.push(
+      createDiagnostic(Diagnostics.InvalidEscape, lines.span(at, at + escape.text.length), [escape.text]),
+    );
+  }
+}
+
+const UNIT_WORDS: Record<string, string> = {
+  m: "m",
+  min: "m",
+  mins: "m",
+  minute: "m",
+  minutes: "m",
+  h: "h",
+  hr: "h",
+  hrs: "h",
+  hour: "h",
+  hours: "h",
+  d: "d",
+  day: "d",
+  days: "d",
+  w: "w",
+  wk: "w",
+  wks: "w",
+  week: "w",
+  weeks: "w",
+};
+
+function invalidDuration(token: IToken, lines: LineIndex): Diagnostic {
+  const span = lines.span(token.startOffset, token.startOffset + token.image.length);
+  const match = /^(\d+)([A-Za-z]+)$/.exec(token.image);
+  const unit = match === null ? undefined : UNIT_WORDS[match[2]!.toLowerCase()];
+  const hint = unit === undefined ? undefined : `write \`${match![1]}${unit}\``;
+  return createDiagnostic(Diagnostics.InvalidDuration, span, [token.image], hint);
+}
+
+function unexpectedCharacterHint(characters: string): string | undefined {
+  const first = characters[0] ?? "";
+  if (first === "'" || first === "\u2018" || first === "\u2019" || first === "\u201C" || first === "\u201D") {
+    return 'write text between straight double quotes: "…"';
+  }
+  if (first === ";") return "remove `;`: a declaration ends by itself";
+  if (first === "@" || first === ".") return 'write text between double quotes, like "@example.com"';
+  if (first === "&") return "write `and`";
+  if (first === "!") return "write `not`, or `!=` for “is not equal to”";
+  if (/\p{L}/u.test(first))
+    return 'names use the letters A–Z, digits and `_`; write other text between double quotes, like "Zürich"';
+  return undefined;
+}

@@ -1,0 +1,118 @@
+/**
+ * Reading the text of literal tokens: string escapes, durations and dates. Pure functions over the token
+ * image; the lexer and the tree builder turn their findings into diagnostics.
+ */
+import type { DurationUnit } from "./ast.js";
+
+export interface DecodedString {
+  value: string;
+  /** Unknown escapes, with their offset inside the token image (`\x` is two characters long). */
+  invalidEscapes: Array<{ offset: number; text: string }>;
+}
+
+const ESCAPES: Record<string, string> = { '"': '"', "\\": "\\", n: "\n", t: "\t" };
+
+/** Decodes a string token image (`"…"`, possibly without its closing quote). */
+export function decodeString(image: string): DecodedString {
+  const closed = image.length >= 2 && image.endsWith('"') && !isEscapedAt(image, image.length - 1);
+  const body = image.slice(1, closed ? -1 : undefined);
+  if (!body.includes("\\")) return { value: body, invalidEscapes: [] };
+  let value = "";
+  const invalidEscapes: DecodedString["invalidEscapes"] = [];
+  for (let i = 0; i < body.length; i++) {
+    const char = body[i]!;
+    if (char !== "\\") {
+      value += char;
+      continue;
+    }
+    const next = body[i + 1];
+    if (next === undefined) break; // a lone backslash at the end of an unterminated string
+    const replacement = ESCAPES[next];
+    if (replacement === undefined) {
+      invalidEscapes.push({ offset: i + 1, text: `\\${next}` });
+      value += `\\${next}`;
+    } else {
+      value += replacement;
+    }
+    i++;
+  }
+  return { value, invalidEscapes };
+}
+
+/** Whether the character at `index` is preceded by an odd number of backslashes. */
+function isEscapedAt(image: string, index: number): boolean {
+  let count = 0;
+  for (let i = index - 1; i >= 0 && image[i] === "\\"; i--) count++;
+  return count % 2 === 1;
+}
+
+// ------------------------------------------------------------------------------------------ durations
+
+export const DURATION_UNIT_MS: Readonly<Record<DurationUnit, number>> = {
+  m: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+  w: 604_800_000,
+};
+
+export interface DurationValue {
+  amount: number;
+  unit: DurationUnit;
+  ms: number;
+}
+
+/** Reads a well-formed duration image (`30d`); undefined when the amount is too large to be exact. */
+export function parseDuration(image: string): DurationValue | undefined {
+  const unit = image[image.length - 1] as DurationUnit;
+  const amount = Number(image.slice(0, -1));
+  const ms = amount * DURATION_UNIT_MS[unit];
+  return Number.isSafeInteger(ms) ? { amount, unit, ms } : undefined;
+}
+
+// ----------------------------------------------------------------------------------------------- dates
+
+const DATE_PATTERN =
+  /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(Z|([+-])(\d{2}):(\d{2})))?$/;
+
+/**
+ * Milliseconds since the epoch for `YYYY-MM-DD` (midnight UTC) or `YYYY-MM-DDTHH:MM[:SS[.fff]](Z|±HH:MM)`;
+ * NaN when the text has another shape or names a day, hour or offset that does not exist.
+ */
+export function parseDate(raw: string): number {
+  const match = DATE_PATTERN.exec(raw);
+  if (match === null) return NaN;
+  const [
+    ,
+    y,
+    mo,
+    d,
+    h = "0",
+    mi = "0",
+    s = "0",
+    fraction = "0",
+    ,
+    sign,
+    offsetHours = "0",
+    offsetMinutes = "0",
+  ] = match;
+  const year = Number(y);
+  const month = Number(mo);
+  const day = Number(d);
+  const hour = Number(h);
+  const minute = Number(mi);
+  const second = Number(s);
+  const zoneHours = Number(offsetHours);
+  const zoneMinutes = Number(offsetMinutes);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return NaN;
+  if (hour > 23 || minute > 59 || second > 59 || zoneHours > 23 || zoneMinutes > 59) return NaN;
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  date.setUTCHours(hour, minute, second, Number(fraction.padEnd(3, "0")));
+  const zone = (zoneHours * 60 + zoneMinutes) * 60_000 * (sign === "-" ? -1 : 1);
+  return date.getTime() - zone;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
