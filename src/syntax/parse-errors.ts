@@ -1,0 +1,144 @@
+/**
+ * Words the parser's errors for people who are not programmers.
+ *
+ * Chevrotain asks `parseErrorMessages` to describe each error; the description is only the "expected …"
+ * part ("a number", "`{`"), since the found token and the position are known when the error is turned
+ * into a diagnostic (`toDiagnostic`): LS103 "expected X but found `Y`", LS104 at the end of the file, and
+ * LS107 when a declaration was expected at the top level.
+ */
+import {
+  EOF,
+  type IParserErrorMessageProvider,
+  type IRecognitionException,
+  type IToken,
+  type TokenType,
+} from "chevrotain";
+import { Diagnostics } from "../diagnostics/codes.js";
+import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import type { LineIndex } from "./positions.js";
+import * as T from "./tokens.js";
+
+/** The description used when the top level expected a declaration (reported as LS107). */
+export const DECLARATION_EXPECTED = "a declaration";
+
+/** Better words for a missing token in a given rule, where the token alone says too little. */
+const EXPECTED_IN_RULE: Record<string, Partial<Record<string, string>>> = {
+  inlineList: { [T.RBracket.name]: "`,` or `]`" },
+  eventTypeTest: { [T.RBracket.name]: "`,` or `]`" },
+  fieldList: { [T.RBrace.name]: "a field like `name: string` or `}`" },
+  leadDecl: { [T.RBrace.name]: "a field like `name: string` or `}`" },
+  eventDecl: { [T.RBrace.name]: "a field like `name: string` or `}`" },
+  sectionDecl: { [T.RBrace.name]: "a rule (`when …`), `decay` or `}`" },
+  modelDecl: {
+    [T.RBrace.name]: "`fit {`, `engagement {`, `bucket`, `clamp` or `}`",
+    [T.LBrace.name]: "`{`",
+  },
+  typeExpr: { [T.ValueWord.name]: "a type (string, number, boolean or date) or values like `a | b`" },
+  effect: { [T.NumberLiteral.name]: "the points (a number)" },
+  decayDecl: { [T.NumberLiteral.name]: "a percentage like `50`" },
+};
+
+function describeToken(type: TokenType): string {
+  return type.LABEL ?? type.name;
+}
+
+function describeExpected(expected: TokenType, ruleName: string): string {
+  if (expected === EOF) return DECLARATION_EXPECTED;
+  return EXPECTED_IN_RULE[ruleName]?.[expected.name] ?? describeToken(expected);
+}
+
+/** Lists the first tokens of the alternatives: "`a`, `b` or `c`". */
+function describeAlternatives(paths: TokenType[][][]): string {
+  const names = new Set<string>();
+  for (const alternative of paths) {
+    for (const path of alternative) {
+      const first = path[0];
+      if (first !== undefined) names.add(describeToken(first));
+    }
+  }
+  return joinWithOr([...names]);
+}
+
+function joinWithOr(items: string[]): string {
+  if (items.length <= 1) return items[0] ?? "something else";
+  return `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
+}
+
+export const parseErrorMessages: IParserErrorMessageProvider = {
+  buildMismatchTokenMessage: ({ expected, ruleName }) => describeExpected(expected, ruleName),
+  buildNotAllInputParsedMessage: () => DECLARATION_EXPECTED,
+  buildNoViableAltMessage: ({ expectedPathsPerAlt, customUserDescription }) =>
+    customUserDescription ?? describeAlternatives(expectedPathsPerAlt),
+  buildEarlyExitMessage: ({ expectedIterationPaths, customUserDescription }) =>
+    customUserDescription ?? describeAlternatives([expectedIterationPaths]),
+};
+
+/** How a found token is quoted in a message: `abc`, `"VP"`, shortened when long. */
+export function quoteToken(token: IToken): string {
+  const image = token.image.length > 40 ? `${token.image.slice(0, 39)}…` : token.image;
+  return `\`${image}\``;
+}
+
+/**
+ * A diagnostic for one parser error. `lastToken` is the last significant token of the file, where an
+ * error at the end of the file points (just after it: where the missing piece belongs).
+ */
+export function toDiagnostic(
+  error: IRecognitionException,
+  lines: LineIndex,
+  lastToken: IToken | undefined,
+): Diagnostic {
+  const token = error.token;
+  const expected = error.message;
+  const previous = (error as { previousToken?: IToken }).previousToken;
+  if (token.tokenType === EOF || Number.isNaN(token.startOffset)) {
+    const end = lastToken === undefined ? 0 : lastToken.startOffset + lastToken.image.length;
+    return createDiagnostic(
+      Diagnostics.UnexpectedEndOfInput,
+      lines.span(end, end),
+      [expected],
+      hintFor(expected, token, previous),
+    );
+  }
+  const span = lines.span(token.startOffset, token.startOffset + token.image.length);
+  if (expected === DECLARATION_EXPECTED) {
+    return createDiagnostic(
+      Diagnostics.ExpectedDeclaration,
+      span,
+      [quoteToken(token)],
+      declarationHint(token),
+    );
+  }
+  return createDiagnostic(
+    Diagnostics.UnexpectedToken,
+    span,
+    [expected, quoteToken(token)],
+    hintFor(expected, token, previous),
+  );
+}
+
+function hintFor(expected: string, found: IToken, previous: IToken | undefined): string | undefined {
+  if (expected === T.DurationToken.LABEL && found.tokenType === T.NumberLiteral) {
+    return `add a unit: \`${found.image}d\` (days), \`${found.image}h\` (hours), \`${found.image}m\` (minutes) or \`${found.image}w\` (weeks)`;
+  }
+  if (expected === EXPECTED_IN_RULE["effect"]![T.NumberLiteral.name]) {
+    return `write the points after \`${previous?.image ?? "add"}\`, like \`${previous?.image ?? "add"} 10\``;
+  }
+  if (expected === T.Because.LABEL) return 'an exclusion says why it applies: `because "competitor"`';
+  if (expected === T.Arrow.LABEL)
+    return "write the bucket's actions after `->`, like `-> route sales within 4h`";
+  if (found.tokenType === T.Equal && previous?.tokenType === T.Equal) return "compare with a single `=`";
+  return undefined;
+}
+
+function declarationHint(found: IToken): string | undefined {
+  if (found.tokenType === T.When)
+    return "rules belong in a model's `fit { … }` or `engagement { … }` section";
+  if (found.tokenType === T.Fit || found.tokenType === T.Engagement) {
+    return "sections belong inside a model: `model name { fit { … } }`";
+  }
+  if (found.tokenType === T.RBrace || found.tokenType === T.RParen || found.tokenType === T.RBracket) {
+    return `this \`${found.image}\` closes nothing: remove it, or look for a missing opening one above`;
+  }
+  return undefined;
+}

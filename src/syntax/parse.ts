@@ -1,0 +1,173 @@
+/**
+ * `.score` text → SourceFile + syntax diagnostics. The one entry point of the syntax stage.
+ *
+ *   lexSource    → tokens, comments, token diagnostics (LS101, LS102, LS105, LS109)
+ *   scoreParser  → declarations + recognition errors (LS103, LS104, LS107)
+ *   TreeBuilder  → the nodes, and what only they show (LS103 doubled comma, LS106, LS108, LS307, LS417)
+ *
+ * Whatever the input, parseSource returns a SourceFile (with fewer declarations than written when some are
+ * broken: those are left out) and never throws.
+ */
+import type { IRecognitionException, IToken } from "chevrotain";
+import type { Declaration, SourceFile } from "./ast.js";
+import { Diagnostics } from "../diagnostics/codes.js";
+import { createDiagnostic, sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { lexSource } from "./lexer.js";
+import { toDiagnostic } from "./parse-errors.js";
+import { scoreParser } from "./parser.js";
+import { LineIndex } from "./positions.js";
+import { TreeBuilder } from "./tree-builder.js";
+import { DECLARATION_KEYWORDS, LParen, Not, RParen, UnterminatedString } from "./tokens.js";
+
+export interface ParseResult {
+  file: SourceFile;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Conditions nested deeper than this (parentheses and `not`s) are refused (LS110) before they can exhaust
+ * the call stack. Nobody writes 64 levels; generated or corrupted files might.
+ */
+export const MAX_NESTING = 64;
+
+export function parseSource(path: string, text: string): ParseResult {
+  const lines = new LineIndex(path, text);
+  const lexed = lexSource(lines);
+  const file: SourceFile = {
+    kind: "SourceFile",
+    span: lines.span(0, text.length),
+    path,
+    text,
+    declarations: [],
+    comments: lexed.comments,
+  };
+  const tooDeep = (at: IToken | undefined): ParseResult => {
+    const span =
+      at === undefined ? lines.span(0, 0) : lines.span(at.startOffset, at.startOffset + at.image.length);
+    file.declarations = [];
+    return {
+      file,
+      diagnostics: sortDiagnostics([
+        ...lexed.diagnostics,
+        createDiagnostic(Diagnostics.NestingTooDeep, span, [MAX_NESTING]),
+      ]),
+    };
+  };
+
+  const nesting = measureNesting(lexed.tokens);
+  if (nesting.beyondLimit !== undefined) return tooDeep(nesting.beyondLimit);
+
+  const tree = new TreeBuilder(lines);
+  let parseErrors: IRecognitionException[];
+  try {
+    scoreParser.tree = tree;
+    parseErrors = parseDeclarations(lexed.tokens, text, file.declarations);
+  } catch (error) {
+    // Only a stack overflow gets here (a caller already deep in its own stack); anything else is a bug.
+    if (error instanceof RangeError) return tooDeep(nesting.deepest);
+    throw error;
+  }
+
+  const lastToken = lexed.tokens[lexed.tokens.length - 1];
+  const syntaxErrors = parseErrors.map((error) => ({
+    error,
+    diagnostic: toDiagnostic(error, lines, lastToken),
+  }));
+  return {
+    file,
+    diagnostics: sortDiagnostics([
+      ...lexed.diagnostics,
+      ...withoutCascades(syntaxErrors, lexed.diagnostics),
+      ...tree.diagnostics,
+    ]),
+  };
+}
+
+/**
+ * Runs the parser over the tokens. When the top level meets something that is no declaration, the error is
+ * kept and parsing starts again at the next declaration keyword that begins a line, so that everything
+ * after a stray line is still read and checked.
+ */
+function parseDeclarations(
+  tokens: IToken[],
+  text: string,
+  declarations: Declaration[],
+): IRecognitionException[] {
+  const errors: IRecognitionException[] = [];
+  let start = 0;
+  do {
+    scoreParser.input = start === 0 ? tokens : tokens.slice(start);
+    scoreParser.declarations = declarations;
+    scoreParser.file();
+    let stoppedAt: IToken | undefined;
+    for (const error of scoreParser.errors) {
+      errors.push(error);
+      if (error.name === "NotAllInputParsedException") stoppedAt = error.token;
+    }
+    if (stoppedAt === undefined) break;
+    start = nextDeclarationStart(tokens, tokens.indexOf(stoppedAt, start) + 1, text);
+  } while (start < tokens.length);
+  return errors;
+}
+
+/** The index of the first declaration keyword at or after `from` that is the first token of its line. */
+function nextDeclarationStart(tokens: IToken[], from: number, text: string): number {
+  for (let i = Math.max(from, 1); i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (!DECLARATION_KEYWORDS.includes(token.tokenType)) continue;
+    const previous = tokens[i - 1]!;
+    // Comments and white space lie between the two tokens; a line break among them starts a line.
+    if (text.slice(previous.startOffset + previous.image.length, token.startOffset).includes("\n")) return i;
+  }
+  return tokens.length;
+}
+
+/**
+ * One typo should give one error. A parser error is dropped when an earlier error already sits on the
+ * same line (recovery seldom reads the rest of a broken line right), and right after an unterminated
+ * string, which swallowed the rest of its line.
+ */
+function withoutCascades(
+  errors: Array<{ error: IRecognitionException; diagnostic: Diagnostic }>,
+  lexerDiagnostics: Diagnostic[],
+): Diagnostic[] {
+  const ordered = [...errors].sort((a, b) => a.diagnostic.span.start.offset - b.diagnostic.span.start.offset);
+  const firstErrorOnLine = new Map<number, number>();
+  for (const d of lexerDiagnostics) {
+    const line = d.span.start.line;
+    firstErrorOnLine.set(line, Math.min(firstErrorOnLine.get(line) ?? Infinity, d.span.start.offset));
+  }
+  const kept: Diagnostic[] = [];
+  for (const { error, diagnostic } of ordered) {
+    const { line, offset } = diagnostic.span.start;
+    const earlier = firstErrorOnLine.get(line);
+    const previous = (error as { previousToken?: IToken }).previousToken;
+    if ((earlier !== undefined && earlier <= offset) || previous?.tokenType === UnterminatedString) continue;
+    firstErrorOnLine.set(line, Math.min(earlier ?? Infinity, offset));
+    kept.push(diagnostic);
+  }
+  return kept;
+}
+
+/** Where the nesting of parentheses and `not`s is deepest, and where it first goes beyond MAX_NESTING. */
+function measureNesting(tokens: IToken[]): { deepest: IToken | undefined; beyondLimit: IToken | undefined } {
+  let parentheses = 0;
+  let nots = 0;
+  let depth = 0;
+  let deepest: IToken | undefined;
+  let beyondLimit: IToken | undefined;
+  for (const token of tokens) {
+    const type = token.tokenType;
+    if (type === LParen) parentheses++;
+    else if (type === RParen) parentheses = Math.max(0, parentheses - 1);
+    // `not not x` nests like parentheses; the run ends at the first token that is neither.
+    if (type === Not) nots++;
+    else if (type !== LParen) nots = 0;
+    if (parentheses + nots > depth) {
+      depth = parentheses + nots;
+      deepest = token;
+      if (depth > MAX_NESTING && beyondLimit === undefined) beyondLimit = token;
+    }
+  }
+  return { deepest, beyondLimit };
+}

@@ -1,0 +1,644 @@
+/**
+ * Builds AST nodes from the tokens and sub-trees the parser hands over, one file at a time.
+ *
+ * After error recovery the parser may pass a token that recovery invented (`isInsertedInRecovery`, no
+ * position) or undefined for a sub-tree it could not finish. Both read as "missing". A node whose content
+ * is missing (a name, a number, a text, a sub-condition) is not built: undefined, and its parent usually
+ * follows. A node that only misses punctuation or a keyword that recovery put back (`{`, `->`, `because`)
+ * is kept, since what it says is clear, and leaving it out would only make later checks report more. The
+ * syntax error itself is already reported by the parser either way.
+ *
+ * Diagnostics raised here are the ones only the tree can see: impossible dates (LS106), event tests
+ * inside expressions (LS108 / LS417), unknown field types (LS307) and doubled commas in lists (LS103).
+ */
+import type { IToken } from "chevrotain";
+import type * as Ast from "./ast.js";
+import { Diagnostics, type DiagnosticDefinition } from "../diagnostics/codes.js";
+import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { decodeString, parseDate, parseDuration } from "./literals.js";
+import type { LineIndex } from "./positions.js";
+import * as T from "./tokens.js";
+
+type Node = { span: Ast.Span };
+/** Anything a span can stretch to: a token, a node, or nothing (a missing optional part). */
+type Part = IToken | Node | null | undefined;
+
+/** A token that is really in the text (not missing, not invented by recovery). */
+export function isReal(token: IToken | undefined): token is IToken {
+  return token !== undefined && token.isInsertedInRecovery !== true;
+}
+
+function isToken(part: IToken | Node): part is IToken {
+  return (part as IToken).image !== undefined;
+}
+
+const PRIMITIVE_TYPES: ReadonlySet<string> = new Set<Ast.PrimitiveTypeName>([
+  "string",
+  "number",
+  "boolean",
+  "date",
+]);
+
+/** Type names people bring from elsewhere, and the type they mean. */
+const TYPE_SYNONYMS: Readonly<Record<string, Ast.PrimitiveTypeName>> = {
+  text: "string",
+  str: "string",
+  int: "number",
+  integer: "number",
+  float: "number",
+  decimal: "number",
+  double: "number",
+  num: "number",
+  bool: "boolean",
+  datetime: "date",
+  timestamp: "date",
+  time: "date",
+};
+
+export class TreeBuilder {
+  readonly diagnostics: Diagnostic[] = [];
+  /**
+   * What an event test inside an expression is reported as: LS108 in rules and exclusions (where event
+   * tests exist but cannot be combined), LS417 in model and bucket conditions (where they do not exist).
+   */
+  eventTestDiagnostic: DiagnosticDefinition = Diagnostics.EventTestInExpression;
+
+  constructor(readonly lines: LineIndex) {}
+
+  // ---------------------------------------------------------------------------------------------- spans
+
+  tokenSpan(token: IToken): Ast.Span {
+    return this.lines.span(token.startOffset, token.startOffset + token.image.length);
+  }
+
+  /** From the start of `first` to the furthest end among `parts` (missing parts are skipped). */
+  span(first: IToken, ...parts: Part[]): Ast.Span {
+    let end = first.startOffset + first.image.length;
+    for (const part of parts) {
+      if (part === null || part === undefined) continue;
+      const partEnd = isToken(part)
+        ? isReal(part)
+          ? part.startOffset + part.image.length
+          : -1
+        : part.span.end.offset;
+      if (partEnd > end) end = partEnd;
+    }
+    return this.lines.span(first.startOffset, end);
+  }
+
+  /** From the start of `first` to the end of `last`, sharing their positions. */
+  join(first: Ast.Span, last: Ast.Span): Ast.Span {
+    return { file: first.file, start: first.start, end: last.end };
+  }
+
+  private report(
+    definition: DiagnosticDefinition,
+    span: Ast.Span,
+    args: readonly (string | number)[] = [],
+    hint?: string,
+  ): void {
+    this.diagnostics.push(createDiagnostic(definition, span, args, hint));
+  }
+
+  // ---------------------------------------------------------------------------------------------- atoms
+
+  identifier(token: IToken | undefined): Ast.Identifier | undefined {
+    if (!isReal(token)) return undefined;
+    return { kind: "Identifier", span: this.tokenSpan(token), name: token.image };
+  }
+
+  string(token: IToken | undefined): Ast.StringLiteral | undefined {
+    if (!isReal(token)) return undefined;
+    return { kind: "String", span: this.tokenSpan(token), value: decodeString(token.image).value };
+  }
+
+  number(token: IToken | undefined): Ast.NumberLiteral | undefined {
+    if (!isReal(token)) return undefined;
+    return { kind: "Number", span: this.tokenSpan(token), value: Number(token.image), raw: token.image };
+  }
+
+  date(token: IToken): Ast.DateLiteral {
+    const span = this.tokenSpan(token);
+    const epochMs = parseDate(token.image);
+    if (Number.isNaN(epochMs)) this.report(Diagnostics.InvalidDate, span, [token.image]);
+    return { kind: "Date", span, raw: token.image, epochMs };
+  }
+
+  /** A duration; undefined for a missing or malformed one (the lexer reported the malformed ones). */
+  duration(token: IToken | undefined): Ast.Duration | undefined {
+    if (!isReal(token) || token.tokenType !== T.Duration) return undefined;
+    const duration = parseDuration(token.image);
+    if (duration === undefined) return undefined;
+    return { kind: "Duration", span: this.tokenSpan(token), raw: token.image, ...duration };
+  }
+
+  /** A `Value` token: a string, a number, a date, or a bare word. */
+  value(token: IToken | undefined): Ast.Value | undefined {
+    if (!isReal(token)) return undefined;
+    switch (token.tokenType) {
+      case T.StringLiteral:
+      case T.UnterminatedString:
+        return this.string(token);
+      case T.NumberLiteral:
+        return this.number(token);
+      case T.DateLiteral:
+        return this.date(token);
+      default:
+        return { kind: "Word", span: this.tokenSpan(token), value: token.image };
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------- lists
+
+  /**
+   * `[a, b, c]`, from its values and commas in source order. Kept when it opens, even if recovery had to
+   * close it (that error is reported). The grammar lets `[a,,b]` through; the second comma is reported here.
+   */
+  inlineList(open: IToken, parts: IToken[], close: IToken | undefined): Ast.InlineList | undefined {
+    if (!isReal(open)) return undefined;
+    const items: Ast.Value[] = [];
+    let previousWasComma = false;
+    for (const part of parts) {
+      if (!isReal(part)) continue;
+      const isComma = part.tokenType === T.Comma;
+      if (isComma && previousWasComma)
+        this.report(Diagnostics.UnexpectedToken, this.tokenSpan(part), ["a value", "`,`"]);
+      if (!isComma) items.push(this.value(part)!);
+      previousWasComma = isComma;
+    }
+    return { kind: "InlineList", span: this.span(open, parts[parts.length - 1], close), items };
+  }
+
+  listReference(token: IToken | undefined): Ast.ListReference | undefined {
+    const name = this.identifier(token);
+    return name === undefined ? undefined : { kind: "ListReference", span: name.span, name };
+  }
+
+  // ---------------------------------------------------------------------------------------- expressions
+
+  /** `a or b or c` → `(a or b) or c`; undefined as soon as one operand is broken. */
+  binary(kind: "And" | "Or", operands: Array<Ast.Expr | undefined>): Ast.Expr | undefined {
+    let result: Ast.Expr | undefined;
+    for (const operand of operands) {
+      if (operand === undefined) return undefined;
+      result =
+        result === undefined
+          ? operand
+          : { kind, span: this.join(result.span, operand.span), left: result, right: operand };
+    }
+    return result;
+  }
+
+  not(keyword: IToken, operand: Ast.Expr | undefined): Ast.NotExpr | undefined {
+    if (!isReal(keyword) || operand === undefined) return undefined;
+    return { kind: "Not", span: this.join(this.tokenSpan(keyword), operand.span), operand };
+  }
+
+  group(open: IToken, expr: Ast.Expr | undefined, close: IToken | undefined): Ast.GroupExpr | undefined {
+    if (!isReal(open) || expr === undefined) return undefined;
+    return { kind: "Group", span: this.span(open, expr, close), expr };
+  }
+
+  /** An event test inside an expression: reported, and the expression is dropped. */
+  misplacedEventTest(keyword: IToken, test: Ast.EventTypeTest | undefined): undefined {
+    if (isReal(keyword)) this.report(this.eventTestDiagnostic, this.span(keyword, test));
+    return undefined;
+  }
+
+  compare(subject: IToken, operator: IToken, value: IToken): Ast.CompareExpr | undefined {
+    const name = this.identifier(subject);
+    const right = this.value(value);
+    if (name === undefined || right === undefined) return undefined;
+    return {
+      kind: "Compare",
+      span: this.join(name.span, right.span),
+      operator: operator.image as Ast.CompareOperator,
+      subject: name,
+      value: right,
+    };
+  }
+
+  in(
+    subject: IToken,
+    not: IToken | undefined,
+    keyword: IToken,
+    target: Ast.InlineList | Ast.ListReference | undefined,
+  ): Ast.InExpr | undefined {
+    const name = this.identifier(subject);
+    if (name === undefined || target === undefined) return undefined;
+    return {
+      kind: "In",
+      span: this.join(name.span, target.span),
+      negated: isReal(not),
+      subject: name,
+      target,
+    };
+  }
+
+  text(
+    subject: IToken,
+    operator: Ast.TextOperator,
+    any: IToken | undefined,
+    target: Ast.TextExpr["target"] | undefined,
+  ): Ast.TextExpr | undefined {
+    const name = this.identifier(subject);
+    if (name === undefined || target === undefined) return undefined;
+    return {
+      kind: "Text",
+      span: this.join(name.span, target.span),
+      operator,
+      any: isReal(any),
+      subject: name,
+      target,
+    };
+  }
+
+  between(subject: IToken, low: IToken, high: IToken): Ast.BetweenExpr | undefined {
+    const name = this.identifier(subject);
+    const lowValue = this.value(low);
+    const highValue = this.value(high);
+    if (name === undefined || lowValue === undefined || highValue === undefined) return undefined;
+    return {
+      kind: "Between",
+      span: this.join(name.span, highValue.span),
+      subject: name,
+      low: lowValue,
+      high: highValue,
+    };
+  }
+
+  presence(subject: IToken, state: IToken): Ast.PresenceExpr | undefined {
+    const name = this.identifier(subject);
+    if (name === undefined || !isReal(state)) return undefined;
+    return {
+      kind: "Presence",
+      span: this.span(subject, state),
+      subject: name,
+      present: state.tokenType === T.Present,
+    };
+  }
+
+  // ------------------------------------------------------------------------------------ rule conditions
+
+  eventTypeTest(operator: IToken, names: IToken[], close: IToken | undefined): Ast.EventTypeTest | undefined {
+    if (!isReal(operator) || names.length === 0 || !names.every(isReal)) return undefined;
+    return {
+      kind: "EventTypeTest",
+      span: this.span(operator, names[names.length - 1], close),
+      operator: operator.tokenType === T.Equal ? "=" : "in",
+      types: names.map((name) => this.identifier(name)!),
+    };
+  }
+
+  /** `event = x and …`: reported at the `and`/`or`; the condition is dropped. */
+  combinedWithEvent(connective: IToken): true {
+    if (isReal(connective)) this.report(Diagnostics.EventTestInExpression, this.tokenSpan(connective));
+    return true;
+  }
+
+  eventCondition(
+    keyword: IToken,
+    test: Ast.EventTypeTest | undefined,
+    where: IToken | undefined,
+    whereExpr: Ast.Expr | undefined,
+  ): Ast.EventCondition | undefined {
+    if (!isReal(keyword) || test === undefined || (where !== undefined && whereExpr === undefined))
+      return undefined;
+    return {
+      kind: "EventCondition",
+      span: this.span(keyword, test, whereExpr),
+      test,
+      where: whereExpr ?? null,
+    };
+  }
+
+  noEventCondition(
+    keyword: IToken,
+    hasTest: boolean,
+    test: Ast.EventTypeTest | undefined,
+    duration: IToken,
+  ): Ast.NoEventCondition | undefined {
+    const within = this.duration(duration);
+    if (!isReal(keyword) || within === undefined || (hasTest && test === undefined)) return undefined;
+    return { kind: "NoEventCondition", span: this.span(keyword, within), test: test ?? null, within };
+  }
+
+  profileCondition(expr: Ast.Expr | undefined): Ast.ProfileCondition | undefined {
+    return expr === undefined ? undefined : { kind: "ProfileCondition", span: expr.span, expr };
+  }
+
+  // ------------------------------------------------------------------------------------ schema and lists
+
+  rulesetHeader(keyword: IToken, name: IToken, version: IToken | undefined): Ast.RulesetHeader | undefined {
+    const nameLiteral = this.string(name);
+    if (!isReal(keyword) || nameLiteral === undefined) return undefined;
+    const versionLiteral = this.number(version) ?? null;
+    return {
+      kind: "RulesetHeader",
+      span: this.span(keyword, nameLiteral, versionLiteral),
+      name: nameLiteral,
+      version: versionLiteral,
+    };
+  }
+
+  lead(keyword: IToken, fields: Ast.FieldDecl[], close: IToken | undefined): Ast.LeadDecl | undefined {
+    if (!isReal(keyword)) return undefined;
+    return { kind: "Lead", span: this.span(keyword, fields[fields.length - 1], close), fields };
+  }
+
+  event(
+    keyword: IToken,
+    name: IToken,
+    properties: Ast.FieldDecl[],
+    close: IToken | undefined,
+  ): Ast.EventDecl | undefined {
+    const identifier = this.identifier(name);
+    if (!isReal(keyword) || identifier === undefined) return undefined;
+    return {
+      kind: "Event",
+      span: this.span(keyword, identifier, properties[properties.length - 1], close),
+      name: identifier,
+      properties,
+    };
+  }
+
+  field(
+    name: IToken,
+    type: Ast.TypeExpr | undefined,
+    question: IToken | undefined,
+  ): Ast.FieldDecl | undefined {
+    const identifier = this.identifier(name);
+    if (identifier === undefined || type === undefined) return undefined;
+    return {
+      kind: "Field",
+      span: this.span(name, type, question),
+      name: identifier,
+      type,
+      optional: isReal(question),
+    };
+  }
+
+  /**
+   * `string` → PrimitiveType, `a | b` → EnumType. An unknown single word is reported (LS307); a well-known
+   * synonym (`integer`) is then read as the type it stands for, so that its uses report nothing more.
+   */
+  type(words: IToken[]): Ast.TypeExpr | undefined {
+    const first = words[0];
+    if (first === undefined || !words.every(isReal)) return undefined;
+    if (words.length > 1) {
+      return {
+        kind: "EnumType",
+        span: this.span(first, words[words.length - 1]),
+        members: words.map((w) => this.identifier(w)!),
+      };
+    }
+    const span = this.tokenSpan(first);
+    if (PRIMITIVE_TYPES.has(first.image))
+      return { kind: "PrimitiveType", span, name: first.image as Ast.PrimitiveTypeName };
+    const meant = TYPE_SYNONYMS[first.image.toLowerCase()];
+    this.report(
+      Diagnostics.UnknownType,
+      span,
+      [first.image],
+      meant === undefined ? undefined : `write \`${meant}\``,
+    );
+    return meant === undefined ? undefined : { kind: "PrimitiveType", span, name: meant };
+  }
+
+  list(keyword: IToken, name: IToken, items: Ast.InlineList | undefined): Ast.ListDecl | undefined {
+    const identifier = this.identifier(name);
+    if (!isReal(keyword) || identifier === undefined || items === undefined) return undefined;
+    return { kind: "List", span: this.span(keyword, items), name: identifier, items };
+  }
+
+  // ------------------------------------------------------------------------------ exclusions and grades
+
+  exclude(
+    keyword: IToken,
+    condition: Ast.RuleCondition | undefined,
+    within: IToken | undefined,
+    duration: IToken | undefined,
+    reason: IToken,
+  ): Ast.ExcludeDecl | undefined {
+    const reasonLiteral = this.string(reason);
+    if (!isReal(keyword) || condition === undefined || reasonLiteral === undefined) return undefined;
+    return {
+      kind: "Exclude",
+      span: this.span(keyword, reasonLiteral),
+      condition,
+      within: within === undefined ? null : (this.duration(duration) ?? null),
+      reason: reasonLiteral,
+    };
+  }
+
+  gradeLabel(token: IToken | undefined): Ast.GradeLabel | undefined {
+    if (!isReal(token)) return undefined;
+    return { kind: "GradeLabel", span: this.tokenSpan(token), text: token.image };
+  }
+
+  gradeTier(
+    label: Ast.GradeLabel | undefined,
+    operator: IToken | undefined,
+    threshold: IToken,
+  ): Ast.GradeTier | undefined {
+    const number = this.number(threshold);
+    if (label === undefined || number === undefined) return undefined;
+    return {
+      kind: "GradeTier",
+      span: this.join(label.span, number.span),
+      label,
+      operator: isReal(operator) && operator.tokenType === T.Greater ? ">" : ">=",
+      threshold: number,
+    };
+  }
+
+  /** A grade with a broken tier is left out whole: without the tier every grade below it would shift. */
+  grade(
+    keyword: IToken,
+    dimension: IToken,
+    tiers: Array<Ast.GradeTier | undefined>,
+    hasFallback: boolean,
+    fallback: Ast.GradeLabel | undefined,
+  ): Ast.GradeDecl | undefined {
+    if (!isReal(keyword) || !isReal(dimension) || tiers.length === 0) return undefined;
+    const complete: Ast.GradeTier[] = [];
+    for (const tier of tiers) {
+      if (tier === undefined) return undefined;
+      complete.push(tier);
+    }
+    if (hasFallback && fallback === undefined) return undefined;
+    return {
+      kind: "Grade",
+      span: this.span(keyword, complete[complete.length - 1], fallback),
+      dimension: dimension.image as Ast.SectionName,
+      tiers: complete,
+      fallback: fallback ?? null,
+    };
+  }
+
+  // --------------------------------------------------------------------------------- buckets and clamps
+
+  bucket(
+    keyword: IToken,
+    name: IToken,
+    test: Ast.BucketTest | undefined,
+    actions: Array<Ast.Action | undefined>,
+  ): Ast.BucketDecl | undefined {
+    const identifier = this.identifier(name);
+    if (!isReal(keyword) || identifier === undefined || test === undefined || actions.length === 0)
+      return undefined;
+    const complete: Ast.Action[] = [];
+    for (const action of actions) {
+      if (action === undefined) return undefined;
+      complete.push(action);
+    }
+    return {
+      kind: "Bucket",
+      span: this.span(keyword, complete[complete.length - 1]),
+      name: identifier,
+      test,
+      actions: complete,
+    };
+  }
+
+  threshold(operator: IToken, value: IToken): Ast.ThresholdTest | undefined {
+    // `operator` was chosen by the parser's lookahead, so it is always real.
+    const number = this.number(value);
+    if (!isReal(operator) || number === undefined) return undefined;
+    return {
+      kind: "Threshold",
+      span: this.span(operator, number),
+      operator: operator.image as Ast.CompareOperator,
+      value: number,
+    };
+  }
+
+  whenTest(keyword: IToken, expr: Ast.Expr | undefined): Ast.WhenTest | undefined {
+    if (!isReal(keyword) || expr === undefined) return undefined;
+    return { kind: "When", span: this.span(keyword, expr), expr };
+  }
+
+  otherwise(keyword: IToken): Ast.OtherwiseTest | undefined {
+    return isReal(keyword) ? { kind: "Otherwise", span: this.tokenSpan(keyword) } : undefined;
+  }
+
+  route(
+    keyword: IToken,
+    team: IToken,
+    within: IToken | undefined,
+    duration: IToken | undefined,
+    say: IToken | undefined,
+    message: IToken | undefined,
+  ): Ast.RouteAction | undefined {
+    const identifier = this.identifier(team);
+    if (!isReal(keyword) || identifier === undefined) return undefined;
+    const withinDuration = within === undefined ? null : (this.duration(duration) ?? null);
+    const sayLiteral = say === undefined ? null : (this.string(message) ?? null);
+    return {
+      kind: "Route",
+      span: this.span(keyword, identifier, withinDuration, sayLiteral),
+      team: identifier,
+      within: withinDuration,
+      say: sayLiteral,
+    };
+  }
+
+  nurture(keyword: IToken, campaign: IToken): Ast.NurtureAction | undefined {
+    const literal = this.string(campaign);
+    if (!isReal(keyword) || literal === undefined) return undefined;
+    return { kind: "Nurture", span: this.span(keyword, literal), campaign: literal };
+  }
+
+  disqualify(keyword: IToken): Ast.DisqualifyAction | undefined {
+    return isReal(keyword) ? { kind: "Disqualify", span: this.tokenSpan(keyword) } : undefined;
+  }
+
+  clamp(keyword: IToken, min: IToken, max: IToken): Ast.ClampDecl | undefined {
+    const low = this.number(min);
+    const high = this.number(max);
+    if (!isReal(keyword) || low === undefined || high === undefined) return undefined;
+    return { kind: "Clamp", span: this.span(keyword, high), min: low, max: high };
+  }
+
+  // ------------------------------------------------------------------------------------ models and rules
+
+  model(
+    keyword: IToken,
+    name: IToken,
+    label: IToken | undefined,
+    hasWhen: boolean,
+    when: Ast.Expr | undefined,
+    items: Array<Ast.SectionDecl | Ast.BucketDecl | Ast.ClampDecl>,
+    close: IToken | undefined,
+  ): Ast.ModelDecl | undefined {
+    const identifier = this.identifier(name);
+    // Without its condition the model would become the default model: leave it out instead.
+    if (!isReal(keyword) || identifier === undefined || (hasWhen && when === undefined)) return undefined;
+    const labelLiteral = this.string(label) ?? null;
+    return {
+      kind: "Model",
+      span: this.span(keyword, identifier, labelLiteral, when, items[items.length - 1], close),
+      name: identifier,
+      label: labelLiteral,
+      when: when ?? null,
+      items,
+    };
+  }
+
+  section(
+    keyword: IToken,
+    items: Array<Ast.RuleDecl | Ast.DecayDecl>,
+    close: IToken | undefined,
+  ): Ast.SectionDecl | undefined {
+    if (!isReal(keyword)) return undefined;
+    const keywordSpan = this.tokenSpan(keyword);
+    return {
+      kind: "Section",
+      span: this.span(keyword, items[items.length - 1], close),
+      name: keyword.image as Ast.SectionName,
+      keyword: keywordSpan,
+      items,
+    };
+  }
+
+  rule(
+    keyword: IToken,
+    condition: Ast.RuleCondition | undefined,
+    effect: Ast.Effect | undefined,
+  ): Ast.RuleDecl | undefined {
+    if (!isReal(keyword) || condition === undefined || effect === undefined) return undefined;
+    return { kind: "Rule", span: this.span(keyword, effect), condition, effect };
+  }
+
+  effect(
+    verb: IToken,
+    points: IToken,
+    each: IToken | undefined,
+    max: IToken | undefined,
+    maxValue: IToken | undefined,
+    within: IToken | undefined,
+    duration: IToken | undefined,
+  ): Ast.Effect | undefined {
+    const pointsLiteral = this.number(points);
+    if (!isReal(verb) || pointsLiteral === undefined) return undefined;
+    const maxLiteral = max === undefined ? null : (this.number(maxValue) ?? null);
+    const withinDuration = within === undefined ? null : (this.duration(duration) ?? null);
+    const eachSpan = isReal(each) ? this.tokenSpan(each) : null;
+    return {
+      kind: "Effect",
+      span: this.span(verb, pointsLiteral, each, maxLiteral, withinDuration),
+      verb: verb.image as "add" | "subtract",
+      points: pointsLiteral,
+      each: eachSpan,
+      max: maxLiteral,
+      within: withinDuration,
+    };
+  }
+
+  decay(keyword: IToken, percent: IToken, duration: IToken): Ast.DecayDecl | undefined {
+    const percentLiteral = this.number(percent);
+    const period = this.duration(duration);
+    if (!isReal(keyword) || percentLiteral === undefined || period === undefined) return undefined;
+    return { kind: "Decay", span: this.span(keyword, period), percent: percentLiteral, every: period };
+  }
+}
