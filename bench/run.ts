@@ -58,7 +58,7 @@ async function main(): Promise<number> {
     "leadscore benchmarks",
     "",
     ...describeMachine(),
-    `Command: npm run bench${args.length > 0 ? ` -- ${args.join(" ")}` : ""}  (tsx bench/run.ts ${args.join(" ")})`.trimEnd(),
+    `Command: npm run bench${args.length > 0 ? ` -- ${args.join(" ")}` : ""}  (tsx ${["bench/run.ts", ...args].join(" ")})`,
     `Date:    ${new Date().toISOString()}`,
     "",
   ];

@@ -5,12 +5,12 @@
  * kernel's own high-water mark), and its summary (stderr, --json) proves every lead was scored.
  */
 import { spawn } from "node:child_process";
-import { createWriteStream, readFileSync, statSync, type WriteStream } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { finished } from "node:stream/promises";
-import { populationLeads, POPULATION_AS_OF } from "../../examples/population.js";
+import { POPULATION_AS_OF } from "../../examples/population.js";
 import type { BatchSummary } from "../../src/run/batch-score.js";
 import { CLI, ROOT } from "../dist.js";
+import { writeLeadFiles } from "../lead-files.js";
 import { formatBytes, formatMs, formatRate, goal, progress, table } from "../harness.js";
 import type { BenchContext, GroupResult } from "./context.js";
 
@@ -36,7 +36,7 @@ export async function runScoreMemory(context: BenchContext): Promise<GroupResult
   const files = sizes.map((size) => path.join(context.tempDir, `leads-${size}.ndjson`));
   progress(`score memory: writing ${sizes.map((s) => s.toLocaleString("en-US")).join(", ")} leads`);
   const writeStarted = Date.now();
-  const events = await writeLeadFiles(sizes, files);
+  const events = await writeLeadFiles(SEED, sizes, files);
   const writeMs = Date.now() - writeStarted;
 
   const runs: ScoreRun[] = [];
@@ -79,44 +79,6 @@ export async function runScoreMemory(context: BenchContext): Promise<GroupResult
       ),
     ].filter((line, index, all) => line !== "" || all[index - 1] !== ""),
   };
-}
-
-/** Writes every size's file in one pass over the population: each file is a prefix of the next. */
-async function writeLeadFiles(sizes: readonly number[], files: readonly string[]): Promise<number> {
-  const streams = files.map((file) => createWriteStream(file));
-  let failure: Error | null = null;
-  for (const stream of streams) stream.on("error", (error) => (failure ??= error));
-  const largest = Math.max(...sizes);
-  let chunk: string[] = [];
-  let index = 0;
-  let events = 0;
-  const flush = async () => {
-    const text = chunk.join("");
-    chunk = [];
-    const open = streams.filter((_, i) => index <= sizes[i]!);
-    await Promise.all(open.map((stream) => write(stream, text)));
-    if (failure !== null) throw failure;
-  };
-  for (const entry of populationLeads({ seed: SEED, leads: largest })) {
-    events += entry.events.length;
-    const embedded = entry.events.map(({ lead_id: _leadId, ...event }) => event);
-    chunk.push(`${JSON.stringify({ ...entry.lead, events: embedded })}\n`);
-    index++;
-    // Sizes are multiples of the chunk, so each file gets exactly its prefix.
-    if (index % 1000 === 0) await flush();
-    if (index % 100_000 === 0) progress(`    ${index.toLocaleString("en-US")} leads written`);
-  }
-  if (chunk.length > 0) await flush();
-  await Promise.all(streams.map((stream) => finished(stream.end())));
-  return events;
-}
-
-/** Writes and waits for the stream to drain when its buffer is full (errors are collected by the caller). */
-function write(stream: WriteStream, text: string): Promise<void> {
-  return new Promise((resolve) => {
-    if (stream.write(text)) resolve();
-    else stream.once("drain", resolve);
-  });
 }
 
 function statusKb(pid: number, key: "VmRSS" | "VmHWM"): number {
