@@ -1,14 +1,21 @@
 import type { Artifact } from "../compile/artifact.js";
+import { ColumnMapper } from "./column-names.js";
 import type { BatchScorer } from "./batch-score.js";
 import type { ScoringEvent } from "./event-index.js";
 import type { Ruleset } from "./ruleset.js";
 
 /** A ruleset as a batch uses it: every lead scored as of the same instant. */
-export function batchScorerFor(ruleset: Ruleset, asOfMs: number): BatchScorer {
+export function batchScorerFor(
+  ruleset: Ruleset,
+  asOfMs: number,
+  columnNames: ReadonlyMap<string, string> = new Map(),
+): BatchScorer {
   const options = { asOf: asOfMs };
+  const fields = ruleset.artifact.schema.lead.map((field) => field.name);
+  const columns = new ColumnMapper(fields, columnNames);
   return {
     coerceRow: (row) => {
-      const coerced = ruleset.coerceLead(row);
+      const coerced = ruleset.coerceLead(columns.map(row));
       return { lead: coerced.record, issues: coerced.issues };
     },
     validate: (lead, events) => ruleset.validate(lead, events),

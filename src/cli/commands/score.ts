@@ -29,6 +29,7 @@ interface ScoreOptions {
   summary?: string;
   json?: boolean;
   failOnReject?: boolean;
+  columns?: string;
 }
 
 /** Without a rejects file, the summary shows this many rejects. */
@@ -70,6 +71,7 @@ export const registerScore: RegisterCommand = (program: Command, io, setExitCode
     .option("--summary <file>", "also write the summary here as JSON")
     .option("--json", "print the summary as JSON on stderr instead of text")
     .option("--fail-on-reject", "exit 1 when any record is rejected")
+    .option("--columns <mapping>", 'CSV header to lead field, e.g. "Prospect ID=id,Lead Origin=origin"')
     .addHelpText("after", HELP)
     .action(async (options: ScoreOptions) => {
       await runScore(io, options, setExitCode);
@@ -97,6 +99,7 @@ async function runScore(
     options.format ?? (options.out?.toLowerCase().endsWith(".csv") ? "csv" : "ndjson");
   refuseOverwritingInputs(io, options);
 
+  const columns = parseColumnMapping(options.columns);
   // Inputs are opened first: a missing file is reported before any work is done.
   const leads = await openInput(io, options.leads);
   const events =
@@ -132,7 +135,7 @@ async function runScore(
     }
     if (formatter.header !== null) await out.write(formatter.header);
     summary = await scoreBatch({
-      scorer: batchScorerFor(new Ruleset(artifact), asOfMs),
+      scorer: batchScorerFor(new Ruleset(artifact), asOfMs, columns),
       leads: readLeads(leads.source, leadsFormat),
       leadsSource: leads.display,
       events: eventsInput,
@@ -284,4 +287,22 @@ function progressReporter(io: CommandIO): ProgressReporter {
       if (shown) io.stderr("\r\x1b[K");
     },
   };
+}
+
+/** `--columns "Prospect ID=id,Lead Origin=origin"`: explicit CSV header → field names. */
+function parseColumnMapping(text: string | undefined): Map<string, string> {
+  const mapping = new Map<string, string>();
+  if (text === undefined) return mapping;
+  for (const pair of text.split(",")) {
+    const at = pair.lastIndexOf("=");
+    const header = pair.slice(0, at).trim();
+    const field = pair.slice(at + 1).trim();
+    if (at <= 0 || header === "" || field === "") {
+      throw new UsageError(
+        `--columns takes "CSV header=field" pairs separated by commas, not \`${pair.trim()}\``,
+      );
+    }
+    mapping.set(header, field);
+  }
+  return mapping;
 }
