@@ -10,7 +10,14 @@ import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js"
 import { Diagnostics } from "../diagnostics/codes.js";
 import { decodeString, parseDuration } from "./literals.js";
 import type { LineIndex } from "./positions.js";
-import { Duration, InvalidDuration, scoreLexer, StringLiteral, UnterminatedString } from "./tokens.js";
+import {
+  Duration,
+  InvalidDuration,
+  MisquotedText,
+  scoreLexer,
+  StringLiteral,
+  UnterminatedString,
+} from "./tokens.js";
 
 export interface LexResult {
   /** The significant tokens, in order (comments and white space removed). */
@@ -40,6 +47,8 @@ export function lexSource(lines: LineIndex): LexResult {
     const type = token.tokenType;
     if (type === StringLiteral || type === UnterminatedString) {
       checkString(token, lines, diagnostics);
+    } else if (type === MisquotedText) {
+      diagnostics.push(misquotedText(token, lines));
     } else if (type === InvalidDuration) {
       diagnostics.push(invalidDuration(token, lines));
     } else if (type === Duration && parseDuration(token.image) === undefined) {
@@ -67,7 +76,7 @@ function checkString(token: IToken, lines: LineIndex, diagnostics: Diagnostic[])
   }
   if (!token.image.includes("\\")) return;
   for (const escape of decodeString(token.image).invalidEscapes) {
-    const at = start + 1 + escape.offset;
+    const at = start + escape.offset;
     diagnostics.push(
       createDiagnostic(Diagnostics.InvalidEscape, lines.span(at, at + escape.text.length), [escape.text]),
     );
@@ -103,13 +112,28 @@ function invalidDuration(token: IToken, lines: LineIndex): Diagnostic {
   return createDiagnostic(Diagnostics.InvalidDuration, span, [token.image], hint);
 }
 
+/** `'VP'`, `“VP”` or `@acme.com`: one LS101 for the first character, the whole text underlined. */
+function misquotedText(token: IToken, lines: LineIndex): Diagnostic {
+  const span = lines.span(token.startOffset, token.startOffset + token.image.length);
+  const first = token.image[0]!;
+  const hint =
+    first === "@"
+      ? `write "${token.image}" between double quotes`
+      : `write "${misquotedTextValue(token.image)}" between straight double quotes`;
+  return createDiagnostic(Diagnostics.UnexpectedCharacter, span, [first], hint);
+}
+
+/** The text a misquoted token meant: without its quotes. */
+export function misquotedTextValue(image: string): string {
+  if (image.startsWith("@")) return image;
+  const closed = image.length >= 2 && /['\u2018\u2019\u201C\u201D]$/.test(image);
+  return image.slice(1, closed ? -1 : undefined);
+}
+
 function unexpectedCharacterHint(characters: string): string | undefined {
   const first = characters[0] ?? "";
-  if (first === "'" || first === "\u2018" || first === "\u2019" || first === "\u201C" || first === "\u201D") {
-    return 'write text between straight double quotes: "…"';
-  }
   if (first === ";") return "remove `;`: a declaration ends by itself";
-  if (first === "@" || first === ".") return 'write text between double quotes, like "@example.com"';
+  if (first === ".") return 'write text with dots between double quotes, like "example.com"';
   if (first === "&") return "write `and`";
   if (first === "!") return "write `not`, or `!=` for “is not equal to”";
   if (/\p{L}/u.test(first))

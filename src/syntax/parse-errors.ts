@@ -35,6 +35,8 @@ const EXPECTED_IN_RULE: Record<string, Partial<Record<string, string>>> = {
   },
   typeExpr: { [T.ValueWord.name]: "a type (string, number, boolean or date) or values like `a | b`" },
   effect: { [T.NumberLiteral.name]: "the points (a number)" },
+  gradeTier: { [T.NumberLiteral.name]: "a threshold (a number)" },
+  bucketTest: { [T.NumberLiteral.name]: "a threshold (a number)" },
   decayDecl: { [T.NumberLiteral.name]: "a percentage like `50`" },
 };
 
@@ -79,9 +81,22 @@ export function quoteToken(token: IToken): string {
   return `\`${image}\``;
 }
 
+/** Tokens that start a line of their own: finding one where something else was expected means the line
+ * before it is unfinished, so the error belongs at the end of that line. */
+const LINE_STARTERS: ReadonlySet<TokenType> = new Set([
+  ...T.DECLARATION_KEYWORDS,
+  T.When,
+  T.Decay,
+  T.Fit,
+  T.Engagement,
+  T.RBrace,
+]);
+
 /**
- * A diagnostic for one parser error. `lastToken` is the last significant token of the file, where an
- * error at the end of the file points (just after it: where the missing piece belongs).
+ * A diagnostic for one parser error. `lastToken` is the last significant token of the file: an error at
+ * the end of the file points just after it, where the missing piece belongs. Likewise, when the line
+ * before is unfinished (`when title = CEO add` followed by the next rule), the error points at the end of
+ * that line and says so, instead of blaming the next line's first word.
  */
 export function toDiagnostic(
   error: IRecognitionException,
@@ -91,30 +106,48 @@ export function toDiagnostic(
   const token = error.token;
   const expected = error.message;
   const previous = (error as { previousToken?: IToken }).previousToken;
+  const hint = hintFor(expected, token, previous);
   if (token.tokenType === EOF || Number.isNaN(token.startOffset)) {
-    const end = lastToken === undefined ? 0 : lastToken.startOffset + lastToken.image.length;
-    return createDiagnostic(
-      Diagnostics.UnexpectedEndOfInput,
-      lines.span(end, end),
-      [expected],
-      hintFor(expected, token, previous),
-    );
+    const end = lastToken === undefined ? 0 : endOf(lastToken);
+    return createDiagnostic(Diagnostics.UnexpectedEndOfInput, lines.span(end, end), [expected], hint);
   }
-  const span = lines.span(token.startOffset, token.startOffset + token.image.length);
   if (expected === DECLARATION_EXPECTED) {
     return createDiagnostic(
       Diagnostics.ExpectedDeclaration,
-      span,
+      tokenSpan(token, lines),
       [quoteToken(token)],
       declarationHint(token),
     );
   }
+  if (isRealToken(previous) && LINE_STARTERS.has(token.tokenType)) {
+    const end = endOf(previous);
+    if (lines.position(end).line < lines.position(token.startOffset).line) {
+      return createDiagnostic(
+        Diagnostics.UnexpectedToken,
+        lines.span(end, end),
+        [expected, "the end of the line"],
+        hint,
+      );
+    }
+  }
   return createDiagnostic(
     Diagnostics.UnexpectedToken,
-    span,
+    tokenSpan(token, lines),
     [expected, quoteToken(token)],
-    hintFor(expected, token, previous),
+    hint,
   );
+}
+
+function isRealToken(token: IToken | undefined): token is IToken {
+  return token !== undefined && token.tokenType !== EOF && !Number.isNaN(token.startOffset);
+}
+
+function endOf(token: IToken): number {
+  return token.startOffset + token.image.length;
+}
+
+function tokenSpan(token: IToken, lines: LineIndex) {
+  return lines.span(token.startOffset, endOf(token));
 }
 
 function hintFor(expected: string, found: IToken, previous: IToken | undefined): string | undefined {
@@ -128,6 +161,7 @@ function hintFor(expected: string, found: IToken, previous: IToken | undefined):
   if (expected === T.Arrow.LABEL)
     return "write the bucket's actions after `->`, like `-> route sales within 4h`";
   if (found.tokenType === T.Equal && previous?.tokenType === T.Equal) return "compare with a single `=`";
+  if (expected === T.Percent.LABEL) return "write the percentage with `%`, like `decay 50% every 30d`";
   return undefined;
 }
 

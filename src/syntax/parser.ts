@@ -22,7 +22,7 @@
  *
  * Each rule cites its line of the grammar, which docs/language.md documents in full.
  */
-import { EmbeddedActionsParser, type IToken, type TokenType } from "chevrotain";
+import { EmbeddedActionsParser, EOF, tokenMatcher, type IToken, type TokenType } from "chevrotain";
 import type * as Ast from "./ast.js";
 import { Diagnostics } from "../diagnostics/codes.js";
 import { parseErrorMessages } from "./parse-errors.js";
@@ -49,6 +49,16 @@ export class ScoreParser extends EmbeddedActionsParser {
       maxLookahead: 3,
     });
     this.performSelfAnalysis();
+  }
+
+  /**
+   * Chevrotain repairs a missing token by pretending it is there when the next token could follow it. At
+   * the end of the file we always pretend so: a model whose `}` never came is still a model (the missing
+   * `}` is reported), rather than being lost with everything in it. Overrides Chevrotain's recovery check.
+   */
+  canRecoverWithSingleTokenInsertion(expected: TokenType, follows: TokenType[]): boolean {
+    const next = this.LA(1);
+    return next.tokenType === EOF || follows.some((follow) => tokenMatcher(next, follow));
   }
 
   // file := declaration*

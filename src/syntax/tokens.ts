@@ -65,6 +65,19 @@ export const UnterminatedString = createToken({
   label: "a text in double quotes",
 });
 
+/**
+ * Text that was meant as a string but is not one: in single or typographic quotes (`'VP'`, `“VP”`) or an
+ * unquoted `@domain.com`. Reported once by the lexer (LS101) and read as the text that was meant, so that
+ * the rest of the line still parses.
+ */
+export const MisquotedText = createToken({
+  name: "MisquotedText",
+  pattern:
+    /'[^'\r\n]*'?|[\u2018\u2019\u201C\u201D][^\u2018\u2019\u201C\u201D\r\n]*[\u2018\u2019\u201C\u201D]?|@[A-Za-z0-9_.+-]*/,
+  categories: [Value],
+  label: "a text in double quotes",
+});
+
 /** A number glued to letters, like `30days`, `5x` or `1.5h` (LS105). Only reached as a longer alternative. */
 export const InvalidDuration = createToken({
   name: "InvalidDuration",
@@ -257,6 +270,7 @@ export const ALL_TOKENS: readonly TokenType[] = [
   Comment,
   StringLiteral,
   UnterminatedString,
+  MisquotedText,
   DateLiteral,
   Duration,
   NumberLiteral,

@@ -15,6 +15,7 @@ import type { IToken } from "chevrotain";
 import type * as Ast from "./ast.js";
 import { Diagnostics, type DiagnosticDefinition } from "../diagnostics/codes.js";
 import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { misquotedTextValue } from "./lexer.js";
 import { decodeString, parseDate, parseDuration } from "./literals.js";
 import type { LineIndex } from "./positions.js";
 import * as T from "./tokens.js";
@@ -143,6 +144,8 @@ export class TreeBuilder {
         return this.number(token);
       case T.DateLiteral:
         return this.date(token);
+      case T.MisquotedText:
+        return { kind: "String", span: this.tokenSpan(token), value: misquotedTextValue(token.image) };
       default:
         return { kind: "Word", span: this.tokenSpan(token), value: token.image };
     }
