@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --only <group>[,<group>]] [--large] [--quick]`: builds, then runs the benchmark groups
+ * `npm run bench [-- --only <group>[,<group>]] [--quick]`: builds, then runs the benchmark groups
  * and prints one report on stdout (progress on stderr). See BENCHMARKS.md for the method.
  */
 import { mkdtempSync, rmSync } from "node:fs";
@@ -32,14 +32,13 @@ async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
       only: { type: "string" },
-      large: { type: "boolean", default: false },
       quick: { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
   });
   if (values.help) {
     process.stdout.write(
-      `usage: npm run bench -- [--only <group>[,<group>…]] [--large] [--quick]\ngroups: ${GROUPS.map((g) => g.name).join(", ")}\n`,
+      `usage: npm run bench -- [--only <group>[,<group>…]] [--quick]\ngroups: ${GROUPS.map((g) => g.name).join(", ")}\n`,
     );
     return 0;
   }
@@ -65,7 +64,7 @@ async function main(): Promise<number> {
   process.stdout.write(out.join("\n"));
 
   const tempDir = mkdtempSync(path.join(os.tmpdir(), "leadscore-bench-"));
-  const context: BenchContext = { quick: values.quick, large: values.large, tempDir };
+  const context: BenchContext = { quick: values.quick, tempDir };
   try {
     for (const group of GROUPS.filter((g) => wanted.includes(g.name))) {
       const result = await group.run(context);

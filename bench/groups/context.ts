@@ -2,8 +2,6 @@
 export interface BenchContext {
   /** Fewer rounds and smaller inputs: a smoke run of the benchmark code, not numbers to quote. */
   quick: boolean;
-  /** Runs the long variants (1M-lead scoring). */
-  large: boolean;
   /** A scratch directory removed at the end of the run. */
   tempDir: string;
 }
