@@ -1,3 +1,4 @@
+import { ConversionTally, type ConversionSummary } from "./conversion.js";
 import type { EventsByLead, FiledEvent } from "./read-events.js";
 import type { ReadItem, RecordPosition } from "./read-item.js";
 import { leadIdOf, type LeadInput } from "./read-leads.js";
@@ -44,6 +45,8 @@ export interface BatchSummary {
     excluded: Record<string, number>;
   };
   events: EventsSummary | null;
+  /** Conversion per bucket and grade, when an outcome field was named. */
+  conversion?: ConversionSummary;
 }
 
 export interface EventsSummary {
@@ -73,6 +76,8 @@ export interface BatchOptions {
   /** Called once per scored lead, in input order; a returned promise is awaited (back-pressure). */
   onResult(result: ScoreResult, position: RecordPosition): void | Promise<void>;
   onReject(reject: RejectLine): void | Promise<void>;
+  /** A field of each lead record holding its historical outcome (yes/no), for conversion rates. */
+  outcome?: string;
   /** Called after every record with the number read so far. */
   onProgress?(read: number): void;
 }
@@ -94,6 +99,7 @@ export async function scoreBatch(options: BatchOptions): Promise<BatchSummary> {
   let rejected = 0;
   let noBucket = 0;
   let unscored = 0;
+  const conversion = options.outcome === undefined ? null : new ConversionTally(options.outcome);
 
   const reject = async (position: RecordPosition, reason: string, raw: unknown): Promise<void> => {
     rejected += 1;
@@ -133,6 +139,7 @@ export async function scoreBatch(options: BatchOptions): Promise<BatchSummary> {
         else if (result.excluded !== null) increment(excluded, result.excluded);
         else if (result.bucket === null) noBucket += 1;
         else increment(buckets, result.bucket);
+        conversion?.add(result, input.fields[conversion.field]);
         await options.onResult(result, item);
       }
     }
@@ -149,6 +156,7 @@ export async function scoreBatch(options: BatchOptions): Promise<BatchSummary> {
       excluded: orderedCounts(excluded, options.exclusionOrder ?? []),
     },
     events: events === null ? null : summarizeEvents(events.source, events.index, matchedLeadIds),
+    ...(conversion === null ? {} : { conversion: conversion.summary(options.bucketOrder ?? []) }),
   };
 }
 

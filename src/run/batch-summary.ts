@@ -1,3 +1,4 @@
+import { formatConversion } from "./conversion.js";
 import type { BatchSummary, RejectLine } from "./batch-score.js";
 
 /** How the rejects were kept, for the summary to say where to find them. */
@@ -30,6 +31,7 @@ export function formatSummary(summary: BatchSummary, rejects: RejectsReport): st
     }
     lines.push(text);
   }
+  if (summary.conversion !== undefined) lines.push(...formatConversion(summary.conversion));
   const rejected = leads.rejected + (events?.rejected ?? 0);
   if (rejected > 0) {
     if (rejects.file !== null) {

@@ -30,6 +30,7 @@ interface ScoreOptions {
   json?: boolean;
   failOnReject?: boolean;
   columns?: string;
+  outcome?: string;
 }
 
 /** Without a rejects file, the summary shows this many rejects. */
@@ -71,6 +72,7 @@ export const registerScore: RegisterCommand = (program: Command, io, setExitCode
     .option("--summary <file>", "also write the summary here as JSON")
     .option("--json", "print the summary as JSON on stderr instead of text")
     .option("--fail-on-reject", "exit 1 when any record is rejected")
+    .option("--outcome <field>", "report conversion per bucket and grade from this yes/no column")
     .option("--columns <mapping>", 'CSV header to lead field, e.g. "Prospect ID=id,Lead Origin=origin"')
     .addHelpText("after", HELP)
     .action(async (options: ScoreOptions) => {
@@ -145,6 +147,7 @@ async function runScore(
       onResult: (result) => out.write(formatter.line(result)),
       onReject,
       onProgress: progress?.update,
+      ...(options.outcome === undefined ? {} : { outcome: options.outcome }),
     });
     await out.close();
     await rejectsFile?.close();
