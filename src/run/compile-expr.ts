@@ -1,4 +1,4 @@
-import type { Expr, FieldType, Ref } from "../compile/artifact.js";
+import type { Expr, Ref } from "../compile/artifact.js";
 import type { EvalContext } from "./eval-context.js";
 import { normalizeLiteral, normalizerFor, type NormalValue, type Normalizer } from "./normalize.js";
 import { FALSE, TRUE, UNKNOWN, type Truth } from "./truth.js";
@@ -6,29 +6,92 @@ import { FALSE, TRUE, UNKNOWN, type Truth } from "./truth.js";
 /** A compiled condition. */
 export type Predicate = (ctx: EvalContext) => Truth;
 
-/** Reads one normalised value; undefined when missing. */
-type Reader = (ctx: EvalContext) => NormalValue | undefined;
+/** A compiled `where`: fills the event's slots, then tests them. */
+export type EventPredicate = (
+  ctx: EvalContext,
+  event: Readonly<Record<string, unknown>>,
+  at: number,
+) => Truth;
 
-/** A lead field that some condition reads: normalised once per lead into `ctx.lead[slot]`. */
-export interface LeadSlot {
+/** A value some condition reads, and the slot of `ctx.values` it is normalised into. */
+export interface Slot {
+  scope: Ref["scope"];
   name: string;
   slot: number;
   normalize: Normalizer;
 }
 
+/** Where the scoring results live for bucket conditions; -1 when no condition reads them. */
+export interface ResultSlots {
+  score: number;
+  fit: number;
+  engagement: number;
+  grade: number;
+}
+
 const ALWAYS_UNKNOWN: Predicate = () => UNKNOWN;
+
+type Comparison = "=" | "!=" | "<" | "<=" | ">" | ">=";
 
 /**
  * Compiles artifact expressions into closures, once per ruleset. Everything that can be decided before
  * seeing a lead is decided here: literals are normalised (lowercased text, epoch-ms dates), lists become
- * Sets, and each lead field gets a slot so a lead's values are normalised once, not once per condition.
+ * Sets, and every value read gets a slot, so that a lead's fields are normalised once per lead rather than
+ * once per condition, and every condition reads `ctx.values[slot]` directly.
  */
 export class ExprCompiler {
-  private readonly slotsByName = new Map<string, LeadSlot>();
+  private readonly slots = new Map<string, Slot>();
+  /** The lead slots read by what is being compiled inside `collect`. */
+  private collecting: Set<Slot> | null = null;
+
+  /**
+   * Runs `compile` and returns what it built with the lead fields it reads, so that a lead's fields can be
+   * normalised only when the conditions that read them are about to run (a model's fields only for the
+   * leads that model scores).
+   */
+  collect<T>(compile: () => T): { compiled: T; leadSlots: Slot[] } {
+    const outer = this.collecting;
+    const reads = new Set<Slot>();
+    this.collecting = reads;
+    try {
+      const compiled = compile();
+      return { compiled, leadSlots: [...reads] };
+    } finally {
+      this.collecting = outer;
+      if (outer) for (const slot of reads) outer.add(slot);
+    }
+  }
+
+  /** Every slot handed out so far: the context needs this many. */
+  get slotCount(): number {
+    return this.slots.size;
+  }
 
   /** The lead fields read by the conditions compiled so far. */
-  get leadSlots(): readonly LeadSlot[] {
-    return [...this.slotsByName.values()];
+  get leadSlots(): readonly Slot[] {
+    return [...this.slots.values()].filter((slot) => slot.scope === "lead");
+  }
+
+  get resultSlots(): ResultSlots {
+    const find = (name: string) => this.slots.get(`result:${name}`)?.slot ?? -1;
+    return { score: find("score"), fit: find("fit"), engagement: find("engagement"), grade: find("grade") };
+  }
+
+  /** A condition on an event: its event properties are read from the event being tested. */
+  compileWhere(expr: Expr): EventPredicate {
+    const test = this.compile(expr);
+    const reads = [...new Set(eventRefsOf(expr).map((ref) => this.slotFor(ref)))];
+    const names = reads.map((slot) => slot.name);
+    const slots = Int32Array.from(reads, (slot) => slot.slot);
+    const normalizers = reads.map((slot) => slot.normalize);
+    return (ctx, event, at) => {
+      const values = ctx.values;
+      for (let i = 0; i < slots.length; i++) {
+        // `at` is the event's time, already read once when the lead's events were indexed.
+        values[slots[i]!] = names[i] === "at" ? at : normalizers[i]!(event[names[i]!]);
+      }
+      return test(ctx);
+    };
   }
 
   compile(expr: Expr): Predicate {
@@ -45,17 +108,17 @@ export class ExprCompiler {
         };
       }
       case "compare":
-        return compare(this.reader(expr.ref), expr.cmp, normalizeLiteral(expr.ref.type, expr.value));
+        return compare(this.slotFor(expr.ref).slot, expr.cmp, normalizeLiteral(expr.ref.type, expr.value));
       case "in": {
-        const values = new Set<NormalValue>();
+        const members = new Set<NormalValue>();
         for (const literal of expr.values) {
           const value = normalizeLiteral(expr.ref.type, literal);
-          if (value !== undefined) values.add(value);
+          if (value !== undefined) members.add(value);
         }
-        const read = this.reader(expr.ref);
+        const slot = this.slotFor(expr.ref).slot;
         return (ctx) => {
-          const value = read(ctx);
-          return value === undefined ? UNKNOWN : values.has(value) ? TRUE : FALSE;
+          const value = ctx.values[slot];
+          return value === undefined ? UNKNOWN : members.has(value) ? TRUE : FALSE;
         };
       }
       case "contains":
@@ -63,74 +126,53 @@ export class ExprCompiler {
       case "ends_with":
         // Text searched for is lowercased but not trimmed: `contains " Lead"` means the spaces.
         return textTest(
-          this.reader(expr.ref),
+          this.slotFor(expr.ref).slot,
           expr.op,
           expr.values.map((value) => String(value).toLowerCase()),
         );
       case "between": {
-        const low = normalizeLiteral(expr.ref.type, expr.low);
-        const high = normalizeLiteral(expr.ref.type, expr.high);
+        const low = normalizeLiteral(expr.ref.type, expr.low) as number | undefined;
+        const high = normalizeLiteral(expr.ref.type, expr.high) as number | undefined;
         if (low === undefined || high === undefined) return ALWAYS_UNKNOWN;
-        const read = this.reader(expr.ref);
+        const slot = this.slotFor(expr.ref).slot;
         return (ctx) => {
-          const value = read(ctx);
+          const value = ctx.values[slot] as number | undefined;
           if (value === undefined) return UNKNOWN;
-          return (value as number) >= (low as number) && (value as number) <= (high as number) ? TRUE : FALSE;
+          return value >= low && value <= high ? TRUE : FALSE;
         };
       }
       case "missing": {
-        const read = this.reader(expr.ref);
-        return (ctx) => (read(ctx) === undefined ? TRUE : FALSE);
+        const slot = this.slotFor(expr.ref).slot;
+        return (ctx) => (ctx.values[slot] === undefined ? TRUE : FALSE);
       }
       case "present": {
-        const read = this.reader(expr.ref);
-        return (ctx) => (read(ctx) === undefined ? FALSE : TRUE);
+        const slot = this.slotFor(expr.ref).slot;
+        return (ctx) => (ctx.values[slot] === undefined ? FALSE : TRUE);
       }
     }
   }
 
-  private reader(ref: Ref): Reader {
-    switch (ref.scope) {
-      case "lead": {
-        const slot = this.slotFor(ref.name, ref.type).slot;
-        return (ctx) => ctx.lead[slot];
-      }
-      case "event":
-        return eventReader(ref.name, ref.type);
-      case "result":
-        return resultReader(ref.name);
-    }
-  }
-
-  private slotFor(name: string, type: FieldType): LeadSlot {
-    let slot = this.slotsByName.get(name);
+  private slotFor(ref: Ref): Slot {
+    const key = `${ref.scope}:${ref.name}`;
+    let slot = this.slots.get(key);
     if (!slot) {
-      slot = { name, slot: this.slotsByName.size, normalize: normalizerFor(type) };
-      this.slotsByName.set(name, slot);
+      slot = { scope: ref.scope, name: ref.name, slot: this.slots.size, normalize: normalizerFor(ref.type) };
+      this.slots.set(key, slot);
     }
+    if (slot.scope === "lead") this.collecting?.add(slot);
     return slot;
   }
 }
 
-function eventReader(name: string, type: FieldType): Reader {
-  // `at` is the event's time, already read once when the lead's events were indexed.
-  if (name === "at" && type === "date") return (ctx) => (Number.isNaN(ctx.eventAt) ? undefined : ctx.eventAt);
-  const normalize = normalizerFor(type);
-  return (ctx) => (ctx.event === undefined ? undefined : normalize(ctx.event[name]));
-}
-
-function resultReader(name: string): Reader {
-  switch (name) {
-    case "score":
-      return (ctx) => (Number.isNaN(ctx.score) ? undefined : ctx.score);
-    case "fit":
-      return (ctx) => (Number.isNaN(ctx.fit) ? undefined : ctx.fit);
-    case "engagement":
-      return (ctx) => (Number.isNaN(ctx.engagement) ? undefined : ctx.engagement);
-    case "grade":
-      return (ctx) => ctx.grade;
+function eventRefsOf(expr: Expr): Ref[] {
+  switch (expr.op) {
+    case "and":
+    case "or":
+      return expr.args.flatMap(eventRefsOf);
+    case "not":
+      return eventRefsOf(expr.arg);
     default:
-      return () => undefined;
+      return expr.ref.scope === "event" ? [expr.ref] : [];
   }
 }
 
@@ -184,66 +226,93 @@ function any(parts: Predicate[]): Predicate {
  * Values of one field share one JS type after normalisation (strings, numbers, booleans, epoch-ms dates),
  * so `<` and friends compare them as intended; the casts only tell the type checker so.
  */
-function compare(
-  read: Reader,
-  cmp: "=" | "!=" | "<" | "<=" | ">" | ">=",
-  literal: NormalValue | undefined,
-): Predicate {
+function compare(slot: number, cmp: Comparison, literal: NormalValue | undefined): Predicate {
   if (literal === undefined) return ALWAYS_UNKNOWN;
   const bound = literal as number;
   switch (cmp) {
     case "=":
       return (ctx) => {
-        const value = read(ctx);
+        const value = ctx.values[slot];
         return value === undefined ? UNKNOWN : value === literal ? TRUE : FALSE;
       };
     case "!=":
       return (ctx) => {
-        const value = read(ctx);
+        const value = ctx.values[slot];
         return value === undefined ? UNKNOWN : value !== literal ? TRUE : FALSE;
       };
     case "<":
       return (ctx) => {
-        const value = read(ctx);
-        return value === undefined ? UNKNOWN : (value as number) < bound ? TRUE : FALSE;
+        const value = ctx.values[slot] as number | undefined;
+        return value === undefined ? UNKNOWN : value < bound ? TRUE : FALSE;
       };
     case "<=":
       return (ctx) => {
-        const value = read(ctx);
-        return value === undefined ? UNKNOWN : (value as number) <= bound ? TRUE : FALSE;
+        const value = ctx.values[slot] as number | undefined;
+        return value === undefined ? UNKNOWN : value <= bound ? TRUE : FALSE;
       };
     case ">":
       return (ctx) => {
-        const value = read(ctx);
-        return value === undefined ? UNKNOWN : (value as number) > bound ? TRUE : FALSE;
+        const value = ctx.values[slot] as number | undefined;
+        return value === undefined ? UNKNOWN : value > bound ? TRUE : FALSE;
       };
     case ">=":
       return (ctx) => {
-        const value = read(ctx);
-        return value === undefined ? UNKNOWN : (value as number) >= bound ? TRUE : FALSE;
+        const value = ctx.values[slot] as number | undefined;
+        return value === undefined ? UNKNOWN : value >= bound ? TRUE : FALSE;
       };
   }
 }
 
-function textTest(read: Reader, op: "contains" | "starts_with" | "ends_with", needles: string[]): Predicate {
-  const test =
-    op === "contains"
-      ? (text: string, needle: string) => text.includes(needle)
-      : op === "starts_with"
-        ? (text: string, needle: string) => text.startsWith(needle)
-        : (text: string, needle: string) => text.endsWith(needle);
+/** Text tests read text slots; a value of another type (never after a clean check) is read as text. */
+function textOf(value: NormalValue): string {
+  return typeof value === "string" ? value : String(value);
+}
+
+function textTest(slot: number, op: "contains" | "starts_with" | "ends_with", needles: string[]): Predicate {
   if (needles.length === 1) {
     const needle = needles[0]!;
-    return (ctx) => {
-      const value = read(ctx);
-      return value === undefined ? UNKNOWN : test(String(value), needle) ? TRUE : FALSE;
-    };
+    switch (op) {
+      case "contains":
+        return (ctx) => {
+          const value = ctx.values[slot];
+          return value === undefined ? UNKNOWN : textOf(value).includes(needle) ? TRUE : FALSE;
+        };
+      case "starts_with":
+        return (ctx) => {
+          const value = ctx.values[slot];
+          return value === undefined ? UNKNOWN : textOf(value).startsWith(needle) ? TRUE : FALSE;
+        };
+      case "ends_with":
+        return (ctx) => {
+          const value = ctx.values[slot];
+          return value === undefined ? UNKNOWN : textOf(value).endsWith(needle) ? TRUE : FALSE;
+        };
+    }
   }
-  return (ctx) => {
-    const value = read(ctx);
-    if (value === undefined) return UNKNOWN;
-    const text = String(value);
-    for (let i = 0; i < needles.length; i++) if (test(text, needles[i]!)) return TRUE;
-    return FALSE;
-  };
+  switch (op) {
+    case "contains":
+      return (ctx) => {
+        const value = ctx.values[slot];
+        if (value === undefined) return UNKNOWN;
+        const text = textOf(value);
+        for (let i = 0; i < needles.length; i++) if (text.includes(needles[i]!)) return TRUE;
+        return FALSE;
+      };
+    case "starts_with":
+      return (ctx) => {
+        const value = ctx.values[slot];
+        if (value === undefined) return UNKNOWN;
+        const text = textOf(value);
+        for (let i = 0; i < needles.length; i++) if (text.startsWith(needles[i]!)) return TRUE;
+        return FALSE;
+      };
+    case "ends_with":
+      return (ctx) => {
+        const value = ctx.values[slot];
+        if (value === undefined) return UNKNOWN;
+        const text = textOf(value);
+        for (let i = 0; i < needles.length; i++) if (text.endsWith(needles[i]!)) return TRUE;
+        return FALSE;
+      };
+  }
 }

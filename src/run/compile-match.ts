@@ -1,5 +1,5 @@
 import type { Match } from "../compile/artifact.js";
-import type { ExprCompiler, Predicate } from "./compile-expr.js";
+import type { EventPredicate, ExprCompiler } from "./compile-expr.js";
 import type { DecayFunction } from "./decay.js";
 import type { EvalContext } from "./eval-context.js";
 import type { EventIndex } from "./event-index.js";
@@ -107,7 +107,7 @@ function compileEventRule(
 ): RuleCheck {
   const { points, each, max, withinMs } = rule;
   const types = typeIdsOf(index, match.types) ?? allTypeIds(index);
-  const where: Predicate | null = match.where ? expressions.compile(match.where) : null;
+  const where: EventPredicate | null = match.where ? expressions.compileWhere(match.where) : null;
   return (ctx, events, asOf, out) => {
     const after = withinMs === null ? -Infinity : asOf - withinMs;
     const { start, order, at } = events;
@@ -121,11 +121,7 @@ function compileEventRule(
         const position = order[k]!;
         const time = at[position]!;
         if (time <= after) continue;
-        if (where !== null) {
-          ctx.event = events.events[position];
-          ctx.eventAt = time;
-          if (where(ctx) !== TRUE) continue;
-        }
+        if (where !== null && where(ctx, events.events[position]!, time) !== TRUE) continue;
         count++;
         if (time > latestAt) latestAt = time;
         if (each) {
@@ -138,7 +134,6 @@ function compileEventRule(
         }
       }
     }
-    ctx.event = undefined;
     if (count === 0) return false;
     if (!each) {
       // A once-only rule scores its most recent matching event.
@@ -200,7 +195,7 @@ export function compileExclusionCheck(
     }
     case "event": {
       const types = typeIdsOf(index, match.types) ?? allTypeIds(index);
-      const where = match.where ? expressions.compile(match.where) : null;
+      const where = match.where ? expressions.compileWhere(match.where) : null;
       return (ctx, events, asOf) => {
         const after = withinMs === null ? -Infinity : asOf - withinMs;
         const { start, order, at } = events;
@@ -210,12 +205,7 @@ export function compileExclusionCheck(
             const position = order[k]!;
             const time = at[position]!;
             if (time <= after) continue;
-            if (where === null) return true;
-            ctx.event = events.events[position];
-            ctx.eventAt = time;
-            const holds = where(ctx) === TRUE;
-            ctx.event = undefined;
-            if (holds) return true;
+            if (where === null || where(ctx, events.events[position]!, time) === TRUE) return true;
           }
         }
         return false;

@@ -1,6 +1,6 @@
 import type { Artifact, Clamp, Model, Rule, SourceLocation } from "../compile/artifact.js";
 import { compileBuckets, type CompiledBucket } from "./compile-buckets.js";
-import { ExprCompiler, type LeadSlot, type Predicate } from "./compile-expr.js";
+import { ExprCompiler, type Predicate, type Slot } from "./compile-expr.js";
 import { compileGrades } from "./compile-grades.js";
 import {
   compileExclusionCheck,
@@ -11,7 +11,7 @@ import {
   type RuleCheck,
 } from "./compile-match.js";
 import { compileDecay, compileShownDecay, type DecayFunction } from "./decay.js";
-import { createEvalContext } from "./eval-context.js";
+import { createEvalContext, type EvalContext } from "./eval-context.js";
 import { EventIndex } from "./event-index.js";
 import type { Contribution, ContributionLocation, ScoreResult } from "./result.js";
 import { round2 } from "./round.js";
@@ -30,6 +30,12 @@ interface CompiledRule {
   section: "fit" | "engagement";
   loc: ContributionLocation;
   check: RuleCheck;
+  /** Profile rules: the condition, tested directly (the common case, kept off the general path). */
+  condition: Predicate | null;
+  /** The rule's points, rounded as contributions show them. */
+  points: number;
+  /** Event rules cannot fire for a lead without events (up to the as-of time). */
+  needsEvents: boolean;
   /** The decay factor as explanations show it (engagement event rules of a model with `decay`). */
   shownDecay: DecayFunction | null;
   each: boolean;
@@ -37,6 +43,8 @@ interface CompiledRule {
 
 interface CompiledModel {
   name: string;
+  /** Lead fields read by this model's rules and buckets that choosing it did not read already. */
+  slots: Slot[];
   when: Predicate | null;
   rules: CompiledRule[];
   buckets: CompiledBucket[];
@@ -45,6 +53,18 @@ interface CompiledModel {
 
 const EMPTY: readonly never[] = Object.freeze([]);
 const DAY_MS = 86_400_000;
+
+/** Reads the lead's fields into their slots, normalised (trimmed, lowercased, typed). */
+function normalize(
+  slots: readonly Slot[],
+  record: Readonly<Record<string, unknown>>,
+  values: EvalContext["values"],
+): void {
+  for (let i = 0; i < slots.length; i++) {
+    const slot = slots[i]!;
+    values[slot.slot] = slot.normalize(record[slot.name]);
+  }
+}
 
 /** Results point at rules by file, line and column; shared by every result, so frozen. */
 function contributionLocation(loc: SourceLocation): ContributionLocation {
@@ -64,15 +84,28 @@ export function compileEvaluator(artifact: Artifact): Evaluate {
   ];
   const index = new EventIndex(eventTypes);
 
-  const exclusions: Array<{ reason: string; holds: ExclusionCheck }> = artifact.exclusions.map(
-    (exclusion) => ({
+  // What every lead needs (exclusions, model choice) is compiled apart from what only one model needs,
+  // so that a lead's fields are normalised only for the conditions that will read them.
+  const choice = expressions.collect(() => ({
+    exclusions: artifact.exclusions.map((exclusion) => ({
       reason: exclusion.reason,
       holds: compileExclusionCheck(exclusion, expressions, index),
-    }),
-  );
-  const globalBuckets = compileBuckets(artifact.buckets, expressions);
-  const models = artifact.models.map((model) =>
-    compileModel(model, artifact.clamp, globalBuckets, expressions, index),
+    })),
+    whens: artifact.models.map((model) => (model.when === null ? null : expressions.compile(model.when))),
+  }));
+  const exclusions: Array<{ reason: string; holds: ExclusionCheck }> = choice.compiled.exclusions;
+  const choiceSlots = choice.leadSlots;
+  const globalBuckets = expressions.collect(() => compileBuckets(artifact.buckets, expressions));
+  const models = artifact.models.map((model, i) =>
+    compileModel(
+      model,
+      choice.compiled.whens[i]!,
+      artifact.clamp,
+      globalBuckets,
+      choiceSlots,
+      expressions,
+      index,
+    ),
   );
   // The default model is the fallback wherever it is declared; the others are tried in order.
   const candidates = models.filter((model) => model.when !== null);
@@ -80,21 +113,15 @@ export function compileEvaluator(artifact: Artifact): Evaluate {
     models.find((model) => model.name === artifact.defaultModel && model.when === null) ?? null;
   const grades = compileGrades(artifact.grades);
 
-  const slots: readonly LeadSlot[] = expressions.leadSlots;
-  const ctx = createEvalContext(slots.length);
+  const results = expressions.resultSlots;
+  const ctx = createEvalContext(expressions.slotCount);
+  const values = ctx.values;
   const out = createRuleOutcome();
 
   return (lead, events, asOf) => {
     const record: Readonly<Record<string, unknown>> = lead !== null && typeof lead === "object" ? lead : {};
-    for (let i = 0; i < slots.length; i++) {
-      const slot = slots[i]!;
-      ctx.lead[slot.slot] = slot.normalize(record[slot.name]);
-    }
+    normalize(choiceSlots, record, values);
     index.load(Array.isArray(events) ? events : EMPTY, asOf);
-    ctx.fit = NaN;
-    ctx.engagement = NaN;
-    ctx.score = NaN;
-    ctx.grade = undefined;
     const id = idOf(record.id);
 
     let excluded: string | null = null;
@@ -127,17 +154,31 @@ export function compileEvaluator(artifact: Artifact): Evaluate {
       };
     }
 
+    normalize(model.slots, record, values);
     const contributions: Contribution[] = [];
     let fitSum = 0;
     let engagementSum = 0;
     const rules = model.rules;
+    const hasEvents = index.latestOfAny !== -Infinity;
     for (let i = 0; i < rules.length; i++) {
       const rule = rules[i]!;
-      if (!rule.check(ctx, index, asOf, out)) continue;
-      const points = round2(out.total);
-      if (rule.section === "fit") fitSum += points;
-      else engagementSum += points;
-      contributions.push(contributionOf(rule, points, out, asOf));
+      let contribution: Contribution;
+      if (rule.condition !== null) {
+        if (rule.condition(ctx) !== TRUE) continue;
+        contribution = {
+          rule: rule.text,
+          id: rule.id,
+          section: rule.section,
+          points: rule.points,
+          loc: rule.loc,
+        };
+      } else {
+        if ((rule.needsEvents && !hasEvents) || !rule.check(ctx, index, asOf, out)) continue;
+        contribution = contributionOf(rule, round2(out.total), out, asOf);
+      }
+      if (rule.section === "fit") fitSum += contribution.points;
+      else engagementSum += contribution.points;
+      contributions.push(contribution);
     }
     // Rule points are rounded first, so the contributions shown add up exactly to each total.
     const fit = round2(fitSum);
@@ -161,10 +202,11 @@ export function compileEvaluator(artifact: Artifact): Evaluate {
     const grade = grades.grade(fit, engagement);
     let bucket: CompiledBucket | null = null;
     if (excluded === null) {
-      ctx.fit = fit;
-      ctx.engagement = engagement;
       ctx.score = score;
-      ctx.grade = grade === null ? undefined : grade.lower;
+      if (results.score >= 0) values[results.score] = score;
+      if (results.fit >= 0) values[results.fit] = fit;
+      if (results.engagement >= 0) values[results.engagement] = engagement;
+      if (results.grade >= 0) values[results.grade] = grade === null ? undefined : grade.lower;
       const buckets = model.buckets;
       for (let i = 0; i < buckets.length; i++) {
         if (buckets[i]!.matches(ctx)) {
@@ -214,19 +256,31 @@ function contributionOf(rule: CompiledRule, points: number, out: RuleOutcome, as
 
 function compileModel(
   model: Model,
+  when: Predicate | null,
   globalClamp: Clamp | null,
-  globalBuckets: CompiledBucket[],
+  globalBuckets: { compiled: CompiledBucket[]; leadSlots: Slot[] },
+  choiceSlots: readonly Slot[],
   expressions: ExprCompiler,
   index: EventIndex,
 ): CompiledModel {
   const decay = model.decay === null ? null : compileDecay(model.decay);
   const shownDecay = model.decay === null ? null : compileShownDecay(model.decay);
   const clamp = model.clamp ?? globalClamp;
+  const body = expressions.collect(() => ({
+    rules: model.rules.map((rule) => compileRule(rule, expressions, index, decay, shownDecay)),
+    buckets: model.buckets === null ? null : compileBuckets(model.buckets, expressions),
+  }));
+  const read = new Set([
+    ...body.leadSlots,
+    ...(body.compiled.buckets === null ? globalBuckets.leadSlots : []),
+  ]);
+  for (const slot of choiceSlots) read.delete(slot);
   return {
     name: model.name,
-    when: model.when === null ? null : expressions.compile(model.when),
-    rules: model.rules.map((rule) => compileRule(rule, expressions, index, decay, shownDecay)),
-    buckets: model.buckets === null ? globalBuckets : compileBuckets(model.buckets, expressions),
+    slots: [...read],
+    when,
+    rules: body.compiled.rules,
+    buckets: body.compiled.buckets ?? globalBuckets.compiled,
     clamp:
       clamp === null
         ? null
@@ -256,6 +310,9 @@ function compileRule(
     section: rule.section,
     loc: contributionLocation(rule.loc),
     check: compileRuleCheck(rule, expressions, index, decay),
+    condition: rule.match.kind === "profile" ? expressions.compile(rule.match.expr) : null,
+    points: round2(rule.points),
+    needsEvents: rule.match.kind === "event",
     shownDecay: decayed ? modelShownDecay : null,
     each: rule.each,
   };

@@ -10,8 +10,8 @@ import { scoreWith } from "./scoring-helpers.js";
 function truth(expr: Expr, lead: Record<string, unknown>): Truth {
   const compiler = new ExprCompiler();
   const predicate = compiler.compile(expr);
-  const ctx = createEvalContext(compiler.leadSlots.length);
-  for (const slot of compiler.leadSlots) ctx.lead[slot.slot] = slot.normalize(lead[slot.name]);
+  const ctx = createEvalContext(compiler.slotCount);
+  for (const slot of compiler.leadSlots) ctx.values[slot.slot] = slot.normalize(lead[slot.name]);
   return predicate(ctx);
 }
 
