@@ -72,6 +72,15 @@ function contributionLocation(loc: SourceLocation): ContributionLocation {
 }
 
 /**
+ * Scoring semantics (see BRIEF.md; the choices it leaves open are made here):
+ * - Exclusions are global: they are checked for every lead, also one that no model takes, so an unscored
+ *   lead still says why it would have been excluded.
+ * - Each rule's points are rounded to 2 decimals (half away from zero) before they are summed, so the
+ *   contributions shown always add up exactly to fit and engagement (themselves rounded, and so exact).
+ * - A clamp that moves the score adds a `clamp` contribution of the difference, keeping that promise.
+ * - Grades use the rounded fit and engagement; buckets use the final (clamped) score.
+ * - Events after the as-of time, with an unreadable time, or of an undeclared type count nowhere.
+ *
  * Compiles an artifact into a scoring function, once: conditions become closures, lists become Sets, and
  * everything a lead cannot change is decided here, so scoring a lead walks no tree and builds no code.
  */
