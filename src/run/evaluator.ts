@@ -34,8 +34,8 @@ interface CompiledRule {
   condition: Predicate | null;
   /** The rule's points, rounded as contributions show them. */
   points: number;
-  /** Event rules cannot fire for a lead without events (up to the as-of time). */
-  needsEvents: boolean;
+  /** Event rules: the event types they read (EventIndex.typeMask); 0 for other rules, which always run. */
+  typeMask: number;
   /** The decay factor as explanations show it (engagement event rules of a model with `decay`). */
   shownDecay: DecayFunction | null;
   each: boolean;
@@ -168,7 +168,7 @@ export function compileEvaluator(artifact: Artifact): Evaluate {
     let fitSum = 0;
     let engagementSum = 0;
     const rules = model.rules;
-    const hasEvents = index.latestOfAny !== -Infinity;
+    const presentTypes = index.presentTypes;
     for (let i = 0; i < rules.length; i++) {
       const rule = rules[i]!;
       let contribution: Contribution;
@@ -182,7 +182,13 @@ export function compileEvaluator(artifact: Artifact): Evaluate {
           loc: rule.loc,
         };
       } else {
-        if ((rule.needsEvents && !hasEvents) || !rule.check(ctx, index, asOf, out)) continue;
+        // An event rule with no event of its types cannot fire: skip it without a call.
+        if (
+          (rule.typeMask !== 0 && (rule.typeMask & presentTypes) === 0) ||
+          !rule.check(ctx, index, asOf, out)
+        ) {
+          continue;
+        }
         contribution = contributionOf(rule, round2(out.total), out, asOf);
       }
       if (rule.section === "fit") fitSum += contribution.points;
@@ -321,7 +327,7 @@ function compileRule(
     check: compileRuleCheck(rule, expressions, index, decay),
     condition: rule.match.kind === "profile" ? expressions.compile(rule.match.expr) : null,
     points: round2(rule.points),
-    needsEvents: rule.match.kind === "event",
+    typeMask: rule.match.kind === "event" ? index.typeMask(rule.match.types) : 0,
     shownDecay: decayed ? modelShownDecay : null,
     each: rule.each,
   };

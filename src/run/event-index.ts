@@ -30,6 +30,11 @@ export class EventIndex {
   /** Latest time of each type's events (−Infinity when none), and of all of them. */
   readonly latest: Float64Array;
   latestOfAny = -Infinity;
+  /**
+   * Which types the lead has events of, one bit per type id modulo 32 (see `typeMask`): a rule whose
+   * bits are all clear has no event to look at and need not run. A shared bit only costs a look.
+   */
+  presentTypes = 0;
 
   private typeOf = new Int32Array(16);
   /** Whether the buffers hold a previous lead's events. */
@@ -51,6 +56,17 @@ export class EventIndex {
     this.cursor = new Int32Array(this.typeCount);
   }
 
+  /** The bits of `presentTypes` that events of these types would set; every bit for "all types". */
+  typeMask(types: readonly string[] | null): number {
+    if (types === null || types.length === 0) return -1;
+    let mask = 0;
+    for (const type of types) {
+      const id = this.typeId(type);
+      if (id >= 0) mask |= 1 << (id & 31);
+    }
+    return mask;
+  }
+
   /** The id of a declared type, or −1. */
   typeId(type: unknown): number {
     if (typeof type !== "string") return -1;
@@ -70,6 +86,7 @@ export class EventIndex {
     if (count > this.at.length) this.grow(count);
     const { at, typeOf } = this;
     let latestOfAny = -Infinity;
+    let presentTypes = 0;
 
     for (let i = 0; i < count; i++) {
       const event = events[i];
@@ -85,8 +102,10 @@ export class EventIndex {
       start[type + 1]!++;
       if (time > latest[type]!) latest[type] = time;
       if (time > latestOfAny) latestOfAny = time;
+      presentTypes |= 1 << (type & 31);
     }
     this.latestOfAny = latestOfAny;
+    this.presentTypes = presentTypes;
 
     for (let t = 0; t < this.typeCount; t++) start[t + 1]! += start[t]!;
     const { cursor, order } = this;
