@@ -283,3 +283,19 @@ test("the same events in any order give the same result", () => {
   expect(engagement(draft, [...events].reverse())).toEqual(forward);
   expect(forward.engagement).toBe(5.5 + 30);
 });
+
+test("rulesets with more event types than a type bitmask has bits still count the right events", () => {
+  const events = Array.from({ length: 40 }, (_, i) => ({ name: `type_${i}`, properties: [] }));
+  const a = artifact({
+    events,
+    models: [
+      model("m", {
+        engagement: [eventRule("type_33", 5, { each: true }), eventRule("type_1", 7, { each: true })],
+      }),
+    ],
+  });
+  // type_1 and type_33 share a bit of the mask: each rule must still count only its own type.
+  expect(scoreWith(a, lead, [{ type: "type_1", at: before(DAY) }]).engagement).toBe(7);
+  expect(scoreWith(a, lead, [{ type: "type_33", at: before(DAY) }]).engagement).toBe(5);
+  expect(scoreWith(a, lead, [{ type: "type_39", at: before(DAY) }]).engagement).toBe(0);
+});
