@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import os from "node:os";
 
 /** What the numbers were measured on, printed at the top of every run. */
@@ -21,4 +22,16 @@ export function loadAverage(): string {
     .loadavg()
     .map((value) => value.toFixed(2))
     .join(" ");
+}
+
+/** The commit measured, and whether src/ had changes not yet committed (the build is of the working tree). */
+export function describeSource(root: string): string {
+  try {
+    const git = (...args: string[]) => execFileSync("git", args, { cwd: root, encoding: "utf8" }).trim();
+    const commit = git("rev-parse", "--short", "HEAD");
+    const dirty = git("status", "--porcelain", "--", "src").length > 0;
+    return `${commit}${dirty ? " + uncommitted changes in src/" : ""}`;
+  } catch {
+    return "unknown (not a git checkout)";
+  }
 }

@@ -6,8 +6,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { ensureBuilt } from "./dist.js";
-import { describeMachine, loadAverage } from "./machine.js";
+import { ensureBuilt, ROOT } from "./dist.js";
+import { describeMachine, describeSource, loadAverage } from "./machine.js";
 import type { BenchContext, GroupResult } from "./groups/context.js";
 import { runColdCheck } from "./groups/cold-check.js";
 import { runDiff } from "./groups/diff.js";
@@ -58,6 +58,7 @@ async function main(): Promise<number> {
     "",
     ...describeMachine(),
     `Command: npm run bench${args.length > 0 ? ` -- ${args.join(" ")}` : ""}  (tsx ${["bench/run.ts", ...args].join(" ")})`,
+    `Source:  ${describeSource(ROOT)} (npm run bench builds dist/ from the working tree first)`,
     `Date:    ${new Date().toISOString()}`,
     "",
   ];
