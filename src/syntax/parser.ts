@@ -41,6 +41,8 @@ export class ScoreParser extends EmbeddedActionsParser {
    * recover returns nothing: an error in the last declaration must not lose the ones before it.
    */
   declarations: Ast.Declaration[] = [];
+  /** The last token of the last declaration read (or the start of the input): see `file`. */
+  private endOfLastDeclaration: IToken | undefined;
 
   constructor() {
     super(T.ALL_TOKENS as TokenType[], {
@@ -56,6 +58,14 @@ export class ScoreParser extends EmbeddedActionsParser {
    * the end of the file we always pretend so: a model whose `}` never came is still a model (the missing
    * `}` is reported), rather than being lost with everything in it. Overrides Chevrotain's recovery check.
    */
+  /** Whether the next token is the first of its line. */
+  private startsLine(): boolean {
+    const previous = this.LA(0);
+    if (previous.tokenType === EOF) return true;
+    const text = this.tree.lines.text;
+    return text.slice(previous.startOffset + previous.image.length, this.LA(1).startOffset).includes("\n");
+  }
+
   canRecoverWithSingleTokenInsertion(expected: TokenType, follows: TokenType[]): boolean {
     const next = this.LA(1);
     return next.tokenType === EOF || follows.some((follow) => tokenMatcher(next, follow));
@@ -63,9 +73,19 @@ export class ScoreParser extends EmbeddedActionsParser {
 
   // file := declaration*
   file = this.RULE("file", () => {
-    this.MANY(() => {
-      const declaration = this.SUBRULE(this.declaration);
-      this.ACTION(() => declaration !== undefined && this.declarations.push(declaration));
+    this.ACTION(() => (this.endOfLastDeclaration = this.LA(0)));
+    this.MANY({
+      // A declaration may follow the previous one anywhere, even on the same line. But when the parser
+      // skips text that is no declaration, it resumes only at a declaration keyword that starts a line: a
+      // keyword inside the skipped text (`when event = …`) belongs to it.
+      GATE: () => this.LA(0) === this.endOfLastDeclaration || this.startsLine(),
+      DEF: () => {
+        const declaration = this.SUBRULE(this.declaration);
+        this.ACTION(() => {
+          if (declaration !== undefined) this.declarations.push(declaration);
+          this.endOfLastDeclaration = this.LA(0);
+        });
+      },
     });
   });
 
@@ -444,7 +464,7 @@ export class ScoreParser extends EmbeddedActionsParser {
   // eventCondition := "event" eventTypeTest ["where" expr]
   eventCondition = this.RULE("eventCondition", () => {
     const keyword = this.CONSUME(T.Event);
-    const test = this.SUBRULE(this.eventTypeTest);
+    const test = this.SUBRULE(this.eventTypeTest, { ARGS: [keyword] });
     let where: IToken | undefined;
     let whereExpr: Ast.Expr | undefined;
     this.OPTION(() => {
@@ -459,11 +479,11 @@ export class ScoreParser extends EmbeddedActionsParser {
   // noEventCondition := "no" "event" [eventTypeTest] "within" DURATION
   noEventCondition = this.RULE("noEventCondition", () => {
     const keyword = this.CONSUME(T.No);
-    this.CONSUME(T.Event);
+    const event = this.CONSUME(T.Event);
     let hasTest = false;
     const test = this.OPTION(() => {
       hasTest = true;
-      return this.SUBRULE(this.eventTypeTest);
+      return this.SUBRULE(this.eventTypeTest, { ARGS: [event] });
     });
     this.CONSUME(T.Within);
     const duration = this.CONSUME(T.DurationToken);
@@ -480,14 +500,15 @@ export class ScoreParser extends EmbeddedActionsParser {
   });
 
   // eventTypeTest := "=" name | "in" "[" name ("," name)* "]"
-  eventTypeTest = this.RULE("eventTypeTest", (): Ast.EventTypeTest | undefined =>
+  // (`event`, consumed by the caller, is handed over: the test's span starts there.)
+  eventTypeTest = this.RULE("eventTypeTest", (event: IToken): Ast.EventTypeTest | undefined =>
     this.OR({
       DEF: [
         {
           ALT: () => {
             const operator = this.CONSUME(T.Equal);
             const name = this.CONSUME(T.Name);
-            return this.ACTION(() => this.tree.eventTypeTest(operator, [name], undefined));
+            return this.ACTION(() => this.tree.eventTypeTest(event, operator, [name], undefined));
           },
         },
         {
@@ -500,7 +521,7 @@ export class ScoreParser extends EmbeddedActionsParser {
               names.push(this.CONSUME3(T.Name));
             });
             const close = this.CONSUME(T.RBracket);
-            return this.ACTION(() => this.tree.eventTypeTest(operator, names, close));
+            return this.ACTION(() => this.tree.eventTypeTest(event, operator, names, close));
           },
         },
       ],
@@ -558,7 +579,7 @@ export class ScoreParser extends EmbeddedActionsParser {
   /** Not part of the language: an event test inside an expression, parsed only to report it (LS108). */
   misplacedEventTest = this.RULE("misplacedEventTest", (): undefined => {
     const keyword = this.CONSUME(T.Event);
-    const test = this.SUBRULE(this.eventTypeTest);
+    const test = this.SUBRULE(this.eventTypeTest, { ARGS: [keyword] });
     return this.ACTION(() => this.tree.misplacedEventTest(keyword, test));
   });
 

@@ -283,11 +283,17 @@ export class TreeBuilder {
 
   // ------------------------------------------------------------------------------------ rule conditions
 
-  eventTypeTest(operator: IToken, names: IToken[], close: IToken | undefined): Ast.EventTypeTest | undefined {
+  /** `event = x`, `event in [x, y]`: the span starts at `event`. */
+  eventTypeTest(
+    event: IToken,
+    operator: IToken,
+    names: IToken[],
+    close: IToken | undefined,
+  ): Ast.EventTypeTest | undefined {
     if (!isReal(operator) || names.length === 0 || !names.every(isReal)) return undefined;
     return {
       kind: "EventTypeTest",
-      span: this.span(operator, names[names.length - 1], close),
+      span: this.span(isReal(event) ? event : operator, names[names.length - 1], close),
       operator: operator.tokenType === T.Equal ? "=" : "in",
       types: names.map((name) => this.identifier(name)!),
     };
@@ -539,7 +545,7 @@ export class TreeBuilder {
     const sayLiteral = say === undefined ? null : (this.string(message) ?? null);
     return {
       kind: "Route",
-      span: this.span(keyword, identifier, withinDuration, sayLiteral),
+      span: this.span(keyword, identifier, within, duration, say, message),
       team: identifier,
       within: withinDuration,
       say: sayLiteral,
@@ -629,7 +635,7 @@ export class TreeBuilder {
     const eachSpan = isReal(each) ? this.tokenSpan(each) : null;
     return {
       kind: "Effect",
-      span: this.span(verb, pointsLiteral, each, maxLiteral, withinDuration),
+      span: this.span(verb, pointsLiteral, each, max, maxValue, within, duration),
       verb: verb.image as "add" | "subtract",
       points: pointsLiteral,
       each: eachSpan,
