@@ -32,8 +32,11 @@ interface CompiledRule {
   check: RuleCheck;
   /** Profile rules: the condition, tested directly (the common case, kept off the general path). */
   condition: Predicate | null;
-  /** The rule's points, rounded as contributions show them. */
-  points: number;
+  /**
+   * Profile and `no event` rules always contribute the same thing when they fire: that contribution,
+   * built once and shared (frozen) by every result. Null for event rules, whose counts vary.
+   */
+  fixed: Contribution | null;
   /** Event rules: the event types they read (EventIndex.typeMask); 0 for other rules, which always run. */
   typeMask: number;
   /** The decay factor as explanations show it (engagement event rules of a model with `decay`). */
@@ -174,13 +177,7 @@ export function compileEvaluator(artifact: Artifact): Evaluate {
       let contribution: Contribution;
       if (rule.condition !== null) {
         if (rule.condition(ctx) !== TRUE) continue;
-        contribution = {
-          rule: rule.text,
-          id: rule.id,
-          section: rule.section,
-          points: rule.points,
-          loc: rule.loc,
-        };
+        contribution = rule.fixed!;
       } else {
         // An event rule with no event of its types cannot fire: skip it without a call.
         if (
@@ -189,7 +186,7 @@ export function compileEvaluator(artifact: Artifact): Evaluate {
         ) {
           continue;
         }
-        contribution = contributionOf(rule, round2(out.total), out, asOf);
+        contribution = rule.fixed ?? contributionOf(rule, round2(out.total), out, asOf);
       }
       if (rule.section === "fit") fitSum += contribution.points;
       else engagementSum += contribution.points;
@@ -319,14 +316,25 @@ function compileRule(
   // Decay is declared in the engagement section and ages events; `no event` rules are never decayed.
   const decayed = rule.section === "engagement" && rule.match.kind === "event";
   const decay = decayed ? modelDecay : null;
+  const loc = contributionLocation(rule.loc);
+  const fixed: Contribution | null =
+    rule.match.kind === "event"
+      ? null
+      : Object.freeze({
+          rule: rule.text,
+          id: rule.id,
+          section: rule.section,
+          points: round2(rule.points),
+          loc,
+        });
   return {
     id: rule.id,
     text: rule.text,
     section: rule.section,
-    loc: contributionLocation(rule.loc),
+    loc,
     check: compileRuleCheck(rule, expressions, index, decay),
     condition: rule.match.kind === "profile" ? expressions.compile(rule.match.expr) : null,
-    points: round2(rule.points),
+    fixed,
     typeMask: rule.match.kind === "event" ? index.typeMask(rule.match.types) : 0,
     shownDecay: decayed ? modelShownDecay : null,
     each: rule.each,
