@@ -34,7 +34,6 @@ export type RuleCheck = (ctx: EvalContext, index: EventIndex, asOf: number, out:
 export type ExclusionCheck = (ctx: EvalContext, index: EventIndex, asOf: number) => boolean;
 
 export interface RuleSpec {
-  match: Match;
   points: number;
   each: boolean;
   max: number | null;
@@ -56,49 +55,21 @@ function allTypeIds(index: EventIndex): Int32Array {
   return Int32Array.from({ length: index.typeCount }, (_, i) => i);
 }
 
-export function compileRuleCheck(
-  rule: RuleSpec,
-  expressions: ExprCompiler,
+/** `when no event [of types] within D`: fires when none happened in (T − D, T]. Not decayed. */
+export function compileSilenceCheck(
   index: EventIndex,
-  decay: DecayFunction | null,
+  types: readonly string[] | null,
+  withinMs: number,
 ): RuleCheck {
-  const { match, points } = rule;
-  switch (match.kind) {
-    case "profile": {
-      const condition = expressions.compile(match.expr);
-      return (ctx, _index, _asOf, out) => {
-        if (condition(ctx) !== TRUE) return false;
-        out.total = points;
-        out.undecayed = points;
-        out.decayed = points;
-        out.aged = false;
-        out.capped = false;
-        out.events = -1;
-        out.latestAt = NaN;
-        return true;
-      };
-    }
-    case "no_event": {
-      // Not decayed: it is the absence of events that scores.
-      const silent = compileSilence(index, match.types, match.withinMs);
-      return (_ctx, events, asOf, out) => {
-        if (!silent(events, asOf)) return false;
-        out.total = points;
-        out.undecayed = points;
-        out.decayed = points;
-        out.aged = false;
-        out.capped = false;
-        out.events = -1;
-        out.latestAt = NaN;
-        return true;
-      };
-    }
-    case "event":
-      return compileEventRule(rule, match, expressions, index, decay);
-  }
+  const silent = compileSilence(index, types, withinMs);
+  return (_ctx, events, asOf) => silent(events, asOf);
 }
 
-function compileEventRule(
+/**
+ * `when event = … [where …] add N [each] [max M] [within D]`: counts the matching events in the window,
+ * decays each (or the most recent, for a once-only rule), caps the total, and reports it all in `out`.
+ */
+export function compileEventRuleCheck(
   rule: RuleSpec,
   match: Extract<Match, { kind: "event" }>,
   expressions: ExprCompiler,

@@ -3,8 +3,9 @@ import { compileBuckets, type CompiledBucket } from "./compile-buckets.js";
 import { ExprCompiler, type Predicate, type Slot } from "./compile-expr.js";
 import { compileGrades } from "./compile-grades.js";
 import {
+  compileEventRuleCheck,
   compileExclusionCheck,
-  compileRuleCheck,
+  compileSilenceCheck,
   createRuleOutcome,
   type RuleOutcome,
   type ExclusionCheck,
@@ -29,9 +30,10 @@ interface CompiledRule {
   text: string;
   section: "fit" | "engagement";
   loc: ContributionLocation;
-  check: RuleCheck;
-  /** Profile rules: the condition, tested directly (the common case, kept off the general path). */
+  /** Profile rules: the condition. */
   condition: Predicate | null;
+  /** Event and `no event` rules: whether the rule fires (event rules also fill the outcome). */
+  check: RuleCheck | null;
   /**
    * Profile and `no event` rules always contribute the same thing when they fire: that contribution,
    * built once and shared (frozen) by every result. Null for event rules, whose counts vary.
@@ -182,7 +184,7 @@ export function compileEvaluator(artifact: Artifact): Evaluate {
         // An event rule with no event of its types cannot fire: skip it without a call.
         if (
           (rule.typeMask !== 0 && (rule.typeMask & presentTypes) === 0) ||
-          !rule.check(ctx, index, asOf, out)
+          !rule.check!(ctx, index, asOf, out)
         ) {
           continue;
         }
@@ -314,11 +316,12 @@ function compileRule(
   modelShownDecay: DecayFunction | null,
 ): CompiledRule {
   // Decay is declared in the engagement section and ages events; `no event` rules are never decayed.
-  const decayed = rule.section === "engagement" && rule.match.kind === "event";
+  const { match } = rule;
+  const decayed = rule.section === "engagement" && match.kind === "event";
   const decay = decayed ? modelDecay : null;
   const loc = contributionLocation(rule.loc);
   const fixed: Contribution | null =
-    rule.match.kind === "event"
+    match.kind === "event"
       ? null
       : Object.freeze({
           rule: rule.text,
@@ -332,10 +335,15 @@ function compileRule(
     text: rule.text,
     section: rule.section,
     loc,
-    check: compileRuleCheck(rule, expressions, index, decay),
-    condition: rule.match.kind === "profile" ? expressions.compile(rule.match.expr) : null,
+    condition: match.kind === "profile" ? expressions.compile(match.expr) : null,
+    check:
+      match.kind === "event"
+        ? compileEventRuleCheck(rule, match, expressions, index, decay)
+        : match.kind === "no_event"
+          ? compileSilenceCheck(index, match.types, match.withinMs)
+          : null,
     fixed,
-    typeMask: rule.match.kind === "event" ? index.typeMask(rule.match.types) : 0,
+    typeMask: match.kind === "event" ? index.typeMask(match.types) : 0,
     shownDecay: decayed ? modelShownDecay : null,
     each: rule.each,
   };

@@ -32,6 +32,10 @@ export class Ruleset {
   #lastAsOf: unknown = NOT_YET;
   #lastAsOfMs = NaN;
 
+  /**
+   * Trusts the artifact as given (one the compiler just built). An artifact read from elsewhere goes
+   * through `createRuleset` or `loadRuleset`, which check its format, schema and content hash first.
+   */
   constructor(artifact: Artifact) {
     this.artifact = artifact;
     this.#evaluate = compileEvaluator(artifact);
