@@ -72,8 +72,7 @@ export const UnterminatedString = createToken({
  */
 export const MisquotedText = createToken({
   name: "MisquotedText",
-  pattern:
-    /'[^'\r\n]*'?|[\u2018\u2019\u201C\u201D][^\u2018\u2019\u201C\u201D\r\n]*[\u2018\u2019\u201C\u201D]?|@[A-Za-z0-9_.+-]*/,
+  pattern: /'[^'\r\n]*'?|[‘’“”][^‘’“”\r\n]*[‘’“”]?|@[A-Za-z0-9_.+-]*/,
   categories: [Value],
   label: "a text in double quotes",
 });

@@ -1,0 +1,89 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import vm from "node:vm";
+import { describe, expect, test } from "vitest";
+import { GRAMMAR_DIR, generateGrammarFiles } from "../../scripts/generate-grammar.js";
+import { textMateGrammar } from "../../src/syntax/grammar-artifacts.js";
+import { scoreParser } from "../../src/syntax/parser.js";
+import { KEYWORDS } from "../../src/syntax/tokens.js";
+
+const generated = await generateGrammarFiles();
+
+describe("grammar/", () => {
+  test.each(Object.keys(generated))("%s is up to date", (name) => {
+    const committed = readFileSync(path.join(GRAMMAR_DIR, name), "utf8");
+    expect(generated[name] === committed, "grammar/ is stale: run npm run grammar").toBe(true);
+  });
+});
+
+describe("the railroad diagram page", () => {
+  const html = generated["leadscore-grammar.html"]!;
+
+  test("needs no network: no script or style sheet is loaded from elsewhere", () => {
+    expect(html).not.toMatch(/<script[^>]+src=/);
+    expect(html).not.toMatch(/<link/);
+    expect(html.startsWith("<!DOCTYPE html>\n")).toBe(true);
+  });
+
+  test("draws one diagram per rule of the language, leaving out the error-reporting rules", () => {
+    const scripts = [...html.matchAll(/<script>\n([\s\S]*?)\n<\/script>/g)].map((m) => m[1]!);
+    const sandbox: Record<string, unknown> = {};
+    vm.createContext(sandbox);
+    // The railroad library, the diagram builder, then the serialized grammar (assigned to `window`).
+    vm.runInContext(scripts[0]!, sandbox);
+    vm.runInContext(scripts[1]!, sandbox);
+    const grammarScript = scripts.find((s) => s.includes("window.serializedGrammar"))!;
+    vm.runInContext(grammarScript.replace("window.serializedGrammar", "this.serializedGrammar"), sandbox);
+    const builder = sandbox["diagrams_builder"] as { buildSyntaxDiagramsText(grammar: unknown): string };
+    const page = builder.buildSyntaxDiagramsText(sandbox["serializedGrammar"]);
+
+    const shown = [...page.matchAll(/<h2 class="diagramHeader">(\w+)<\/h2>/g)].map((m) => m[1]);
+    const rules = scoreParser
+      .getSerializedGastProductions()
+      .map((rule) => (rule as unknown as { name: string }).name)
+      .filter((name) => name !== "misplacedEventTest" && name !== "combinedWithEvent");
+    expect(shown).toEqual(rules);
+    expect(page).not.toContain("misplacedEventTest");
+    expect(page).not.toContain("combinedWithEvent");
+  });
+});
+
+describe("the TextMate grammar", () => {
+  const grammar = textMateGrammar() as {
+    scopeName: string;
+    fileTypes: string[];
+    repository: Record<string, { match?: string; patterns?: Array<{ name: string; match: string }> }>;
+  };
+  const match = (rule: string, text: string, index = 0) => {
+    const entry = grammar.repository[rule]!;
+    const pattern = entry.match ?? entry.patterns![index]!.match;
+    return new RegExp(pattern).exec(text)?.[0];
+  };
+
+  test("names the language and its files", () => {
+    expect(grammar.scopeName).toBe("source.leadscore");
+    expect(grammar.fileTypes).toEqual(["score"]);
+  });
+
+  test("colours every keyword, each in exactly one group", () => {
+    const keywordPatterns = grammar.repository["keyword"]!.patterns!;
+    for (const { word } of KEYWORDS) {
+      const groups = keywordPatterns.filter((p) => new RegExp(`^(?:${p.match})$`).test(word));
+      expect(groups.length, word).toBe(1);
+    }
+    expect(keywordPatterns.some((p) => new RegExp(p.match).test("address"))).toBe(false);
+  });
+
+  test("recognises the literals as the lexer does", () => {
+    expect(match("comment", "x # note")).toBe("# note");
+    expect(match("duration", "within 30d", 0)).toBe("30d");
+    expect(match("duration", "within 30days", 0)).toBeUndefined();
+    expect(match("duration", "within 30days", 1)).toBe("30days");
+    expect(match("number", "add -2.5 each")).toBe("-2.5");
+    expect(match("number", "A1")).toBeUndefined();
+    expect(match("date", "since 2026-01-31T10:00:00Z")).toBe("2026-01-31T10:00:00Z");
+    expect(match("misquoted", "x = 'VP'")).toBe("'VP'");
+    expect(match("declared-name", "  bucket SQL when")).toBe("  bucket SQL");
+    expect(match("declared-name", "when no event within 90d")).toBeUndefined();
+  });
+});
