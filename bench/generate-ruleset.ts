@@ -111,7 +111,7 @@ export function generateRuleset(shape: RulesetShape): GeneratedRuleset {
     sources,
     models: modelCount,
     rules: counts.reduce((sum, count) => sum + count, 0),
-    lines: text.split("\n").length - sources.length,
+    lines: text.split("\n").length - 1,
     bytes: Buffer.byteLength(text),
   };
 }

@@ -103,7 +103,10 @@ function digit(text: string, index: number): number {
   return text.charCodeAt(index) - 48;
 }
 
-/** `2026-10-30T10:00:00Z` read by hand (the common case); anything else through Date.parse. */
+/**
+ * `2026-10-30T10:00:00Z` read by hand (the form the data has); anything else through Date.parse, which
+ * is enough for input whose timestamps all carry a zone.
+ */
 function instant(at: string | number): number {
   if (typeof at === "number") return at;
   if (at.length === 20 && at.charCodeAt(19) === 90 /* Z */ && at.charCodeAt(10) === 84 /* T */) {
@@ -124,10 +127,9 @@ function once(table: Float64Array, period: number, latest: number, points: numbe
   return latest === -Infinity ? 0 : round2(points * decayed(table, period, asOf - latest));
 }
 
-/** What one pass over a lead's events found that every model needs. */
+/** What a model's pass over the lead's events found for the exclusions. */
 interface Common {
   jobSeeker: boolean;
-  latestAny: number;
 }
 
 function scoreCustomer(
@@ -278,7 +280,6 @@ function scoreEnterprise(
     }
     if (at > latestAny) latestAny = at;
   }
-  common.latestAny = latestAny;
 
   // Each rule is rounded on its own, then the section, as the language defines.
   let engagement = 0;
@@ -385,7 +386,7 @@ export function scoreAcme(lead: HandLead, events: readonly HandEvent[], asOf: nu
   const stage = text(lead.stage);
   const employees = num(lead.employees);
   const email = text(lead.email);
-  const common: Common = { jobSeeker: false, latestAny: -Infinity };
+  const common: Common = { jobSeeker: false };
 
   // Model choice: customers first (customers.score), then enterprise; smb is the default.
   let model: string;

@@ -37,6 +37,7 @@ interface Entry {
 
 const SEED = 20261101;
 const NO_EVENTS: readonly ScoringEvent[] = Object.freeze([]);
+const NO_HAND_EVENTS: readonly HandEvent[] = Object.freeze([]);
 
 /** Keeps results alive so that no work can be optimised away. */
 let sink = 0;
@@ -84,9 +85,9 @@ export async function runEvaluator(context: BenchContext): Promise<GroupResult> 
     if (same(ours, hand)) handAgrees++;
     else if (disagreements.length < 3) disagreements.push(describe(lead, ours, hand));
     const oursFit = ruleset.score(lead, NO_EVENTS, options);
-    if (same(oursFit, scoreAcme(lead, [], asOfMs))) handFitOnlyAgrees++;
+    if (same(oursFit, scoreAcme(lead, NO_HAND_EVENTS, asOfMs))) handFitOnlyAgrees++;
     else if (disagreements.length < 3)
-      disagreements.push(describe(lead, oursFit, scoreAcme(lead, [], asOfMs)));
+      disagreements.push(describe(lead, oursFit, scoreAcme(lead, NO_HAND_EVENTS, asOfMs)));
     const jreFit = await jre.fit(lead);
     if (jreFit === oursFit.fit) jreAgrees++;
     else if (disagreements.length < 3)
@@ -142,7 +143,8 @@ export async function runEvaluator(context: BenchContext): Promise<GroupResult> 
     {
       name: "fit-only: hand-written",
       run: () => {
-        for (let i = 0; i < fitLeads.length; i++) sink += scoreAcme(fitLeads[i]!, [], asOfMs).score;
+        for (let i = 0; i < fitLeads.length; i++)
+          sink += scoreAcme(fitLeads[i]!, NO_HAND_EVENTS, asOfMs).score;
         return fitLeads.length;
       },
     },
