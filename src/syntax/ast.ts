@@ -166,15 +166,7 @@ export interface GroupExpr extends NodeBase {
 }
 
 export type Expr =
-  | CompareExpr
-  | InExpr
-  | TextExpr
-  | BetweenExpr
-  | PresenceExpr
-  | AndExpr
-  | OrExpr
-  | NotExpr
-  | GroupExpr;
+  CompareExpr | InExpr | TextExpr | BetweenExpr | PresenceExpr | AndExpr | OrExpr | NotExpr | GroupExpr;
 
 // ------------------------------------------------------------------------------------ rule conditions
 

@@ -15,4 +15,13 @@ import { registerTest } from "./test.js";
  */
 export type RegisterCommand = (program: Command, io: CommandIO, setExitCode: (code: number) => void) => void;
 
-export const commands: RegisterCommand[] = [registerCheck, registerCompile, registerFmt, registerScore, registerExplain, registerTest, registerInit, registerDiff];
+export const commands: RegisterCommand[] = [
+  registerCheck,
+  registerCompile,
+  registerFmt,
+  registerScore,
+  registerExplain,
+  registerTest,
+  registerInit,
+  registerDiff,
+];
