@@ -123,27 +123,23 @@ function nextDeclarationStart(tokens: IToken[], from: number, text: string): num
 }
 
 /**
- * One typo should give one error. A parser error is dropped when an earlier error already sits on the
- * same line (recovery seldom reads the rest of a broken line right), and right after an unterminated
- * string, which swallowed the rest of its line.
+ * One typo should give one error. A parser error is dropped when its line already has an error: a
+ * character the lexer could not read (the parser then sees the line without it), or an earlier parser
+ * error (recovery seldom reads the rest of a broken line right). It is also dropped right after an
+ * unterminated string, which swallowed the rest of its line.
  */
 function withoutCascades(
   errors: Array<{ error: IRecognitionException; diagnostic: Diagnostic }>,
   lexerDiagnostics: Diagnostic[],
 ): Diagnostic[] {
   const ordered = [...errors].sort((a, b) => a.diagnostic.span.start.offset - b.diagnostic.span.start.offset);
-  const firstErrorOnLine = new Map<number, number>();
-  for (const d of lexerDiagnostics) {
-    const line = d.span.start.line;
-    firstErrorOnLine.set(line, Math.min(firstErrorOnLine.get(line) ?? Infinity, d.span.start.offset));
-  }
+  const linesWithErrors = new Set(lexerDiagnostics.map((d) => d.span.start.line));
   const kept: Diagnostic[] = [];
   for (const { error, diagnostic } of ordered) {
-    const { line, offset } = diagnostic.span.start;
-    const earlier = firstErrorOnLine.get(line);
+    const line = diagnostic.span.start.line;
     const previous = (error as { previousToken?: IToken }).previousToken;
-    if ((earlier !== undefined && earlier <= offset) || previous?.tokenType === UnterminatedString) continue;
-    firstErrorOnLine.set(line, Math.min(earlier ?? Infinity, offset));
+    if (linesWithErrors.has(line) || previous?.tokenType === UnterminatedString) continue;
+    linesWithErrors.add(line);
     kept.push(diagnostic);
   }
   return kept;
