@@ -2,22 +2,31 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import vm from "node:vm";
 import { describe, expect, test } from "vitest";
-import { GRAMMAR_DIR, generateGrammarFiles } from "../../scripts/generate-grammar.js";
+import { generateGrammarFiles, PROJECT_ROOT } from "../../scripts/generate-grammar.js";
+import { Diagnostics } from "../../src/diagnostics/codes.js";
 import { textMateGrammar } from "../../src/syntax/grammar-artifacts.js";
 import { scoreParser } from "../../src/syntax/parser.js";
 import { KEYWORDS } from "../../src/syntax/tokens.js";
 
 const generated = await generateGrammarFiles();
 
-describe("grammar/", () => {
+describe("generated files", () => {
   test.each(Object.keys(generated))("%s is up to date", (name) => {
-    const committed = readFileSync(path.join(GRAMMAR_DIR, name), "utf8");
-    expect(generated[name] === committed, "grammar/ is stale: run npm run grammar").toBe(true);
+    const committed = readFileSync(path.join(PROJECT_ROOT, name), "utf8");
+    const stale = name.startsWith("grammar/")
+      ? "grammar/ is stale: run npm run grammar"
+      : `${name} is stale: run npm run grammar`;
+    expect(generated[name] === committed, stale).toBe(true);
+  });
+
+  test("the language reference lists every diagnostic code", () => {
+    const docs = generated["docs/language.md"]!;
+    for (const { code } of Object.values(Diagnostics)) expect(docs, code).toContain(`| ${code} |`);
   });
 });
 
 describe("the railroad diagram page", () => {
-  const html = generated["leadscore-grammar.html"]!;
+  const html = generated["grammar/leadscore-grammar.html"]!;
 
   test("needs no network: no script or style sheet is loaded from elsewhere", () => {
     expect(html).not.toMatch(/<script[^>]+src=/);
