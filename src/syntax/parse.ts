@@ -66,6 +66,9 @@ export function parseSource(path: string, text: string): ParseResult {
     // Only a stack overflow gets here (a caller already deep in its own stack); anything else is a bug.
     if (error instanceof RangeError) return tooDeep(nesting.deepest);
     throw error;
+  } finally {
+    // The shared parser must not keep this file's tokens and tree alive until the next file comes.
+    scoreParser.release();
   }
 
   const lastToken = lexed.tokens[lexed.tokens.length - 1];

@@ -31,11 +31,14 @@ import { TreeBuilder } from "./tree-builder.js";
 import * as T from "./tokens.js";
 
 type ModelItem = Ast.SectionDecl | Ast.BucketDecl | Ast.ClampDecl;
+
+/** The builder the parser holds between files. */
+const EMPTY_TREE = new TreeBuilder(new LineIndex("", ""));
 type SectionItem = Ast.RuleDecl | Ast.DecayDecl;
 
 export class ScoreParser extends EmbeddedActionsParser {
   /** Builds the nodes of the file being parsed; replaced for every file. */
-  tree = new TreeBuilder(new LineIndex("", ""));
+  tree = EMPTY_TREE;
   /**
    * The declarations parsed so far. A field rather than the value of `file`, because a rule that cannot
    * recover returns nothing: an error in the last declaration must not lose the ones before it.
@@ -58,6 +61,13 @@ export class ScoreParser extends EmbeddedActionsParser {
    * the end of the file we always pretend so: a model whose `}` never came is still a model (the missing
    * `}` is reported), rather than being lost with everything in it. Overrides Chevrotain's recovery check.
    */
+  /** Lets go of the last file's tokens, tree and declarations (the parser lives as long as the process). */
+  release(): void {
+    this.input = [];
+    this.tree = EMPTY_TREE;
+    this.declarations = [];
+  }
+
   /** Whether the next token is the first of its line. */
   private startsLine(): boolean {
     const previous = this.LA(0);

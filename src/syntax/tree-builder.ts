@@ -440,9 +440,15 @@ export class TreeBuilder {
     };
   }
 
+  /** `A` or `1`: a name or a whole number (`1.5` and `-1` are reported, LS103). */
   gradeLabel(token: IToken | undefined): Ast.GradeLabel | undefined {
     if (!isReal(token)) return undefined;
-    return { kind: "GradeLabel", span: this.tokenSpan(token), text: token.image };
+    const span = this.tokenSpan(token);
+    if (token.tokenType === T.NumberLiteral && !/^\d+$/.test(token.image)) {
+      this.report(Diagnostics.UnexpectedToken, span, ["a grade label like `A` or `1`", `\`${token.image}\``]);
+      return undefined;
+    }
+    return { kind: "GradeLabel", span, text: token.image };
   }
 
   gradeTier(
