@@ -56,7 +56,7 @@ export interface DateLiteral extends NodeBase {
   kind: "Date";
   /** As written. */
   raw: string;
-  /** Milliseconds since the epoch (UTC); NaN when the text is not a real date (the checker reports it). */
+  /** Milliseconds since the epoch (UTC); NaN when the text is not a real date (the parser reports it as LS106). */
   epochMs: number;
 }
 
