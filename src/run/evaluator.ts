@@ -48,6 +48,8 @@ interface CompiledRule {
 
 interface CompiledModel {
   name: string;
+  /** The event types its rules and the exclusions read (EventIndex.createTypeSet). */
+  typesRead: Uint8Array;
   /** Lead fields read by this model's rules and buckets that choosing it did not read already. */
   slots: Slot[];
   when: Predicate | null;
@@ -127,6 +129,14 @@ export function compileEvaluator(artifact: Artifact): Evaluate {
     models.find((model) => model.name === artifact.defaultModel && model.when === null) ?? null;
   const grades = compileGrades(artifact.grades);
 
+  // A lead's events are indexed once its model is known, and only those of the types anything will read.
+  const exclusionTypes = index.createTypeSet();
+  for (const exclusion of artifact.exclusions) addTypesRead(index, exclusionTypes, exclusion.match);
+  for (let i = 0; i < models.length; i++) {
+    const typesRead = models[i]!.typesRead;
+    for (let t = 0; t < typesRead.length; t++) typesRead[t]! |= exclusionTypes[t]!;
+  }
+
   const results = expressions.resultSlots;
   const ctx = createEvalContext(expressions.slotCount);
   const values = ctx.values;
@@ -135,21 +145,25 @@ export function compileEvaluator(artifact: Artifact): Evaluate {
   return (lead, events, asOf) => {
     const record: Readonly<Record<string, unknown>> = lead !== null && typeof lead === "object" ? lead : {};
     normalize(choiceSlots, record, values);
-    index.load(Array.isArray(events) ? events : EMPTY, asOf);
     const id = idOf(record.id);
-
-    let excluded: string | null = null;
-    for (let i = 0; i < exclusions.length; i++) {
-      if (exclusions[i]!.holds(ctx, index, asOf)) {
-        excluded = exclusions[i]!.reason;
-        break;
-      }
-    }
 
     let model = fallback;
     for (let i = 0; i < candidates.length; i++) {
       if (candidates[i]!.when!(ctx) === TRUE) {
         model = candidates[i]!;
+        break;
+      }
+    }
+    index.load(
+      Array.isArray(events) ? events : EMPTY,
+      asOf,
+      model === null ? exclusionTypes : model.typesRead,
+    );
+
+    let excluded: string | null = null;
+    for (let i = 0; i < exclusions.length; i++) {
+      if (exclusions[i]!.holds(ctx, index, asOf)) {
+        excluded = exclusions[i]!.reason;
         break;
       }
     }
@@ -289,8 +303,11 @@ function compileModel(
     ...(body.compiled.buckets === null ? globalBuckets.leadSlots : []),
   ]);
   for (const slot of choiceSlots) read.delete(slot);
+  const types = index.createTypeSet();
+  for (const rule of model.rules) addTypesRead(index, types, rule.match);
   return {
     name: model.name,
+    typesRead: types,
     slots: [...read],
     when,
     rules: body.compiled.rules,
@@ -347,6 +364,11 @@ function compileRule(
     shownDecay: decayed ? modelShownDecay : null,
     each: rule.each,
   };
+}
+
+/** Adds the event types a match reads to the set: none for a profile condition. */
+function addTypesRead(index: EventIndex, set: Uint8Array, match: Rule["match"]): void {
+  if (match.kind !== "profile") index.addTypes(set, match.types);
 }
 
 function typesOf(match: Rule["match"]): string[] {

@@ -12,7 +12,8 @@ export interface ScoringEvent {
  * One lead's events, grouped by type and timed once, so that every rule reads just the events of its
  * types without scanning or allocating. Events after the as-of time, with an unreadable time or of a type
  * the ruleset does not declare are left out here, which is how they are ignored everywhere (rules,
- * exclusions and `no event` alike).
+ * exclusions and `no event` alike). So are the events of types that nothing scoring the lead reads (see
+ * `load`): they could change no result, and reading their time is most of the cost of an event.
  *
  * The buffers are reused from lead to lead; they grow when a lead has more events than any before.
  */
@@ -67,6 +68,23 @@ export class EventIndex {
     return mask;
   }
 
+  /** An empty set of type ids, for `addTypes` (one entry per id: 1 when in the set). */
+  createTypeSet(): Uint8Array {
+    return new Uint8Array(this.typeCount);
+  }
+
+  /** Adds these types to the set; every type for "all types" (null or empty, as `typeMask`). */
+  addTypes(set: Uint8Array, types: readonly string[] | null): void {
+    if (types === null || types.length === 0) {
+      set.fill(1);
+      return;
+    }
+    for (const type of types) {
+      const id = this.typeId(type);
+      if (id >= 0) set[id] = 1;
+    }
+  }
+
   /** The id of a declared type, or −1. */
   typeId(type: unknown): number {
     if (typeof type !== "string") return -1;
@@ -74,7 +92,11 @@ export class EventIndex {
     return id === undefined ? -1 : id;
   }
 
-  load(events: ReadonlyArray<Readonly<Record<string, unknown>>>, asOf: number): void {
+  /**
+   * Indexes a lead's events up to `asOf`, only those of the types in `read` (a set from `createTypeSet`
+   * holding every type that the lead's model and the exclusions read): the others count nowhere anyway.
+   */
+  load(events: ReadonlyArray<Readonly<Record<string, unknown>>>, asOf: number, read: Uint8Array): void {
     const count = events.length;
     this.events = events;
     const { start, latest } = this;
@@ -91,7 +113,7 @@ export class EventIndex {
     for (let i = 0; i < count; i++) {
       const event = events[i];
       const type = event === null || typeof event !== "object" ? -1 : this.typeId(event.type);
-      const time = type < 0 ? NaN : toInstant(event!.at);
+      const time = type < 0 || read[type] === 0 ? NaN : toInstant(event!.at);
       // `!(time <= asOf)` also drops NaN: an event whose time cannot be read is not counted.
       if (type < 0 || !(time <= asOf)) {
         typeOf[i] = -1;
