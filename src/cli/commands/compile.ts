@@ -1,12 +1,5 @@
-import { writeFile } from "node:fs/promises";
-import path from "node:path";
 import type { Command } from "commander";
-import { hasErrors } from "../../diagnostics/diagnostic.js";
-import { summarizeDiagnostics } from "../../diagnostics/render.js";
-import { serializeArtifact } from "../../compile/load-artifact.js";
-import { ExitCode, UsageError } from "../exit-codes.js";
-import { compileRulePaths, reportDiagnostics } from "../rules-input.js";
-import { defaultRulePaths } from "./defaults.js";
+import type { CompileOptions } from "./compile-action.js";
 import type { RegisterCommand } from "./index.js";
 
 export const registerCompile: RegisterCommand = (program: Command, io, setExitCode) => {
@@ -19,31 +12,8 @@ export const registerCompile: RegisterCommand = (program: Command, io, setExitCo
       "after",
       "\nThe artifact is validated against schema/ruleset.schema.json; the same sources always give the same bytes.",
     )
-    .action(async (paths: string[], options: { out?: string }) => {
-      const targets = paths.length > 0 ? paths : await defaultRulePaths(io);
-      const result = await compileRulePaths(io, targets);
-      reportDiagnostics(io, result);
-      if (hasErrors(result.diagnostics) || !result.artifact) {
-        io.stderr(`${targets.join(" ")}: ${summarizeDiagnostics(result.diagnostics)}; nothing written\n`);
-        setExitCode(ExitCode.Failed);
-        return;
-      }
-      const text = serializeArtifact(result.artifact);
-      if (!options.out) {
-        io.stdout(text);
-        return;
-      }
-      try {
-        await writeFile(path.resolve(io.cwd, options.out), text);
-      } catch (error) {
-        throw new UsageError(
-          `cannot write \`${options.out}\`: ${(error as NodeJS.ErrnoException).code ?? error}`,
-        );
-      }
-      const { artifact } = result;
-      const rules = artifact.models.reduce((n, m) => n + m.rules.length, 0);
-      io.stderr(
-        `wrote ${options.out}: ruleset "${artifact.name}"${artifact.version !== null ? ` version ${artifact.version}` : ""}, ${artifact.models.length} models, ${rules} rules, ${artifact.contentHash}\n`,
-      );
+    .action(async (paths: string[], options: CompileOptions) => {
+      const { runCompile } = await import("./compile-action.js");
+      await runCompile(io, paths, options, setExitCode);
     });
 };

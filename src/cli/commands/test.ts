@@ -1,28 +1,8 @@
-import { writeFile } from "node:fs/promises";
-import path from "node:path";
 import type { Command } from "commander";
-import { computeCoverage, meetsMinimum, parsePercentage, type Percentage } from "../../gitops/coverage.js";
-import { findFixtureFiles, loadFixtureFiles } from "../../gitops/fixture-load.js";
-import { renderJsonReport } from "../../gitops/report-json.js";
-import { renderJunitReport } from "../../gitops/report-junit.js";
-import { renderTextReport, summaryLine, type CoverageReport } from "../../gitops/report-text.js";
-import { runFixtures } from "../../gitops/run-fixtures.js";
-import { createRuleset, type Ruleset } from "../../run/ruleset.js";
-import { ExitCode, UsageError } from "../exit-codes.js";
-import { displayPath, loadRulesOption } from "../rules-input.js";
-import { projectConfig } from "./defaults.js";
+import type { TestOptions } from "./test-action.js";
 import type { RegisterCommand } from "./index.js";
 
-const REPORTERS = ["text", "json", "junit"] as const;
-type Reporter = (typeof REPORTERS)[number];
-
-interface TestOptions {
-  rules?: string;
-  reporter: string;
-  output?: string;
-  coverage?: boolean;
-  minCoverage?: string;
-}
+export const REPORTERS = ["text", "json", "junit"] as const;
 
 const HELP = `
 Fixture files (*.test.yaml) hold leads with what the rules must decide for them; only the keys under
@@ -51,90 +31,7 @@ export const registerTest: RegisterCommand = (program: Command, io, setExitCode)
     .option("--min-coverage <percent>", "fail when coverage is below this percentage (implies --coverage)")
     .addHelpText("after", HELP)
     .action(async (paths: string[], options: TestOptions) => {
-      const reporter = readReporter(options.reporter);
-      const minimum = readMinimum(options.minCoverage);
-      const config = await projectConfig(io);
-      const found = await findFixtureFiles(io.cwd, paths, { root: config.root, globs: config.fixtures });
-      const [missing] = found.missing;
-      if (missing !== undefined)
-        throw new UsageError(`cannot read \`${missing}\`: no such file or directory`);
-      if (found.files.length === 0) {
-        const where = paths.length > 0 ? paths.join(" ") : config.fixtures.join(", ");
-        throw new UsageError(`no fixture files (*.test.yaml) found in ${where}`);
-      }
-
-      const artifact = await loadRulesOption(io, options.rules ?? config.rules, setExitCode);
-      if (artifact === null) return;
-      let ruleset: Ruleset;
-      try {
-        ruleset = createRuleset(artifact);
-      } catch (error) {
-        throw new UsageError(`cannot load the rules: ${(error as Error).message}`);
-      }
-
-      const loaded = await loadFixtureFiles(found.files, { cwd: io.cwd });
-      const [unreadable] = loaded.unreadable;
-      if (unreadable !== undefined) {
-        const problem = loaded.problems.find((p) => p.file === unreadable);
-        throw new UsageError(
-          `cannot read \`${unreadable}\`: ${problem?.message.replace(/^cannot read the file: /, "")}`,
-        );
-      }
-      const run = runFixtures(ruleset, loaded.fixtures);
-      let coverage: CoverageReport | null = null;
-      if (options.coverage || minimum !== null) {
-        const computed = computeCoverage(artifact, run.results);
-        coverage = {
-          coverage: computed,
-          minimum,
-          meetsMinimum: minimum === null || meetsMinimum(computed, minimum),
-        };
-      }
-
-      const text = renderTextReport(run, coverage);
-      if (reporter === "text" && options.output === undefined) io.stdout(text);
-      else {
-        const report =
-          reporter === "json"
-            ? renderJsonReport(run, coverage)
-            : reporter === "junit"
-              ? renderJunitReport(run)
-              : text;
-        if (options.output === undefined) {
-          io.stdout(report);
-          io.stderr(`${summaryLine(run)}\n`);
-        } else {
-          await writeReport(io.cwd, options.output, report);
-          io.stdout(text);
-          io.stderr(`wrote ${displayPath(io, options.output)} (${reporter})\n`);
-        }
-      }
-      if (run.failed > 0 || run.problems > 0 || (coverage !== null && !coverage.meetsMinimum)) {
-        setExitCode(ExitCode.Failed);
-      }
+      const { runTest } = await import("./test-action.js");
+      await runTest(io, paths, options, setExitCode);
     });
 };
-
-function readReporter(name: string): Reporter {
-  if ((REPORTERS as readonly string[]).includes(name)) return name as Reporter;
-  throw new UsageError(`unknown reporter \`${name}\` (use ${REPORTERS.join(", ")})`);
-}
-
-function readMinimum(text: string | undefined): Percentage | null {
-  if (text === undefined) return null;
-  const minimum = parsePercentage(text);
-  if (minimum === null) {
-    throw new UsageError(
-      `--min-coverage takes a percentage from 0 to 100, like 80 or 92.5 (found \`${text}\`)`,
-    );
-  }
-  return minimum;
-}
-
-async function writeReport(cwd: string, file: string, report: string): Promise<void> {
-  try {
-    await writeFile(path.resolve(cwd, file), report);
-  } catch (error) {
-    throw new UsageError(`cannot write \`${file}\`: ${(error as NodeJS.ErrnoException).code ?? error}`);
-  }
-}

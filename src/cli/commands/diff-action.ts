@@ -1,0 +1,158 @@
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
+import { hasErrors } from "../../diagnostics/diagnostic.js";
+import { renderDiagnostics, summarizeDiagnostics } from "../../diagnostics/render.js";
+import { resolveSide, readHeadFixtures, type DiffContext, type DiffSide } from "../../gitops/diff-inputs.js";
+import { diffRulesets } from "../../gitops/diff-population.js";
+import {
+  addFixtureLeads,
+  addPopulationFiles,
+  PopulationFileError,
+  type LoadedPopulation,
+} from "../../gitops/diff-population-load.js";
+import type { DiffReport } from "../../gitops/diff-report.js";
+import { count, plural } from "../../gitops/diff-report-format.js";
+import { renderDiffJson } from "../../gitops/diff-report-json.js";
+import { renderDiffMarkdown } from "../../gitops/diff-report-markdown.js";
+import { renderDiffText } from "../../gitops/diff-report-text.js";
+import { parseInstant } from "../../run/instant.js";
+import { ExitCode, UsageError } from "../exit-codes.js";
+import type { CommandIO } from "../io.js";
+import { projectConfig } from "./defaults.js";
+import type { DiffFormat } from "./diff.js";
+
+export interface DiffOptions {
+  format: DiffFormat;
+  out?: string;
+  fullReport?: string;
+  asOf?: string;
+}
+
+/** `leadscore diff`: loaded only when the command runs (see diff.ts). */
+export async function runDiff(
+  io: CommandIO,
+  baseSpec: string,
+  headSpec: string | null,
+  options: DiffOptions,
+  setExitCode: (code: number) => void,
+): Promise<void> {
+  const config = await projectConfig(io);
+  const { asOfMs, asOfSource } = resolveAsOf(options.asOf, config.asOf);
+  refuseSameOutputs(io, options);
+  const context: DiffContext = { cwd: io.cwd, root: config.root, rulesDir: config.rules };
+
+  const sides: DiffSide[] = [];
+  for (const spec of [baseSpec, headSpec]) {
+    const side = await resolveSide(spec, context);
+    if (!side.ok) throw new UsageError(side.error);
+    sides.push(side.value);
+  }
+  const [base, head] = sides as [DiffSide, DiffSide];
+  let failed = false;
+  for (const side of [base, head]) {
+    const { compiled } = side;
+    if (!hasErrors(compiled.diagnostics) && compiled.artifact !== null) continue;
+    failed = true;
+    const texts = new Map(compiled.sources.map((source) => [source.path, source.text]));
+    io.stderr(`The rules at ${side.label} have errors:\n\n`);
+    io.stderr(`${renderDiagnostics(compiled.diagnostics, (file) => texts.get(file))}\n\n`);
+    io.stderr(`${side.label}: ${summarizeDiagnostics(compiled.diagnostics)}\n`);
+  }
+  if (failed) {
+    setExitCode(ExitCode.Failed);
+    return;
+  }
+  const artifacts = { base: base.compiled.artifact!, head: head.compiled.artifact! };
+
+  const population: LoadedPopulation = { leads: [], sources: [], rejects: [] };
+  const fixtures = await readHeadFixtures(head, context, config.fixtures);
+  if (!fixtures.ok) throw new UsageError(fixtures.error);
+  addFixtureLeads(fixtures.value, artifacts, population);
+  try {
+    await addPopulationFiles(config.population, artifacts, { root: config.root }, population);
+  } catch (error) {
+    if (error instanceof PopulationFileError) throw new UsageError(error.message);
+    throw error;
+  }
+
+  if (io.isTTY)
+    io.stderr(`Scoring ${population.leads.length.toLocaleString("en-US")} leads under both rulesets…\n`);
+  const report = diffRulesets({
+    ...artifacts,
+    population: population.leads,
+    asOf: asOfMs,
+    baseLabel: base.label,
+    headLabel: head.label,
+    asOfSource,
+    inputs: { sources: population.sources, rejects: population.rejects },
+  });
+
+  const output = render(report, options.format, { fullReport: options.fullReport ?? null });
+  if (options.fullReport !== undefined) {
+    await write(io, options.fullReport, render(report, options.format, { full: true }));
+  }
+  if (options.out === undefined) io.stdout(output);
+  else {
+    await write(io, options.out, output);
+    io.stderr(
+      `Wrote the impact report to ${options.out}: ${plural(report.summary.leads, "lead")} scored, ` +
+        `${count(report.summary.moved)} moved, ${plural(report.changes.length, "rule change")}.\n`,
+    );
+  }
+}
+
+function resolveAsOf(
+  option: string | undefined,
+  configured: string | null,
+): { asOfMs: number; asOfSource: DiffReport["asOfSource"] } {
+  if (option !== undefined) {
+    const asOfMs = parseInstant(option);
+    if (Number.isNaN(asOfMs)) {
+      throw new UsageError(
+        `--as-of \`${option}\` is not an ISO-8601 time (for example 2026-11-01T00:00:00Z)`,
+      );
+    }
+    return { asOfMs, asOfSource: "option" };
+  }
+  if (configured !== null) {
+    const asOfMs = parseInstant(configured);
+    if (!Number.isNaN(asOfMs)) return { asOfMs, asOfSource: "config" };
+    throw new UsageError(`as_of \`${configured}\` in leadscore.yaml is not an ISO-8601 time`);
+  }
+  // Whole seconds: the report prints the instant, and a re-run within the second prints the same.
+  return { asOfMs: Math.floor(Date.now() / 1000) * 1000, asOfSource: "now" };
+}
+
+function render(
+  report: DiffReport,
+  format: DiffFormat,
+  options: { fullReport?: string | null; full?: boolean },
+): string {
+  switch (format) {
+    case "json":
+      return renderDiffJson(report);
+    case "text":
+      return renderDiffText(report);
+    case "markdown":
+      return options.full
+        ? renderDiffMarkdown(report, { maxChars: Infinity })
+        : renderDiffMarkdown(report, { fullReport: options.fullReport ?? null });
+  }
+}
+
+function refuseSameOutputs(io: CommandIO, options: DiffOptions): void {
+  if (options.out === undefined || options.fullReport === undefined) return;
+  if (path.resolve(io.cwd, options.out) === path.resolve(io.cwd, options.fullReport)) {
+    throw new UsageError("--out and --full-report name the same file; choose two files");
+  }
+}
+
+async function write(io: CommandIO, file: string, text: string): Promise<void> {
+  try {
+    await writeFile(path.resolve(io.cwd, file), text, "utf8");
+  } catch (error) {
+    throw new UsageError(
+      `cannot write \`${file}\`: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+    );
+  }
+}

@@ -1,0 +1,154 @@
+import { stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { createTwoFilesPatch, FILE_HEADERS_ONLY } from "diff";
+import { findRuleFiles } from "../../compile/read-rules.js";
+import { renderDiagnostics } from "../../diagnostics/render.js";
+import { formatText } from "../../syntax/format.js";
+import { ExitCode, UsageError } from "../exit-codes.js";
+import type { CommandIO } from "../io.js";
+import { displayPath, readText } from "../rules-input.js";
+import { defaultRulePaths } from "./defaults.js";
+
+export interface FmtOptions {
+  check?: boolean;
+  diff?: boolean;
+  stdin?: boolean;
+}
+
+interface FmtCounts {
+  files: number;
+  changed: number;
+  broken: number;
+}
+
+/** `leadscore fmt`: loaded only when the command runs (see fmt.ts). */
+export async function runFmt(
+  io: CommandIO,
+  paths: string[],
+  options: FmtOptions,
+  setExitCode: (code: number) => void,
+): Promise<void> {
+  if (options.stdin) {
+    if (paths.length > 0) throw new UsageError("--stdin formats standard input: give no paths with it");
+    formatStdin(io, await readStandardInput(), options, setExitCode);
+    return;
+  }
+  const targets = paths.length > 0 ? paths : await defaultRulePaths(io);
+  const files = await collectRuleFiles(io, targets);
+  const rewrite = !options.check && !options.diff;
+  const counts: FmtCounts = { files: files.length, changed: 0, broken: 0 };
+  for (const file of files) {
+    const text = await readText(io, file);
+    const formatted = formatOrReport(io, file, text);
+    if (formatted === null) {
+      counts.broken++;
+      continue;
+    }
+    if (formatted === text) continue;
+    counts.changed++;
+    if (rewrite) {
+      await writeText(io, file, formatted);
+      io.stdout(`${file}\n`);
+    } else {
+      io.stdout(unifiedDiff(file, text, formatted));
+    }
+  }
+  io.stderr(`${targets.join(" ")}: ${summarize(counts, rewrite)}\n`);
+  if (counts.broken > 0 || (options.check && counts.changed > 0)) setExitCode(ExitCode.Failed);
+}
+
+const STDIN_NAME = "<stdin>";
+
+/** `--stdin`: the formatted text on stdout (a diff with --check or --diff); nothing else is printed. */
+function formatStdin(
+  io: CommandIO,
+  text: string,
+  options: FmtOptions,
+  setExitCode: (code: number) => void,
+): void {
+  const formatted = formatOrReport(io, STDIN_NAME, text);
+  if (formatted === null) {
+    setExitCode(ExitCode.Failed);
+  } else if (!options.check && !options.diff) {
+    io.stdout(formatted);
+  } else if (formatted !== text) {
+    io.stdout(unifiedDiff(STDIN_NAME, text, formatted));
+    if (options.check) setExitCode(ExitCode.Failed);
+  }
+}
+
+/** The formatted text, or null after printing the syntax errors that prevent formatting. */
+function formatOrReport(io: CommandIO, file: string, text: string): string | null {
+  const result = formatText(file, text);
+  if (result.ok) return result.text;
+  io.stderr(`${renderDiagnostics(result.diagnostics, (name) => (name === file ? text : undefined))}\n\n`);
+  return null;
+}
+
+async function readStandardInput(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** A git-style diff (`--- a/path`, `+++ b/path`) from the file as it is to the file formatted. */
+export function unifiedDiff(file: string, before: string, after: string): string {
+  return createTwoFilesPatch(`a/${file}`, `b/${file}`, before, after, undefined, undefined, {
+    headerOptions: FILE_HEADERS_ONLY,
+  });
+}
+
+function summarize(counts: FmtCounts, rewrite: boolean): string {
+  const { files, changed, broken } = counts;
+  if (files === 0) return "no .score files found";
+  const plural = files === 1 ? "file" : "files";
+  const parts = [
+    rewrite
+      ? `${changed} of ${files} ${plural} reformatted`
+      : changed === 0
+        ? `${files === 1 ? "the file is" : `all ${files} files are`} formatted`
+        : `${changed} of ${files} ${plural} not formatted (run \`leadscore fmt\` to fix)`,
+  ];
+  if (broken > 0) parts.push(`${broken} with syntax errors left unchanged`);
+  return parts.join("; ");
+}
+
+/**
+ * The files to format, as display paths: a directory stands for every `.score` file below it (in path
+ * order), a file for itself. Every target is checked before anything is written, so a typo in one path
+ * leaves all files untouched.
+ */
+async function collectRuleFiles(io: CommandIO, targets: readonly string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const target of targets) {
+    const absolute = path.resolve(io.cwd, target);
+    let isDirectory: boolean;
+    try {
+      isDirectory = (await stat(absolute)).isDirectory();
+    } catch {
+      throw new UsageError(`cannot read \`${target}\`: no such file or directory`);
+    }
+    if (!isDirectory) {
+      files.push(displayPath(io, target));
+      continue;
+    }
+    let found: string[];
+    try {
+      found = await findRuleFiles(absolute);
+    } catch (error) {
+      throw new UsageError(`cannot read \`${target}\`: ${(error as NodeJS.ErrnoException).code ?? error}`);
+    }
+    const prefix = displayPath(io, target);
+    files.push(...found.map((file) => (prefix === "." ? file : path.posix.join(prefix, file))));
+  }
+  // A file named twice (`fmt rules rules/a.score`) is formatted once.
+  return [...new Set(files)];
+}
+
+async function writeText(io: CommandIO, file: string, text: string): Promise<void> {
+  try {
+    await writeFile(path.resolve(io.cwd, file), text);
+  } catch (error) {
+    throw new UsageError(`cannot write \`${file}\`: ${(error as NodeJS.ErrnoException).code ?? error}`);
+  }
+}

@@ -1,0 +1,268 @@
+import { open, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { Readable } from "node:stream";
+import { scoreBatch, type BatchSummary, type RejectLine } from "../../run/batch-score.js";
+import { batchScorerFor, bucketOrderOf, exclusionOrderOf } from "../../run/batch-scorer.js";
+import { formatSummary } from "../../run/batch-summary.js";
+import { formatInstant, parseInstant } from "../../run/instant.js";
+import { readEventsByLead } from "../../run/read-events.js";
+import type { ByteSource } from "../../run/read-item.js";
+import { leadsFormatOf, readLeads, type LeadsFormat } from "../../run/read-leads.js";
+import { Ruleset } from "../../run/ruleset.js";
+import { streamSink, textSink, type LineSink } from "../../run/write-lines.js";
+import { resultFormatter, type ResultFormat } from "../../run/write-results.js";
+import { ExitCode, UsageError } from "../exit-codes.js";
+import type { CommandIO } from "../io.js";
+import { loadRulesOption } from "../rules-input.js";
+
+export interface ScoreOptions {
+  rules: string;
+  leads: string;
+  leadsFormat?: LeadsFormat;
+  events?: string;
+  asOf?: string;
+  out?: string;
+  format?: ResultFormat;
+  rejects?: string;
+  summary?: string;
+  json?: boolean;
+  failOnReject?: boolean;
+  columns?: string;
+  outcome?: string;
+}
+
+/** Without a rejects file, the summary shows this many rejects. */
+const REJECT_EXAMPLES = 5;
+/** Progress is redrawn at most this often, and only on a terminal. */
+const PROGRESS_INTERVAL_MS = 200;
+
+/** `leadscore score`: loaded only when the command runs (see score.ts). */
+export async function runScore(
+  io: CommandIO,
+  options: ScoreOptions,
+  setExitCode: (code: number) => void,
+): Promise<void> {
+  const asOfMs = options.asOf === undefined ? Date.now() : parseInstant(options.asOf);
+  if (Number.isNaN(asOfMs)) {
+    throw new UsageError(
+      `--as-of \`${options.asOf}\` is not an ISO-8601 time (for example 2026-11-01T00:00:00Z)`,
+    );
+  }
+  const leadsFormat = options.leadsFormat ?? leadsFormatOf(options.leads);
+  if (leadsFormat === null) {
+    throw new UsageError(
+      `cannot tell the format of \`${options.leads}\` from its extension; name it .csv, .ndjson or .jsonl, or pass --leads-format`,
+    );
+  }
+  const format: ResultFormat =
+    options.format ?? (options.out?.toLowerCase().endsWith(".csv") ? "csv" : "ndjson");
+  refuseOverwritingInputs(io, options);
+
+  const columns = parseColumnMapping(options.columns);
+  // Inputs are opened first: a missing file is reported before any work is done.
+  const leads = await openInput(io, options.leads);
+  const events =
+    options.events === undefined ? null : await openInput(io, options.events).catch(closeFirst(leads));
+  const artifact = await loadRulesOption(io, options.rules, setExitCode).catch(closeFirst(leads, events));
+  if (artifact === null) {
+    leads.close();
+    events?.close();
+    return;
+  }
+
+  const out = options.out === undefined ? textSink(io.stdout) : await openOutput(io, options.out);
+  const rejectsFile = options.rejects === undefined ? null : await openOutput(io, options.rejects);
+  const examples: RejectLine[] = [];
+  let rejectCount = 0;
+  const onReject = (reject: RejectLine): void | Promise<void> => {
+    rejectCount += 1;
+    if (rejectsFile !== null) return rejectsFile.write(`${JSON.stringify(reject)}\n`);
+    if (examples.length < REJECT_EXAMPLES) examples.push(reject);
+  };
+
+  const progress = io.isTTY ? progressReporter(io) : null;
+  const formatter = resultFormatter(format);
+  let summary: BatchSummary;
+  try {
+    let eventsInput = null;
+    if (events !== null) {
+      progress?.note(`reading ${events.display}…`);
+      const index = await readEventsByLead(events.source, ({ record, line, reason, raw }) =>
+        onReject({ record, line, source: events.display, reason, raw }),
+      );
+      eventsInput = { source: events.display, index };
+    }
+    if (formatter.header !== null) await out.write(formatter.header);
+    summary = await scoreBatch({
+      scorer: batchScorerFor(new Ruleset(artifact), asOfMs, columns),
+      leads: readLeads(leads.source, leadsFormat),
+      leadsSource: leads.display,
+      events: eventsInput,
+      asOf: formatInstant(asOfMs),
+      bucketOrder: bucketOrderOf(artifact),
+      exclusionOrder: exclusionOrderOf(artifact),
+      onResult: (result) => out.write(formatter.line(result)),
+      onReject,
+      onProgress: progress?.update,
+      ...(options.outcome === undefined ? {} : { outcome: options.outcome }),
+    });
+    await out.close();
+    await rejectsFile?.close();
+  } finally {
+    progress?.clear();
+    leads.close();
+    events?.close();
+  }
+
+  const rejects = { file: options.rejects === undefined ? null : asNamed(options.rejects), examples };
+  io.stderr(options.json ? `${JSON.stringify(summary, null, 2)}\n` : formatSummary(summary, rejects));
+  if (options.summary !== undefined) {
+    await writeFile(path.resolve(io.cwd, options.summary), `${JSON.stringify(summary, null, 2)}\n`).catch(
+      (error: unknown) => {
+        throw new UsageError(`cannot write \`${options.summary}\`: ${describeError(error)}`);
+      },
+    );
+  }
+  if (options.failOnReject && rejectCount > 0) setExitCode(ExitCode.Failed);
+}
+
+interface OpenInput {
+  source: ByteSource;
+  display: string;
+  close(): void;
+}
+
+/** Closes already opened inputs when a later step fails, then lets the failure through. */
+function closeFirst(...inputs: Array<OpenInput | null>): (error: unknown) => never {
+  return (error) => {
+    for (const input of inputs) input?.close();
+    throw error;
+  };
+}
+
+/** Opens a file to stream; a missing or unreadable file is a usage error (exit 2), reported up front. */
+async function openInput(io: CommandIO, file: string): Promise<OpenInput> {
+  const full = path.resolve(io.cwd, file);
+  let stream: Readable;
+  try {
+    if ((await stat(full)).isDirectory()) throw new UsageError(`cannot read \`${file}\`: it is a directory`);
+    stream = (await open(full, "r")).createReadStream({ highWaterMark: 256 * 1024 });
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`cannot read \`${file}\`: ${describeError(error)}`);
+  }
+  return { source: guardReads(stream, file), display: asNamed(file), close: () => stream.destroy() };
+}
+
+/** A read error in the middle of a file (a disk error, a file removed) is reported, not a stack trace. */
+async function* guardReads(stream: Readable, file: string): ByteSource {
+  try {
+    for await (const chunk of stream) yield chunk as Buffer;
+  } catch (error) {
+    throw new UsageError(`cannot read \`${file}\`: ${describeError(error)}`);
+  }
+}
+
+async function openOutput(io: CommandIO, file: string): Promise<LineSink> {
+  try {
+    const handle = await open(path.resolve(io.cwd, file), "w");
+    // A large buffer lets scoring run ahead of the disk; drain still bounds it, so memory stays flat.
+    const sink = streamSink(handle.createWriteStream({ highWaterMark: 1024 * 1024 }));
+    const fail = (error: unknown): never => {
+      throw new UsageError(`cannot write \`${file}\`: ${describeError(error)}`);
+    };
+    return {
+      write: (text) => {
+        try {
+          const pending = sink.write(text);
+          return pending === undefined ? undefined : pending.catch(fail);
+        } catch (error) {
+          return fail(error);
+        }
+      },
+      close: () => sink.close().catch(fail),
+    };
+  } catch (error) {
+    throw new UsageError(`cannot write \`${file}\`: ${describeError(error)}`);
+  }
+}
+
+/** `--out leads.csv` next to `--leads leads.csv` would empty the input before reading it. */
+function refuseOverwritingInputs(io: CommandIO, options: ScoreOptions): void {
+  const inputs = [options.leads, options.events].filter((file) => file !== undefined);
+  for (const [flag, output] of [
+    ["--out", options.out],
+    ["--rejects", options.rejects],
+    ["--summary", options.summary],
+  ] as const) {
+    if (output === undefined) continue;
+    const target = path.resolve(io.cwd, output);
+    const input = inputs.find((file) => path.resolve(io.cwd, file) === target);
+    if (input !== undefined)
+      throw new UsageError(`${flag} \`${output}\` is an input file; choose another file`);
+  }
+}
+
+/** Files are named in rejects and the summary as the user named them (with `/` separators). */
+function asNamed(file: string): string {
+  return file.split(path.sep).join("/");
+}
+
+function describeError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === "ENOENT") return "no such file or directory";
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  if (code === "EISDIR") return "it is a directory";
+  if (code !== undefined) return code;
+  return error instanceof Error ? error.message : String(error);
+}
+
+interface ProgressReporter {
+  note(text: string): void;
+  update(read: number): void;
+  clear(): void;
+}
+
+/** One status line on the terminal, redrawn at most every 200 ms: records read and the rate. */
+function progressReporter(io: CommandIO): ProgressReporter {
+  const started = Date.now();
+  let last = started;
+  let shown = false;
+  const draw = (text: string) => {
+    io.stderr(`\r\x1b[K${text}`);
+    shown = true;
+  };
+  return {
+    note: draw,
+    update(read) {
+      // Reading the clock for every lead would cost more than scoring some of them.
+      if (read % 256 !== 0) return;
+      const now = Date.now();
+      if (now - last < PROGRESS_INTERVAL_MS) return;
+      last = now;
+      const rate = Math.round((read * 1000) / Math.max(1, now - started));
+      draw(`scoring: ${read.toLocaleString("en-US")} records (${rate.toLocaleString("en-US")}/s)`);
+    },
+    clear() {
+      if (shown) io.stderr("\r\x1b[K");
+    },
+  };
+}
+
+/** `--columns "Prospect ID=id,Lead Origin=origin"`: explicit CSV header → field names. */
+function parseColumnMapping(text: string | undefined): Map<string, string> {
+  const mapping = new Map<string, string>();
+  if (text === undefined) return mapping;
+  for (const pair of text.split(",")) {
+    const at = pair.lastIndexOf("=");
+    const header = pair.slice(0, at).trim();
+    const field = pair.slice(at + 1).trim();
+    if (at <= 0 || header === "" || field === "") {
+      throw new UsageError(
+        `--columns takes "CSV header=field" pairs separated by commas, not \`${pair.trim()}\``,
+      );
+    }
+    mapping.set(header, field);
+  }
+  return mapping;
+}
