@@ -81,15 +81,14 @@ export function compileEventRuleCheck(
   const where: EventPredicate | null = match.where ? expressions.compileWhere(match.where) : null;
   return (ctx, events, asOf, out) => {
     const after = withinMs === null ? -Infinity : asOf - withinMs;
-    const { start, order, at } = events;
+    const { first, next, at } = events;
     let count = 0;
     let total = 0;
     let latestAt = -Infinity;
     let aged = false;
     for (let t = 0; t < types.length; t++) {
       const type = types[t]!;
-      for (let k = start[type]!, end = start[type + 1]!; k < end; k++) {
-        const position = order[k]!;
+      for (let position = first[type]!; position >= 0; position = next[position]!) {
         const time = at[position]!;
         if (time <= after) continue;
         if (where !== null && where(ctx, events.events[position]!, time) !== TRUE) continue;
@@ -169,11 +168,10 @@ export function compileExclusionCheck(
       const where = match.where ? expressions.compileWhere(match.where) : null;
       return (ctx, events, asOf) => {
         const after = withinMs === null ? -Infinity : asOf - withinMs;
-        const { start, order, at } = events;
+        const { first, next, at } = events;
         for (let t = 0; t < types.length; t++) {
           const type = types[t]!;
-          for (let k = start[type]!, end = start[type + 1]!; k < end; k++) {
-            const position = order[k]!;
+          for (let position = first[type]!; position >= 0; position = next[position]!) {
             const time = at[position]!;
             if (time <= after) continue;
             if (where === null || where(ctx, events.events[position]!, time) === TRUE) return true;

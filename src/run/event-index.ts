@@ -21,13 +21,16 @@ export class EventIndex {
   readonly typeCount: number;
   private readonly typeIds = new Map<string, number>();
 
-  /** The lead's events as given; `order` and `at` refer to them by position. */
+  /** The lead's events as given; `first`, `next` and `at` refer to them by position. */
   events: ReadonlyArray<Readonly<Record<string, unknown>>> = [];
-  /** Epoch ms of each event, by position in `events`. */
+  /** Epoch ms of each indexed event, by position in `events`. */
   at = new Float64Array(16);
-  /** Positions in `events` grouped by type: the events of type t are order[start[t]] … order[start[t+1] − 1]. */
-  order = new Int32Array(16);
-  readonly start: Int32Array;
+  /**
+   * The events of each type, in input order, as a chain of positions built in one pass: the events of
+   * type t are first[t], next[first[t]], … until −1. Input order matters: points are summed in it.
+   */
+  readonly first: Int32Array;
+  next = new Int32Array(16);
   /** Latest time of each type's events (−Infinity when none), and of all of them. */
   readonly latest: Float64Array;
   latestOfAny = -Infinity;
@@ -37,10 +40,10 @@ export class EventIndex {
    */
   presentTypes = 0;
 
-  private typeOf = new Int32Array(16);
+  /** The last position in each type's chain, while it is built. */
+  private readonly last: Int32Array;
   /** Whether the buffers hold a previous lead's events. */
   private dirty = false;
-  private readonly cursor: Int32Array;
 
   constructor(types: readonly string[]) {
     for (const type of types) {
@@ -52,9 +55,9 @@ export class EventIndex {
       if (!this.typeIds.has(type.toLowerCase())) this.typeIds.set(type.toLowerCase(), id);
     }
     this.typeCount = new Set(this.typeIds.values()).size;
-    this.start = new Int32Array(this.typeCount + 1);
-    this.latest = new Float64Array(this.typeCount);
-    this.cursor = new Int32Array(this.typeCount);
+    this.first = new Int32Array(this.typeCount).fill(-1);
+    this.last = new Int32Array(this.typeCount);
+    this.latest = new Float64Array(this.typeCount).fill(-Infinity);
   }
 
   /** The bits of `presentTypes` that events of these types would set; every bit for "all types". */
@@ -99,49 +102,40 @@ export class EventIndex {
   load(events: ReadonlyArray<Readonly<Record<string, unknown>>>, asOf: number, read: Uint8Array): void {
     const count = events.length;
     this.events = events;
-    const { start, latest } = this;
+    const { first, last, latest } = this;
     // Leads without events are common (fit-only scoring): clear the index only when the last lead had some.
     if (count === 0 && !this.dirty) return;
-    start.fill(0);
+    first.fill(-1);
     latest.fill(-Infinity);
     this.dirty = count > 0;
     if (count > this.at.length) this.grow(count);
-    const { at, typeOf } = this;
+    const { at, next } = this;
     let latestOfAny = -Infinity;
     let presentTypes = 0;
 
     for (let i = 0; i < count; i++) {
       const event = events[i];
       const type = event === null || typeof event !== "object" ? -1 : this.typeId(event.type);
-      const time = type < 0 || read[type] === 0 ? NaN : toInstant(event!.at);
+      if (type < 0 || read[type] === 0) continue;
+      const time = toInstant(event!.at);
       // `!(time <= asOf)` also drops NaN: an event whose time cannot be read is not counted.
-      if (type < 0 || !(time <= asOf)) {
-        typeOf[i] = -1;
-        continue;
-      }
-      typeOf[i] = type;
+      if (!(time <= asOf)) continue;
       at[i] = time;
-      start[type + 1]!++;
+      next[i] = -1;
+      if (first[type]! < 0) first[type] = i;
+      else next[last[type]!] = i;
+      last[type] = i;
       if (time > latest[type]!) latest[type] = time;
       if (time > latestOfAny) latestOfAny = time;
       presentTypes |= 1 << (type & 31);
     }
     this.latestOfAny = latestOfAny;
     this.presentTypes = presentTypes;
-
-    for (let t = 0; t < this.typeCount; t++) start[t + 1]! += start[t]!;
-    const { cursor, order } = this;
-    for (let t = 0; t < this.typeCount; t++) cursor[t] = start[t]!;
-    for (let i = 0; i < count; i++) {
-      const type = typeOf[i]!;
-      if (type >= 0) order[cursor[type]!++] = i;
-    }
   }
 
   private grow(count: number): void {
     const size = Math.max(count, this.at.length * 2);
     this.at = new Float64Array(size);
-    this.order = new Int32Array(size);
-    this.typeOf = new Int32Array(size);
+    this.next = new Int32Array(size);
   }
 }
