@@ -1,6 +1,6 @@
 import { Diagnostics } from "../diagnostics/codes.js";
 import { createDiagnostic } from "../diagnostics/diagnostic.js";
-import { didYouMean } from "../diagnostics/suggest.js";
+import { closestName, didYouMean } from "../diagnostics/suggest.js";
 import type {
   EventTypeTest,
   Expr,
@@ -10,6 +10,7 @@ import type {
   RuleCondition,
   Span,
   Value,
+  WordLiteral,
 } from "../syntax/ast.js";
 import type { FieldType } from "../compile/artifact.js";
 import { describeType, describeValue } from "./describe-type.js";
@@ -143,7 +144,10 @@ class ConditionChecker {
           this.program.symbols.lists.get(target.value)!.used = true;
         } else if (target.kind === "InlineList") {
           for (const item of target.items) this.checkTextValue(item);
-        } else this.checkTextValue(target);
+        } else {
+          this.checkTextValue(target);
+          if (target.kind === "Word") this.checkListNameTypo(target);
+        }
         if (subject && subject.type !== "string" && subject.type !== "enum") {
           const words = { contains: "contains", starts_with: "starts with", ends_with: "ends with" };
           this.operatorMismatch(words[expr.operator], expr.subject, subject, expr.span);
@@ -331,11 +335,30 @@ class ConditionChecker {
   }
 
   private warnListNameAsValue(subject: Subject, value: Value): void {
-    if (value.kind === "Word" && this.program.symbols.lists.has(value.value) && subject.type !== "enum") {
+    if (value.kind !== "Word" || subject.type === "enum") return;
+    const lists = this.program.symbols.lists;
+    if (lists.has(value.value)) {
       this.report(
         createDiagnostic(Diagnostics.ComparedWithListName, value.span, [subject.name, value.value]),
       );
+      return;
     }
+    const list = closestListName(value.value, lists.keys());
+    if (list) {
+      this.report(
+        createDiagnostic(Diagnostics.ComparedWithListNameTypo, value.span, [subject.name, value.value, list]),
+      );
+    }
+  }
+
+  /**
+   * A bare word after `starts with` / `ends with` / `contains` is a list when it names one, else text. A
+   * word one typo away from a list name is almost certainly the list: matching it as text would quietly
+   * switch the rule off (an exclusion of competitors that excludes nobody), so it is an error.
+   */
+  private checkListNameTypo(word: WordLiteral): void {
+    const list = closestListName(word.value, this.program.symbols.lists.keys());
+    if (list) this.report(createDiagnostic(Diagnostics.ListNameTypo, word.span, [word.value, list]));
   }
 }
 
@@ -377,3 +400,10 @@ export const checkConditions: CheckPass = {
     }
   },
 };
+
+/** A list name the word is a likely misspelling of (never the word itself, and not for short words). */
+function closestListName(word: string, lists: Iterable<string>): string | undefined {
+  if (word.length < 4) return undefined;
+  const list = closestName(word, lists);
+  return list !== undefined && list !== word ? list : undefined;
+}

@@ -114,6 +114,12 @@ export const Diagnostics = {
   DuplicateDecay: { code: "LS217", severity: "error", message: "the section already has a `decay`" },
   DuplicateClamp: { code: "LS218", severity: "error", message: "`clamp` is declared twice here" },
   DuplicateGradeLabel: { code: "LS219", severity: "error", message: "grade label `{0}` is used twice" },
+  ListNameTypo: {
+    code: "LS221",
+    severity: "error",
+    message: '`{0}` is not a list, so it would be matched as the text "{0}"',
+    hint: 'did you mean the list `{1}`? If you mean the text, quote it: "{0}"',
+  },
   MissingIdField: {
     code: "LS220",
     severity: "error",
@@ -276,6 +282,12 @@ export const Diagnostics = {
     severity: "warning",
     message: "`{0}` is compared with the word `{1}`, which is also the name of a list",
     hint: "to test membership write `{0} in {1}`",
+  },
+  ComparedWithListNameTypo: {
+    code: "LS510",
+    severity: "warning",
+    message: "`{0}` is compared with the word `{1}`, which looks like the list `{2}`",
+    hint: 'to test membership write `{0} in {2}`; to compare with the text, quote it: "{1}"',
   },
   UnusedList: { code: "LS505", severity: "warning", message: "list `{0}` is never used" },
   MaxOnOnceRule: {
