@@ -1,7 +1,13 @@
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Artifact } from "../compile/artifact.js";
-import { compileDirectory, compileSources, type CompileResult } from "../compile/compile-ruleset.js";
+import {
+  compileDirectory,
+  compileSources,
+  readDirectorySources,
+  type CompileOptions,
+  type CompileResult,
+} from "../compile/compile-ruleset.js";
 import { parseArtifact } from "../compile/load-artifact.js";
 import type { SourceText } from "../compile/read-rules.js";
 import { hasErrors } from "../diagnostics/diagnostic.js";
@@ -26,25 +32,26 @@ async function kindOf(io: CommandIO, target: string): Promise<"file" | "director
 
 /**
  * Compiles the rule files named on the command line: a directory means every `.score` file below it;
- * all the files named together form one ruleset.
+ * all the files named together form one ruleset. With `checkOnly` no artifact is built (`check`).
  */
-export async function compileRulePaths(io: CommandIO, targets: readonly string[]): Promise<CompileResult> {
+export async function compileRulePaths(
+  io: CommandIO,
+  targets: readonly string[],
+  options: Pick<CompileOptions, "checkOnly"> = {},
+): Promise<CompileResult> {
   const [only] = targets;
   if (targets.length === 1 && only !== undefined && (await kindOf(io, only)) === "directory") {
-    return compileDirectory(path.resolve(io.cwd, only), { displayPrefix: displayPath(io, only) });
+    return compileDirectory(path.resolve(io.cwd, only), { ...options, displayPrefix: displayPath(io, only) });
   }
   const sources: SourceText[] = [];
   for (const target of targets) {
     if ((await kindOf(io, target)) === "directory") {
-      const result = await compileDirectory(path.resolve(io.cwd, target), {
-        displayPrefix: displayPath(io, target),
-      });
-      sources.push(...result.sources);
+      sources.push(...(await readDirectorySources(path.resolve(io.cwd, target), displayPath(io, target))));
     } else {
       sources.push({ path: displayPath(io, target), text: await readText(io, target) });
     }
   }
-  return compileSources(sources);
+  return compileSources(sources, options);
 }
 
 export async function readText(io: CommandIO, target: string): Promise<string> {

@@ -5,10 +5,10 @@ import type { SourceFile } from "../syntax/ast.js";
 import type { Program } from "../check/program.js";
 import type { Artifact } from "./artifact.js";
 import { readRuleSources, type SourceText } from "./read-rules.js";
-import { runStages } from "./stages.js";
+import { checkStages, compileStages, runStages } from "./stages.js";
 
 export interface CompileResult {
-  /** Null when any error was reported. */
+  /** Null when any error was reported, and with `checkOnly`. */
   artifact: Artifact | null;
   diagnostics: Diagnostic[];
   sources: SourceText[];
@@ -19,19 +19,27 @@ export interface CompileResult {
 export interface CompileOptions {
   /** Ruleset name used when the rules have no `ruleset "…"` header. */
   fallbackName?: string;
+  /**
+   * Stop after the check stages: every diagnostic is reported, but no artifact is built or validated
+   * (`artifact` is null). For `leadscore check`, which only reports.
+   */
+  checkOnly?: boolean;
 }
 
 /** Compiles rule sources (any order; they are read in path order). Never throws on bad rules. */
 export function compileSources(sources: readonly SourceText[], options: CompileOptions = {}): CompileResult {
   const sorted = [...sources].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const compilation = runStages({
-    sources: sorted,
-    fallbackName: options.fallbackName ?? "ruleset",
-    files: [],
-    program: null,
-    artifact: null,
-    diagnostics: [],
-  });
+  const compilation = runStages(
+    {
+      sources: sorted,
+      fallbackName: options.fallbackName ?? "ruleset",
+      files: [],
+      program: null,
+      artifact: null,
+      diagnostics: [],
+    },
+    options.checkOnly === true ? checkStages : compileStages,
+  );
   return {
     artifact: compilation.artifact,
     diagnostics: sortDiagnostics(compilation.diagnostics),
@@ -55,7 +63,7 @@ export async function compileDirectory(
   options: CompileDirectoryOptions = {},
 ): Promise<CompileResult> {
   const prefix = toPosix(options.displayPrefix ?? dir);
-  const sources = await readRuleSources(dir, prefix === "." ? "" : prefix);
+  const sources = await readDirectorySources(dir, options.displayPrefix);
   if (sources.length === 0) {
     const start = { line: 1, column: 1, offset: 0 };
     const diagnostic = createDiagnostic(Diagnostics.NoRuleFiles, { file: prefix, start, end: start }, [
@@ -63,7 +71,16 @@ export async function compileDirectory(
     ]);
     return { artifact: null, diagnostics: [diagnostic], sources: [], files: [], program: null };
   }
-  return compileSources(sources, { fallbackName: options.fallbackName ?? path.basename(path.resolve(dir)) });
+  return compileSources(sources, {
+    fallbackName: options.fallbackName ?? path.basename(path.resolve(dir)),
+    checkOnly: options.checkOnly === true,
+  });
+}
+
+/** The `.score` files below `dir` as `compileDirectory` reads them, with the same display paths. */
+export async function readDirectorySources(dir: string, displayPrefix?: string): Promise<SourceText[]> {
+  const prefix = toPosix(displayPrefix ?? dir);
+  return readRuleSources(dir, prefix === "." ? "" : prefix);
 }
 
 function toPosix(p: string): string {

@@ -26,51 +26,59 @@ export interface Stage {
   run(compilation: Compilation): void;
 }
 
-/**
- * The named compile stages, in order: parse every file, check the program as a whole, build the
- * artifact, and validate it against the published schema (a failure there is a compiler bug, reported
- * rather than shipped).
- */
-export const compileStages: readonly Stage[] = [
-  {
-    name: "parse",
-    runsAfterErrors: true,
-    run(compilation) {
-      for (const source of compilation.sources) {
-        const { file, diagnostics } = parseSource(source.path, source.text);
-        compilation.files.push(file);
-        compilation.diagnostics.push(...diagnostics);
-      }
-    },
-  },
-  {
-    name: "check",
-    // Checking files with syntax errors still finds the name and type mistakes in the rest of them.
-    runsAfterErrors: true,
-    run(compilation) {
-      const { program, diagnostics } = checkProgram(compilation.files);
-      compilation.program = program;
+const parseStage: Stage = {
+  name: "parse",
+  runsAfterErrors: true,
+  run(compilation) {
+    for (const source of compilation.sources) {
+      const { file, diagnostics } = parseSource(source.path, source.text);
+      compilation.files.push(file);
       compilation.diagnostics.push(...diagnostics);
-    },
+    }
   },
-  {
-    name: "build-artifact",
-    runsAfterErrors: false,
-    run(compilation) {
-      if (compilation.program)
-        compilation.artifact = buildArtifact(compilation.program, compilation.fallbackName);
-    },
+};
+
+const checkStage: Stage = {
+  name: "check",
+  // Checking files with syntax errors still finds the name and type mistakes in the rest of them.
+  runsAfterErrors: true,
+  run(compilation) {
+    const { program, diagnostics } = checkProgram(compilation.files);
+    compilation.program = program;
+    compilation.diagnostics.push(...diagnostics);
   },
-  {
-    name: "validate-artifact",
-    runsAfterErrors: false,
-    run(compilation) {
-      if (!compilation.artifact) return;
-      const result = checkArtifact(compilation.artifact);
-      if ("error" in result) throw new Error(`internal error: compiled artifact is invalid: ${result.error}`);
-    },
+};
+
+const buildArtifactStage: Stage = {
+  name: "build-artifact",
+  runsAfterErrors: false,
+  run(compilation) {
+    if (compilation.program)
+      compilation.artifact = buildArtifact(compilation.program, compilation.fallbackName);
   },
-];
+};
+
+const validateArtifactStage: Stage = {
+  name: "validate-artifact",
+  runsAfterErrors: false,
+  run(compilation) {
+    if (!compilation.artifact) return;
+    const result = checkArtifact(compilation.artifact);
+    if ("error" in result) throw new Error(`internal error: compiled artifact is invalid: ${result.error}`);
+  },
+};
+
+/**
+ * The stages that find every diagnostic: parse every file, then check the program as a whole. Building
+ * the artifact reports nothing more, so `leadscore check` stops here.
+ */
+export const checkStages: readonly Stage[] = [parseStage, checkStage];
+
+/**
+ * The named compile stages, in order: the check stages, build the artifact, and validate it against the
+ * published schema (a failure there is a compiler bug, reported rather than shipped).
+ */
+export const compileStages: readonly Stage[] = [...checkStages, buildArtifactStage, validateArtifactStage];
 
 export function runStages(compilation: Compilation, stages: readonly Stage[] = compileStages): Compilation {
   for (const stage of stages) {

@@ -74,6 +74,24 @@ describe("leadscore check", () => {
     expect((await runLeadscore(["check", "--strict"], cwd)).code).toBe(1);
   });
 
+  test("directories and files named together form one ruleset", async () => {
+    const [schema, model] = BROKEN.replace("titel", "title").split(/(?=^model)/m);
+    const cwd = tempRules({ "schema.score": schema! });
+    mkdirSync(path.join(cwd, "more"));
+    writeFileSync(path.join(cwd, "more", "m.score"), model!);
+    const run = await runLeadscore(["check", "rules", "more/m.score", "--json"], cwd);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({
+      files: ["more/m.score", "rules/schema.score"],
+      errors: 0,
+      warnings: 0,
+      diagnostics: [],
+    });
+    const alone = await runLeadscore(["check", "more/m.score"], cwd);
+    expect(alone.code).toBe(1);
+    expect(alone.stderr).toMatch(/\nmore\/m.score: 2 errors, 1 warning \(1 file checked\)\n$/);
+  });
+
   test("a missing path is bad usage (exit 2), not a stack trace", async () => {
     const run = await runLeadscore(["check", "nowhere"], PROJECT_ROOT);
     expect(run).toEqual({

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { compileDirectory, compileSources } from "../../src/compile/compile-ruleset.js";
+import { compileDirectory, compileSources, readDirectorySources } from "../../src/compile/compile-ruleset.js";
 import { parseArtifact, serializeArtifact } from "../../src/compile/load-artifact.js";
 import { readRuleSources } from "../../src/compile/read-rules.js";
 import { expectGolden } from "../support/golden.js";
@@ -120,5 +120,60 @@ describe("loading artifacts", () => {
   test("the published schema file is the one the validator uses", () => {
     const schema = JSON.parse(readFileSync(path.join(PROJECT_ROOT, "schema/ruleset.schema.json"), "utf8"));
     expect(schema.properties.formatVersion).toEqual({ const: 1 });
+  });
+});
+
+describe("checking only (what `leadscore check` runs)", () => {
+  const BROKEN = [
+    {
+      path: "a.score",
+      text: 'ruleset "t" version 1\nlead {\n  id: string\n  title: string\n}\nmodel m {\n  fit {\n    when titel = CEO add 5\n  }\n}\n',
+    },
+    { path: "b.score", text: "model n {\n  fit {\n    when title = add 5\n  }\n}\n" },
+  ];
+
+  test("the reference rules: no diagnostics, the same files and program, no artifact", async () => {
+    const sources = await readRuleSources(RULES_DIR, "rules");
+    const full = compileSources(sources);
+    const checked = compileSources(sources, { checkOnly: true });
+    expect(checked.diagnostics).toEqual([]);
+    expect(checked.artifact).toBeNull();
+    expect(checked.sources).toEqual(full.sources);
+    expect(checked.files).toEqual(full.files);
+    expect(checked.program).not.toBeNull();
+  });
+
+  test("reports exactly the diagnostics of a full compile: syntax, name and model errors, warnings", () => {
+    const full = compileSources(BROKEN);
+    const checked = compileSources(BROKEN, { checkOnly: true });
+    const located = (result: typeof full) =>
+      result.diagnostics.map((d) => [d.code, d.span.file, d.span.start.line, d.span.start.column]);
+    expect(located(checked)).toEqual([
+      ["LS507", "a.score", 6, 7],
+      ["LS201", "a.score", 8, 10],
+      ["LS405", "b.score", 1, 7],
+      ["LS507", "b.score", 1, 7],
+      ["LS509", "b.score", 1, 7],
+      ["LS103", "b.score", 3, 18],
+    ]);
+    expect(checked.diagnostics).toEqual(full.diagnostics);
+  });
+
+  test("compileDirectory passes it on: the directory is checked, nothing is built", async () => {
+    const result = await compileDirectory(RULES_DIR, { displayPrefix: "rules", checkOnly: true });
+    expect(result.diagnostics).toEqual([]);
+    expect(result.sources.map((s) => s.path)).toEqual([
+      "rules/customers.score",
+      "rules/enterprise.score",
+      "rules/routing.score",
+      "rules/schema.score",
+      "rules/smb.score",
+    ]);
+    expect(result.artifact).toBeNull();
+  });
+
+  test("readDirectorySources reads what compileDirectory compiles", async () => {
+    const { sources } = await compileDirectory(RULES_DIR, { displayPrefix: "rules" });
+    expect(await readDirectorySources(RULES_DIR, "rules")).toEqual(sources);
   });
 });

@@ -18,7 +18,7 @@ export async function runCheck(
   setExitCode: (code: number) => void,
 ): Promise<void> {
   const targets = paths.length > 0 ? paths : await defaultRulePaths(io);
-  const result = await compileRulePaths(io, targets);
+  const result = await compileRulePaths(io, targets, { checkOnly: true });
   const failed = hasErrors(result.diagnostics) || (options.strict === true && result.diagnostics.length > 0);
   if (options.json) {
     const errors = result.diagnostics.filter((d) => d.severity === "error").length;
