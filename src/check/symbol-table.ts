@@ -63,7 +63,14 @@ function fieldSymbols(fields: readonly FieldDecl[], report: Report): Map<string,
   for (const field of fields) {
     const name = field.name.name;
     if (symbols.has(name)) {
-      report(createDiagnostic(Diagnostics.DuplicateField, field.name.span, [name]));
+      report(
+        createDiagnostic(
+          Diagnostics.DuplicateField,
+          field.name.span,
+          [name],
+          firstAt(symbols.get(name)!.decl.span),
+        ),
+      );
       continue;
     }
     const symbol: FieldSymbol =
@@ -91,6 +98,11 @@ function enumMembers(field: FieldDecl, report: Report): string[] {
   return members;
 }
 
+/** Where the declaration that wins was written, for the hint on the one that is reported. */
+function firstAt(span: Span): string {
+  return `the first is at ${span.file}:${span.start.line}`;
+}
+
 /** A zero-width span at the start of a file, for problems that belong to no particular line. */
 export function fileStart(file: SourceFile): Span {
   const start = { line: 1, column: 1, offset: 0 };
@@ -115,12 +127,22 @@ export function buildSymbolTable(files: readonly SourceFile[], report: Report): 
     for (const decl of file.declarations) {
       switch (decl.kind) {
         case "RulesetHeader":
-          if (table.header) report(createDiagnostic(Diagnostics.DuplicateRulesetHeader, decl.span));
+          if (table.header)
+            report(
+              createDiagnostic(Diagnostics.DuplicateRulesetHeader, decl.span, [], firstAt(table.header.span)),
+            );
           else table.header = decl;
           break;
         case "Lead":
           if (table.leadDecl) {
-            report(createDiagnostic(Diagnostics.DuplicateLead, decl.span));
+            report(
+              createDiagnostic(
+                Diagnostics.DuplicateLead,
+                decl.span,
+                [],
+                `${firstAt(table.leadDecl.span)}: keep one \`lead { … }\` block with every field`,
+              ),
+            );
             break;
           }
           table.leadDecl = decl;
@@ -133,7 +155,14 @@ export function buildSymbolTable(files: readonly SourceFile[], report: Report): 
           break;
         case "Event":
           if (table.events.has(decl.name.name)) {
-            report(createDiagnostic(Diagnostics.DuplicateEvent, decl.name.span, [decl.name.name]));
+            report(
+              createDiagnostic(
+                Diagnostics.DuplicateEvent,
+                decl.name.span,
+                [decl.name.name],
+                firstAt(table.events.get(decl.name.name)!.decl.span),
+              ),
+            );
             break;
           }
           table.events.set(decl.name.name, {
@@ -144,14 +173,28 @@ export function buildSymbolTable(files: readonly SourceFile[], report: Report): 
           break;
         case "List":
           if (table.lists.has(decl.name.name)) {
-            report(createDiagnostic(Diagnostics.DuplicateList, decl.name.span, [decl.name.name]));
+            report(
+              createDiagnostic(
+                Diagnostics.DuplicateList,
+                decl.name.span,
+                [decl.name.name],
+                firstAt(table.lists.get(decl.name.name)!.decl.span),
+              ),
+            );
             break;
           }
           table.lists.set(decl.name.name, { name: decl.name.name, decl, used: false });
           break;
         case "Model":
           if (table.modelsByName.has(decl.name.name)) {
-            report(createDiagnostic(Diagnostics.DuplicateModel, decl.name.span, [decl.name.name]));
+            report(
+              createDiagnostic(
+                Diagnostics.DuplicateModel,
+                decl.name.span,
+                [decl.name.name],
+                firstAt(table.modelsByName.get(decl.name.name)!.span),
+              ),
+            );
             break;
           }
           table.models.push(decl);
@@ -159,7 +202,14 @@ export function buildSymbolTable(files: readonly SourceFile[], report: Report): 
           break;
         case "Grade":
           if (table.grades[decl.dimension]) {
-            report(createDiagnostic(Diagnostics.DuplicateGrade, decl.span, [decl.dimension]));
+            report(
+              createDiagnostic(
+                Diagnostics.DuplicateGrade,
+                decl.span,
+                [decl.dimension],
+                firstAt(table.grades[decl.dimension]!.span),
+              ),
+            );
             break;
           }
           table.grades[decl.dimension] = decl;
@@ -168,7 +218,8 @@ export function buildSymbolTable(files: readonly SourceFile[], report: Report): 
           table.buckets.push(decl);
           break;
         case "Clamp":
-          if (table.clamp) report(createDiagnostic(Diagnostics.DuplicateClamp, decl.span));
+          if (table.clamp)
+            report(createDiagnostic(Diagnostics.DuplicateClamp, decl.span, [], firstAt(table.clamp.span)));
           else table.clamp = decl;
           break;
         case "Exclude":
