@@ -6,7 +6,13 @@
  *   const result = rules.score(lead, events, { asOf: new Date() });
  */
 export { loadRuleset, createRuleset, Ruleset, type Lead, type ScoreOptions } from "./run/ruleset.js";
-export { RulesetLoadError, InvalidAsOfError, type RulesetLoadReason } from "./run/errors.js";
+export {
+  RulesetLoadError,
+  InvalidAsOfError,
+  InvalidInputError,
+  LeadValidationError,
+  type RulesetLoadReason,
+} from "./run/errors.js";
 export type {
   ScoreResult,
   Contribution,

@@ -1,5 +1,6 @@
 import type { ArtifactErrorReason } from "../compile/load-artifact.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { ValidationIssue } from "./validate-input.js";
 
 /**
  * Why a ruleset could not be loaded: the artifact's own reasons (not JSON, another format or format
@@ -22,4 +23,19 @@ export class RulesetLoadError extends Error {
 /** `asOf` is required and must be a time: an ISO-8601 string, epoch milliseconds or a valid Date. */
 export class InvalidAsOfError extends RangeError {
   override readonly name = "InvalidAsOfError";
+}
+
+/** A lead that is not an object, or events that are not an array: a programming error in the caller. */
+export class InvalidInputError extends TypeError {
+  override readonly name = "InvalidInputError";
+}
+
+/** `score(…, { validate: true })` on a lead or events that do not match the ruleset's schema. */
+export class LeadValidationError extends Error {
+  override readonly name = "LeadValidationError";
+  constructor(readonly issues: readonly ValidationIssue[]) {
+    super(
+      `the lead does not match the ruleset's schema: ${issues.map((i) => (i.path ? `${i.path}: ${i.reason}` : i.reason)).join("; ")}`,
+    );
+  }
 }

@@ -3,7 +3,7 @@ import type { Artifact } from "../compile/artifact.js";
 import { checkArtifact, parseArtifact, type ArtifactParseResult } from "../compile/load-artifact.js";
 import { hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { coerceEvent, coerceLead, type Coerced } from "./coerce.js";
-import { InvalidAsOfError, RulesetLoadError } from "./errors.js";
+import { InvalidAsOfError, InvalidInputError, LeadValidationError, RulesetLoadError } from "./errors.js";
 import { compileEvaluator, type Evaluate } from "./evaluator.js";
 import type { ScoringEvent } from "./event-index.js";
 import { toInstant } from "./instant.js";
@@ -19,6 +19,13 @@ export type Lead = Readonly<Record<string, unknown>>;
 export interface ScoreOptions {
   /** The instant of scoring: events after it are ignored, windows and decay count back from it. */
   asOf: Date | string | number;
+  /**
+   * Check the lead and its events against the ruleset's schema first, and throw LeadValidationError with
+   * every issue when they do not match. Off by default: `score` trusts its input (values it cannot read
+   * count as missing), which is right for records a batch already validated; a service scoring requests
+   * from elsewhere should turn it on or call `validate` itself.
+   */
+  validate?: boolean;
 }
 
 /**
@@ -42,6 +49,17 @@ export class Ruleset {
   }
 
   score(lead: Lead, events: readonly ScoringEvent[] | undefined, options: ScoreOptions): ScoreResult {
+    // Cheap shape guards: a null lead or a string of events is a caller's bug, not a lead to disqualify.
+    if (lead === null || typeof lead !== "object" || Array.isArray(lead)) {
+      throw new InvalidInputError('score: the lead must be an object of fields, like { id: "L1", … }');
+    }
+    if (events !== undefined && !Array.isArray(events)) {
+      throw new InvalidInputError("score: events must be an array of { type, at, … } objects (or left out)");
+    }
+    if (options?.validate === true) {
+      const issues = this.validate(lead, events ?? []);
+      if (issues.length > 0) throw new LeadValidationError(issues);
+    }
     return this.#evaluate(lead, events ?? [], this.#asOfMs(options?.asOf));
   }
 
@@ -122,12 +140,18 @@ function compileFailure(diagnostics: readonly Diagnostic[], where: string): Rule
  * object. Rejects with RulesetLoadError, whose `reason` says what is wrong.
  */
 export async function loadRuleset(source: string | Artifact): Promise<Ruleset> {
+  if (source === null || (typeof source !== "string" && typeof source !== "object")) {
+    throw new RulesetLoadError(
+      "unreadable",
+      "loadRuleset takes the path of a rules directory or a compiled artifact (.json), or an artifact object",
+    );
+  }
   if (typeof source !== "string") return createRuleset(source);
   let isDirectory: boolean;
   try {
     isDirectory = (await stat(source)).isDirectory();
   } catch (error) {
-    throw new RulesetLoadError("unreadable", `cannot read ${source}: ${(error as Error).message}`);
+    throw new RulesetLoadError("unreadable", `cannot read ${source}: ${describeFileError(error)}`);
   }
   if (isDirectory) {
     const { compileDirectory } = await loadCompiler();
@@ -140,7 +164,7 @@ export async function loadRuleset(source: string | Artifact): Promise<Ruleset> {
   try {
     text = await readFile(source, "utf8");
   } catch (error) {
-    throw new RulesetLoadError("unreadable", `cannot read ${source}: ${(error as Error).message}`);
+    throw new RulesetLoadError("unreadable", `cannot read ${source}: ${describeFileError(error)}`);
   }
   if (source.endsWith(".score")) {
     const { compileSources } = await loadCompiler();
@@ -152,4 +176,12 @@ export async function loadRuleset(source: string | Artifact): Promise<Ruleset> {
   const parsed = parseArtifact(text);
   if (!("artifact" in parsed)) refuse(parsed);
   return new Ruleset(parsed.artifact);
+}
+
+function describeFileError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "ENOENT") return "no such file or directory";
+  if (code === "EACCES") return "permission denied";
+  if (code === "EISDIR") return "it is a directory";
+  return (error as Error).message;
 }

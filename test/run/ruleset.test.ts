@@ -7,6 +7,8 @@ import { contentHashOf } from "../../src/compile/hash.js";
 import { serializeArtifact } from "../../src/compile/load-artifact.js";
 import {
   InvalidAsOfError,
+  InvalidInputError,
+  LeadValidationError,
   RulesetLoadError,
   createRuleset,
   loadRuleset,
@@ -98,6 +100,15 @@ describe("loading", () => {
 });
 
 describe("refusals name the reason", () => {
+  test("a path that does not exist, or no path at all", async () => {
+    expect((await loadError("/nonexistent/rules")).message).toBe(
+      "cannot read /nonexistent/rules: no such file or directory",
+    );
+    expect((await loadError(undefined as unknown as string)).message).toBe(
+      "loadRuleset takes the path of a rules directory or a compiled artifact (.json), or an artifact object",
+    );
+  });
+
   const cases: Array<[string, () => Artifact, RegExp]> = [
     ["wrong-format-version", () => edited((a) => (a.formatVersion = 2)), /format version 2 is not supported/],
     ["wrong-format", () => edited((a) => (a.format = "something.else")), /not a leadscore ruleset artifact/],
@@ -129,7 +140,7 @@ describe("refusals name the reason", () => {
   test("unreadable", async () => {
     const error = await loadError(path.join(dir, "missing.json"));
     expect(error.reason).toBe("unreadable");
-    expect(error.message).toMatch(/^cannot read .*missing\.json: ENOENT/);
+    expect(error.message).toMatch(/^cannot read .*missing\.json: no such file or directory$/);
   });
 
   test("compile-errors, with the diagnostics", async () => {
@@ -175,6 +186,38 @@ describe("scoring through the API", () => {
       { path: "lead.employees", reason: "must be a number" },
       { path: "events[0].url", reason: "missing required field `url`" },
       { path: "events[0].at", reason: "`x` is not an ISO-8601 timestamp" },
+    ]);
+  });
+
+  test("a lead that is not an object, or events that are not an array, are refused, not disqualified", () => {
+    const ruleset = createRuleset(acme);
+    expect(() => ruleset.score(null as unknown as Lead, [], AS_OF)).toThrow(InvalidInputError);
+    expect(() => ruleset.score([] as unknown as Lead, [], AS_OF)).toThrow(
+      'score: the lead must be an object of fields, like { id: "L1", … }',
+    );
+    expect(() => ruleset.score(L1, "x" as unknown as [], AS_OF)).toThrow(
+      "score: events must be an array of { type, at, … } objects (or left out)",
+    );
+  });
+
+  test("validate: true refuses a lead that does not match the schema, listing every issue", () => {
+    const ruleset = createRuleset(acme);
+    expect(ruleset.score(L1, L1_EVENTS, { ...AS_OF, validate: true })).toEqual(
+      ruleset.score(L1, L1_EVENTS, AS_OF),
+    );
+    let error: unknown;
+    try {
+      ruleset.score({ ...L1, employees: "5000" }, [{ type: "webinar", at: "2026-10-30T10:00:00Z" }], {
+        ...AS_OF,
+        validate: true,
+      });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(LeadValidationError);
+    expect((error as LeadValidationError).issues.map((i) => i.path)).toEqual([
+      "lead.employees",
+      "events[0].type",
     ]);
   });
 
