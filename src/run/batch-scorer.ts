@@ -1,5 +1,6 @@
 import type { Artifact } from "../compile/artifact.js";
 import { ColumnMapper } from "./column-names.js";
+import { MissingColumnsError } from "./errors.js";
 import type { BatchScorer } from "./batch-score.js";
 import type { ScoringEvent } from "./event-index.js";
 import type { Ruleset } from "./ruleset.js";
@@ -13,9 +14,18 @@ export function batchScorerFor(
   const options = { asOf: asOfMs };
   const fields = ruleset.artifact.schema.lead.map((field) => field.name);
   const columns = new ColumnMapper(fields, columnNames);
+  const required = ruleset.artifact.schema.lead.filter((field) => !field.optional).map((field) => field.name);
+  let headerChecked = false;
   return {
     coerceRow: (row) => {
-      const coerced = ruleset.coerceLead(columns.map(row));
+      const mapped = columns.map(row);
+      if (!headerChecked) {
+        headerChecked = true;
+        // A header without a required field would reject every row for the same reason: say it once.
+        const missing = required.filter((name) => !(name in mapped));
+        if (missing.length > 0) throw new MissingColumnsError(missing, Object.keys(row));
+      }
+      const coerced = ruleset.coerceLead(mapped);
       return { lead: coerced.record, issues: coerced.issues };
     },
     validate: (lead, events) => ruleset.validate(lead, events),

@@ -450,3 +450,19 @@ describe("leadscore score", () => {
     expect(run.stderr).toContain("bad-rules/schema.score:2:");
   });
 });
+
+describe("a CSV header without the required fields", () => {
+  it("is one usage error naming the missing fields and the columns, not a reject per row", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "leadscore-header-"));
+    writeFileSync(path.join(dir, "leads.csv"), "Prospect ID,Job Title,stage\nZ1,CEO,lead\nZ2,CTO,lead\n");
+    const run = await runLeadscore(
+      ["score", "--rules", RULES_DIR, "--leads", "leads.csv", "--as-of", "2026-11-01T00:00:00Z"],
+      dir,
+    );
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toBe(
+      'leadscore: cannot score `leads.csv`: the CSV header has no column for the required fields `id`, `email`, `title` (its columns: Prospect ID, Job Title, stage); name the columns with --columns "Header=field"\n',
+    );
+  });
+});

@@ -1,3 +1,4 @@
+import { MissingColumnsError } from "../../run/errors.js";
 import { open, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Readable } from "node:stream";
@@ -108,6 +109,10 @@ export async function runScore(
     });
     await out.close();
     await rejectsFile?.close();
+  } catch (error) {
+    if (error instanceof MissingColumnsError)
+      throw new UsageError(`cannot score \`${leads.display}\`: ${error.message}`);
+    throw error;
   } finally {
     progress?.clear();
     leads.close();
