@@ -21,7 +21,26 @@ export function parseArtifact(json: string): ArtifactParseResult {
   return checkArtifact(value);
 }
 
+/** `parseArtifact` for a value already read: every check, the content hash included. */
 export function checkArtifact(value: unknown): ArtifactParseResult {
+  const checked = checkArtifactShape(value);
+  if ("error" in checked) return checked;
+  const { artifact } = checked;
+  const expected = contentHashOf(artifact);
+  if (artifact.contentHash !== expected) {
+    return {
+      reason: "hash-mismatch",
+      error: `the artifact's content does not match its hash (${artifact.contentHash}, computed ${expected}): it was edited or corrupted; recompile the rules`,
+    };
+  }
+  return { artifact };
+}
+
+/**
+ * The checks of `checkArtifact` except the content hash: format, format version and schema. For an
+ * artifact the compiler has just built and hashed, where hashing it again would only repeat the build.
+ */
+export function checkArtifactShape(value: unknown): ArtifactParseResult {
   const record = (value ?? {}) as Record<string, unknown>;
   if (typeof value !== "object" || value === null || record.format !== ARTIFACT_FORMAT) {
     return {
@@ -38,15 +57,7 @@ export function checkArtifact(value: unknown): ArtifactParseResult {
   const schemaError = artifactSchemaError(value);
   if (schemaError)
     return { reason: "schema", error: `the artifact does not match its schema: ${schemaError}` };
-  const artifact = value as Artifact;
-  const expected = contentHashOf(artifact);
-  if (artifact.contentHash !== expected) {
-    return {
-      reason: "hash-mismatch",
-      error: `the artifact's content does not match its hash (${artifact.contentHash}, computed ${expected}): it was edited or corrupted; recompile the rules`,
-    };
-  }
-  return { artifact };
+  return { artifact: value as Artifact };
 }
 
 /** Artifacts are written with stable key order and a trailing newline: same rules, same bytes. */

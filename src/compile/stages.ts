@@ -6,7 +6,7 @@ import type { SourceFile } from "../syntax/ast.js";
 import { parseSource } from "../syntax/parse.js";
 import type { Artifact } from "./artifact.js";
 import { buildArtifact } from "./build-artifact.js";
-import { checkArtifact } from "./load-artifact.js";
+import { checkArtifactShape } from "./load-artifact.js";
 import type { SourceText } from "./read-rules.js";
 
 /** State carried through the compile stages; each stage fills its part. */
@@ -63,7 +63,8 @@ const validateArtifactStage: Stage = {
   runsAfterErrors: false,
   run(compilation) {
     if (!compilation.artifact) return;
-    const result = checkArtifact(compilation.artifact);
+    // The build hashed the artifact a moment ago; hashing it again would only repeat that work.
+    const result = checkArtifactShape(compilation.artifact);
     if ("error" in result) throw new Error(`internal error: compiled artifact is invalid: ${result.error}`);
   },
 };

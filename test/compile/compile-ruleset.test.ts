@@ -2,7 +2,12 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { compileDirectory, compileSources, readDirectorySources } from "../../src/compile/compile-ruleset.js";
-import { parseArtifact, serializeArtifact } from "../../src/compile/load-artifact.js";
+import {
+  checkArtifact,
+  checkArtifactShape,
+  parseArtifact,
+  serializeArtifact,
+} from "../../src/compile/load-artifact.js";
 import { readRuleSources } from "../../src/compile/read-rules.js";
 import { expectGolden } from "../support/golden.js";
 import { PROJECT_ROOT, RULES_DIR } from "../support/paths.js";
@@ -109,6 +114,18 @@ describe("loading artifacts", () => {
     const value = JSON.parse(await referenceText());
     value.models[0].rules[0].points = 99;
     expect(parseArtifact(JSON.stringify(value))).toMatchObject({ reason: "hash-mismatch" });
+  });
+
+  test("checkArtifactShape checks all but the hash (for the artifact the compiler has just hashed)", async () => {
+    const value = JSON.parse(await referenceText());
+    value.models[0].rules[0].points = 99;
+    expect(checkArtifactShape(value)).toEqual({ artifact: value });
+    expect(checkArtifact(value)).toMatchObject({ reason: "hash-mismatch" });
+    value.models[0].rules[0].points = "ten";
+    expect(checkArtifactShape(value)).toMatchObject({ reason: "schema" });
+    expect(checkArtifactShape({ ...value, formatVersion: 2 })).toMatchObject({
+      reason: "wrong-format-version",
+    });
   });
 
   test("whitespace and key order do not matter to the hash", async () => {
