@@ -2,7 +2,7 @@ import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { expandGlobs } from "./glob.js";
 import { parseFixtureText } from "./fixture-parse.js";
-import type { FixtureFile, FixtureProblem, LoadedFixtures } from "./fixture-types.js";
+import { byPosition, type FixtureFile, type FixtureProblem, type LoadedFixtures } from "./fixture-types.js";
 
 /** The fixture files a directory holds, wherever below it. */
 export const FIXTURE_GLOBS = ["**/*.test.yaml", "**/*.test.yml"];
@@ -35,16 +35,18 @@ export async function loadFixtureFiles(
         column: 1,
         message: `cannot read the file: ${reason}`,
       };
-      fixtures.push({ file, asOf: null, cases: [], problems: [problem] });
+      fixtures.push({ file, asOf: null, cases: [], problems: [problem], testProblems: [] });
       unreadable.push(file);
       continue;
     }
     fixtures.push(parseFixtureText(text, file));
   }
   const problems = fixtures.flatMap((fixture) =>
-    [...fixture.problems, ...fixture.cases.flatMap((c) => c.problems)].sort(
-      (a, b) => a.line - b.line || a.column - b.column,
-    ),
+    [
+      ...fixture.problems,
+      ...fixture.testProblems,
+      ...fixture.cases.flatMap((c) => [...c.problems, ...c.testProblems]),
+    ].sort(byPosition),
   );
   return { fixtures, problems, unreadable };
 }

@@ -11,7 +11,13 @@ import {
 import { readExpectation, unknownKeyMessage, type ReportAt } from "./fixture-expect.js";
 import { keyName, locateOffset, positionAt, startOf } from "./fixture-nodes.js";
 import { parseZonedTimestamp, timestampProblem } from "./fixture-timestamp.js";
-import type { FixtureCase, FixtureFile, FixturePosition, FixtureProblem } from "./fixture-types.js";
+import {
+  byPosition,
+  type FixtureCase,
+  type FixtureFile,
+  type FixturePosition,
+  type FixtureProblem,
+} from "./fixture-types.js";
 
 const FILE_KEYS = ["as_of", "cases"];
 const CASE_KEYS = ["name", "as_of", "lead", "events", "expect"];
@@ -24,6 +30,7 @@ export function parseFixtureText(text: string, file: string): FixtureFile {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false });
   const problems: FixtureProblem[] = [];
+  const testProblems: FixtureProblem[] = [];
   const positionOf = (offset: number): FixturePosition => positionAt(lineCounter, offset);
   const problemAt = (offset: number, message: string): FixtureProblem => ({
     file,
@@ -34,29 +41,34 @@ export function parseFixtureText(text: string, file: string): FixtureFile {
 
   if (document.errors.length > 0) {
     for (const error of document.errors) report(error.pos[0], `YAML: ${error.message.split("\n")[0]}`);
-    return { file, asOf: null, cases: [], problems };
+    return { file, asOf: null, cases: [], problems, testProblems };
   }
   const root = document.contents;
   if (!isMap(root)) {
     report(startOf(root), "a fixture file is a map with `as_of` and `cases`");
-    return { file, asOf: null, cases: [], problems };
+    return { file, asOf: null, cases: [], problems, testProblems };
   }
 
   let asOf: string | null = null;
   let asOfWritten = false;
-  let casesNode: Node | null | undefined;
+  let casesPair: Pair | undefined;
   for (const pair of root.items as Pair[]) {
     const key = keyName(pair);
     if (key === "as_of") {
       asOfWritten = true;
       asOf = readTimestamp(pair, "as_of", report);
-    } else if (key === "cases") casesNode = pair.value as Node | null;
+    } else if (key === "cases") casesPair = pair;
     else report(startOf(pair.key), unknownKeyMessage(`key \`${key}\``, key, FILE_KEYS));
   }
 
   const cases: FixtureCase[] = [];
-  if (casesNode === undefined) {
+  const casesNode = casesPair?.value as Node | null | undefined;
+  if (casesPair === undefined) {
     report(0, "missing `cases`: the list of fixture leads, each with `name`, `lead`, `events` and `expect`");
+  } else if (isEmpty(casesNode)) {
+    // Nothing is broken, but a test that runs nothing must not pass.
+    const at = isSeq(casesNode) ? startOf(casesNode) : startOf(casesPair.key);
+    testProblems.push(problemAt(at, "the file has no cases"));
   } else if (!isSeq(casesNode)) {
     report(startOf(casesNode), "`cases` must be a list of cases, each starting with `- name: …`");
   } else {
@@ -68,8 +80,15 @@ export function parseFixtureText(text: string, file: string): FixtureFile {
   if (!asOfWritten && (cases.length === 0 || cases.some((c) => c.asOf === null))) {
     report(0, "missing `as_of`: the instant the cases are scored at, like `as_of: 2026-11-01T00:00:00Z`");
   }
-  problems.sort((a, b) => a.line - b.line || a.column - b.column);
-  return { file, asOf, cases, problems };
+  problems.sort(byPosition);
+  return { file, asOf, cases, problems, testProblems };
+}
+
+/** No value (`cases:`) or an empty list (`cases: []`). */
+function isEmpty(node: Node | null | undefined): boolean {
+  if (node === null || node === undefined) return true;
+  if (isScalar(node)) return node.value === null;
+  return isSeq(node) && node.items.length === 0;
 }
 
 interface CaseContext {
@@ -83,6 +102,7 @@ interface CaseContext {
 function readCase(node: Node, index: number, context: CaseContext): FixtureCase {
   const { document, positionOf, problemAt } = context;
   const problems: FixtureProblem[] = [];
+  const testProblems: FixtureProblem[] = [];
   const report: ReportAt = (offset, message) => problems.push(problemAt(offset, message));
   const start = startOf(node);
   const fixtureCase: FixtureCase = {
@@ -95,6 +115,7 @@ function readCase(node: Node, index: number, context: CaseContext): FixtureCase 
     events: [],
     expect: {},
     problems,
+    testProblems,
     locate: (path) => positionOf(locateOffset(node, path)),
   };
 
@@ -127,6 +148,10 @@ function readCase(node: Node, index: number, context: CaseContext): FixtureCase 
       fixtureCase.events = readEvents(value, document, report);
     } else if (key === "expect") {
       fixtureCase.expect = readExpectation(value ?? (pair.key as Node), document, report);
+      // An empty map passes whatever the rules decide. (Unknown keys are problems of their own.)
+      if (isMap(value) && value.items.length === 0) {
+        testProblems.push(problemAt(startOf(value), "this case checks nothing: add keys under `expect`"));
+      }
     } else {
       report(startOf(pair.key), unknownKeyMessage(`case key \`${key}\``, key, CASE_KEYS));
     }
@@ -136,7 +161,7 @@ function readCase(node: Node, index: number, context: CaseContext): FixtureCase 
     report(start, "missing `lead` in a case: the lead's fields, like `lead: {id: L1, title: CEO}`");
   if (!seen.has("expect"))
     report(start, "missing `expect` in a case: the result keys to check, like `bucket: SQL`");
-  problems.sort((a, b) => a.line - b.line || a.column - b.column);
+  problems.sort(byPosition);
   return fixtureCase;
 }
 

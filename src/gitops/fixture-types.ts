@@ -49,8 +49,13 @@ export interface FixtureCase {
   /** Each event as written: `type`, `at` and its properties. */
   events: Array<Record<string, unknown>>;
   expect: Expectation;
-  /** What is wrong with this case; a case with problems is not scored. */
+  /** What is wrong with this case's records or shape; a case with problems is not scored. */
   problems: FixtureProblem[];
+  /**
+   * What makes the case fail as a test while its lead stays sound data (it checks nothing, say). The test
+   * runner reports them with the others; the impact diff, which only scores the leads, has no use for them.
+   */
+  testProblems: FixtureProblem[];
   /** The position of the deepest node along `path` that exists (the case itself for an empty path). */
   locate(path: FixturePath): FixturePosition;
 }
@@ -62,6 +67,8 @@ export interface FixtureFile {
   cases: FixtureCase[];
   /** Problems of the file as a whole (YAML syntax, top-level keys); case problems stay with their case. */
   problems: FixtureProblem[];
+  /** What makes the file fail as a test though nothing in it is broken: it has no cases. */
+  testProblems: FixtureProblem[];
 }
 
 export interface LoadedFixtures {
@@ -72,9 +79,16 @@ export interface LoadedFixtures {
   unreadable: string[];
 }
 
-/** Whether a case can be scored: no problems and an instant to score it at. */
+/** Whether a case can be run as a test: no problems of any kind and an instant to score it at. */
 export function isRunnable(fixtureCase: FixtureCase): boolean {
-  return fixtureCase.problems.length === 0 && fixtureCase.asOfMs !== null;
+  return (
+    fixtureCase.problems.length === 0 && fixtureCase.testProblems.length === 0 && fixtureCase.asOfMs !== null
+  );
+}
+
+/** Problems in the order an author fixes them: by line, then column. */
+export function byPosition(a: FixturePosition, b: FixturePosition): number {
+  return a.line - b.line || a.column - b.column;
 }
 
 export function formatProblem(problem: FixtureProblem): string {

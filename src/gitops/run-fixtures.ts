@@ -3,7 +3,13 @@ import type { Ruleset } from "../run/ruleset.js";
 import type { ScoringEvent } from "../run/event-index.js";
 import type { ValidationIssue } from "../run/validate-input.js";
 import { compareExpectation, type Check } from "./fixture-compare.js";
-import type { FixtureCase, FixtureFile, FixturePath, FixtureProblem } from "./fixture-types.js";
+import {
+  byPosition,
+  type FixtureCase,
+  type FixtureFile,
+  type FixturePath,
+  type FixtureProblem,
+} from "./fixture-types.js";
 
 export interface CaseOutcome {
   fixture: FixtureCase;
@@ -45,7 +51,8 @@ export function runFixtures(ruleset: Ruleset, fixtures: readonly FixtureFile[]):
   const files = fixtures.map((fixture): FileOutcome => {
     const cases = fixture.cases.map((fixtureCase) => runCase(ruleset, fixtureCase));
     const passed = cases.filter((outcome) => outcome.passed).length;
-    return { file: fixture.file, problems: fixture.problems, cases, passed, failed: cases.length - passed };
+    const problems = [...fixture.problems, ...fixture.testProblems].sort(byPosition);
+    return { file: fixture.file, problems, cases, passed, failed: cases.length - passed };
   });
   return {
     files,
@@ -68,7 +75,8 @@ export function runCase(ruleset: Ruleset, fixture: FixtureCase): CaseOutcome {
     notScored,
     result: null,
   });
-  if (fixture.problems.length > 0) return notRun(fixture.problems, null);
+  const problems = [...fixture.problems, ...fixture.testProblems].sort(byPosition);
+  if (problems.length > 0) return notRun(problems, null);
   if (fixture.asOfMs === null) {
     return notRun([], "not scored: neither the case nor the file gives a valid `as_of`");
   }

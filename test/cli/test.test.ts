@@ -206,6 +206,42 @@ describe("bad fixtures", () => {
   });
 });
 
+describe("fixtures that check nothing", () => {
+  test("a case with `expect: {}` and a file with `cases: []` are problems that fail the run", async () => {
+    const dir = project({
+      "a-empty.test.yaml": "as_of: 2026-11-01T00:00:00Z\ncases: []\n",
+      "b-nothing.test.yaml": `as_of: 2026-11-01T00:00:00Z
+cases:
+  - name: checks nothing
+    lead: {id: N1, email: a@b.com, title: CEO, stage: lead}
+    expect: {}
+  - name: checks the model
+    lead: {id: N2, email: a@b.com, title: CEO, stage: lead}
+    expect: {model: smb}
+`,
+    });
+    const run = await runLeadscore(["test"], dir);
+    expect(run).toEqual({
+      code: 1,
+      stdout: [
+        "rules/tests/a-empty.test.yaml: 0 of 0 passed, 1 problem",
+        "  rules/tests/a-empty.test.yaml:2:8: the file has no cases",
+        "",
+        "rules/tests/b-nothing.test.yaml: 1 of 2 passed, 1 problem",
+        "  ✗ checks nothing",
+        "      at rules/tests/b-nothing.test.yaml:3",
+        "      rules/tests/b-nothing.test.yaml:5:13: this case checks nothing: add keys under `expect`",
+        "  ✓ checks the model",
+        "",
+        "2 fixture problems",
+        "1 passed, 1 failed",
+        "",
+      ].join("\n"),
+      stderr: "",
+    });
+  });
+});
+
 describe("--coverage and --min-coverage", () => {
   test("lists the rules that never fired and the buckets never reached", async () => {
     const run = await runLeadscore(["test", "--coverage"], PROJECT_ROOT);

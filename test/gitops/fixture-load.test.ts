@@ -9,8 +9,13 @@ import { PROJECT_ROOT } from "../support/paths.js";
 
 const REFERENCE = "rules/tests/acme.test.yaml";
 
+/** Every problem of a file, of both kinds, by position. */
 function problemsOf(fixture: FixtureFile): string[] {
-  return [...fixture.problems, ...fixture.cases.flatMap((c) => c.problems)]
+  return [
+    ...fixture.problems,
+    ...fixture.testProblems,
+    ...fixture.cases.flatMap((c) => [...c.problems, ...c.testProblems]),
+  ]
     .sort((a, b) => a.line - b.line || a.column - b.column)
     .map(formatProblem);
 }
@@ -241,6 +246,47 @@ describe("parseFixtureText", () => {
     expect(problemsOf(parseFixtureText("as_of: 2026-11-01T00:00:00Z\ncases: {}\n", "t.test.yaml"))).toEqual([
       "t.test.yaml:2:8: `cases` must be a list of cases, each starting with `- name: …`",
     ]);
+  });
+
+  test("a file without cases and a case that checks nothing are test problems; their leads stay sound", () => {
+    for (const [text, at] of [
+      ["as_of: 2026-11-01T00:00:00Z\ncases: []\n", "2:8"],
+      ["as_of: 2026-11-01T00:00:00Z\ncases:\n", "2:1"],
+      ["as_of: 2026-11-01T00:00:00Z\ncases: ~\n", "2:1"],
+    ] as const) {
+      const fixture = parseFixtureText(text, "t.test.yaml");
+      expect(fixture.problems).toEqual([]);
+      expect(problemsOf(fixture)).toEqual([`t.test.yaml:${at}: the file has no cases`]);
+    }
+    const fixture = parseFixtureText(
+      [
+        "as_of: 2026-11-01T00:00:00Z",
+        "cases:",
+        "  - name: checks nothing",
+        "    lead: {id: L1}",
+        "    expect: {}",
+        "  - name: checks nothing either",
+        "    lead: {id: L2}",
+        "    expect:",
+        "      {}",
+        "  - name: a misspelt key is reported as such, not as checking nothing",
+        "    lead: {id: L3}",
+        "    expect: {bukcet: SQL}",
+        "  - name: checks the bucket",
+        "    lead: {id: L4}",
+        "    expect: {bucket: Dead}",
+        "",
+      ].join("\n"),
+      "t.test.yaml",
+    );
+    expect(problemsOf(fixture)).toEqual([
+      "t.test.yaml:5:13: this case checks nothing: add keys under `expect`",
+      "t.test.yaml:9:7: this case checks nothing: add keys under `expect`",
+      "t.test.yaml:12:14: unknown key `expect.bukcet`: did you mean `bucket`?",
+    ]);
+    // The impact diff reads the problems of the records only: these leads are still good data.
+    expect(fixture.cases.map((c) => c.problems.length)).toEqual([0, 0, 1, 0]);
+    expect(fixture.cases.map(isRunnable)).toEqual([false, false, false, true]);
   });
 
   test("timestamps need a date, a time and a zone", () => {

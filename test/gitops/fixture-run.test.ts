@@ -120,6 +120,34 @@ describe("runFixtures", () => {
     expect(run.results.map((r) => r.id)).toEqual(["L2"]);
   });
 
+  test("a case that checks nothing fails unscored, and a file without cases fails the run", () => {
+    const checksNothing = parseFixtureText(
+      [
+        "as_of: 2026-11-01T00:00:00Z",
+        "cases:",
+        "  - name: checks nothing",
+        "    lead: {id: L1, email: a@b.com, title: CEO, stage: lead}",
+        "    expect: {}",
+        "  - name: checks the model",
+        "    lead: {id: L2, email: a@b.com, title: CEO, stage: lead}",
+        "    expect: {model: smb}",
+        "",
+      ].join("\n"),
+      "a.test.yaml",
+    );
+    const empty = parseFixtureText("as_of: 2026-11-01T00:00:00Z\ncases: []\n", "b.test.yaml");
+    const run = runFixtures(ruleset, [checksNothing, empty]);
+    expect([run.passed, run.failed, run.problems]).toEqual([1, 1, 2]);
+    const [nothing] = run.files[0]!.cases;
+    expect([nothing!.passed, nothing!.result, nothing!.checks]).toEqual([false, null, []]);
+    expect(nothing!.problems.map(formatProblem)).toEqual([
+      "a.test.yaml:5:13: this case checks nothing: add keys under `expect`",
+    ]);
+    expect(run.files[1]!.cases).toEqual([]);
+    expect(run.files[1]!.problems.map(formatProblem)).toEqual(["b.test.yaml:2:8: the file has no cases"]);
+    expect(run.results.map((r) => r.id)).toEqual(["L2"]);
+  });
+
   test("a case without an instant to score at is not scored, and says why", () => {
     const fixture = parseFixtureText(
       "cases:\n  - name: no as_of\n    lead: {id: L1, email: a@b.com, title: CEO, stage: lead}\n    expect: {model: smb}\n",
