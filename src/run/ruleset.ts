@@ -1,3 +1,4 @@
+import { describeFileError } from "./file-errors.js";
 import { readFile, stat } from "node:fs/promises";
 import type { Artifact } from "../compile/artifact.js";
 import { checkArtifact, parseArtifact, type ArtifactParseResult } from "../compile/load-artifact.js";
@@ -176,12 +177,4 @@ export async function loadRuleset(source: string | Artifact): Promise<Ruleset> {
   const parsed = parseArtifact(text);
   if (!("artifact" in parsed)) refuse(parsed);
   return new Ruleset(parsed.artifact);
-}
-
-function describeFileError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === "ENOENT") return "no such file or directory";
-  if (code === "EACCES") return "permission denied";
-  if (code === "EISDIR") return "it is a directory";
-  return (error as Error).message;
 }

@@ -125,3 +125,30 @@ describe("leadscore compile", () => {
     expect(run.stderr).toContain("rules: 1 error, 0 warnings; nothing written");
   });
 });
+
+describe("output files", () => {
+  test("compile -o creates the directory it writes into", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "leadscore-out-"));
+    const run = await runLeadscore(
+      ["compile", path.join(PROJECT_ROOT, "rules"), "-o", "dist/ruleset.json"],
+      dir,
+    );
+    expect(run.code).toBe(0);
+    expect(readFileSync(path.join(dir, "dist/ruleset.json"), "utf8")).toContain(
+      '"format": "leadscore.ruleset"',
+    );
+  });
+
+  test("a path through a file is bad usage in words, not an errno code", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "leadscore-out-"));
+    writeFileSync(path.join(dir, "file"), "");
+    const run = await runLeadscore(
+      ["compile", path.join(PROJECT_ROOT, "rules"), "-o", "file/ruleset.json"],
+      dir,
+    );
+    expect(run).toMatchObject({
+      code: 2,
+      stderr: "leadscore: cannot write `file/ruleset.json`: a part of the path is a file, not a directory\n",
+    });
+  });
+});

@@ -419,11 +419,13 @@ describe("leadscore score", () => {
       const same = await score("--as-of", AS_OF, "--out", "leads.csv");
       expect(same.stderr).toBe("leadscore: --out `leads.csv` is an input file; choose another file\n");
       expect(readFileSync(path.join(dir, "leads.csv"), "utf8")).toBe(LEADS_CSV);
-      const nowhere = await score("--as-of", AS_OF, "--out", "no/such/dir/out.ndjson");
+      // A missing directory is created (`--out results/today.ndjson`); a path through a file cannot be.
+      const nowhere = await score("--as-of", AS_OF, "--out", "leads.csv/out.ndjson");
       expect(nowhere).toEqual({
         code: 2,
         stdout: "",
-        stderr: "leadscore: cannot write `no/such/dir/out.ndjson`: no such file or directory\n",
+        stderr:
+          "leadscore: cannot write `leads.csv/out.ndjson`: a part of the path is a file, not a directory\n",
       });
     });
 

@@ -1,4 +1,4 @@
-import { writeFile } from "node:fs/promises";
+import { writeOutputFile } from "../output-files.js";
 import path from "node:path";
 import { hasErrors } from "../../diagnostics/diagnostic.js";
 import { summarizeDiagnostics } from "../../diagnostics/render.js";
@@ -32,13 +32,7 @@ export async function runCompile(
     io.stdout(text);
     return;
   }
-  try {
-    await writeFile(path.resolve(io.cwd, options.out), text);
-  } catch (error) {
-    throw new UsageError(
-      `cannot write \`${options.out}\`: ${(error as NodeJS.ErrnoException).code ?? error}`,
-    );
-  }
+  await writeOutputFile(io, options.out, text);
   const { artifact } = result;
   const rules = artifact.models.reduce((n, m) => n + m.rules.length, 0);
   io.stderr(

@@ -1,4 +1,4 @@
-import { writeFile } from "node:fs/promises";
+import { writeOutputFile } from "../output-files.js";
 import path from "node:path";
 import { hasErrors } from "../../diagnostics/diagnostic.js";
 import { renderDiagnostics, summarizeDiagnostics } from "../../diagnostics/render.js";
@@ -148,11 +148,5 @@ function refuseSameOutputs(io: CommandIO, options: DiffOptions): void {
 }
 
 async function write(io: CommandIO, file: string, text: string): Promise<void> {
-  try {
-    await writeFile(path.resolve(io.cwd, file), text, "utf8");
-  } catch (error) {
-    throw new UsageError(
-      `cannot write \`${file}\`: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
-    );
-  }
+  await writeOutputFile(io, file, text);
 }

@@ -1,5 +1,7 @@
+import { ensureOutputDirectory, writeOutputFile } from "../output-files.js";
+import { describeFileError } from "../../run/file-errors.js";
 import { MissingColumnsError } from "../../run/errors.js";
-import { open, stat, writeFile } from "node:fs/promises";
+import { open, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Readable } from "node:stream";
 import { scoreBatch, type BatchSummary, type RejectLine } from "../../run/batch-score.js";
@@ -73,6 +75,8 @@ export async function runScore(
 
   const out = options.out === undefined ? textSink(io.stdout) : await openOutput(io, options.out);
   const rejectsFile = options.rejects === undefined ? null : await openOutput(io, options.rejects);
+  // The summary is written last; its directory is made now, so a bad path fails before any work is done.
+  if (options.summary !== undefined) await ensureOutputDirectory(io, options.summary);
   const examples: RejectLine[] = [];
   let rejectCount = 0;
   const onReject = (reject: RejectLine): void | Promise<void> => {
@@ -122,11 +126,7 @@ export async function runScore(
   const rejects = { file: options.rejects === undefined ? null : asNamed(options.rejects), examples };
   io.stderr(options.json ? `${JSON.stringify(summary, null, 2)}\n` : formatSummary(summary, rejects));
   if (options.summary !== undefined) {
-    await writeFile(path.resolve(io.cwd, options.summary), `${JSON.stringify(summary, null, 2)}\n`).catch(
-      (error: unknown) => {
-        throw new UsageError(`cannot write \`${options.summary}\`: ${describeError(error)}`);
-      },
-    );
+    await writeOutputFile(io, options.summary, `${JSON.stringify(summary, null, 2)}\n`);
   }
   if (options.failOnReject && rejectCount > 0) setExitCode(ExitCode.Failed);
 }
@@ -154,7 +154,7 @@ async function openInput(io: CommandIO, file: string): Promise<OpenInput> {
     stream = (await open(full, "r")).createReadStream({ highWaterMark: 256 * 1024 });
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    throw new UsageError(`cannot read \`${file}\`: ${describeError(error)}`);
+    throw new UsageError(`cannot read \`${file}\`: ${describeFileError(error)}`);
   }
   return { source: guardReads(stream, file), display: asNamed(file), close: () => stream.destroy() };
 }
@@ -164,17 +164,18 @@ async function* guardReads(stream: Readable, file: string): ByteSource {
   try {
     for await (const chunk of stream) yield chunk as Buffer;
   } catch (error) {
-    throw new UsageError(`cannot read \`${file}\`: ${describeError(error)}`);
+    throw new UsageError(`cannot read \`${file}\`: ${describeFileError(error)}`);
   }
 }
 
 async function openOutput(io: CommandIO, file: string): Promise<LineSink> {
+  await ensureOutputDirectory(io, file);
   try {
     const handle = await open(path.resolve(io.cwd, file), "w");
     // A large buffer lets scoring run ahead of the disk; drain still bounds it, so memory stays flat.
     const sink = streamSink(handle.createWriteStream({ highWaterMark: 1024 * 1024 }));
     const fail = (error: unknown): never => {
-      throw new UsageError(`cannot write \`${file}\`: ${describeError(error)}`);
+      throw new UsageError(`cannot write \`${file}\`: ${describeFileError(error)}`);
     };
     return {
       write: (text) => {
@@ -188,7 +189,7 @@ async function openOutput(io: CommandIO, file: string): Promise<LineSink> {
       close: () => sink.close().catch(fail),
     };
   } catch (error) {
-    throw new UsageError(`cannot write \`${file}\`: ${describeError(error)}`);
+    throw new UsageError(`cannot write \`${file}\`: ${describeFileError(error)}`);
   }
 }
 
@@ -211,15 +212,6 @@ function refuseOverwritingInputs(io: CommandIO, options: ScoreOptions): void {
 /** Files are named in rejects and the summary as the user named them (with `/` separators). */
 function asNamed(file: string): string {
   return file.split(path.sep).join("/");
-}
-
-function describeError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === "ENOENT") return "no such file or directory";
-  if (code === "EACCES" || code === "EPERM") return "permission denied";
-  if (code === "EISDIR") return "it is a directory";
-  if (code !== undefined) return code;
-  return error instanceof Error ? error.message : String(error);
 }
 
 interface ProgressReporter {

@@ -1,4 +1,4 @@
-import { writeFile } from "node:fs/promises";
+import { writeOutputFile } from "../output-files.js";
 import path from "node:path";
 import { computeCoverage, meetsMinimum, parsePercentage, type Percentage } from "../../gitops/coverage.js";
 import { findFixtureFiles, loadFixtureFiles } from "../../gitops/fixture-load.js";
@@ -109,9 +109,5 @@ function readMinimum(text: string | undefined): Percentage | null {
 }
 
 async function writeReport(cwd: string, file: string, report: string): Promise<void> {
-  try {
-    await writeFile(path.resolve(cwd, file), report);
-  } catch (error) {
-    throw new UsageError(`cannot write \`${file}\`: ${(error as NodeJS.ErrnoException).code ?? error}`);
-  }
+  await writeOutputFile({ cwd, stdout: () => {}, stderr: () => {}, isTTY: false }, file, report);
 }
