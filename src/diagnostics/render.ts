@@ -1,6 +1,15 @@
 import type { Diagnostic } from "./diagnostic.js";
 
 /**
+ * The most characters of a source line shown under a diagnostic. A longer line (generated or minified
+ * files, a pasted blob) is cut to a window around the caret, with `…` where it was cut, so that one
+ * diagnostic stays a few lines of output however long its line is.
+ */
+export const MAX_EXCERPT_WIDTH = 100;
+/** How many characters of a cut line are shown before the caret, when there are that many. */
+const CONTEXT_BEFORE_CARET = 30;
+
+/**
  * Renders a diagnostic the way a compiler does:
  *
  *   rules/enterprise.score:4:10: error LS201: unknown field `titel`
@@ -27,13 +36,40 @@ export function renderDiagnostic(
       const endCol =
         span.end.line === span.start.line ? Math.max(span.end.column, startCol + 1) : visible.length + 1;
       const width = Math.max(1, Math.min(endCol, visible.length + 1) - startCol);
+      const excerpt = excerptAround(visible, startCol - 1, width);
       lines.push(`${" ".repeat(gutter + 1)}|`);
-      lines.push(`${span.start.line} | ${visible}`);
-      lines.push(`${" ".repeat(gutter + 1)}| ${" ".repeat(startCol - 1)}${"^".repeat(width)}`);
+      lines.push(`${span.start.line} | ${excerpt.text}`);
+      lines.push(
+        `${" ".repeat(gutter + 1)}| ${" ".repeat(excerpt.caretAt)}${"^".repeat(excerpt.caretWidth)}`,
+      );
     }
   }
   if (diagnostic.hint !== undefined) lines.push(`  = hint: ${diagnostic.hint}`);
   return lines.join("\n");
+}
+
+/**
+ * The part of `line` shown, and where the caret goes in it: the whole line when it is short enough,
+ * otherwise a window of MAX_EXCERPT_WIDTH characters that holds the caret's start, `…` on each cut side.
+ * `caret` is a 0-based index into `line` (it may be `line.length`, just after the end).
+ */
+export function excerptAround(
+  line: string,
+  caret: number,
+  width: number,
+): { text: string; caretAt: number; caretWidth: number } {
+  if (line.length <= MAX_EXCERPT_WIDTH) return { text: line, caretAt: caret, caretWidth: width };
+  const from = Math.max(0, Math.min(caret - CONTEXT_BEFORE_CARET, line.length - MAX_EXCERPT_WIDTH));
+  const to = Math.min(line.length, from + MAX_EXCERPT_WIDTH);
+  const before = from > 0 ? "…" : "";
+  const after = to < line.length ? "…" : "";
+  // The caret may not run past the window; one `^` at least, also just after the end of the line.
+  const caretWidth = Math.max(1, Math.min(width, to - caret));
+  return {
+    text: `${before}${line.slice(from, to)}${after}`,
+    caretAt: before.length + caret - from,
+    caretWidth,
+  };
 }
 
 export function renderDiagnostics(
