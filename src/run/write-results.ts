@@ -33,14 +33,14 @@ export function resultFormatter(format: ResultFormat): ResultFormatter {
     header: `${CSV_COLUMNS.join(",")}\n`,
     line: (result) =>
       `${[
-        result.id ?? "",
+        safeText(result.id ?? ""),
         result.model ?? "",
         numberText(result.fit),
         numberText(result.engagement),
         numberText(result.score),
         result.grade ?? "",
         result.bucket ?? "",
-        result.excluded ?? "",
+        safeText(result.excluded ?? ""),
         result.actions.map(describeAction).join("; "),
         topReasons(result.contributions),
       ]
@@ -93,4 +93,13 @@ function numberText(value: number | null): string {
 /** RFC 4180: quote a field that holds a comma, quote or line break (or edge spaces, which readers trim). */
 export function csvField(value: string): string {
   return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+/**
+ * Lead ids come from lead data, which is untrusted: a cell starting with `=`, `+`, `-`, `@` or a control
+ * character would run as a formula when a salesperson opens the file in a spreadsheet. Such text gets a
+ * leading `'`, which spreadsheets show as text. (Numbers are written as numbers and never guarded.)
+ */
+export function safeText(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }

@@ -1,3 +1,4 @@
+import { safeText } from "../../src/run/write-results.js";
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import type { ScoreResult } from "../../src/run/result.js";
@@ -178,5 +179,17 @@ describe("line sinks", () => {
     await sink.close();
     expect(writes.join("")).toBe("0123456789\n".repeat(10_000));
     expect(writes.length).toBe(2);
+  });
+});
+
+describe("CSV cells from lead data cannot run as spreadsheet formulas", () => {
+  it("text starting with = + - @ or a control character is written as text", () => {
+    expect(safeText("=1+2")).toBe("'=1+2");
+    expect(safeText("+33 1 23")).toBe("'+33 1 23");
+    expect(safeText("-L1")).toBe("'-L1");
+    expect(safeText("@SUM(A1)")).toBe("'@SUM(A1)");
+    expect(safeText("\tL1")).toBe("'\tL1");
+    expect(safeText("L-1")).toBe("L-1");
+    expect(safeText("")).toBe("");
   });
 });
