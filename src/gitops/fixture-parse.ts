@@ -72,8 +72,9 @@ export function parseFixtureText(text: string, file: string): FixtureFile {
   } else if (!isSeq(casesNode)) {
     report(startOf(casesNode), "`cases` must be a list of cases, each starting with `- name: …`");
   } else {
+    const namesSeen = new Map<string, FixturePosition>();
     casesNode.items.forEach((item, index) => {
-      cases.push(readCase(item as Node, index, { file, asOf, document, positionOf, problemAt }));
+      cases.push(readCase(item as Node, index, { file, asOf, document, positionOf, problemAt, namesSeen }));
     });
   }
   // Without a file-wide `as_of`, every case must bring its own.
@@ -97,6 +98,8 @@ interface CaseContext {
   document: Document;
   positionOf: (offset: number) => FixturePosition;
   problemAt: (offset: number, message: string) => FixtureProblem;
+  /** The names of the cases read so far, each where it was first written. */
+  namesSeen: Map<string, FixturePosition>;
 }
 
 function readCase(node: Node, index: number, context: CaseContext): FixtureCase {
@@ -132,7 +135,10 @@ function readCase(node: Node, index: number, context: CaseContext): FixtureCase 
       const name = isScalar(value) && value.value !== null ? String(value.value).trim() : "";
       if (name === "")
         report(startOf(value ?? pair.key), "`name` must be a short sentence saying what the case pins down");
-      else fixtureCase.name = name;
+      else {
+        fixtureCase.name = name;
+        checkUniqueName(name, startOf(value), context, testProblems);
+      }
     } else if (key === "as_of") {
       const own = readTimestamp(pair, "as_of", report);
       fixtureCase.asOf = own;
@@ -163,6 +169,20 @@ function readCase(node: Node, index: number, context: CaseContext): FixtureCase 
     report(start, "missing `expect` in a case: the result keys to check, like `bucket: SQL`");
   problems.sort(byPosition);
   return fixtureCase;
+}
+
+/** Reports are read by case name: a name given twice makes two results that cannot be told apart. */
+function checkUniqueName(name: string, offset: number, context: CaseContext, into: FixtureProblem[]): void {
+  const first = context.namesSeen.get(name);
+  if (first === undefined) context.namesSeen.set(name, context.positionOf(offset));
+  else {
+    into.push(
+      context.problemAt(
+        offset,
+        `the case at line ${first.line} has the same name: give each case its own, so reports tell them apart`,
+      ),
+    );
+  }
 }
 
 function readEvents(

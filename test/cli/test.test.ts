@@ -242,6 +242,38 @@ cases:
   });
 });
 
+describe("duplicate case names", () => {
+  test("the second case with a name is a problem that names the line of the first", async () => {
+    const dir = project({
+      "dup.test.yaml": `as_of: 2026-11-01T00:00:00Z
+cases:
+  - name: a CEO without activity
+    lead: {id: D1, email: a@b.com, title: CEO, stage: lead}
+    expect: {model: smb}
+  - name: a CEO without activity
+    lead: {id: D2, email: c@d.com, title: CEO, stage: lead}
+    expect: {model: smb}
+`,
+    });
+    const run = await runLeadscore(["test"], dir);
+    expect(run).toEqual({
+      code: 1,
+      stdout: [
+        "rules/tests/dup.test.yaml: 1 of 2 passed, 1 problem",
+        "  ✓ a CEO without activity",
+        "  ✗ a CEO without activity",
+        "      at rules/tests/dup.test.yaml:6",
+        "      rules/tests/dup.test.yaml:6:11: the case at line 3 has the same name: give each case its own, so reports tell them apart",
+        "",
+        "1 fixture problem",
+        "1 passed, 1 failed",
+        "",
+      ].join("\n"),
+      stderr: "",
+    });
+  });
+});
+
 describe("--coverage and --min-coverage", () => {
   test("lists the rules that never fired and the buckets never reached", async () => {
     const run = await runLeadscore(["test", "--coverage"], PROJECT_ROOT);

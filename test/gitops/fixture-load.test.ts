@@ -289,6 +289,47 @@ describe("parseFixtureText", () => {
     expect(fixture.cases.map(isRunnable)).toEqual([false, false, false, true]);
   });
 
+  test("a case name given twice in a file is a test problem at the second, naming the first's line", () => {
+    const fixture = parseFixtureText(
+      [
+        "as_of: 2026-11-01T00:00:00Z",
+        "cases:",
+        "  - name: a CEO", //                     3
+        "    lead: {id: L1}",
+        "    expect: {bucket: Dead}",
+        "  - name: a CTO", //                     6
+        "    lead: {id: L2}",
+        "    expect: {bucket: Dead}",
+        "  - lead: {id: L3}", //                  9
+        "    name: '  a CEO '", //               10: trimmed like every name
+        "    expect: {bucket: Dead}",
+        "  - name: a ceo", //                    12: another name
+        "    lead: {id: L4}",
+        "    expect: {bucket: Dead}",
+        "  - name: a CEO", //                    15
+        "    lead: {id: L5}",
+        "    expect: {bucket: Dead}",
+        "",
+      ].join("\n"),
+      "t.test.yaml",
+    );
+    expect(problemsOf(fixture)).toEqual([
+      "t.test.yaml:10:11: the case at line 3 has the same name: give each case its own, so reports tell them apart",
+      "t.test.yaml:15:11: the case at line 3 has the same name: give each case its own, so reports tell them apart",
+    ]);
+    expect(fixture.cases.map((c) => c.problems.length)).toEqual([0, 0, 0, 0, 0]);
+    expect(fixture.cases.map(isRunnable)).toEqual([true, true, false, true, false]);
+    // Names are per file: another file may use them again.
+    expect(
+      problemsOf(
+        parseFixtureText(
+          "as_of: 2026-11-01T00:00:00Z\ncases:\n  - name: a CEO\n    lead: {id: L1}\n    expect: {bucket: Dead}\n",
+          "u.test.yaml",
+        ),
+      ),
+    ).toEqual([]);
+  });
+
   test("timestamps need a date, a time and a zone", () => {
     const at = (value: string) =>
       problemsOf(
