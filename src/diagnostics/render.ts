@@ -28,7 +28,8 @@ export function renderDiagnostic(
   const lines = [head];
   const text = sourceOf(span.file);
   if (text !== undefined) {
-    const sourceLine = text.split(/\r?\n/)[span.start.line - 1];
+    // A byte order mark is not part of the first line (columns do not count it either).
+    const sourceLine = text.replace(/^\uFEFF/, "").split(/\r?\n/)[span.start.line - 1];
     if (sourceLine !== undefined) {
       const gutter = String(span.start.line).length;
       const visible = sourceLine.replace(/\t/g, " ");

@@ -15,6 +15,7 @@
  *     A comment written inside a one-line construct (a rule broken over lines) moves to its own line just
  *     before that construct, so that nothing is ever dropped.
  *   - Lines end with `\n` (CRLF input gives LF output), no trailing white space, exactly one final newline.
+ *   - No byte order mark: one at the start of the input is dropped (UTF-8 needs none).
  *
  * Formatting is idempotent, and the formatted text parses to the same tree (spans aside) with the same
  * comments in the same order.
@@ -56,7 +57,8 @@ class LayoutWriter {
   constructor(file: SourceFile) {
     this.comments = [...file.comments].sort((a, b) => a.span.start.offset - b.span.start.offset);
     this.lines = new LineIndex(file.path, file.text);
-    this.sourceLines = file.text.split("\n");
+    // Columns do not count a byte order mark, so neither do the lines they index.
+    this.sourceLines = file.text.replace(/^\uFEFF/, "").split("\n");
   }
 
   finish(): string {

@@ -9,7 +9,7 @@ import type { Comment } from "./ast.js";
 import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { Diagnostics } from "../diagnostics/codes.js";
 import { decodeString, parseDuration } from "./literals.js";
-import type { LineIndex } from "./positions.js";
+import { BYTE_ORDER_MARK, type LineIndex } from "./positions.js";
 import {
   Duration,
   InvalidDuration,
@@ -28,7 +28,10 @@ export interface LexResult {
 
 export function lexSource(lines: LineIndex): LexResult {
   const { text } = lines;
-  const result = scoreLexer.tokenize(text);
+  // A byte order mark is read as a space: no token, and every offset stays that of the text as read.
+  const result = scoreLexer.tokenize(
+    text.startsWith(BYTE_ORDER_MARK) ? ` ${text.slice(BYTE_ORDER_MARK.length)}` : text,
+  );
   const diagnostics: Diagnostic[] = [];
 
   for (const error of result.errors) {

@@ -1,5 +1,8 @@
 import type { Position, Span } from "./ast.js";
 
+/** U+FEFF, which some editors write at the start of UTF-8 files. */
+export const BYTE_ORDER_MARK = "\uFEFF";
+
 /**
  * Turns character offsets into line/column positions for one file. Lines end at `\n` (a `\r\n` pair counts
  * as one break, as the caret renderer splits lines); columns count UTF-16 code units from 1.
@@ -15,12 +18,14 @@ export class LineIndex {
     readonly file: string,
     readonly text: string,
   ) {
+    if (text.startsWith(BYTE_ORDER_MARK)) this.lineStarts[0] = BYTE_ORDER_MARK.length;
     for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) this.lineStarts.push(i + 1);
   }
 
   position(offset: number): Position {
     const line = this.lineOf(offset);
-    return { line: line + 1, column: offset - this.lineStarts[line]! + 1, offset };
+    // Math.max: the byte order mark itself (offset 0) sits at column 1 with what follows it.
+    return { line: line + 1, column: Math.max(1, offset - this.lineStarts[line]! + 1), offset };
   }
 
   /** The half-open span `[start, end)`. */

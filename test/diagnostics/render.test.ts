@@ -23,6 +23,16 @@ describe("renderDiagnostic", () => {
     );
   });
 
+  test("a byte order mark is not shown, and the caret stays under the span", () => {
+    const text = "\uFEFFlead { id: string ; }";
+    expect(render(text, 19, 20).split("\n")).toEqual([
+      "a.score:1:19: error LS101: unexpected character `;`",
+      "  |",
+      "1 | lead { id: string ; }",
+      "  |                   ^",
+    ]);
+  });
+
   test("a very long line is cut to a window around the caret, with … on both cut sides", () => {
     const line = `${"a".repeat(148_000)};${"b".repeat(500)}`;
     const rendered = render(line, 148_000, 148_001);

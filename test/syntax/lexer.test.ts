@@ -259,6 +259,28 @@ describe("comments, white space and positions", () => {
       end: { line: 2, column: 3, offset: 6 },
     });
   });
+
+  test("a byte order mark at the start is no token and no column; offsets still index the text as read", () => {
+    const text = "\uFEFF# c\nlead {}";
+    const result = lex(text);
+    expect(result.diagnostics).toEqual([]);
+    expect(result.tokens.map((t) => [t.image, t.startOffset])).toEqual([
+      ["lead", 5],
+      ["{", 10],
+      ["}", 11],
+    ]);
+    expect(result.comments.map((c) => [c.text, c.span.start])).toEqual([
+      ["# c", { line: 1, column: 1, offset: 1 }],
+    ]);
+    const lines = new LineIndex("t.score", text);
+    expect(lines.position(0)).toEqual({ line: 1, column: 1, offset: 0 });
+    expect(lines.position(3)).toEqual({ line: 1, column: 3, offset: 3 });
+    expect(lines.position(5)).toEqual({ line: 2, column: 1, offset: 5 });
+  });
+
+  test("a byte order mark anywhere else is an unexpected character", () => {
+    expect(problems("lead {}\n\uFEFFevent a")).toEqual(["LS101 2:1-2:2 unexpected character `\uFEFF`"]);
+  });
 });
 
 describe("characters the language does not know", () => {
