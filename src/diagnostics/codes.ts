@@ -66,6 +66,17 @@ export const Diagnostics = {
     message: "the condition is nested more than {0} levels deep",
     hint: "split it into several rules, or remove parentheses and `not`s that are not needed",
   },
+  NotTextFile: {
+    code: "LS111",
+    severity: "error",
+    message: "this is not a text file: it contains a NUL character",
+    hint: "rule files are UTF-8 text; check that this is the file you meant (a file saved as UTF-16 has NUL characters too)",
+  },
+  TooManyErrors: {
+    code: "LS112",
+    severity: "error",
+    message: "too many errors in this file ({0} more not shown); fix the ones above first",
+  },
 
   // ------------------------------------------------------------------------------------------ names
   UnknownField: { code: "LS201", severity: "error", message: "unknown lead field `{0}`" },

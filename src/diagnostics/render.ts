@@ -32,7 +32,9 @@ export function renderDiagnostic(
     const sourceLine = text.replace(/^\uFEFF/, "").split(/\r?\n/)[span.start.line - 1];
     if (sourceLine !== undefined) {
       const gutter = String(span.start.line).length;
-      const visible = sourceLine.replace(/\t/g, " ");
+      // One column each: a tab as a space, and control characters (a binary file's, or an escape sequence
+      // that would drive the terminal) as `�`.
+      const visible = sourceLine.replace(/\t/g, " ").replace(/[\u0000-\u001F\u007F-\u009F]/g, "\uFFFD");
       const startCol = Math.min(span.start.column, visible.length + 1);
       const endCol =
         span.end.line === span.start.line ? Math.max(span.end.column, startCol + 1) : visible.length + 1;

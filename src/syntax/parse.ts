@@ -6,7 +6,8 @@
  *   TreeBuilder  → the nodes, and what only they show (LS103 doubled comma, LS106, LS108, LS307, LS417)
  *
  * Whatever the input, parseSource returns a SourceFile (with fewer declarations than written when some are
- * broken: those are left out) and never throws.
+ * broken: those are left out) and never throws. A file with a NUL character is not read at all (LS111), and
+ * at most MAX_ERRORS_PER_FILE errors are listed (LS112 counts the rest).
  */
 import type { IRecognitionException, IToken } from "chevrotain";
 import type { Declaration, SourceFile } from "./ast.js";
@@ -30,27 +31,42 @@ export interface ParseResult {
  */
 export const MAX_NESTING = 64;
 
+/**
+ * More errors than this in one file are not listed: past a few dozen they are consequences of the first
+ * ones, or the file is not a rule file at all. The rest is counted in one last diagnostic (LS112).
+ */
+export const MAX_ERRORS_PER_FILE = 50;
+
 export function parseSource(path: string, text: string): ParseResult {
   const lines = new LineIndex(path, text);
-  const lexed = lexSource(lines);
   const file: SourceFile = {
     kind: "SourceFile",
     span: lines.span(0, text.length),
     path,
     text,
     declarations: [],
-    comments: lexed.comments,
+    comments: [],
   };
+  // No text file holds a NUL character; a binary file (or one saved as UTF-16) is one error, not hundreds.
+  const nul = text.indexOf("\0");
+  if (nul !== -1) {
+    return { file, diagnostics: [createDiagnostic(Diagnostics.NotTextFile, lines.span(nul, nul + 1))] };
+  }
+
+  const lexed = lexSource(lines);
+  file.comments = lexed.comments;
   const tooDeep = (at: IToken | undefined): ParseResult => {
     const span =
       at === undefined ? lines.span(0, 0) : lines.span(at.startOffset, at.startOffset + at.image.length);
     file.declarations = [];
     return {
       file,
-      diagnostics: sortDiagnostics([
-        ...lexed.diagnostics,
-        createDiagnostic(Diagnostics.NestingTooDeep, span, [MAX_NESTING]),
-      ]),
+      diagnostics: capErrors(
+        sortDiagnostics([
+          ...lexed.diagnostics,
+          createDiagnostic(Diagnostics.NestingTooDeep, span, [MAX_NESTING]),
+        ]),
+      ),
     };
   };
 
@@ -78,12 +94,25 @@ export function parseSource(path: string, text: string): ParseResult {
   }));
   return {
     file,
-    diagnostics: sortDiagnostics([
-      ...lexed.diagnostics,
-      ...withoutCascades(syntaxErrors, lexed.diagnostics),
-      ...tree.diagnostics,
-    ]),
+    diagnostics: capErrors(
+      sortDiagnostics([
+        ...lexed.diagnostics,
+        ...withoutCascades(syntaxErrors, lexed.diagnostics),
+        ...tree.diagnostics,
+      ]),
+    ),
   };
+}
+
+/** The first MAX_ERRORS_PER_FILE errors (in reading order), then one LS112 where the next would be. */
+function capErrors(diagnostics: Diagnostic[]): Diagnostic[] {
+  if (diagnostics.length <= MAX_ERRORS_PER_FILE) return diagnostics;
+  const hidden = diagnostics.length - MAX_ERRORS_PER_FILE;
+  const firstHidden = diagnostics[MAX_ERRORS_PER_FILE]!;
+  return [
+    ...diagnostics.slice(0, MAX_ERRORS_PER_FILE),
+    createDiagnostic(Diagnostics.TooManyErrors, firstHidden.span, [hidden]),
+  ];
 }
 
 /**

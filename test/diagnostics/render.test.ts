@@ -33,6 +33,14 @@ describe("renderDiagnostic", () => {
     ]);
   });
 
+  test("control characters are shown as �, one column each, so they cannot drive the terminal", () => {
+    const text = "a\u0000\u001b[31m\rb ;";
+    expect(render(text, 10, 11).split("\n").slice(2)).toEqual([
+      "1 | a\uFFFD\uFFFD[31m\uFFFDb ;",
+      "  |           ^",
+    ]);
+  });
+
   test("a very long line is cut to a window around the caret, with … on both cut sides", () => {
     const line = `${"a".repeat(148_000)};${"b".repeat(500)}`;
     const rendered = render(line, 148_000, 148_001);

@@ -35,6 +35,8 @@ describe("syntax cases", () => {
       "LS108",
       "LS109",
       "LS110",
+      "LS111",
+      "LS112",
     ]) {
       expect(codes, code).toContain(code);
     }

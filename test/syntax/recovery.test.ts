@@ -188,9 +188,23 @@ describe("input nobody writes", () => {
     expect(outline(file)).toEqual(["Model m"]);
   });
 
-  test("binary garbage", () => {
-    const { file, codes } = parse("\u0000\u0001\u00ff{}[]()\uffff");
+  test("binary garbage: a NUL character says it is not a text file, once, and nothing is read", () => {
+    const { file, codes } = parse("event a\n\u0001\u00ff{}[]()\u0000\uffff");
     expect(file.kind).toBe("SourceFile");
-    expect(codes[0]).toBe("LS101@1:1");
+    expect(codes).toEqual(["LS111@2:9"]);
+    expect(file.declarations).toEqual([]);
+  });
+
+  test("garbage without a NUL lists 50 errors, then one that counts the rest", () => {
+    // Characters the language does not know, each alone between spaces: one error each.
+    const text = Array.from({ length: 3000 }, (_, i) => String.fromCharCode(0x2190 + (i % 64))).join(" ");
+    const { diagnostics } = parseSource("t.score", text);
+    expect(diagnostics).toHaveLength(51);
+    expect(diagnostics.slice(0, 50).every((d) => d.code === "LS101")).toBe(true);
+    expect(diagnostics[50]!.code).toBe("LS112");
+    expect(diagnostics[50]!.message).toBe(
+      "too many errors in this file (2950 more not shown); fix the ones above first",
+    );
+    expect(diagnostics[50]!.span.start).toEqual({ line: 1, column: 101, offset: 100 });
   });
 });
