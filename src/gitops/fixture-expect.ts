@@ -16,15 +16,22 @@ export function unknownKeyMessage(shown: string, key: string, known: readonly st
   return `unknown ${shown}${hint ? `: ${hint}` : ` (known keys: ${known.join(", ")})`}`;
 }
 
+export interface ReadExpectation {
+  expect: Expectation;
+  /** Where each value was written (its key, when the value is empty). */
+  offsets: Partial<Record<ExpectKey, number>>;
+}
+
 /**
  * Reads a case's `expect` map: only the known result keys, each with a value of the type the result can
  * hold. A key that is misspelt would otherwise be silently unchecked, so it is a problem, not a warning.
  */
-export function readExpectation(node: Node, document: Document, report: ReportAt): Expectation {
+export function readExpectation(node: Node, document: Document, report: ReportAt): ReadExpectation {
   const expect: Expectation = {};
+  const offsets: Partial<Record<ExpectKey, number>> = {};
   if (!isMap(node)) {
     report(startOf(node), "`expect` must be a map of result keys, like `bucket: SQL`");
-    return expect;
+    return { expect, offsets };
   }
   for (const pair of node.items as Pair[]) {
     const key = keyName(pair);
@@ -44,8 +51,9 @@ export function readExpectation(node: Node, document: Document, report: ReportAt
       checkActions(valueNode, report, at);
     }
     expect[expectKey] = value;
+    offsets[expectKey] = at;
   }
-  return expect;
+  return { expect, offsets };
 }
 
 function checkActions(node: Node | null, report: ReportAt, at: number): void {

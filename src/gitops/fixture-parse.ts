@@ -13,6 +13,7 @@ import { keyName, locateOffset, positionAt, startOf } from "./fixture-nodes.js";
 import { parseZonedTimestamp, timestampProblem } from "./fixture-timestamp.js";
 import {
   byPosition,
+  type ExpectKey,
   type FixtureCase,
   type FixtureFile,
   type FixturePosition,
@@ -117,6 +118,7 @@ function readCase(node: Node, index: number, context: CaseContext): FixtureCase 
     lead: {},
     events: [],
     expect: {},
+    expectAt: {},
     problems,
     testProblems,
     locate: (path) => positionOf(locateOffset(node, path)),
@@ -153,7 +155,10 @@ function readCase(node: Node, index: number, context: CaseContext): FixtureCase 
     } else if (key === "events") {
       fixtureCase.events = readEvents(value, document, report);
     } else if (key === "expect") {
-      fixtureCase.expect = readExpectation(value ?? (pair.key as Node), document, report);
+      const read = readExpectation(value ?? (pair.key as Node), document, report);
+      fixtureCase.expect = read.expect;
+      for (const [expectKey, offset] of Object.entries(read.offsets))
+        fixtureCase.expectAt[expectKey as ExpectKey] = positionOf(offset);
       // An empty map passes whatever the rules decide. (Unknown keys are problems of their own.)
       if (isMap(value) && value.items.length === 0) {
         testProblems.push(problemAt(startOf(value), "this case checks nothing: add keys under `expect`"));

@@ -49,6 +49,8 @@ export interface FixtureCase {
   /** Each event as written: `type`, `at` and its properties. */
   events: Array<Record<string, unknown>>;
   expect: Expectation;
+  /** Where each expected value was written, for the problems only the ruleset can reveal. */
+  expectAt: Partial<Record<ExpectKey, FixturePosition>>;
   /** What is wrong with this case's records or shape; a case with problems is not scored. */
   problems: FixtureProblem[];
   /**

@@ -3,6 +3,7 @@ import type { Ruleset } from "../run/ruleset.js";
 import type { ScoringEvent } from "../run/event-index.js";
 import type { ValidationIssue } from "../run/validate-input.js";
 import { compareExpectation, type Check } from "./fixture-compare.js";
+import { resultNames, unknownNameProblems, type ResultNames } from "./fixture-expect-names.js";
 import {
   byPosition,
   type FixtureCase,
@@ -48,8 +49,9 @@ export interface TestRun {
  * expectations do not hold.
  */
 export function runFixtures(ruleset: Ruleset, fixtures: readonly FixtureFile[]): TestRun {
+  const names = resultNames(ruleset.artifact);
   const files = fixtures.map((fixture): FileOutcome => {
-    const cases = fixture.cases.map((fixtureCase) => runCase(ruleset, fixtureCase));
+    const cases = fixture.cases.map((fixtureCase) => runCase(ruleset, fixtureCase, names));
     const passed = cases.filter((outcome) => outcome.passed).length;
     const problems = [...fixture.problems, ...fixture.testProblems].sort(byPosition);
     return { file: fixture.file, problems, cases, passed, failed: cases.length - passed };
@@ -66,7 +68,11 @@ export function runFixtures(ruleset: Ruleset, fixtures: readonly FixtureFile[]):
   };
 }
 
-export function runCase(ruleset: Ruleset, fixture: FixtureCase): CaseOutcome {
+export function runCase(
+  ruleset: Ruleset,
+  fixture: FixtureCase,
+  names: ResultNames = resultNames(ruleset.artifact),
+): CaseOutcome {
   const notRun = (problems: FixtureProblem[], notScored: string | null): CaseOutcome => ({
     fixture,
     passed: false,
@@ -75,7 +81,11 @@ export function runCase(ruleset: Ruleset, fixture: FixtureCase): CaseOutcome {
     notScored,
     result: null,
   });
-  const problems = [...fixture.problems, ...fixture.testProblems].sort(byPosition);
+  const problems = [
+    ...fixture.problems,
+    ...fixture.testProblems,
+    ...unknownNameProblems(fixture, names),
+  ].sort(byPosition);
   if (problems.length > 0) return notRun(problems, null);
   if (fixture.asOfMs === null) {
     return notRun([], "not scored: neither the case nor the file gives a valid `as_of`");

@@ -274,6 +274,28 @@ cases:
   });
 });
 
+describe("expected names the rules do not have", () => {
+  test("a misspelt bucket is a fixture problem with the closest bucket, not a mismatch", async () => {
+    const dir = project({ "acme.test.yaml": changed(81, "      bucket: Nurture", "      bucket: Nurtrue") });
+    const run = await runLeadscore(["test"], dir);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(
+      [
+        "rules/tests/acme.test.yaml: 10 of 11 passed, 1 problem",
+        "  ✓ CEO at a large software company who asked for a demo is sales-ready",
+        "  ✓ a competitor is excluded however engaged, but still scored for the record",
+        "  ✓ a student with no company size falls to the default model and is disqualified",
+        "  ✓ older engagement decays by half every 30 days",
+        "  ✗ an unsubscribe subtracts, repeated pricing visits add up",
+        "      at rules/tests/acme.test.yaml:68",
+        "      rules/tests/acme.test.yaml:81:15: unknown bucket `Nurtrue` in `expect.bucket`: did you mean `Nurture`?",
+        "  ✓ ",
+      ].join("\n"),
+    );
+    expect(run.stdout.endsWith("\n1 fixture problem\n10 passed, 1 failed\n")).toBe(true);
+  });
+});
+
 describe("--coverage and --min-coverage", () => {
   test("lists the rules that never fired and the buckets never reached", async () => {
     const run = await runLeadscore(["test", "--coverage"], PROJECT_ROOT);
