@@ -15,6 +15,7 @@ import type { IToken } from "chevrotain";
 import type * as Ast from "./ast.js";
 import { Diagnostics, type DiagnosticDefinition } from "../diagnostics/codes.js";
 import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { closestName } from "../diagnostics/suggest.js";
 import { misquotedTextValue } from "./lexer.js";
 import { decodeString, parseDate, parseDuration } from "./literals.js";
 import type { LineIndex } from "./positions.js";
@@ -388,8 +389,9 @@ export class TreeBuilder {
   }
 
   /**
-   * `string` → PrimitiveType, `a | b` → EnumType. An unknown single word is reported (LS307); a well-known
-   * synonym (`integer`) is then read as the type it stands for, so that its uses report nothing more.
+   * `string` → PrimitiveType, `a | b` → EnumType. An unknown single word is reported (LS307) and the field
+   * is kept, so that its uses do not each report an unknown field: as the type meant when that is clear (a
+   * well-known synonym like `integer`, a typo like `strng`, `String`), otherwise as a string.
    */
   type(words: IToken[]): Ast.TypeExpr | undefined {
     const first = words[0];
@@ -404,14 +406,15 @@ export class TreeBuilder {
     const span = this.tokenSpan(first);
     if (PRIMITIVE_TYPES.has(first.image))
       return { kind: "PrimitiveType", span, name: first.image as Ast.PrimitiveTypeName };
-    const meant = TYPE_SYNONYMS[first.image.toLowerCase()];
-    this.report(
-      Diagnostics.UnknownType,
-      span,
-      [first.image],
-      meant === undefined ? undefined : `write \`${meant}\``,
-    );
-    return meant === undefined ? undefined : { kind: "PrimitiveType", span, name: meant };
+    const lowercase = first.image.toLowerCase();
+    const synonym = TYPE_SYNONYMS[lowercase];
+    const typo = closestName(first.image, PRIMITIVE_TYPES) as Ast.PrimitiveTypeName | undefined;
+    let hint: string | undefined;
+    if (PRIMITIVE_TYPES.has(lowercase)) hint = `types are written in lowercase: \`${lowercase}\``;
+    else if (synonym !== undefined) hint = `write \`${synonym}\``;
+    else if (typo !== undefined) hint = `did you mean \`${typo}\`?`;
+    this.report(Diagnostics.UnknownType, span, [first.image], hint);
+    return { kind: "PrimitiveType", span, name: synonym ?? typo ?? "string" };
   }
 
   list(keyword: IToken, name: IToken, items: Ast.InlineList | undefined): Ast.ListDecl | undefined {

@@ -1,6 +1,6 @@
 /**
  * Runs the data-only syntax cases of test/cases/syntax/*.yaml: each parses `source` as `case.score` and
- * expects exactly the listed diagnostics, in order (code, line, column, and the message when given).
+ * expects exactly the listed diagnostics, in order (code, line, column, and the message and hint when given).
  */
 import { describe, expect, test } from "vitest";
 import { parseSource } from "../../src/syntax/parse.js";
@@ -11,6 +11,7 @@ interface ExpectedDiagnostic {
   line: number;
   column: number;
   message?: string;
+  hint?: string;
 }
 
 interface SyntaxCase {
@@ -53,6 +54,7 @@ describe("syntax cases", () => {
         column: d.span.start.column,
       };
       if (expected?.message !== undefined) entry.message = d.message;
+      if (expected?.hint !== undefined) entry.hint = d.hint;
       return entry;
     });
     expect(actual).toEqual(data.diagnostics);

@@ -160,15 +160,20 @@ describe("one mistake, one diagnostic", () => {
     expect(rulesOf(file)).toEqual(["when event = c add 3"]);
   });
 
-  test("an unknown field type: a known synonym is read as meant, anything else leaves the field out", () => {
-    const { file, codes } = parse("lead {\n  id: string\n  employees: integer\n  revenue: money\n}");
-    expect(codes).toEqual(["LS307@3:14", "LS307@4:12"]);
+  test("an unknown field type keeps its field: as the type meant when that is clear, otherwise as a string", () => {
+    const { file, codes } = parse(
+      "lead {\n  id: string\n  employees: integer\n  email: strng\n  since: Date\n  revenue: money\n}",
+    );
+    expect(codes).toEqual(["LS307@3:14", "LS307@4:10", "LS307@5:10", "LS307@6:12"]);
     const fields = (file.declarations[0] as Ast.LeadDecl).fields;
     expect(
       fields.map((f) => [f.name.name, f.type.kind === "PrimitiveType" ? f.type.name : f.type.kind]),
     ).toEqual([
       ["id", "string"],
       ["employees", "number"],
+      ["email", "string"],
+      ["since", "date"],
+      ["revenue", "string"],
     ]);
   });
 });
