@@ -107,6 +107,7 @@ function readCase(node: Node, index: number, context: CaseContext): FixtureCase 
   const { document, positionOf, problemAt } = context;
   const problems: FixtureProblem[] = [];
   const testProblems: FixtureProblem[] = [];
+  const reportedPaths = new Set<string>();
   const report: ReportAt = (offset, message) => problems.push(problemAt(offset, message));
   const start = startOf(node);
   const fixtureCase: FixtureCase = {
@@ -121,11 +122,13 @@ function readCase(node: Node, index: number, context: CaseContext): FixtureCase 
     expectAt: {},
     problems,
     testProblems,
+    reportedPaths,
     locate: (path) => positionOf(locateOffset(node, path)),
   };
 
   if (!isMap(node)) {
     report(start, "a case is a map with `name`, `lead`, `events` and `expect`");
+    reportedPaths.add("lead");
     return fixtureCase;
   }
   const seen = new Set<string>();
@@ -147,13 +150,15 @@ function readCase(node: Node, index: number, context: CaseContext): FixtureCase 
       fixtureCase.asOfMs = own === null ? null : parseZonedTimestamp(own);
     } else if (key === "lead") {
       if (isMap(value)) fixtureCase.lead = value.toJS(document) as Record<string, unknown>;
-      else
+      else {
         report(
           startOf(value ?? pair.key),
           "`lead` must be a map of lead fields, like `{id: L1, title: CEO}`",
         );
+        reportedPaths.add("lead");
+      }
     } else if (key === "events") {
-      fixtureCase.events = readEvents(value, document, report);
+      fixtureCase.events = readEvents(value, document, report, reportedPaths);
     } else if (key === "expect") {
       const read = readExpectation(value ?? (pair.key as Node), document, report);
       fixtureCase.expect = read.expect;
@@ -168,8 +173,10 @@ function readCase(node: Node, index: number, context: CaseContext): FixtureCase 
     }
   }
   if (!seen.has("name")) report(start, "missing `name` in a case: a short sentence saying what it pins down");
-  if (!seen.has("lead"))
+  if (!seen.has("lead")) {
     report(start, "missing `lead` in a case: the lead's fields, like `lead: {id: L1, title: CEO}`");
+    reportedPaths.add("lead");
+  }
   if (!seen.has("expect"))
     report(start, "missing `expect` in a case: the result keys to check, like `bucket: SQL`");
   problems.sort(byPosition);
@@ -190,10 +197,15 @@ function checkUniqueName(name: string, offset: number, context: CaseContext, int
   }
 }
 
+/**
+ * Reads a case's events, adding to `reportedPaths` each part (`events[2]`, `events[2].at`) it reports a
+ * problem about, so that validating them against the ruleset does not say the same thing again.
+ */
 function readEvents(
   value: Node | null,
   document: Document,
   report: ReportAt,
+  reportedPaths: Set<string>,
 ): Array<Record<string, unknown>> {
   if (value === null || (isScalar(value) && value.value === null)) return [];
   if (!isSeq(value)) {
@@ -201,26 +213,35 @@ function readEvents(
       startOf(value),
       "`events` must be a list of events, like `- {type: email_open, at: 2026-10-20T08:00:00Z}`",
     );
+    reportedPaths.add("events");
     return [];
   }
   const events: Array<Record<string, unknown>> = [];
-  for (const item of value.items) {
+  value.items.forEach((item, index) => {
+    const path = `events[${index}]`;
     if (!isMap(item)) {
       report(startOf(item), "an event is a map with `type`, `at` and its properties");
-      continue;
+      reportedPaths.add(path);
+      // An empty stand-in keeps each event at the index it was written at, which problems are located by.
+      events.push({});
+      return;
     }
     const event = item.toJS(document) as Record<string, unknown>;
     const typePair = (item.items as Pair[]).find((p) => keyName(p) === "type");
     const atPair = (item.items as Pair[]).find((p) => keyName(p) === "at");
-    if (typePair === undefined) report(startOf(item), "missing `type` in an event");
-    else if (typeof event.type !== "string" || event.type.trim() === "") {
+    if (typePair === undefined) {
+      report(startOf(item), "missing `type` in an event");
+      reportedPaths.add(`${path}.type`);
+    } else if (typeof event.type !== "string" || event.type.trim() === "") {
       report(startOf(typePair.value ?? typePair.key), "`type` must be the name of an event type");
+      reportedPaths.add(`${path}.type`);
     }
-    if (atPair === undefined)
+    if (atPair === undefined) {
       report(startOf(item), "missing `at` in an event: when it happened, like 2026-10-20T08:00:00Z");
-    else readTimestamp(atPair, "at", report);
+      reportedPaths.add(`${path}.at`);
+    } else if (readTimestamp(atPair, "at", report) === null) reportedPaths.add(`${path}.at`);
     events.push(event);
-  }
+  });
   return events;
 }
 

@@ -58,6 +58,12 @@ export interface FixtureCase {
    * runner reports them with the others; the impact diff, which only scores the leads, has no use for them.
    */
   testProblems: FixtureProblem[];
+  /**
+   * The parts of the records this case's problems already speak about, named as validation names them
+   * (`lead`, `events[2]`, `events[2].at`): checking the records against the ruleset skips them and what
+   * lies below them, so that every problem is told once.
+   */
+  reportedPaths: ReadonlySet<string>;
   /** The position of the deepest node along `path` that exists (the case itself for an empty path). */
   locate(path: FixturePath): FixturePosition;
 }

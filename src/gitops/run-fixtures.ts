@@ -44,9 +44,9 @@ export interface TestRun {
 }
 
 /**
- * Scores every sound case of every fixture file and checks its expectations. A case whose lead or events
- * do not fit the ruleset's schema is not scored (its problems say why); it fails, like a case whose
- * expectations do not hold.
+ * Scores every sound case of every fixture file and checks its expectations. A case with a problem — in
+ * how it is written, in what it expects, or a lead or event the ruleset's schema refuses — is not scored
+ * (its problems say why, all of them); it fails, like a case whose expectations do not hold.
  */
 export function runFixtures(ruleset: Ruleset, fixtures: readonly FixtureFile[]): TestRun {
   const names = resultNames(ruleset.artifact);
@@ -81,21 +81,18 @@ export function runCase(
     notScored,
     result: null,
   });
+  // Every problem at once: the records are checked against the ruleset even when the case is broken
+  // elsewhere, so that fixing one problem never reveals the next.
   const problems = [
     ...fixture.problems,
     ...fixture.testProblems,
     ...unknownNameProblems(fixture, names),
+    ...recordProblems(ruleset, fixture),
   ].sort(byPosition);
   if (problems.length > 0) return notRun(problems, null);
   if (fixture.asOfMs === null) {
     return notRun([], "not scored: neither the case nor the file gives a valid `as_of`");
   }
-  const issues = ruleset.validate(fixture.lead, fixture.events);
-  if (issues.length > 0)
-    return notRun(
-      issues.map((issue) => issueProblem(fixture, issue)),
-      null,
-    );
   const result = ruleset.score(fixture.lead, fixture.events as ScoringEvent[], { asOf: fixture.asOfMs });
   const checks = compareExpectation(fixture.expect, result);
   return {
@@ -106,6 +103,22 @@ export function runCase(
     notScored: null,
     result,
   };
+}
+
+/** What the ruleset's schema refuses in the case's lead and events, but what the case's problems already say. */
+function recordProblems(ruleset: Ruleset, fixture: FixtureCase): FixtureProblem[] {
+  return ruleset
+    .validate(fixture.lead, fixture.events)
+    .filter((issue) => !isReported(issue.path, fixture.reportedPaths))
+    .map((issue) => issueProblem(fixture, issue));
+}
+
+/** Whether `path` is one of `reported` or lies below one: `events[2].at` is below `events[2]`. */
+function isReported(path: string, reported: ReadonlySet<string>): boolean {
+  for (const prefix of reported) {
+    if (path === prefix || path.startsWith(`${prefix}.`) || path.startsWith(`${prefix}[`)) return true;
+  }
+  return false;
 }
 
 /** A validation issue placed on the record (and field, when it is written) it is about. */

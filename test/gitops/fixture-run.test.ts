@@ -120,6 +120,54 @@ describe("runFixtures", () => {
     expect(run.results.map((r) => r.id)).toEqual(["L2"]);
   });
 
+  test("a case's problems are all reported at once: how it is written, what it expects, what the schema refuses", () => {
+    const fixture = parseFixtureText(
+      [
+        "as_of: 2026-11-01T00:00:00Z",
+        "cases:",
+        "  - name: broken in every way", //                              3
+        "    lead: {id: L1, email: a@b.com, title: CEO, stage: lead, employees: many}",
+        "    events:",
+        "      - {type: webnar, at: 2026-10-20T08:00:00Z}", //             6
+        "      - {type: email_open, at: 2026-10-20}", //                   7: one problem, not two
+        "      - email_open", //                                           8: one problem, not two
+        "      - {type: page_view}", //                                    9: `at` once; `url` still said
+        "      - {type: 5, at: 2026-10-21T08:00:00Z}", //                 10: one problem, not two
+        "      - {type: page_view, at: 2026-10-22T08:00:00Z, url: /, seconds: long}", // 11
+        "    expect: {bukcet: SQL, bucket: Nurtrue}", //                   12
+        "  - name: without a lead, the lead's fields are not listed as missing", // 13
+        "    expect: {model: smb}",
+        "  - name: a lead that is not a map is said once",
+        "    lead: L3", //                                                 16
+        "    events: {type: demo_request}", //                             17
+        "    expect: {model: smb}",
+        "",
+      ].join("\n"),
+      "t.test.yaml",
+    );
+    const run = runFixtures(ruleset, [fixture]);
+    expect(run.files[0]!.cases.map((c) => c.problems.map(formatProblem))).toEqual([
+      [
+        "t.test.yaml:4:61: lead.employees: must be a number",
+        "t.test.yaml:6:10: events[0].type: unknown event type `webnar`",
+        "t.test.yaml:7:32: `at` must be an ISO-8601 timestamp with a time zone, like 2026-11-01T00:00:00Z (found `2026-10-20`)",
+        "t.test.yaml:8:9: an event is a map with `type`, `at` and its properties",
+        "t.test.yaml:9:9: missing `at` in an event: when it happened, like 2026-10-20T08:00:00Z",
+        "t.test.yaml:9:9: events[3].url: missing required field `url`",
+        "t.test.yaml:10:16: `type` must be the name of an event type",
+        "t.test.yaml:11:61: events[5].seconds: must be a number",
+        "t.test.yaml:12:14: unknown key `expect.bukcet`: did you mean `bucket`?",
+        "t.test.yaml:12:35: unknown bucket `Nurtrue` in `expect.bucket`: did you mean `Nurture`?",
+      ],
+      ["t.test.yaml:13:5: missing `lead` in a case: the lead's fields, like `lead: {id: L1, title: CEO}`"],
+      [
+        "t.test.yaml:16:11: `lead` must be a map of lead fields, like `{id: L1, title: CEO}`",
+        "t.test.yaml:17:13: `events` must be a list of events, like `- {type: email_open, at: 2026-10-20T08:00:00Z}`",
+      ],
+    ]);
+    expect([run.passed, run.failed, run.problems]).toEqual([0, 3, 13]);
+  });
+
   test("a case that checks nothing fails unscored, and a file without cases fails the run", () => {
     const checksNothing = parseFixtureText(
       [
