@@ -21,6 +21,11 @@ import * as T from "./tokens.js";
 /** The description used when the top level expected a declaration (reported as LS107). */
 export const DECLARATION_EXPECTED = "a declaration";
 
+/** What may come next inside a model's braces. */
+export const MODEL_ITEM_EXPECTED = "`fit {`, `engagement {`, `bucket`, `clamp` or `}`";
+/** What may come next inside a section's braces. */
+export const SECTION_ITEM_EXPECTED = "a rule (`when …`), `decay` or `}`";
+
 /** Better words for a missing token in a given rule, where the token alone says too little. */
 const EXPECTED_IN_RULE: Record<string, Partial<Record<string, string>>> = {
   inlineList: { [T.RBracket.name]: "`,` or `]`" },
@@ -28,9 +33,9 @@ const EXPECTED_IN_RULE: Record<string, Partial<Record<string, string>>> = {
   fieldList: { [T.RBrace.name]: "a field like `name: string` or `}`" },
   leadDecl: { [T.RBrace.name]: "a field like `name: string` or `}`" },
   eventDecl: { [T.RBrace.name]: "a field like `name: string` or `}`" },
-  sectionDecl: { [T.RBrace.name]: "a rule (`when …`), `decay` or `}`" },
+  sectionDecl: { [T.RBrace.name]: SECTION_ITEM_EXPECTED },
   modelDecl: {
-    [T.RBrace.name]: "`fit {`, `engagement {`, `bucket`, `clamp` or `}`",
+    [T.RBrace.name]: MODEL_ITEM_EXPECTED,
     [T.LBrace.name]: "`{`",
   },
   typeExpr: { [T.ValueWord.name]: "a type (string, number, boolean or date) or values like `a | b`" },

@@ -2,6 +2,7 @@
  * `.score` text → SourceFile + syntax diagnostics. The one entry point of the syntax stage.
  *
  *   lexSource    → tokens, comments, token diagnostics (LS101, LS102, LS105, LS109)
+ *   repairTokens → common mistakes reported once and replaced by what was meant (LS103, LS107)
  *   scoreParser  → declarations + recognition errors (LS103, LS104, LS107)
  *   TreeBuilder  → the nodes, and what only they show (LS103 doubled comma, LS106, LS108, LS307, LS417)
  *
@@ -17,6 +18,7 @@ import { lexSource } from "./lexer.js";
 import { toDiagnostic } from "./parse-errors.js";
 import { scoreParser } from "./parser.js";
 import { LineIndex } from "./positions.js";
+import { repairTokens } from "./repair-tokens.js";
 import { TreeBuilder } from "./tree-builder.js";
 import { DECLARATION_KEYWORDS, LParen, Not, RParen, UnterminatedString } from "./tokens.js";
 
@@ -55,6 +57,10 @@ export function parseSource(path: string, text: string): ParseResult {
 
   const lexed = lexSource(lines);
   file.comments = lexed.comments;
+  const repaired = repairTokens(lexed.tokens, lines);
+  const tokens = repaired.tokens;
+  /** What was reported before the parser ran: a parser error on the same line is a consequence. */
+  const tokenDiagnostics = sortDiagnostics([...lexed.diagnostics, ...repaired.diagnostics]);
   const tooDeep = (at: IToken | undefined): ParseResult => {
     const span =
       at === undefined ? lines.span(0, 0) : lines.span(at.startOffset, at.startOffset + at.image.length);
@@ -63,21 +69,22 @@ export function parseSource(path: string, text: string): ParseResult {
       file,
       diagnostics: capErrors(
         sortDiagnostics([
-          ...lexed.diagnostics,
+          ...tokenDiagnostics,
           createDiagnostic(Diagnostics.NestingTooDeep, span, [MAX_NESTING]),
         ]),
       ),
     };
   };
 
-  const nesting = measureNesting(lexed.tokens);
+  const nesting = measureNesting(tokens);
   if (nesting.beyondLimit !== undefined) return tooDeep(nesting.beyondLimit);
 
   const tree = new TreeBuilder(lines);
+  tree.unknownSections = repaired.unknownSections;
   let parseErrors: IRecognitionException[];
   try {
     scoreParser.tree = tree;
-    parseErrors = parseDeclarations(lexed.tokens, text, file.declarations);
+    parseErrors = parseDeclarations(tokens, text, file.declarations);
   } catch (error) {
     // Only a stack overflow gets here (a caller already deep in its own stack); anything else is a bug.
     if (error instanceof RangeError) return tooDeep(nesting.deepest);
@@ -87,7 +94,7 @@ export function parseSource(path: string, text: string): ParseResult {
     scoreParser.release();
   }
 
-  const lastToken = lexed.tokens[lexed.tokens.length - 1];
+  const lastToken = tokens[tokens.length - 1];
   const syntaxErrors = parseErrors.map((error) => ({
     error,
     diagnostic: toDiagnostic(error, lines, lastToken),
@@ -96,8 +103,8 @@ export function parseSource(path: string, text: string): ParseResult {
     file,
     diagnostics: capErrors(
       sortDiagnostics([
-        ...lexed.diagnostics,
-        ...withoutCascades(syntaxErrors, lexed.diagnostics),
+        ...tokenDiagnostics,
+        ...withoutCascades(syntaxErrors, tokenDiagnostics),
         ...tree.diagnostics,
       ]),
     ),
@@ -156,16 +163,17 @@ function nextDeclarationStart(tokens: IToken[], from: number, text: string): num
 
 /**
  * One typo should give one error. A parser error is dropped when its line already has an error: a
- * character the lexer could not read (the parser then sees the line without it), or an earlier parser
+ * character the lexer could not read (the parser then sees the line without it), a mistake repaired
+ * before parsing (what the parser saw is a guess), or an earlier parser
  * error (recovery seldom reads the rest of a broken line right). It is also dropped right after an
  * unterminated string, which swallowed the rest of its line.
  */
 function withoutCascades(
   errors: Array<{ error: IRecognitionException; diagnostic: Diagnostic }>,
-  lexerDiagnostics: Diagnostic[],
+  tokenDiagnostics: Diagnostic[],
 ): Diagnostic[] {
   const ordered = [...errors].sort((a, b) => a.diagnostic.span.start.offset - b.diagnostic.span.start.offset);
-  const linesWithErrors = new Set(lexerDiagnostics.map((d) => d.span.start.line));
+  const linesWithErrors = new Set(tokenDiagnostics.map((d) => d.span.start.line));
   const kept: Diagnostic[] = [];
   for (const { error, diagnostic } of ordered) {
     const line = diagnostic.span.start.line;

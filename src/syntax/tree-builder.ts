@@ -30,6 +30,14 @@ export function isReal(token: IToken | undefined): token is IToken {
   return token !== undefined && token.isInsertedInRecovery !== true;
 }
 
+/**
+ * The section a `fit` or `engagement` token names, by its type: a misspelt keyword repaired before parsing
+ * (`engagment`) keeps the text that was written.
+ */
+function sectionName(keyword: IToken): Ast.SectionName {
+  return keyword.tokenType === T.Engagement ? "engagement" : "fit";
+}
+
 function isToken(part: IToken | Node): part is IToken {
   return (part as IToken).image !== undefined;
 }
@@ -64,6 +72,8 @@ export class TreeBuilder {
    * tests exist but cannot be combined), LS417 in model and bucket conditions (where they do not exist).
    */
   eventTestDiagnostic: DiagnosticDefinition = Diagnostics.EventTestInExpression;
+  /** Words read as a section keyword that name no section (see repair-tokens.ts): left out of the tree. */
+  unknownSections: ReadonlySet<IToken> = new Set();
 
   constructor(readonly lines: LineIndex) {}
 
@@ -488,7 +498,7 @@ export class TreeBuilder {
     return {
       kind: "Grade",
       span: this.span(keyword, complete[complete.length - 1], fallback),
-      dimension: dimension.image as Ast.SectionName,
+      dimension: sectionName(dimension),
       tiers: complete,
       fallback: fallback ?? null,
     };
@@ -608,12 +618,12 @@ export class TreeBuilder {
     items: Array<Ast.RuleDecl | Ast.DecayDecl>,
     close: IToken | undefined,
   ): Ast.SectionDecl | undefined {
-    if (!isReal(keyword)) return undefined;
+    if (!isReal(keyword) || this.unknownSections.has(keyword)) return undefined;
     const keywordSpan = this.tokenSpan(keyword);
     return {
       kind: "Section",
       span: this.span(keyword, items[items.length - 1], close),
-      name: keyword.image as Ast.SectionName,
+      name: sectionName(keyword),
       keyword: keywordSpan,
       items,
     };

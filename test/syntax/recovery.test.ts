@@ -2,9 +2,13 @@
  * After a syntax error the parser goes on: every error of a file is reported once, and the tree keeps
  * every declaration, rule and field that is intact, leaving out only what is broken.
  */
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, test } from "vitest";
+import { checkProgram } from "../../src/check/check-program.js";
 import type * as Ast from "../../src/syntax/ast.js";
 import { parseSource } from "../../src/syntax/parse.js";
+import { RULES_DIR } from "../support/paths.js";
 
 function parse(text: string) {
   const { file, diagnostics } = parseSource("t.score", text);
@@ -175,6 +179,79 @@ describe("one mistake, one diagnostic", () => {
       ["since", "date"],
       ["revenue", "string"],
     ]);
+  });
+});
+
+describe("misspelt keywords are read as meant", () => {
+  test("a misspelt section keeps its model, its rules and everything after it", () => {
+    const { file, codes } = parse(
+      [
+        "model m {",
+        "  fit {",
+        "    when a = 1 add 1",
+        "  }",
+        "  engagment {",
+        "    when event = x add 2 within 30d",
+        "    decay 25% every 14d",
+        "  }",
+        "  bucket Hot >= 50 -> route sales",
+        "}",
+        "event x",
+      ].join("\n"),
+    );
+    expect(codes).toEqual(["LS103@5:3"]);
+    expect(outline(file)).toEqual(["Model m", "Event x"]);
+    const model = file.declarations[0] as Ast.ModelDecl;
+    expect(model.items.map((i) => (i.kind === "Section" ? `${i.name} ${i.items.length}` : i.kind))).toEqual([
+      "fit 1",
+      "engagement 2",
+      "Bucket",
+    ]);
+  });
+
+  test("the checker then reports the model's real errors, and nothing about the misspelling", () => {
+    const sources = readdirSync(RULES_DIR)
+      .filter((name) => name.endsWith(".score"))
+      .sort()
+      .map((name) => {
+        let text = readFileSync(path.join(RULES_DIR, name), "utf8");
+        if (name === "smb.score") {
+          text = text
+            .replace("  engagement {", "  engagment {")
+            .replace("country in target_countries", "country in target_countrys");
+        }
+        return parseSource(`rules/${name}`, text);
+      });
+    const syntax = sources.flatMap((s) => s.diagnostics);
+    const checked = checkProgram(sources.map((s) => s.file)).diagnostics;
+    expect(
+      [...syntax, ...checked].map(
+        (d) => `${d.span.file} ${d.code}@${d.span.start.line}:${d.span.start.column}`,
+      ),
+    ).toEqual(["rules/smb.score LS103@12:3", "rules/smb.score LS204@9:21"]);
+  });
+
+  test("an unknown block in a model is parsed as a section and left out", () => {
+    const { file, codes } = parse("model m {\n  scoring {\n    when a = 1 add 1\n  }\n  fit {\n  }\n}");
+    expect(codes).toEqual(["LS103@2:3"]);
+    expect((file.declarations[0] as Ast.ModelDecl).items.map((i) => i.kind)).toEqual(["Section"]);
+  });
+
+  test("words are left alone where names may start a line, or when what follows does not fit the keyword", () => {
+    const { file, codes } = parse(
+      [
+        "lead {",
+        "  id: string",
+        "  evnt: string",
+        "  modle: number",
+        "}",
+        "exclude when evnt = x and",
+        'events = 3 because "x"',
+        "list lists = [a]",
+      ].join("\n"),
+    );
+    expect(codes).toEqual([]);
+    expect(outline(file)).toEqual(["Lead", "Exclude", "List lists"]);
   });
 });
 
