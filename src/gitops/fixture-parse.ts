@@ -21,7 +21,8 @@ import {
 } from "./fixture-types.js";
 
 const FILE_KEYS = ["as_of", "cases"];
-const CASE_KEYS = ["name", "as_of", "lead", "events", "expect"];
+/** The keys of a case, in the order they are usually written. */
+export const CASE_KEYS = ["name", "as_of", "lead", "events", "expect"];
 
 /**
  * Reads one fixture file. Never throws: every problem (YAML syntax, unknown or missing keys, timestamps

@@ -76,7 +76,7 @@ describe("leadscore explain", () => {
     expect(run.stdout).toBe(`${JSON.stringify(result, null, 2)}\n`);
   });
 
-  test("an invalid lead is listed problem by problem, exit 2", async () => {
+  test("an invalid lead is listed problem by problem, each at its line and column, exit 2", async () => {
     const dir = tempProject({
       "bad.yaml": `lead: {id: B1, email: b@x.com, title: CEO, employees: lots, stage: prospect}
 events:
@@ -89,11 +89,110 @@ events:
       code: 2,
       stdout: "",
       stderr: [
-        "bad.yaml: lead.employees: must be a number",
-        "bad.yaml: lead.stage: `prospect` is not one of subscriber, lead, mql, sql, customer",
-        "bad.yaml: events[0].type: unknown event type `emial_open` (did you mean `email_open`?)",
-        "bad.yaml: events[1].at: `2026-13-01` is not an ISO-8601 timestamp",
+        "bad.yaml:1:44: lead.employees: must be a number",
+        "bad.yaml:1:61: lead.stage: `prospect` is not one of subscriber, lead, mql, sql, customer",
+        "bad.yaml:3:6: events[0].type: unknown event type `emial_open` (did you mean `email_open`?)",
+        "bad.yaml:4:24: events[1].at: `2026-13-01` is not an ISO-8601 timestamp",
         "bad.yaml: the lead cannot be scored as given (4 problems)",
+        "",
+      ].join("\n"),
+    });
+  });
+
+  test("a misspelt key of the file is a problem with the closest key, with the others, exit 2", async () => {
+    const dir = tempProject({
+      "lead2.yaml": [
+        "lead:",
+        "  id: L2",
+        "  employees: many", //                                   3
+        "  email: b@x.com",
+        "  title: CEO",
+        "  stage: lead",
+        "evnts:", //                                              7
+        "  - {type: demo_request, at: 2026-10-30T10:00:00Z}",
+        "asof: 2026-11-01T00:00:00Z", //                          9
+        "owner: jane", //                                        10
+        "",
+      ].join("\n"),
+    });
+    const run = await runLeadscore(["explain", "--lead", "lead2.yaml"], dir);
+    expect(run).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: [
+        "lead2.yaml:3:3: lead.employees: must be a number",
+        "lead2.yaml:7:1: unknown key `evnts`: did you mean `events`?",
+        "lead2.yaml:9:1: unknown key `asof`: did you mean `as_of`?",
+        "lead2.yaml:10:1: unknown key `owner` (known keys: name, as_of, lead, events, expect)",
+        "lead2.yaml: the lead cannot be scored as given (4 problems)",
+        "",
+      ].join("\n"),
+    });
+  });
+
+  test("in a bare lead, extra fields are allowed but a key that looks like `events` is not", async () => {
+    const dir = tempProject({
+      "bare.yaml": [
+        "id: L3",
+        "email: c@x.com",
+        "title: CEO",
+        "stage: lead",
+        "owner: jane", //                       extra fields are fine in any lead record
+        "event: []", //                         6
+        "",
+      ].join("\n"),
+    });
+    const run = await runLeadscore(
+      ["explain", "--lead", "bare.yaml", "--as-of", "2026-11-01T00:00:00Z"],
+      dir,
+    );
+    expect(run).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: [
+        "bare.yaml:6:1: unknown key `event`: did you mean `events`?",
+        "bare.yaml: the lead cannot be scored as given (1 problem)",
+        "",
+      ].join("\n"),
+    });
+  });
+
+  test("a JSON lead file gets positions too", async () => {
+    const lead = {
+      lead: { id: "J1", email: "j@x.com", title: "CEO", stage: "lead", employees: "many" },
+      events: [{ type: "demo_request", at: "2026-10-30T10:00:00Z" }],
+    };
+    const dir = tempProject({ "lead.json": JSON.stringify(lead, null, "\t") });
+    const run = await runLeadscore(
+      ["explain", "--lead", "lead.json", "--as-of", "2026-11-01T00:00:00Z"],
+      dir,
+    );
+    expect(run).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: [
+        "lead.json:7:3: lead.employees: must be a number",
+        "lead.json: the lead cannot be scored as given (1 problem)",
+        "",
+      ].join("\n"),
+    });
+  });
+
+  test("JSON that is not also YAML (a key given twice) gets its problems without a position", async () => {
+    const dir = tempProject({
+      "twice.json":
+        '{"lead": {"id": "J1", "id": "J2", "email": "j@x.com", "title": "CEO", "stage": "lead", "employees": "many"}}',
+    });
+    const run = await runLeadscore(
+      ["explain", "--lead", "twice.json", "--as-of", "2026-11-01T00:00:00Z"],
+      dir,
+    );
+    expect(run).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: [
+        "twice.json: lead.employees: must be a number",
+        "twice.json: the lead cannot be scored as given (1 problem)",
         "",
       ].join("\n"),
     });

@@ -1,5 +1,7 @@
 import path from "node:path";
-import { parse as parseYaml } from "yaml";
+import { readLeadFile, type LeadFile, type LeadFileProblem } from "../../gitops/fixture-lead-file.js";
+import { byPosition, type FixturePosition } from "../../gitops/fixture-types.js";
+import { issuePath } from "../../gitops/run-fixtures.js";
 import { renderExplanation } from "../../run/explain.js";
 import { parseInstant, toInstant } from "../../run/instant.js";
 import { Ruleset } from "../../run/ruleset.js";
@@ -15,12 +17,6 @@ export interface ExplainOptions {
   json?: boolean;
 }
 
-interface LeadFile {
-  lead: Record<string, unknown>;
-  events: ScoringEvent[];
-  asOf: unknown;
-}
-
 /** `leadscore explain`: loaded only when the command runs (see explain.ts). */
 export async function runExplain(
   io: CommandIO,
@@ -32,23 +28,29 @@ export async function runExplain(
       `--as-of \`${options.asOf}\` is not an ISO-8601 time (for example 2026-11-01T00:00:00Z)`,
     );
   }
-  const file = await readLeadFile(io, options.lead);
+  const file = readLeadFile(
+    await readText(io, options.lead),
+    options.lead,
+    path.extname(options.lead).toLowerCase() === ".json",
+  );
+  if ("error" in file) throw new UsageError(file.error);
   const asOf = resolveAsOf(options.asOf, file.asOf, options.lead);
 
   const artifact = await loadRulesOption(io, options.rules, setExitCode);
   if (artifact === null) return;
   const ruleset = new Ruleset(artifact);
 
-  const issues = ruleset.validate(file.lead, file.events);
-  if (issues.length > 0) {
+  const problems = leadProblems(ruleset, file);
+  if (problems.length > 0) {
     const where = displayPath(io, options.lead);
-    io.stderr(issues.map((issue) => `${where}: ${issue.path}: ${issue.reason}\n`).join(""));
-    io.stderr(`${where}: the lead cannot be scored as given (${plural(issues.length, "problem")})\n`);
+    const placed = (at: FixturePosition | null) => (at === null ? where : `${where}:${at.line}:${at.column}`);
+    io.stderr(problems.map((problem) => `${placed(problem.at)}: ${problem.message}\n`).join(""));
+    io.stderr(`${where}: the lead cannot be scored as given (${plural(problems.length, "problem")})\n`);
     setExitCode(ExitCode.Usage);
     return;
   }
 
-  const result = ruleset.score(file.lead, file.events, { asOf });
+  const result = ruleset.score(file.lead, file.events as ScoringEvent[], { asOf });
   io.stdout(
     options.json ? `${JSON.stringify(result, null, 2)}\n` : renderExplanation(result, artifact, { asOf }),
   );
@@ -63,32 +65,16 @@ function resolveAsOf(option: string | undefined, fromFile: unknown, file: string
   return asOf;
 }
 
-async function readLeadFile(io: CommandIO, file: string): Promise<LeadFile> {
-  const text = await readText(io, file);
-  let document: unknown;
-  try {
-    document = path.extname(file).toLowerCase() === ".json" ? JSON.parse(text) : parseYaml(text);
-  } catch (error) {
-    throw new UsageError(`cannot read \`${file}\`: ${(error as Error).message.split("\n")[0]}`);
-  }
-  if (!isRecord(document)) throw new UsageError(`\`${file}\` must hold a lead: {lead: {...}, events: [...]}`);
-  const { lead: nested, events, as_of: asOf, ...rest } = document;
-  let lead: Record<string, unknown>;
-  if (nested === undefined) {
-    lead = rest;
-  } else if (isRecord(nested)) {
-    lead = nested;
-  } else {
-    throw new UsageError(`\`${file}\`: \`lead\` must be a map of the lead's fields`);
-  }
-  if (events !== undefined && events !== null && !Array.isArray(events)) {
-    throw new UsageError(`\`${file}\`: \`events\` must be a list`);
-  }
-  return { lead, events: (events ?? []) as ScoringEvent[], asOf };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
+/** Misspelt keys of the file, then what the ruleset's schema refuses, each where it was written. */
+function leadProblems(ruleset: Ruleset, file: LeadFile): LeadFileProblem[] {
+  const leadFields = ruleset.artifact.schema.lead.map((field) => field.name);
+  const issues = ruleset.validate(file.lead, file.events).map((issue): LeadFileProblem => ({
+    at: file.locate(issuePath(issue.path)),
+    message: `${issue.path}: ${issue.reason}`,
+  }));
+  return [...file.keyProblems(leadFields), ...issues].sort((a, b) =>
+    a.at === null || b.at === null ? 0 : byPosition(a.at, b.at),
+  );
 }
 
 function plural(count: number, word: string): string {

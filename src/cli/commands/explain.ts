@@ -13,7 +13,7 @@ or a bare lead with an \`events\` key. The file may give \`as_of\`; --as-of over
 the lead is scored as of now.
 
 Exit codes: 0 explained, 1 the rules have errors, 2 bad usage, an unreadable file or an invalid lead
-(each problem is listed: field, reason).`;
+(each problem is listed: file:line:col, field, reason; a misspelt key of the file is one too).`;
 
 export const registerExplain: RegisterCommand = (program: Command, io, setExitCode) => {
   program
