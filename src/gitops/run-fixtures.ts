@@ -4,6 +4,7 @@ import type { ScoringEvent } from "../run/event-index.js";
 import type { ValidationIssue } from "../run/validate-input.js";
 import { compareExpectation, type Check } from "./fixture-compare.js";
 import { resultNames, unknownNameProblems, type ResultNames } from "./fixture-expect-names.js";
+import { validateRecords } from "./fixture-validate.js";
 import {
   byPosition,
   type FixtureCase,
@@ -107,8 +108,7 @@ export function runCase(
 
 /** What the ruleset's schema refuses in the case's lead and events, but what the case's problems already say. */
 function recordProblems(ruleset: Ruleset, fixture: FixtureCase): FixtureProblem[] {
-  return ruleset
-    .validate(fixture.lead, fixture.events)
+  return validateRecords(ruleset, fixture.lead, fixture.events)
     .filter((issue) => !isReported(issue.path, fixture.reportedPaths))
     .map((issue) => issueProblem(fixture, issue));
 }

@@ -157,6 +157,30 @@ events:
     });
   });
 
+  test("an unknown event type suggests the type it most likely means", async () => {
+    const dir = tempProject({
+      "webinar.yaml": [
+        "lead: {id: W1, email: w@x.com, title: CEO, stage: lead}",
+        "events:",
+        "  - {type: webinar, at: 2026-10-20T08:00:00Z}",
+        "",
+      ].join("\n"),
+    });
+    const run = await runLeadscore(
+      ["explain", "--lead", "webinar.yaml", "--as-of", "2026-11-01T00:00:00Z"],
+      dir,
+    );
+    expect(run).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: [
+        "webinar.yaml:3:6: events[0].type: unknown event type `webinar` (did you mean `webinar_attended`?)",
+        "webinar.yaml: the lead cannot be scored as given (1 problem)",
+        "",
+      ].join("\n"),
+    });
+  });
+
   test("a JSON lead file gets positions too", async () => {
     const lead = {
       lead: { id: "J1", email: "j@x.com", title: "CEO", stage: "lead", employees: "many" },

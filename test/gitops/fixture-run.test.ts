@@ -149,7 +149,7 @@ describe("runFixtures", () => {
     expect(run.files[0]!.cases.map((c) => c.problems.map(formatProblem))).toEqual([
       [
         "t.test.yaml:4:61: lead.employees: must be a number",
-        "t.test.yaml:6:10: events[0].type: unknown event type `webnar`",
+        "t.test.yaml:6:10: events[0].type: unknown event type `webnar` (did you mean `webinar_attended`?)",
         "t.test.yaml:7:32: `at` must be an ISO-8601 timestamp with a time zone, like 2026-11-01T00:00:00Z (found `2026-10-20`)",
         "t.test.yaml:8:9: an event is a map with `type`, `at` and its properties",
         "t.test.yaml:9:9: missing `at` in an event: when it happened, like 2026-10-20T08:00:00Z",

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { readLeadFile, type LeadFile, type LeadFileProblem } from "../../gitops/fixture-lead-file.js";
 import { byPosition, type FixturePosition } from "../../gitops/fixture-types.js";
+import { validateRecords } from "../../gitops/fixture-validate.js";
 import { issuePath } from "../../gitops/run-fixtures.js";
 import { renderExplanation } from "../../run/explain.js";
 import { parseInstant, toInstant } from "../../run/instant.js";
@@ -68,7 +69,7 @@ function resolveAsOf(option: string | undefined, fromFile: unknown, file: string
 /** Misspelt keys of the file, then what the ruleset's schema refuses, each where it was written. */
 function leadProblems(ruleset: Ruleset, file: LeadFile): LeadFileProblem[] {
   const leadFields = ruleset.artifact.schema.lead.map((field) => field.name);
-  const issues = ruleset.validate(file.lead, file.events).map((issue): LeadFileProblem => ({
+  const issues = validateRecords(ruleset, file.lead, file.events).map((issue): LeadFileProblem => ({
     at: file.locate(issuePath(issue.path)),
     message: `${issue.path}: ${issue.reason}`,
   }));
