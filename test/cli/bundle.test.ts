@@ -1,0 +1,118 @@
+/**
+ * The command as users run it: bundled by scripts/bundle-cli.ts (`npm run build`) into dist/cli/. Here it
+ * is bundled into a temporary package that has package.json, schema/ and the init templates but no
+ * node_modules, so every run proves the bundle needs nothing installed; its output must be the output
+ * of the sources, byte for byte.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { beforeAll, describe, expect, test } from "vitest";
+import { bundleCli } from "../../scripts/bundle-cli.js";
+import { PROJECT_ROOT } from "../support/paths.js";
+import { runLeadscore, type CliRun } from "../support/run-cli.js";
+
+const TIMEOUT_MS = 60_000;
+let packageDir = "";
+let bundled: string[] = [];
+
+beforeAll(async () => {
+  packageDir = mkdtempSync(path.join(tmpdir(), "leadscore-bundle-"));
+  for (const entry of ["package.json", "schema", "src"]) {
+    symlinkSync(path.join(PROJECT_ROOT, entry), path.join(packageDir, entry));
+  }
+  bundled = await bundleCli(path.join(packageDir, "dist/cli"));
+}, TIMEOUT_MS);
+
+function runBundled(argv: readonly string[], cwd: string): CliRun {
+  const run = spawnSync(process.execPath, [path.join(packageDir, "dist/cli/main.js"), ...argv], {
+    cwd,
+    encoding: "utf8",
+  });
+  return { code: run.status ?? -1, stdout: run.stdout, stderr: run.stderr };
+}
+
+/** The bundled command and the sources, run alike, give the same exit code and the same bytes. */
+async function expectSameAsSources(argv: readonly string[], cwd = PROJECT_ROOT): Promise<CliRun> {
+  const fromBundle = runBundled(argv, cwd);
+  expect(fromBundle).toEqual(await runLeadscore(argv, cwd));
+  return fromBundle;
+}
+
+function tempDir(): string {
+  return mkdtempSync(path.join(tmpdir(), "leadscore-bundle-run-"));
+}
+
+describe("the bundled command", () => {
+  test("is main.js and chunks, all in one directory", () => {
+    expect(bundled).toContain("main.js");
+    expect(bundled.every((file) => file.endsWith(".js"))).toBe(true);
+    expect(bundled.some((file) => file.startsWith("check-action-"))).toBe(true);
+  });
+
+  test(
+    "--version reads package.json and --help lists every command",
+    async () => {
+      const { version } = JSON.parse(readFileSync(path.join(PROJECT_ROOT, "package.json"), "utf8"));
+      expect(await expectSameAsSources(["--version"])).toEqual({
+        code: 0,
+        stdout: `${version}\n`,
+        stderr: "",
+      });
+      await expectSameAsSources(["--help"]);
+      await expectSameAsSources(["help", "score"]);
+    },
+    TIMEOUT_MS,
+  );
+
+  test(
+    "checks the reference rules and a broken file",
+    async () => {
+      expect((await expectSameAsSources(["check", "rules"])).code).toBe(0);
+      const cwd = tempDir();
+      mkdirSync(path.join(cwd, "rules"));
+      const broken = "model m {\n  fit {\n    when titel = CEO add 5\n  }\n}\n";
+      writeFileSync(path.join(cwd, "rules", "m.score"), broken);
+      expect((await expectSameAsSources(["check"], cwd)).code).toBe(1);
+      expect((await expectSameAsSources(["check", "--json"], cwd)).code).toBe(1);
+    },
+    TIMEOUT_MS,
+  );
+
+  test(
+    "compiles the reference rules to the reviewed artifact (the schema is found from the bundle)",
+    async () => {
+      const run = await expectSameAsSources(["compile", "rules"]);
+      expect(run.stdout).toBe(
+        readFileSync(path.join(PROJECT_ROOT, "test/golden/compile/acme.ruleset.json"), "utf8"),
+      );
+    },
+    TIMEOUT_MS,
+  );
+
+  test(
+    "formats, tests the fixtures and reports bad usage like the sources",
+    async () => {
+      await expectSameAsSources(["fmt", "--check", "rules"]);
+      expect((await expectSameAsSources(["test", "--coverage"])).code).toBe(0);
+      expect((await expectSameAsSources(["check", "nowhere"])).code).toBe(2);
+      expect((await expectSameAsSources(["score"])).code).toBe(2);
+    },
+    TIMEOUT_MS,
+  );
+
+  test(
+    "init writes the templates it finds next to the bundle",
+    async () => {
+      const fromBundle = tempDir();
+      const fromSources = tempDir();
+      const run = runBundled(["init", "repo"], fromBundle);
+      expect(run).toEqual(await runLeadscore(["init", "repo"], fromSources));
+      expect(run.code).toBe(0);
+      const files = (dir: string) => readdirSync(path.join(dir, "repo"), { recursive: true }).sort();
+      expect(files(fromBundle)).toEqual(files(fromSources));
+    },
+    TIMEOUT_MS,
+  );
+});
