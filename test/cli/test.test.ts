@@ -400,6 +400,9 @@ describe("usage", () => {
       "coverage = (rules fired + buckets reached) / (rules + buckets reachable per model)",
     );
     expect(run.stdout).toContain("Exit codes: 0 every case passes");
+    expect(run.stdout).toContain(
+      "Every case checks\nat least one, has a name of its own in its file, and names only models, grades, buckets and exclusion\nreasons the rules have; a file has at least one case.",
+    );
   });
 });
 

@@ -6,7 +6,9 @@ export const REPORTERS = ["text", "json", "junit"] as const;
 
 const HELP = `
 Fixture files (*.test.yaml) hold leads with what the rules must decide for them; only the keys under
-\`expect\` (model, fit, engagement, score, grade, bucket, excluded, actions) are checked.
+\`expect\` (model, fit, engagement, score, grade, bucket, excluded, actions) are checked. Every case checks
+at least one, has a name of its own in its file, and names only models, grades, buckets and exclusion
+reasons the rules have; a file has at least one case.
 
 Coverage: a rule is covered when it fired for at least one case, a bucket when at least one case scored by
 that model landed in it (a model reaches its own buckets, or the global ones when it has none).
