@@ -106,7 +106,7 @@ export function runCase(
   };
 }
 
-/** What the ruleset's schema refuses in the case's lead and events, but what the case's problems already say. */
+/** What the ruleset's schema refuses in the case's lead and events, except what its problems already say. */
 function recordProblems(ruleset: Ruleset, fixture: FixtureCase): FixtureProblem[] {
   return validateRecords(ruleset, fixture.lead, fixture.events)
     .filter((issue) => !isReported(issue.path, fixture.reportedPaths))
