@@ -33,9 +33,9 @@ import {
 import { contentHashOf, sha256, sourceHashOf } from "./hash.js";
 import { ExpressionLowering, literal } from "./lower-expression.js";
 
-export function locationOf(span: Span): SourceLocation {
+export function locationOf(span: Span, pathOf: (file: string) => string = (file) => file): SourceLocation {
   return {
-    file: span.file,
+    file: pathOf(span.file),
     line: span.start.line,
     column: span.start.column,
     endLine: span.end.line,
@@ -50,7 +50,17 @@ function fieldSchema(field: FieldSymbol): FieldSchema {
 }
 
 /** Builds the artifact from a program that checked without errors. Pure: same program, same artifact. */
-export function buildArtifact(program: Program, fallbackName: string): Artifact {
+/**
+ * `artifactPath` maps a file's path as diagnostics show it to the path the artifact records. The two differ
+ * when the CLI names files relative to the working directory: the artifact must not depend on where the
+ * command ran, or the same rules would get a different content hash.
+ */
+export function buildArtifact(
+  program: Program,
+  fallbackName: string,
+  artifactPath: (file: string) => string = (file) => file,
+): Artifact {
+  const at = (span: Span): SourceLocation => locationOf(span, artifactPath);
   const { symbols } = program;
   const lowering = new ExpressionLowering(symbols);
 
@@ -81,7 +91,7 @@ export function buildArtifact(program: Program, fallbackName: string): Artifact 
       id: `${modelName}.${section.name}.${index}`,
       section: section.name,
       text: printRule(decl),
-      loc: locationOf(decl.span),
+      loc: at(decl.span),
       match: match(decl.condition),
       points: effect.verb === "subtract" ? -effect.points.value : effect.points.value,
       each: effect.each !== null,
@@ -110,7 +120,7 @@ export function buildArtifact(program: Program, fallbackName: string): Artifact 
   const bucket = (decl: BucketDecl): Bucket => ({
     name: decl.name.name,
     text: printBucket(decl),
-    loc: locationOf(decl.span),
+    loc: at(decl.span),
     test:
       decl.test.kind === "Threshold"
         ? { kind: "threshold", cmp: decl.test.operator, value: decl.test.value.value }
@@ -121,7 +131,7 @@ export function buildArtifact(program: Program, fallbackName: string): Artifact 
   });
 
   const clamp = (decl: ClampDecl | null | undefined): Clamp | null =>
-    decl ? { min: decl.min.value, max: decl.max.value, loc: locationOf(decl.span) } : null;
+    decl ? { min: decl.min.value, max: decl.max.value, loc: at(decl.span) } : null;
 
   const decay = (decl: DecayDecl | undefined): Decay | null =>
     decl
@@ -129,7 +139,7 @@ export function buildArtifact(program: Program, fallbackName: string): Artifact 
           percent: decl.percent.value,
           everyMs: decl.every.ms,
           every: decl.every.raw,
-          loc: locationOf(decl.span),
+          loc: at(decl.span),
         }
       : null;
 
@@ -142,14 +152,14 @@ export function buildArtifact(program: Program, fallbackName: string): Artifact 
             threshold: tier.threshold.value,
           })),
           fallback: decl.fallback ? decl.fallback.text : null,
-          loc: locationOf(decl.span),
+          loc: at(decl.span),
         }
       : null;
 
   const exclusion = (decl: ExcludeDecl): Exclusion => ({
     reason: decl.reason.value,
     text: printExclude(decl),
-    loc: locationOf(decl.span),
+    loc: at(decl.span),
     match: match(decl.condition),
     withinMs: decl.within ? decl.within.ms : null,
     within: decl.within ? decl.within.raw : null,
@@ -175,7 +185,7 @@ export function buildArtifact(program: Program, fallbackName: string): Artifact 
       name: decl.name.name,
       label: decl.label ? decl.label.value : null,
       when: decl.when ? lowering.lower(decl.when, { kind: "profile" }) : null,
-      loc: locationOf(decl.name.span),
+      loc: at(decl.name.span),
       rules,
       decay: decay(engagementDecay),
       buckets: buckets.length > 0 ? buckets.map(bucket) : null,
@@ -183,7 +193,7 @@ export function buildArtifact(program: Program, fallbackName: string): Artifact 
     };
   };
 
-  const sources = program.files.map((file) => ({ path: file.path, text: file.text }));
+  const sources = program.files.map((file) => ({ path: artifactPath(file.path), text: file.text }));
   const artifact: Artifact = {
     format: ARTIFACT_FORMAT,
     formatVersion: ARTIFACT_FORMAT_VERSION,

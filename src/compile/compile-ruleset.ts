@@ -24,6 +24,8 @@ export interface CompileOptions {
    * (`artifact` is null). For `leadscore check`, which only reports.
    */
   checkOnly?: boolean;
+  /** Display path → the path the artifact records for that file, where they differ. */
+  artifactPaths?: ReadonlyMap<string, string>;
 }
 
 /** Compiles rule sources (any order; they are read in path order). Never throws on bad rules. */
@@ -37,6 +39,7 @@ export function compileSources(sources: readonly SourceText[], options: CompileO
       program: null,
       artifact: null,
       diagnostics: [],
+      ...(options.artifactPaths ? { artifactPaths: options.artifactPaths } : {}),
     },
     options.checkOnly === true ? checkStages : compileStages,
   );
@@ -71,9 +74,20 @@ export async function compileDirectory(
     ]);
     return { artifact: null, diagnostics: [diagnostic], sources: [], files: [], program: null };
   }
+  // The artifact names files from the rules directory's own name (`rules/enterprise.score`), whatever the
+  // working directory: `compile rules` from the project and `compile .` from inside give the same bytes.
+  const name = path.basename(path.resolve(dir));
+  const shown = prefix === "." ? "" : prefix;
+  const artifactPaths = new Map(
+    sources.map((source) => [
+      source.path,
+      `${name}/${shown === "" ? source.path : source.path.slice(shown.length + 1)}`,
+    ]),
+  );
   return compileSources(sources, {
-    fallbackName: options.fallbackName ?? path.basename(path.resolve(dir)),
+    fallbackName: options.fallbackName ?? name,
     checkOnly: options.checkOnly === true,
+    artifactPaths,
   });
 }
 

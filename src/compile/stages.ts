@@ -13,6 +13,8 @@ import type { SourceText } from "./read-rules.js";
 export interface Compilation {
   sources: readonly SourceText[];
   fallbackName: string;
+  /** Display path → path recorded in the artifact, where they differ (see compileDirectory). */
+  artifactPaths?: ReadonlyMap<string, string>;
   files: SourceFile[];
   program: Program | null;
   artifact: Artifact | null;
@@ -53,8 +55,13 @@ const buildArtifactStage: Stage = {
   name: "build-artifact",
   runsAfterErrors: false,
   run(compilation) {
-    if (compilation.program)
-      compilation.artifact = buildArtifact(compilation.program, compilation.fallbackName);
+    if (!compilation.program) return;
+    const paths = compilation.artifactPaths;
+    compilation.artifact = buildArtifact(
+      compilation.program,
+      compilation.fallbackName,
+      (file) => paths?.get(file) ?? file,
+    );
   },
 };
 

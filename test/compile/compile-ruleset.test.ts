@@ -1,4 +1,5 @@
-import { readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { compileDirectory, compileSources, readDirectorySources } from "../../src/compile/compile-ruleset.js";
@@ -192,5 +193,33 @@ describe("checking only (what `leadscore check` runs)", () => {
   test("readDirectorySources reads what compileDirectory compiles", async () => {
     const { sources } = await compileDirectory(RULES_DIR, { displayPrefix: "rules" });
     expect(await readDirectorySources(RULES_DIR, "rules")).toEqual(sources);
+  });
+});
+
+describe("the artifact does not depend on where the command runs", () => {
+  test("compiling rules/ from the project, from inside it or by an absolute path gives the same bytes", async () => {
+    const fromProject = await compileDirectory(RULES_DIR, { displayPrefix: "rules" });
+    const fromInside = await compileDirectory(RULES_DIR, { displayPrefix: "." });
+    const fromElsewhere = await compileDirectory(RULES_DIR, { displayPrefix: "../../work/main/rules" });
+    const bytes = serializeArtifact(fromProject.artifact!);
+    expect(serializeArtifact(fromInside.artifact!)).toBe(bytes);
+    expect(serializeArtifact(fromElsewhere.artifact!)).toBe(bytes);
+    expect(fromProject.artifact!.sources.map((s) => s.path)).toEqual([
+      "rules/customers.score",
+      "rules/enterprise.score",
+      "rules/routing.score",
+      "rules/schema.score",
+      "rules/smb.score",
+    ]);
+  });
+
+  test("diagnostics keep the paths as the user named them", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "leadscore-paths-"));
+    mkdirSync(path.join(dir, "my-rules"));
+    writeFileSync(path.join(dir, "my-rules", "a.score"), "lead {\n  id: strin\n}\n");
+    const result = await compileDirectory(path.join(dir, "my-rules"), {
+      displayPrefix: "elsewhere/my-rules",
+    });
+    expect(result.diagnostics.map((d) => d.span.file)).toContain("elsewhere/my-rules/a.score");
   });
 });
