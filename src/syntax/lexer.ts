@@ -86,7 +86,8 @@ function checkString(token: IToken, lines: LineIndex, diagnostics: Diagnostic[])
   }
 }
 
-const UNIT_WORDS: Record<string, string> = {
+/** How people write duration units, and the letter the language uses for each. */
+export const UNIT_WORDS: Readonly<Record<string, string>> = {
   m: "m",
   min: "m",
   mins: "m",
@@ -107,9 +108,10 @@ const UNIT_WORDS: Record<string, string> = {
   weeks: "w",
 };
 
-function invalidDuration(token: IToken, lines: LineIndex): Diagnostic {
+/** LS105 for a malformed duration token: `30days`, or `30 days` (see repair-tokens.ts), with the fix. */
+export function invalidDuration(token: IToken, lines: LineIndex): Diagnostic {
   const span = lines.span(token.startOffset, token.startOffset + token.image.length);
-  const match = /^(\d+)([A-Za-z]+)$/.exec(token.image);
+  const match = /^(\d+)\s*([A-Za-z]+)$/.exec(token.image);
   const unit = match === null ? undefined : UNIT_WORDS[match[2]!.toLowerCase()];
   const hint = unit === undefined ? undefined : `write \`${match![1]}${unit}\``;
   return createDiagnostic(Diagnostics.InvalidDuration, span, [token.image], hint);

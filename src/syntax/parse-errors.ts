@@ -8,6 +8,7 @@
  */
 import {
   EOF,
+  tokenMatcher,
   type IParserErrorMessageProvider,
   type IRecognitionException,
   type IToken,
@@ -25,6 +26,10 @@ export const DECLARATION_EXPECTED = "a declaration";
 export const MODEL_ITEM_EXPECTED = "`fit {`, `engagement {`, `bucket`, `clamp` or `}`";
 /** What may come next inside a section's braces. */
 export const SECTION_ITEM_EXPECTED = "a rule (`when …`), `decay` or `}`";
+/** A bucket's action. */
+export const ACTION_EXPECTED = "an action (`route`, `nurture` or `disqualify`)";
+/** A rule's effect. */
+export const EFFECT_EXPECTED = "`add` or `subtract`";
 
 /** Better words for a missing token in a given rule, where the token alone says too little. */
 const EXPECTED_IN_RULE: Record<string, Partial<Record<string, string>>> = {
@@ -111,7 +116,7 @@ export function toDiagnostic(
   const token = error.token;
   const expected = error.message;
   const previous = (error as { previousToken?: IToken }).previousToken;
-  const hint = hintFor(expected, token, previous);
+  const hint = hintFor(expected, token, previous, lines);
   if (token.tokenType === EOF || Number.isNaN(token.startOffset)) {
     const end = lastToken === undefined ? 0 : endOf(lastToken);
     return createDiagnostic(Diagnostics.UnexpectedEndOfInput, lines.span(end, end), [expected], hint);
@@ -155,7 +160,32 @@ function tokenSpan(token: IToken, lines: LineIndex) {
   return lines.span(token.startOffset, endOf(token));
 }
 
-function hintFor(expected: string, found: IToken, previous: IToken | undefined): string | undefined {
+/** What is written unquoted after these keywords, and how it is named in the hint to quote it. */
+const QUOTED_AFTER: ReadonlyMap<TokenType, string> = new Map([
+  [T.Because, "the reason"],
+  [T.Nurture, "the campaign"],
+  [T.Say, "the message"],
+  [T.Ruleset, "the name"],
+]);
+
+function hintFor(
+  expected: string,
+  found: IToken,
+  previous: IToken | undefined,
+  lines: LineIndex,
+): string | undefined {
+  if (found.tokenType === T.Identifier) {
+    // `And` where `and` was expected; `Or` after a rule's condition, where `or` may follow too.
+    const word = found.image.toLowerCase();
+    const connects = expected === EFFECT_EXPECTED && (word === "and" || word === "or");
+    if (connects || expected.includes(`\`${word}\``)) return `keywords are written in lowercase: \`${word}\``;
+  }
+  // `title = CEO add 10` in a section: a rule without its `when`.
+  if (expected === SECTION_ITEM_EXPECTED && tokenMatcher(found, T.Name)) return "rules start with `when`";
+  const quoted = previous === undefined ? undefined : QUOTED_AFTER.get(previous.tokenType);
+  if (expected === T.StringToken.LABEL && quoted !== undefined && tokenMatcher(found, T.Word)) {
+    return `quote ${quoted}: \`${previous!.image} "${restOfLine(found, lines)}"\``;
+  }
   if (expected === T.DurationToken.LABEL && found.tokenType === T.NumberLiteral) {
     return `add a unit: \`${found.image}d\` (days), \`${found.image}h\` (hours), \`${found.image}m\` (minutes) or \`${found.image}w\` (weeks)`;
   }
@@ -168,6 +198,14 @@ function hintFor(expected: string, found: IToken, previous: IToken | undefined):
   if (found.tokenType === T.Equal && previous?.tokenType === T.Equal) return "compare with a single `=`";
   if (expected === T.Percent.LABEL) return "write the percentage with `%`, like `decay 50% every 30d`";
   return undefined;
+}
+
+/** The words from `token` to the end of its line, without a comment: what was meant as one text. */
+function restOfLine(token: IToken, lines: LineIndex): string {
+  const { text } = lines;
+  const lineEnd = text.indexOf("\n", token.startOffset);
+  const line = text.slice(token.startOffset, lineEnd === -1 ? undefined : lineEnd);
+  return line.replace(/#.*$/, "").trim();
 }
 
 function declarationHint(found: IToken): string | undefined {

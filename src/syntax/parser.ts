@@ -25,7 +25,7 @@
 import { EmbeddedActionsParser, EOF, tokenMatcher, type IToken, type TokenType } from "chevrotain";
 import type * as Ast from "./ast.js";
 import { Diagnostics } from "../diagnostics/codes.js";
-import { parseErrorMessages } from "./parse-errors.js";
+import { ACTION_EXPECTED, EFFECT_EXPECTED, parseErrorMessages } from "./parse-errors.js";
 import { LineIndex } from "./positions.js";
 import { TreeBuilder } from "./tree-builder.js";
 import * as T from "./tokens.js";
@@ -333,7 +333,7 @@ export class ScoreParser extends EmbeddedActionsParser {
           },
         },
       ],
-      ERR_MSG: "an action (`route`, `nurture` or `disqualify`)",
+      ERR_MSG: ACTION_EXPECTED,
     }),
   );
 
@@ -426,7 +426,7 @@ export class ScoreParser extends EmbeddedActionsParser {
   effect = this.RULE("effect", () => {
     const verb = this.OR({
       DEF: [{ ALT: () => this.CONSUME(T.Add) }, { ALT: () => this.CONSUME(T.Subtract) }],
-      ERR_MSG: "`add` or `subtract`",
+      ERR_MSG: EFFECT_EXPECTED,
     });
     const points = this.CONSUME(T.NumberLiteral);
     const each = this.OPTION(() => this.CONSUME(T.Each));

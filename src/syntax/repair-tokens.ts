@@ -5,17 +5,30 @@
  * such mistake is reported once, with the fix ("did you mean `engagement`?"), and the parser is handed
  * the token that was meant, so it reads the rest of the file as written and reports nothing more there.
  *
+ * The mistakes:
+ *   - a misspelt or capitalised keyword (`modle`, `engagment {`, `When`, `rout`, `Add`), and `if` for `when`,
+ *   - a word that does not belong: `then` before `add`, `points` after the points,
+ *   - `=>` and `=<` for `>=` and `<=`; `30 days` for `30d` (reported as the malformed duration it is).
+ *
  * A repair is a guess, so it is made only where the context leaves no doubt:
  *   - where only a keyword may stand: at the start of a line, for the keywords that may start a line in the
- *     block it is in (a declaration at the top level; a section, `bucket` or `clamp` in a model),
- *   - and when the next token is what that keyword must be followed by (`model` by a name, `fit` by `{`).
+ *     block it is in (a declaration at the top level; a section, `bucket` or `clamp` in a model; a rule or
+ *     `decay` in a section), after `->` (an action), after a complete condition in a rule (`add`),
+ *   - and when the next token is what that keyword must be followed by (`model` by a name, `fit` by `{`,
+ *     `add` by a number).
  * Words in field lists are never touched: there a line starts with a field name.
  */
 import { tokenMatcher, type IToken, type TokenType } from "chevrotain";
 import { Diagnostics, type DiagnosticDefinition } from "../diagnostics/codes.js";
 import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { closestName } from "../diagnostics/suggest.js";
-import { MODEL_ITEM_EXPECTED } from "./parse-errors.js";
+import { invalidDuration, UNIT_WORDS } from "./lexer.js";
+import {
+  ACTION_EXPECTED,
+  EFFECT_EXPECTED,
+  MODEL_ITEM_EXPECTED,
+  SECTION_ITEM_EXPECTED,
+} from "./parse-errors.js";
 import type { LineIndex } from "./positions.js";
 import * as T from "./tokens.js";
 
@@ -32,7 +45,8 @@ export interface RepairResult {
 /** A keyword that may start a line, and what must follow it there. */
 interface LineStarter {
   type: TokenType;
-  fits: (next: IToken | undefined) => boolean;
+  /** Whether `next`, the token after the keyword (on a line of its own or not), may follow it. */
+  fits: (next: IToken | undefined, nextStartsLine: boolean) => boolean;
 }
 
 const followedBy =
@@ -61,10 +75,38 @@ const MODEL_ITEM_STARTERS: readonly LineStarter[] = [
   { type: T.Clamp, fits: followedBy(T.Score) },
 ];
 
+/** What a section holds. */
+const SECTION_ITEM_STARTERS: readonly LineStarter[] = [
+  { type: T.When, fits: followedBy(T.Name, T.Event, T.No, T.Not, T.LParen) },
+  { type: T.Decay, fits: followedBy(T.NumberLiteral) },
+];
+
+/** The actions, after `->` or a `,` between actions. */
+const ACTION_STARTERS: readonly LineStarter[] = [
+  { type: T.Route, fits: followedBy(T.Name) },
+  { type: T.Nurture, fits: followedBy(T.StringToken) },
+  {
+    type: T.Disqualify,
+    fits: (next, nextStartsLine) => next === undefined || nextStartsLine || next.tokenType === T.Comma,
+  },
+];
+
+/** The effect of a rule, after its condition. */
+const EFFECT_STARTERS: readonly LineStarter[] = [
+  { type: T.Add, fits: followedBy(T.NumberLiteral) },
+  { type: T.Subtract, fits: followedBy(T.NumberLiteral) },
+];
+
+/** Words that people write after the points, which are only a number. */
+const POINT_WORDS: ReadonlySet<string> = new Set(["point", "points", "pt", "pts"]);
+
 /** The word of a keyword token type: `Keyword_model` → `model`. */
 function wordOf(type: TokenType): string {
-  return (type.PATTERN as string).toString();
+  return type.PATTERN as string;
 }
+
+/** Every keyword, lowercase: a capitalised keyword is that keyword, never a typo of another. */
+const KEYWORD_WORDS: ReadonlySet<string> = new Set(T.KEYWORDS.map((k) => k.word));
 
 /** What a `{` opened: a model's body, a section of rules, a field list, or something the parser will reject. */
 type BlockKind = "model" | "section" | "fields" | "other";
@@ -90,6 +132,10 @@ class TokenRepairer {
   private readonly blocks: Block[] = [];
   /** The keyword of the top-level declaration being read: it says what its `{` opens. */
   private declaration: TokenType | undefined;
+  /** The index of the token being read, in the input. */
+  private index = 0;
+  /** Between a bucket's `->` and the end of its line: the actions. */
+  private inActions = false;
 
   constructor(
     private readonly tokens: readonly IToken[],
@@ -97,25 +143,39 @@ class TokenRepairer {
   ) {}
 
   run(): RepairResult {
-    for (let i = 0; i < this.tokens.length; i++) {
-      const token = this.tokens[i]!;
-      const next = this.tokens[i + 1];
-      if (this.startsLine(i) && token.tokenType === T.Identifier) this.repairLineStart(token, next);
+    const tokens = this.tokens;
+    for (let i = 0; i < tokens.length; i++) {
+      this.index = i;
+      let token = tokens[i]!;
+      let next = tokens[i + 1];
+      const startsLine = this.startsLine(i);
+      if (startsLine) this.inActions = false;
+      const merged = next === undefined ? undefined : this.mergeWithNext(token, next);
+      if (merged !== undefined) {
+        token = merged;
+        next = tokens[++i + 1];
+      } else if (this.isStrayWord(token, next)) {
+        continue;
+      } else if (token.tokenType === T.Identifier) {
+        if (startsLine) this.repairLineStart(token, next);
+        else this.repairInLine(token, next);
+      }
       this.track(token, next);
       this.out.push(token);
     }
     return { tokens: this.out, diagnostics: this.diagnostics, unknownSections: this.unknownSections };
   }
 
-  /** Whether token `i` is the first of its line. */
+  /** Whether token `i` is the first of its line (the end of the input counts as a new line). */
   private startsLine(i: number): boolean {
-    if (i === 0) return true;
+    if (i === 0 || i >= this.tokens.length) return true;
     const previous = this.tokens[i - 1]!;
-    const between = this.lines.text.slice(
-      previous.startOffset + previous.image.length,
-      this.tokens[i]!.startOffset,
-    );
-    return between.includes("\n");
+    const { text } = this.lines;
+    // Only white space and comments lie between two tokens: usually one space.
+    for (let at = previous.startOffset + previous.image.length; at < this.tokens[i]!.startOffset; at++) {
+      if (text.charCodeAt(at) === 10) return true;
+    }
+    return false;
   }
 
   // ------------------------------------------------------------------------------------------ keywords
@@ -141,7 +201,110 @@ class TokenRepairer {
         retype(token, T.Fit);
         this.unknownSections.add(token);
       }
+    } else if (block.kind === "section") {
+      if (token.image.toLowerCase() === "if" && SECTION_ITEM_STARTERS[0]!.fits(next, false)) {
+        this.report(
+          Diagnostics.UnexpectedToken,
+          token,
+          [SECTION_ITEM_EXPECTED, quote(token)],
+          "rules start with `when`",
+        );
+        retype(token, T.When);
+        return;
+      }
+      this.repairKeyword(token, next, SECTION_ITEM_STARTERS, Diagnostics.UnexpectedToken, [
+        SECTION_ITEM_EXPECTED,
+      ]);
     }
+  }
+
+  /** A word inside a line: an action after `->`, or a rule's `add` after its condition. */
+  private repairInLine(token: IToken, next: IToken | undefined): void {
+    const previous = this.out[this.out.length - 1];
+    if (previous?.tokenType === T.Arrow || (this.inActions && previous?.tokenType === T.Comma)) {
+      this.repairKeyword(token, next, ACTION_STARTERS, Diagnostics.UnexpectedToken, [ACTION_EXPECTED]);
+    } else if (this.inSection() && endsValue(previous)) {
+      this.repairKeyword(token, next, EFFECT_STARTERS, Diagnostics.UnexpectedToken, [EFFECT_EXPECTED]);
+    }
+  }
+
+  /**
+   * A word that only has to go: `then` between a rule's condition and its `add`, `points` after the
+   * points. Reported; the caller leaves it out.
+   */
+  private isStrayWord(token: IToken, next: IToken | undefined): boolean {
+    if (token.tokenType !== T.Identifier || !this.inSection()) return false;
+    const word = token.image.toLowerCase();
+    const previous = this.out[this.out.length - 1];
+    if (word === "then" && endsValue(previous) && next !== undefined && isEffectWord(next)) {
+      this.report(
+        Diagnostics.UnexpectedToken,
+        token,
+        [EFFECT_EXPECTED, quote(token)],
+        `remove ${quote(token)}`,
+      );
+      return true;
+    }
+    const beforePrevious = this.out[this.out.length - 2];
+    const afterPoints =
+      previous?.tokenType === T.NumberLiteral &&
+      (beforePrevious?.tokenType === T.Add ||
+        beforePrevious?.tokenType === T.Subtract ||
+        beforePrevious?.tokenType === T.Max);
+    if (POINT_WORDS.has(word) && afterPoints) {
+      this.report(
+        Diagnostics.UnexpectedToken,
+        token,
+        ["`each`, `max`, `within` or the end of the rule", quote(token)],
+        `remove \`${token.image}\`: the number is the points`,
+      );
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * Two tokens that were meant as one, reported and merged: `=>` and `=<` (`>=`, `<=`), and a duration
+   * written with a space and a unit word (`within 30 days`), which becomes a malformed duration: LS105,
+   * as for `30days`.
+   */
+  private mergeWithNext(token: IToken, next: IToken): IToken | undefined {
+    const type = token.tokenType;
+    if (type === T.Equal && next.startOffset === token.startOffset + 1) {
+      const meant = next.tokenType === T.Greater ? ">=" : next.tokenType === T.Less ? "<=" : undefined;
+      if (meant === undefined) return undefined;
+      const merged = makeToken(
+        meant === ">=" ? T.GreaterEqual : T.LessEqual,
+        `=${next.image}`,
+        token.startOffset,
+      );
+      this.report(
+        Diagnostics.UnexpectedToken,
+        merged,
+        [T.CompareOperator.LABEL!, quote(merged)],
+        `did you mean \`${meant}\`?`,
+      );
+      return merged;
+    }
+    const previous = this.out[this.out.length - 1];
+    const afterDurationWord = previous?.tokenType === T.Within || previous?.tokenType === T.Every;
+    if (
+      type === T.NumberLiteral &&
+      afterDurationWord &&
+      next.tokenType === T.Identifier &&
+      UNIT_WORDS[next.image.toLowerCase()] !== undefined
+    ) {
+      const text = this.lines.text.slice(token.startOffset, next.startOffset + next.image.length);
+      if (text.includes("\n")) return undefined;
+      const merged = makeToken(T.InvalidDuration, text, token.startOffset);
+      this.diagnostics.push(invalidDuration(merged, this.lines));
+      return merged;
+    }
+    return undefined;
+  }
+
+  private inSection(): boolean {
+    return this.blocks[this.blocks.length - 1]?.kind === "section";
   }
 
   /**
@@ -156,7 +319,7 @@ class TokenRepairer {
     args: string[],
   ): boolean {
     const meant = meantKeyword(token.image, starters);
-    if (meant === undefined || !meant.fits(next)) return false;
+    if (meant === undefined || !meant.fits(next, this.startsLine(this.index + 1))) return false;
     this.report(definition, token, [...args, quote(token)], keywordHint(token.image, wordOf(meant.type)));
     retype(token, meant.type);
     return true;
@@ -167,6 +330,7 @@ class TokenRepairer {
   /** Follows the blocks the tokens open and close, and the declaration being read. */
   private track(token: IToken, next: IToken | undefined): void {
     const type = token.tokenType;
+    if (type === T.Arrow) this.inActions = true;
     if (type === T.LBrace) {
       this.blocks.push({ kind: this.kindOfBlock() });
     } else if (type === T.RBrace) {
@@ -174,7 +338,7 @@ class TokenRepairer {
       if (this.blocks.length === 0) this.declaration = undefined;
     } else if (this.blocks.length === 0) {
       const starter = DECLARATION_STARTERS.find((s) => s.type === type);
-      if (starter !== undefined && starter.fits(next)) this.declaration = type;
+      if (starter !== undefined && starter.fits(next, false)) this.declaration = type;
     }
   }
 
@@ -206,16 +370,56 @@ class TokenRepairer {
 /** The keyword among `starters` that `word` is a typo of (or a capitalisation of). */
 function meantKeyword(word: string, starters: readonly LineStarter[]): LineStarter | undefined {
   const lowercase = word.toLowerCase();
-  // A word that is another keyword in capitals (`And`) is not a typo of this one.
-  const isOtherKeyword = T.KEYWORDS.some((k) => k.word === lowercase);
   const exact = starters.find((s) => wordOf(s.type) === lowercase);
-  if (exact !== undefined) return exact;
-  if (isOtherKeyword) return undefined;
+  // A word that is another keyword in capitals (`And`) is not a typo of one of these.
+  if (exact !== undefined || KEYWORD_WORDS.has(lowercase)) return exact;
   const closest = closestName(
     word,
     starters.map((s) => wordOf(s.type)),
   );
   return starters.find((s) => wordOf(s.type) === closest);
+}
+
+/**
+ * Whether `token` ends a condition, so that the rule's effect may follow it: a value, a list, a group,
+ * a window, `missing` or `present`. (Keywords used as bare values are left out: `in`, `contains` or `is`
+ * are far more often the operator before a value than a value.)
+ */
+function endsValue(token: IToken | undefined): boolean {
+  if (token === undefined) return false;
+  return VALUE_ENDS.has(token.tokenType);
+}
+
+const VALUE_ENDS: ReadonlySet<TokenType> = new Set([
+  T.Identifier,
+  T.StringLiteral,
+  T.UnterminatedString,
+  T.MisquotedText,
+  T.NumberLiteral,
+  T.DateLiteral,
+  T.Duration,
+  T.InvalidDuration,
+  T.RBracket,
+  T.RParen,
+  T.Missing,
+  T.Present,
+]);
+
+/** `add` or `subtract`, in whatever case. */
+function isEffectWord(token: IToken): boolean {
+  const word = token.image.toLowerCase();
+  return word === "add" || word === "subtract";
+}
+
+/** A token made here (merged from two): it has the text and position of what it covers. */
+function makeToken(type: TokenType, image: string, startOffset: number): IToken {
+  return {
+    image,
+    startOffset,
+    endOffset: startOffset + image.length - 1,
+    tokenType: type,
+    tokenTypeIdx: type.tokenTypeIdx!,
+  };
 }
 
 function keywordHint(found: string, keyword: string): string {

@@ -11,7 +11,7 @@
  * Diagnostics raised here are the ones only the tree can see: impossible dates (LS106), event tests
  * inside expressions (LS108 / LS417), unknown field types (LS307) and doubled commas in lists (LS103).
  */
-import type { IToken } from "chevrotain";
+import type { IToken, TokenType } from "chevrotain";
 import type * as Ast from "./ast.js";
 import { Diagnostics, type DiagnosticDefinition } from "../diagnostics/codes.js";
 import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
@@ -36,6 +36,20 @@ export function isReal(token: IToken | undefined): token is IToken {
  */
 function sectionName(keyword: IToken): Ast.SectionName {
   return keyword.tokenType === T.Engagement ? "engagement" : "fit";
+}
+
+/** The operators by token type: `=>`, repaired before parsing (see repair-tokens.ts), is read as `>=`. */
+const COMPARE_OPERATORS: ReadonlyMap<TokenType, Ast.CompareOperator> = new Map([
+  [T.Equal, "="],
+  [T.NotEqual, "!="],
+  [T.Less, "<"],
+  [T.LessEqual, "<="],
+  [T.Greater, ">"],
+  [T.GreaterEqual, ">="],
+]);
+
+function compareOperator(token: IToken): Ast.CompareOperator {
+  return COMPARE_OPERATORS.get(token.tokenType) ?? (token.image as Ast.CompareOperator);
 }
 
 function isToken(part: IToken | Node): part is IToken {
@@ -226,7 +240,7 @@ export class TreeBuilder {
     return {
       kind: "Compare",
       span: this.join(name.span, right.span),
-      operator: operator.image as Ast.CompareOperator,
+      operator: compareOperator(operator),
       subject: name,
       value: right,
     };
@@ -536,7 +550,7 @@ export class TreeBuilder {
     return {
       kind: "Threshold",
       span: this.span(operator, number),
-      operator: operator.image as Ast.CompareOperator,
+      operator: compareOperator(operator),
       value: number,
     };
   }
@@ -655,7 +669,7 @@ export class TreeBuilder {
     return {
       kind: "Effect",
       span: this.span(verb, pointsLiteral, each, max, maxValue, within, duration),
-      verb: verb.image as "add" | "subtract",
+      verb: verb.tokenType === T.Subtract ? "subtract" : "add",
       points: pointsLiteral,
       each: eachSpan,
       max: maxLiteral,

@@ -9,6 +9,7 @@ import { checkProgram } from "../../src/check/check-program.js";
 import type * as Ast from "../../src/syntax/ast.js";
 import { parseSource } from "../../src/syntax/parse.js";
 import { RULES_DIR } from "../support/paths.js";
+import { syntaxTree } from "./format-helpers.js";
 
 function parse(text: string) {
   const { file, diagnostics } = parseSource("t.score", text);
@@ -229,6 +230,61 @@ describe("misspelt keywords are read as meant", () => {
         (d) => `${d.span.file} ${d.code}@${d.span.start.line}:${d.span.start.column}`,
       ),
     ).toEqual(["rules/smb.score LS103@12:3", "rules/smb.score LS204@9:21"]);
+  });
+
+  test("each repaired mistake gives the tree of the text that was meant, with one error each", () => {
+    const written = [
+      "modle m {",
+      "  fit {",
+      "    When title = CEO Add 10",
+      "    if employees => 50 then add 5",
+      "    when employees =< 10 subtract 5 points",
+      "  }",
+      "  engagment {",
+      "    when event = x add 3 pts each max 15 points within 30d",
+      "    Decay 25% every 14d",
+      "  }",
+      '  bukcet Hot >= 80 -> rout sales within 4h, nuture "n", Disqualify',
+      "}",
+      "grde fit A => 10, else B",
+    ].join("\n");
+    const meant = [
+      "model m {",
+      "  fit {",
+      "    when title = CEO add 10",
+      "    when employees >= 50 add 5",
+      "    when employees <= 10 subtract 5",
+      "  }",
+      "  engagement {",
+      "    when event = x add 3 each max 15 within 30d",
+      "    decay 25% every 14d",
+      "  }",
+      '  bucket Hot >= 80 -> route sales within 4h, nurture "n", disqualify',
+      "}",
+      "grade fit A >= 10, else B",
+    ].join("\n");
+    const repaired = parse(written);
+    expect(repaired.codes).toEqual([
+      "LS107@1:1",
+      "LS103@3:5",
+      "LS103@3:22",
+      "LS103@4:5",
+      "LS103@4:18",
+      "LS103@4:24",
+      "LS103@5:20",
+      "LS103@5:37",
+      "LS103@7:3",
+      "LS103@8:26",
+      "LS103@8:42",
+      "LS103@9:5",
+      "LS103@11:3",
+      "LS103@11:23",
+      "LS103@11:45",
+      "LS103@11:57",
+      "LS107@13:1",
+      "LS103@13:12",
+    ]);
+    expect(syntaxTree(repaired.file)).toBe(syntaxTree(parse(meant).file));
   });
 
   test("an unknown block in a model is parsed as a section and left out", () => {
