@@ -77,6 +77,12 @@ export const Diagnostics = {
     severity: "error",
     message: "too many errors in this file ({0} more not shown); fix the ones above first",
   },
+  UnclosedBlock: {
+    code: "LS113",
+    severity: "error",
+    message: "the `{0} {` opened on line {1} is not closed",
+    hint: "close it with `}` before this line",
+  },
 
   // ------------------------------------------------------------------------------------------ names
   UnknownField: { code: "LS201", severity: "error", message: "unknown lead field `{0}`" },

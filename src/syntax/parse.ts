@@ -2,7 +2,8 @@
  * `.score` text → SourceFile + syntax diagnostics. The one entry point of the syntax stage.
  *
  *   lexSource    → tokens, comments, token diagnostics (LS101, LS102, LS105, LS109)
- *   repairTokens → common mistakes reported once and replaced by what was meant (LS103, LS107)
+ *   repairTokens → common mistakes reported once and replaced by what was meant (LS103, LS105, LS107),
+ *                  blocks whose `}` is missing closed where the next block starts (LS113)
  *   scoreParser  → declarations + recognition errors (LS103, LS104, LS107)
  *   TreeBuilder  → the nodes, and what only they show (LS103 doubled comma, LS106, LS108, LS307, LS417)
  *

@@ -6,6 +6,7 @@
  * the token that was meant, so it reads the rest of the file as written and reports nothing more there.
  *
  * The mistakes:
+ *   - a block whose `}` never comes, seen where a line starts with a keyword that cannot stand in it,
  *   - a misspelt or capitalised keyword (`modle`, `engagment {`, `When`, `rout`, `Add`), and `if` for `when`,
  *   - a word that does not belong: `then` before `add`, `points` after the points,
  *   - `=>` and `=<` for `>=` and `<=`; `30 days` for `30d` (reported as the malformed duration it is).
@@ -113,6 +114,18 @@ type BlockKind = "model" | "section" | "fields" | "other";
 
 interface Block {
   kind: BlockKind;
+  /** How the block is named in a message: `fit`, `model smb`, `lead`, `event page_view`. */
+  label: string;
+  /** The line of its `{`. */
+  line: number;
+}
+
+/** The keywords that start a declaration or a model item, each where it fits (see `closeUnclosedBlocks`). */
+const STRUCTURE_STARTERS: readonly LineStarter[] = [...DECLARATION_STARTERS, ...MODEL_ITEM_STARTERS];
+
+/** The keywords that may start a line in a block; anything structural that is not, closes it. */
+function allows(kind: BlockKind, keyword: TokenType): boolean {
+  return kind === "model" && MODEL_ITEM_STARTERS.some((s) => s.type === keyword);
 }
 
 /** Changes a token's type in place (the token keeps its text and position). */
@@ -132,6 +145,8 @@ class TokenRepairer {
   private readonly blocks: Block[] = [];
   /** The keyword of the top-level declaration being read: it says what its `{` opens. */
   private declaration: TokenType | undefined;
+  /** The name of that declaration, when it has one (`model smb`). */
+  private declarationName: string | undefined;
   /** The index of the token being read, in the input. */
   private index = 0;
   /** Between a bucket's `->` and the end of its line: the actions. */
@@ -160,6 +175,7 @@ class TokenRepairer {
         if (startsLine) this.repairLineStart(token, next);
         else this.repairInLine(token, next);
       }
+      if (startsLine) this.closeUnclosedBlocks(token, next);
       this.track(token, next);
       this.out.push(token);
     }
@@ -332,28 +348,65 @@ class TokenRepairer {
     const type = token.tokenType;
     if (type === T.Arrow) this.inActions = true;
     if (type === T.LBrace) {
-      this.blocks.push({ kind: this.kindOfBlock() });
+      this.blocks.push(this.blockOpenedBy(token));
     } else if (type === T.RBrace) {
       this.blocks.pop();
       if (this.blocks.length === 0) this.declaration = undefined;
     } else if (this.blocks.length === 0) {
       const starter = DECLARATION_STARTERS.find((s) => s.type === type);
-      if (starter !== undefined && starter.fits(next, false)) this.declaration = type;
+      if (starter !== undefined && starter.fits(next, false)) {
+        this.declaration = type;
+        this.declarationName = next !== undefined && tokenMatcher(next, T.Name) ? next.image : undefined;
+      }
     }
   }
 
   /** What the `{` about to be pushed opens. */
-  private kindOfBlock(): BlockKind {
+  private blockOpenedBy(brace: IToken): Block {
+    const line = this.lines.position(brace.startOffset).line;
     const previous = this.out[this.out.length - 1];
     const enclosing = this.blocks[this.blocks.length - 1];
+    const named = (keyword: TokenType) =>
+      this.declarationName === undefined ? wordOf(keyword) : `${wordOf(keyword)} ${this.declarationName}`;
     if (enclosing === undefined) {
-      if (this.declaration === T.Model) return "model";
-      if (this.declaration === T.Lead || this.declaration === T.Event) return "fields";
-      return "other";
+      if (this.declaration === T.Model) return { kind: "model", label: named(T.Model), line };
+      if (this.declaration === T.Lead) return { kind: "fields", label: "lead", line };
+      if (this.declaration === T.Event) return { kind: "fields", label: named(T.Event), line };
+      return { kind: "other", label: "", line };
     }
     const opensSection =
       previous !== undefined && (previous.tokenType === T.Fit || previous.tokenType === T.Engagement);
-    return enclosing.kind === "model" && opensSection ? "section" : "other";
+    if (enclosing.kind === "model" && opensSection) {
+      return { kind: "section", label: wordOf(previous.tokenType), line };
+    }
+    return { kind: "other", label: "", line };
+  }
+
+  /**
+   * A keyword that starts a line but cannot stand in the block it is in (`engagement {` inside `fit { … }`,
+   * `model` inside a model) means that block was never closed: each block it leaves is reported there
+   * (LS113), where the reader sees that the `}` is missing, and closed, so that the parser reads on as if
+   * the `}` were there. Blocks the parser will reject anyway (`other`) are left to it.
+   */
+  private closeUnclosedBlocks(token: IToken, next: IToken | undefined): void {
+    const type = token.tokenType;
+    const starter = STRUCTURE_STARTERS.find((s) => s.type === type);
+    if (starter === undefined || !starter.fits(next, this.startsLine(this.index + 1))) return;
+    let keep = this.blocks.length;
+    while (keep > 0 && !allows(this.blocks[keep - 1]!.kind, type)) {
+      if (this.blocks[keep - 1]!.kind === "other") return;
+      keep--;
+    }
+    const isDeclaration = DECLARATION_STARTERS.some((s) => s.type === type);
+    if (keep === this.blocks.length || (keep === 0 && !isDeclaration)) return;
+    const previous = this.out[this.out.length - 1];
+    const end = previous === undefined ? token.startOffset : previous.startOffset + previous.image.length;
+    while (this.blocks.length > keep) {
+      const block = this.blocks.pop()!;
+      this.report(Diagnostics.UnclosedBlock, token, [block.label, String(block.line)]);
+      this.out.push({ ...makeToken(T.RBrace, "", end), isInsertedInRecovery: true });
+    }
+    if (keep === 0) this.declaration = undefined;
   }
 
   private report(

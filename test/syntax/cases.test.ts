@@ -38,6 +38,7 @@ describe("syntax cases", () => {
       "LS110",
       "LS111",
       "LS112",
+      "LS113",
     ]) {
       expect(codes, code).toContain(code);
     }

@@ -311,6 +311,57 @@ describe("misspelt keywords are read as meant", () => {
   });
 });
 
+describe("a block whose `}` is missing", () => {
+  test("is closed where a line starts with what cannot stand in it, and read as if the `}` were there", () => {
+    const written = [
+      "lead {",
+      "  id: string",
+      "event x { url: string }",
+      "model m {",
+      "  fit {",
+      "    when id = a add 1",
+      "  engagement {",
+      "    when event = x add 2",
+      "  bucket Hot >= 50 -> route sales",
+      "model n when id = b {",
+      "  fit {",
+      "  }",
+      "}",
+    ].join("\n");
+    const meant = [
+      "lead {",
+      "  id: string",
+      "}",
+      "event x { url: string }",
+      "model m {",
+      "  fit {",
+      "    when id = a add 1",
+      "  }",
+      "  engagement {",
+      "    when event = x add 2",
+      "  }",
+      "  bucket Hot >= 50 -> route sales",
+      "}",
+      "model n when id = b {",
+      "  fit {",
+      "  }",
+      "}",
+    ].join("\n");
+    const repaired = parse(written);
+    expect(repaired.codes).toEqual(["LS113@3:1", "LS113@7:3", "LS113@9:3", "LS113@10:1"]);
+    expect(syntaxTree(repaired.file)).toBe(syntaxTree(parse(meant).file));
+    // The blocks end where their content does, not at the keyword that closed them.
+    const model = repaired.file.declarations[2] as Ast.ModelDecl;
+    expect(model.span.end).toMatchObject({ line: 9, column: 34 });
+    expect(model.items[0]!.span.end).toMatchObject({ line: 6, column: 22 });
+  });
+
+  test("blocks the parser cannot make sense of are left to it", () => {
+    const { codes } = parse("model m {\n  fit {\n    when a in { add 1\n  engagement {\n  }\n}");
+    expect(codes).toEqual(["LS103@3:15"]);
+  });
+});
+
 describe("input nobody writes", () => {
   test("nesting deeper than the limit is refused with one diagnostic instead of exhausting the stack", () => {
     const text = `model m when ${"(".repeat(5000)}a = 1${")".repeat(5000)} {}\nevent e`;
