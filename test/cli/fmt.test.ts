@@ -36,6 +36,16 @@ function read(dir: string, name: string): string {
   return readFileSync(path.join(dir, name), "utf8");
 }
 
+/** What `fmt` prints for BROKEN saved as rules/a.score. */
+const BROKEN_REPORT = [
+  "rules/a.score:2:6: error LS103: expected `:` but found `string`",
+  "  |",
+  "2 |   id string",
+  "  |      ^^^^^^",
+  "",
+  "",
+].join("\n");
+
 const MESSY_DIFF = [
   "--- a/rules/b.score",
   "+++ b/rules/b.score",
@@ -115,11 +125,114 @@ describe("leadscore fmt", () => {
   test("--check fails on syntax errors even when nothing needs formatting", async () => {
     const dir = tempProject({ "rules/a.score": BROKEN });
     const run = await runLeadscore(["fmt", "--check"], dir);
-    expect(run.code).toBe(1);
-    expect(run.stdout).toBe("");
-    expect(run.stderr.endsWith("rules: the file is formatted; 1 with syntax errors left unchanged\n")).toBe(
-      true,
-    );
+    expect(run).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: `${BROKEN_REPORT}rules: the file has syntax errors: not checked\n`,
+    });
+  });
+
+  describe("the summary says what is true of every file, whatever the mix", () => {
+    const cases: Array<{ files: Record<string, string>; args: string[]; code: number; summary: string }> = [
+      { files: { "a.score": CANONICAL }, args: ["--check"], code: 0, summary: "the file is formatted" },
+      {
+        files: { "a.score": CANONICAL, "b.score": CANONICAL },
+        args: ["--check"],
+        code: 0,
+        summary: "all 2 files are formatted",
+      },
+      {
+        files: { "a.score": BROKEN, "b.score": CANONICAL },
+        args: ["--check"],
+        code: 1,
+        summary: "1 of 2 files formatted; 1 with syntax errors not checked",
+      },
+      {
+        files: { "a.score": BROKEN, "b.score": MESSY, "c.score": CANONICAL },
+        args: ["--check"],
+        code: 1,
+        summary: "1 of 3 files not formatted (run `leadscore fmt` to fix); 1 with syntax errors not checked",
+      },
+      {
+        files: { "a.score": BROKEN, "b.score": BROKEN },
+        args: ["--check"],
+        code: 1,
+        summary: "all 2 files have syntax errors: not checked",
+      },
+      {
+        files: { "a.score": BROKEN, "b.score": CANONICAL },
+        args: ["--diff"],
+        code: 1,
+        summary: "1 of 2 files formatted; 1 with syntax errors not checked",
+      },
+      {
+        files: { "a.score": BROKEN },
+        args: [],
+        code: 1,
+        summary: "the file has syntax errors: left unchanged",
+      },
+      {
+        files: { "a.score": BROKEN, "b.score": CANONICAL },
+        args: [],
+        code: 1,
+        summary: "0 of 2 files reformatted; 1 with syntax errors left unchanged",
+      },
+      {
+        files: { "a.score": BROKEN, "b.score": BROKEN },
+        args: [],
+        code: 1,
+        summary: "all 2 files have syntax errors: left unchanged",
+      },
+    ];
+    test.each(cases)("fmt $args: $summary", async ({ files, args, code, summary }) => {
+      const dir = tempProject(
+        Object.fromEntries(Object.entries(files).map(([name, text]) => [`rules/${name}`, text])),
+      );
+      const run = await runLeadscore(["fmt", ...args], dir);
+      expect(run.code).toBe(code);
+      const brokenFiles = Object.entries(files).filter(([, text]) => text === BROKEN);
+      const reports = brokenFiles.map(([name]) => BROKEN_REPORT.replace("rules/a.score", `rules/${name}`));
+      expect(run.stderr).toBe(`${reports.join("")}rules: ${summary}\n`);
+    });
+  });
+
+  describe("changes a diff cannot show are said in words", () => {
+    test("--check on a CRLF file names the line endings, with no diff of identical-looking lines", async () => {
+      const dir = tempProject({ "rules/a.score": CANONICAL.replace(/\n/g, "\r\n") });
+      const run = await runLeadscore(["fmt", "--check"], dir);
+      expect(run).toEqual({
+        code: 1,
+        stdout: "rules/a.score: line endings CRLF → LF\n",
+        stderr: "rules: 1 of 1 file not formatted (run `leadscore fmt` to fix)\n",
+      });
+    });
+
+    test("a CRLF file with other changes: the line endings in words, then the diff of the rest", async () => {
+      const dir = tempProject({ "rules/b.score": MESSY.replace(/\n/g, "\r\n") });
+      const run = await runLeadscore(["fmt", "--diff"], dir);
+      expect(run).toEqual({
+        code: 0,
+        stdout: `rules/b.score: line endings CRLF → LF\n${MESSY_DIFF}`,
+        stderr: "rules: 1 of 1 file not formatted (run `leadscore fmt` to fix)\n",
+      });
+    });
+
+    test("a byte order mark is named too", async () => {
+      const dir = tempProject({ "rules/a.score": `\uFEFF${CANONICAL.replace(/\n/g, "\r\n")}` });
+      const run = await runLeadscore(["fmt", "--check"], dir);
+      expect(run).toEqual({
+        code: 1,
+        stdout: "rules/a.score: byte order mark → none, line endings CRLF → LF\n",
+        stderr: "rules: 1 of 1 file not formatted (run `leadscore fmt` to fix)\n",
+      });
+      const rewrite = await runLeadscore(["fmt"], dir);
+      expect(rewrite).toEqual({
+        code: 0,
+        stdout: "rules/a.score\n",
+        stderr: "rules: 1 of 1 file reformatted\n",
+      });
+      expect(read(dir, "rules/a.score")).toBe(CANONICAL);
+    });
   });
 
   test("formats the files named, relative to the working directory, each once", async () => {
@@ -205,6 +318,14 @@ describe("leadscore fmt --stdin", () => {
       stderr: "",
     });
     expect(runWithStdin(["--check"], CANONICAL)).toEqual({ status: 0, stdout: "", stderr: "" });
+  });
+
+  test("--check names CRLF line endings instead of a diff of identical-looking lines", () => {
+    expect(runWithStdin(["--check"], CANONICAL.replace(/\n/g, "\r\n"))).toEqual({
+      status: 1,
+      stdout: "<stdin>: line endings CRLF → LF\n",
+      stderr: "",
+    });
   });
 
   test("syntax errors are reported against <stdin> and exit 1", () => {

@@ -50,7 +50,7 @@ export async function runFmt(
       await writeText(io, file, formatted);
       io.stdout(`${file}\n`);
     } else {
-      io.stdout(unifiedDiff(file, text, formatted));
+      io.stdout(describeChanges(file, text, formatted));
     }
   }
   io.stderr(`${targets.join(" ")}: ${summarize(counts, rewrite)}\n`);
@@ -72,7 +72,7 @@ function formatStdin(
   } else if (!options.check && !options.diff) {
     io.stdout(formatted);
   } else if (formatted !== text) {
-    io.stdout(unifiedDiff(STDIN_NAME, text, formatted));
+    io.stdout(describeChanges(STDIN_NAME, text, formatted));
     if (options.check) setExitCode(ExitCode.Failed);
   }
 }
@@ -91,6 +91,27 @@ async function readStandardInput(): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
+/**
+ * What formatting would change in a file, for --check and --diff. Changes nobody can see in a diff are said
+ * in words on a line of their own (`rules/a.score: line endings CRLF → LF`): a diff of a CRLF file would
+ * show every line removed and added again, identical to the eye. The diff that follows, if any, is of the
+ * text with those changes made, so it shows only what can be seen.
+ */
+export function describeChanges(file: string, before: string, after: string): string {
+  const notes: string[] = [];
+  let visible = before;
+  if (visible.startsWith("\uFEFF")) {
+    notes.push("byte order mark → none");
+    visible = visible.slice(1);
+  }
+  if (visible.includes("\r\n")) {
+    notes.push("line endings CRLF → LF");
+    visible = visible.replace(/\r\n/g, "\n");
+  }
+  const said = notes.length === 0 ? "" : `${file}: ${notes.join(", ")}\n`;
+  return visible === after ? said : said + unifiedDiff(file, visible, after);
+}
+
 /** A git-style diff (`--- a/path`, `+++ b/path`) from the file as it is to the file formatted. */
 export function unifiedDiff(file: string, before: string, after: string): string {
   return createTwoFilesPatch(`a/${file}`, `b/${file}`, before, after, undefined, undefined, {
@@ -98,19 +119,28 @@ export function unifiedDiff(file: string, before: string, after: string): string
   });
 }
 
+/**
+ * The last line: how many files are formatted, were reformatted (or would be), and could not be read for
+ * syntax errors. Every combination says only what is true of the files it counts:
+ *   all 5 files are formatted                 1 of 2 files not formatted (run `leadscore fmt` to fix)
+ *   2 of 3 files formatted; 1 with syntax errors not checked
+ *   the file has syntax errors: not checked   (with --check or --diff; `left unchanged` when rewriting)
+ */
 function summarize(counts: FmtCounts, rewrite: boolean): string {
   const { files, changed, broken } = counts;
   if (files === 0) return "no .score files found";
   const plural = files === 1 ? "file" : "files";
-  const parts = [
-    rewrite
-      ? `${changed} of ${files} ${plural} reformatted`
-      : changed === 0
-        ? `${files === 1 ? "the file is" : `all ${files} files are`} formatted`
-        : `${changed} of ${files} ${plural} not formatted (run \`leadscore fmt\` to fix)`,
-  ];
-  if (broken > 0) parts.push(`${broken} with syntax errors left unchanged`);
-  return parts.join("; ");
+  const brokenOutcome = rewrite ? "left unchanged" : "not checked";
+  if (broken === files) {
+    return `${files === 1 ? "the file has" : `all ${files} files have`} syntax errors: ${brokenOutcome}`;
+  }
+  let head: string;
+  if (rewrite) head = `${changed} of ${files} ${plural} reformatted`;
+  else if (changed > 0)
+    head = `${changed} of ${files} ${plural} not formatted (run \`leadscore fmt\` to fix)`;
+  else if (broken > 0) head = `${files - broken} of ${files} ${plural} formatted`;
+  else head = `${files === 1 ? "the file is" : `all ${files} files are`} formatted`;
+  return broken === 0 ? head : `${head}; ${broken} with syntax errors ${brokenOutcome}`;
 }
 
 /**
