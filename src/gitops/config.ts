@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { Ajv2020, type ErrorObject } from "ajv/dist/2020.js";
-import addFormatsModule from "ajv-formats";
+import type { ErrorObject } from "ajv";
 import { isMap, parseDocument, LineCounter } from "yaml";
+import { validate as generatedConfigValidator } from "../compile/generated/config-validator.js";
 import { didYouMean } from "../diagnostics/suggest.js";
 
 export const CONFIG_FILE = "leadscore.yaml";
@@ -31,21 +31,13 @@ export class ConfigError extends Error {
 
 const DEFAULTS = { rules: "rules", fixtures: ["rules/**/*.test.yaml"] };
 
-const SCHEMA_URL = new URL("../../schema/config.schema.json", import.meta.url);
-type Validate = ((value: unknown) => boolean) & { errors?: ErrorObject[] | null };
-let validator: Validate | undefined;
-
-async function configValidator(): Promise<Validate> {
-  if (!validator) {
-    const ajv = new Ajv2020({ allErrors: true, strict: true });
-    // ajv-formats is CommonJS; its default export arrives wrapped under ESM.
-    const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
-      addFormatsModule) as (ajv: Ajv2020) => void;
-    addFormats(ajv);
-    validator = ajv.compile(JSON.parse(await readFile(SCHEMA_URL, "utf8")) as object);
-  }
-  return validator;
-}
+/**
+ * The validator of schema/config.schema.json, generated as code by scripts/generate-validators.ts
+ * (compiling the schema with ajv and its formats at run time cost every command about 75 ms).
+ */
+const validateConfig = generatedConfigValidator as ((value: unknown) => boolean) & {
+  errors?: ErrorObject[] | null;
+};
 
 const KNOWN_KEYS = ["version", "rules", "fixtures", "population", "as_of"];
 const POPULATION_KEYS = ["leads", "events"];
@@ -82,9 +74,8 @@ export async function parseProjectConfig(text: string, root: string): Promise<Pr
     throw new ConfigError(`${CONFIG_FILE}:${line}:${col}: ${yamlError.message.split("\n")[0]}`);
   }
   const value: unknown = document.toJS() ?? {};
-  const validate = await configValidator();
-  if (!validate(value)) {
-    const messages = (validate.errors ?? []).map((error) => {
+  if (!validateConfig(value)) {
+    const messages = (validateConfig.errors ?? []).map((error) => {
       const pathParts = error.instancePath.split("/").filter(Boolean);
       const node = document.getIn(pathParts, true) as { range?: [number, number] } | undefined;
       let where = CONFIG_FILE;

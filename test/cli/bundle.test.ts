@@ -81,7 +81,7 @@ describe("the bundled command", () => {
   );
 
   test(
-    "compiles the reference rules to the reviewed artifact (the schema is found from the bundle)",
+    "compiles the reference rules to the reviewed artifact",
     async () => {
       const run = await expectSameAsSources(["compile", "rules"]);
       expect(run.stdout).toBe(
@@ -112,6 +112,21 @@ describe("the bundled command", () => {
       expect(run.code).toBe(0);
       const files = (dir: string) => readdirSync(path.join(dir, "repo"), { recursive: true }).sort();
       expect(files(fromBundle)).toEqual(files(fromSources));
+    },
+    TIMEOUT_MS,
+  );
+
+  test(
+    "reads leadscore.yaml, and reports a bad one, like the sources",
+    async () => {
+      const repo = path.join(tempDir(), "repo");
+      expect(runBundled(["init", repo], PROJECT_ROOT).code).toBe(0);
+      expect((await expectSameAsSources(["check", "--strict"], repo)).code).toBe(0);
+      expect((await expectSameAsSources(["test"], repo)).code).toBe(0);
+      writeFileSync(path.join(repo, "leadscore.yaml"), "version: 1\nrule: rules\nas_of: yesterday\n");
+      const run = await expectSameAsSources(["check"], repo);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain("unknown key `rule`");
     },
     TIMEOUT_MS,
   );
