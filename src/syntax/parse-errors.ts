@@ -16,6 +16,7 @@ import {
 } from "chevrotain";
 import { Diagnostics } from "../diagnostics/codes.js";
 import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { didYouMean } from "../diagnostics/suggest.js";
 import type { LineIndex } from "./positions.js";
 import * as T from "./tokens.js";
 
@@ -208,7 +209,16 @@ function restOfLine(token: IToken, lines: LineIndex): string {
   return line.replace(/#.*$/, "").trim();
 }
 
+/** The words that start a declaration. */
+const DECLARATION_WORDS = T.DECLARATION_KEYWORDS.map((type) => type.PATTERN as string);
+
 function declarationHint(found: IToken): string | undefined {
+  if (found.tokenType === T.Identifier) {
+    // A misspelt keyword that repair-tokens.ts could not read as meant (what follows does not fit it).
+    const lowercase = found.image.toLowerCase();
+    if (DECLARATION_WORDS.includes(lowercase)) return `keywords are written in lowercase: \`${lowercase}\``;
+    return didYouMean(found.image, DECLARATION_WORDS);
+  }
   if (found.tokenType === T.When)
     return "rules belong in a model's `fit { … }` or `engagement { … }` section";
   if (found.tokenType === T.Fit || found.tokenType === T.Engagement) {
