@@ -14,7 +14,7 @@
 import { readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
+import { build, type Metafile } from "esbuild";
 
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -26,10 +26,17 @@ const REQUIRE_BANNER =
   'import { createRequire as __bundleCreateRequire } from "node:module";\n' +
   "const require = __bundleCreateRequire(import.meta.url);";
 
+export interface BundledCli {
+  /** The files written, by name, in name order. */
+  files: string[];
+  /** esbuild's account of the build: which sources went into which file, and what each file imports. */
+  metafile: Metafile;
+}
+
 /** Writes the bundled command to `outDir` (emptied first, so no chunk of an earlier build is left). */
-export async function bundleCli(outDir: string): Promise<string[]> {
+export async function bundleCli(outDir: string): Promise<BundledCli> {
   rmSync(outDir, { recursive: true, force: true });
-  await build({
+  const { metafile } = await build({
     absWorkingDir: PROJECT_ROOT,
     entryPoints: { main: "src/cli/main.ts" },
     outdir: outDir,
@@ -40,13 +47,14 @@ export async function bundleCli(outDir: string): Promise<string[]> {
     platform: "node",
     target: "node20",
     banner: { js: REQUIRE_BANNER },
+    metafile: true,
     logLevel: "warning",
   });
-  return readdirSync(outDir).sort();
+  return { files: readdirSync(outDir).sort(), metafile };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const outDir = path.join(PROJECT_ROOT, "dist/cli");
-  const files = await bundleCli(outDir);
+  const { files } = await bundleCli(outDir);
   process.stdout.write(`bundled the leadscore command into dist/cli/ (${files.length} files)\n`);
 }

@@ -9,13 +9,13 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFi
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
-import { bundleCli } from "../../scripts/bundle-cli.js";
+import { bundleCli, type BundledCli } from "../../scripts/bundle-cli.js";
 import { PROJECT_ROOT } from "../support/paths.js";
 import { runLeadscore, type CliRun } from "../support/run-cli.js";
 
 const TIMEOUT_MS = 60_000;
 let packageDir = "";
-let bundled: string[] = [];
+let bundled: BundledCli;
 
 beforeAll(async () => {
   packageDir = mkdtempSync(path.join(tmpdir(), "leadscore-bundle-"));
@@ -24,6 +24,27 @@ beforeAll(async () => {
   }
   bundled = await bundleCli(path.join(packageDir, "dist/cli"));
 }, TIMEOUT_MS);
+
+/**
+ * The sources evaluated when the output built from `entry` is loaded: its own and those of every chunk it
+ * imports statically (dynamic imports load only when a command runs).
+ */
+function loadedSources(entry: string): string[] {
+  const { outputs } = bundled.metafile;
+  const start = Object.keys(outputs).find((name) => outputs[name]!.entryPoint === entry);
+  expect(start, entry).toBeDefined();
+  const seen = new Set<string>();
+  const pending = [start!];
+  while (pending.length > 0) {
+    const name = pending.pop()!;
+    if (seen.has(name)) continue;
+    seen.add(name);
+    for (const imported of outputs[name]!.imports) {
+      if (imported.kind === "import-statement" && !imported.external) pending.push(imported.path);
+    }
+  }
+  return [...seen].flatMap((name) => Object.keys(outputs[name]!.inputs)).sort();
+}
 
 function runBundled(argv: readonly string[], cwd: string): CliRun {
   const run = spawnSync(process.execPath, [path.join(packageDir, "dist/cli/main.js"), ...argv], {
@@ -46,9 +67,27 @@ function tempDir(): string {
 
 describe("the bundled command", () => {
   test("is main.js and chunks, all in one directory", () => {
-    expect(bundled).toContain("main.js");
-    expect(bundled.every((file) => file.endsWith(".js"))).toBe(true);
-    expect(bundled.some((file) => file.startsWith("check-action-"))).toBe(true);
+    expect(bundled.files).toContain("main.js");
+    expect(bundled.files.every((file) => file.endsWith(".js"))).toBe(true);
+    expect(bundled.files.some((file) => file.startsWith("check-action-"))).toBe(true);
+  });
+
+  test("--version and --help load the command registrations and commander, nothing else", () => {
+    const loaded = loadedSources("src/cli/main.ts");
+    expect(loaded).toContain("src/cli/commands/check.ts");
+    expect(
+      loaded.filter((p) => p.startsWith("node_modules/") && !p.startsWith("node_modules/commander/")),
+    ).toEqual([]);
+    expect(loaded.filter((p) => /^src\/(syntax|check|compile|gitops|diagnostics)\//.test(p))).toEqual([]);
+  });
+
+  test("check loads the parser and the checker, not the configuration, ajv's compiler or the runtime", () => {
+    const loaded = loadedSources("src/cli/commands/check-action.ts");
+    expect(loaded).toContain("node_modules/chevrotain/lib/src/api.js");
+    expect(loaded).toContain("src/check/check-program.ts");
+    expect(
+      loaded.filter((p) => /^node_modules\/(yaml|ajv\/dist\/compile|diff)\/|^src\/(run|gitops)\//.test(p)),
+    ).toEqual([]);
   });
 
   test(
