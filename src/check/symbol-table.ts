@@ -1,5 +1,5 @@
 import { createDiagnostic } from "../diagnostics/diagnostic.js";
-import { Diagnostics } from "../diagnostics/codes.js";
+import { Diagnostics, type DiagnosticDefinition } from "../diagnostics/codes.js";
 import type {
   BucketDecl,
   ClampDecl,
@@ -7,6 +7,7 @@ import type {
   ExcludeDecl,
   FieldDecl,
   GradeDecl,
+  Identifier,
   LeadDecl,
   ListDecl,
   ModelDecl,
@@ -123,6 +124,15 @@ export function buildSymbolTable(files: readonly SourceFile[], report: Report): 
     clamp: null,
     exclusions: [],
   };
+  /** Reports a second declaration of a name, pointing at the first; true when `first` exists. */
+  const isDuplicate = (
+    name: Identifier,
+    first: { span: Span } | undefined,
+    definition: DiagnosticDefinition,
+  ): boolean => {
+    if (first) report(createDiagnostic(definition, name.span, [name.name], firstAt(first.span)));
+    return first !== undefined;
+  };
   for (const file of files) {
     for (const decl of file.declarations) {
       switch (decl.kind) {
@@ -154,17 +164,8 @@ export function buildSymbolTable(files: readonly SourceFile[], report: Report): 
           }
           break;
         case "Event":
-          if (table.events.has(decl.name.name)) {
-            report(
-              createDiagnostic(
-                Diagnostics.DuplicateEvent,
-                decl.name.span,
-                [decl.name.name],
-                firstAt(table.events.get(decl.name.name)!.decl.span),
-              ),
-            );
+          if (isDuplicate(decl.name, table.events.get(decl.name.name)?.decl, Diagnostics.DuplicateEvent))
             break;
-          }
           table.events.set(decl.name.name, {
             name: decl.name.name,
             properties: fieldSymbols(decl.properties, report),
@@ -172,31 +173,12 @@ export function buildSymbolTable(files: readonly SourceFile[], report: Report): 
           });
           break;
         case "List":
-          if (table.lists.has(decl.name.name)) {
-            report(
-              createDiagnostic(
-                Diagnostics.DuplicateList,
-                decl.name.span,
-                [decl.name.name],
-                firstAt(table.lists.get(decl.name.name)!.decl.span),
-              ),
-            );
-            break;
-          }
+          if (isDuplicate(decl.name, table.lists.get(decl.name.name)?.decl, Diagnostics.DuplicateList)) break;
           table.lists.set(decl.name.name, { name: decl.name.name, decl, used: false });
           break;
         case "Model":
-          if (table.modelsByName.has(decl.name.name)) {
-            report(
-              createDiagnostic(
-                Diagnostics.DuplicateModel,
-                decl.name.span,
-                [decl.name.name],
-                firstAt(table.modelsByName.get(decl.name.name)!.span),
-              ),
-            );
+          if (isDuplicate(decl.name, table.modelsByName.get(decl.name.name), Diagnostics.DuplicateModel))
             break;
-          }
           table.models.push(decl);
           table.modelsByName.set(decl.name.name, decl);
           break;
