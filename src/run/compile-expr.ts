@@ -1,7 +1,8 @@
 import type { Expr, Ref } from "../compile/artifact.js";
 import type { EvalContext } from "./eval-context.js";
 import { normalizeLiteral, normalizerFor, type NormalValue, type Normalizer } from "./normalize.js";
-import { FALSE, TRUE, UNKNOWN, type Truth } from "./truth.js";
+import { conditionNode, test, Op, type Condition } from "./condition.js";
+import type { Truth } from "./truth.js";
 
 /** A compiled condition. */
 export type Predicate = (ctx: EvalContext) => Truth;
@@ -29,15 +30,20 @@ export interface ResultSlots {
   grade: number;
 }
 
-const ALWAYS_UNKNOWN: Predicate = () => UNKNOWN;
-
-type Comparison = "=" | "!=" | "<" | "<=" | ">" | ">=";
+const COMPARISONS = { "=": Op.EQ, "!=": Op.NE, "<": Op.LT, "<=": Op.LE, ">": Op.GT, ">=": Op.GE } as const;
+const TEXT_TESTS = { contains: Op.CONTAINS, starts_with: Op.STARTS_WITH, ends_with: Op.ENDS_WITH } as const;
+const TEXT_TESTS_ANY = {
+  contains: Op.CONTAINS_ANY,
+  starts_with: Op.STARTS_WITH_ANY,
+  ends_with: Op.ENDS_WITH_ANY,
+} as const;
 
 /**
- * Compiles artifact expressions into closures, once per ruleset. Everything that can be decided before
- * seeing a lead is decided here: literals are normalised (lowercased text, epoch-ms dates), lists become
- * Sets, and every value read gets a slot, so that a lead's fields are normalised once per lead rather than
- * once per condition, and every condition reads `ctx.values[slot]` directly.
+ * Compiles artifact expressions into conditions (data that `test` evaluates, see condition.ts), once per
+ * ruleset. Everything that can be decided before seeing a lead is decided here: literals are normalised
+ * (lowercased text, epoch-ms dates), lists become Sets, and every value read gets a slot, so that a lead's
+ * fields are normalised once per lead rather than once per condition, and every condition reads
+ * `ctx.values[slot]` directly.
  */
 export class ExprCompiler {
   private readonly slots = new Map<string, Slot>();
@@ -79,7 +85,7 @@ export class ExprCompiler {
 
   /** A condition on an event: its event properties are read from the event being tested. */
   compileWhere(expr: Expr): EventPredicate {
-    const test = this.compile(expr);
+    const condition = this.condition(expr);
     const reads = [...new Set(eventRefsOf(expr).map((ref) => this.slotFor(ref)))];
     const names = reads.map((slot) => slot.name);
     const slots = Int32Array.from(reads, (slot) => slot.slot);
@@ -90,66 +96,65 @@ export class ExprCompiler {
         // `at` is the event's time, already read once when the lead's events were indexed.
         values[slots[i]!] = names[i] === "at" ? at : normalizers[i]!(event[names[i]!]);
       }
-      return test(ctx);
+      return test(condition, values);
     };
   }
 
+  /** A condition as a function of the context (for callers that test one condition now and then). */
   compile(expr: Expr): Predicate {
+    const condition = this.condition(expr);
+    return (ctx) => test(condition, ctx.values);
+  }
+
+  /** A condition as data, for `test` (see condition.ts). */
+  condition(expr: Expr): Condition {
     switch (expr.op) {
       case "and":
-        return all(expr.args.map((arg) => this.compile(arg)));
+        return this.operands(Op.AND, expr.args);
       case "or":
-        return any(expr.args.map((arg) => this.compile(arg)));
-      case "not": {
-        const inner = this.compile(expr.arg);
-        return (ctx) => {
-          const value = inner(ctx);
-          return value === UNKNOWN ? UNKNOWN : value === TRUE ? FALSE : TRUE;
-        };
+        return this.operands(Op.OR, expr.args);
+      case "not":
+        return conditionNode(Op.NOT, { args: [this.condition(expr.arg)] });
+      case "compare": {
+        const slot = this.slotFor(expr.ref).slot;
+        const literal = normalizeLiteral(expr.ref.type, expr.value);
+        if (literal === undefined) return conditionNode(Op.ALWAYS_UNKNOWN);
+        return conditionNode(COMPARISONS[expr.cmp], { slot, literal });
       }
-      case "compare":
-        return compare(this.slotFor(expr.ref).slot, expr.cmp, normalizeLiteral(expr.ref.type, expr.value));
       case "in": {
         const members = new Set<NormalValue>();
         for (const literal of expr.values) {
           const value = normalizeLiteral(expr.ref.type, literal);
           if (value !== undefined) members.add(value);
         }
-        const slot = this.slotFor(expr.ref).slot;
-        return (ctx) => {
-          const value = ctx.values[slot];
-          return value === undefined ? UNKNOWN : members.has(value) ? TRUE : FALSE;
-        };
+        return conditionNode(Op.IN, { slot: this.slotFor(expr.ref).slot, members });
       }
       case "contains":
       case "starts_with":
-      case "ends_with":
+      case "ends_with": {
         // Text searched for is lowercased but not trimmed: `contains " Lead"` means the spaces.
-        return textTest(
-          this.slotFor(expr.ref).slot,
-          expr.op,
-          expr.values.map((value) => String(value).toLowerCase()),
-        );
+        const needles = expr.values.map((value) => String(value).toLowerCase());
+        const slot = this.slotFor(expr.ref).slot;
+        if (needles.length === 1) return conditionNode(TEXT_TESTS[expr.op], { slot, needle: needles[0]! });
+        return conditionNode(TEXT_TESTS_ANY[expr.op], { slot, needles });
+      }
       case "between": {
         const low = normalizeLiteral(expr.ref.type, expr.low) as number | undefined;
         const high = normalizeLiteral(expr.ref.type, expr.high) as number | undefined;
-        if (low === undefined || high === undefined) return ALWAYS_UNKNOWN;
-        const slot = this.slotFor(expr.ref).slot;
-        return (ctx) => {
-          const value = ctx.values[slot] as number | undefined;
-          if (value === undefined) return UNKNOWN;
-          return value >= low && value <= high ? TRUE : FALSE;
-        };
+        if (low === undefined || high === undefined) return conditionNode(Op.ALWAYS_UNKNOWN);
+        return conditionNode(Op.BETWEEN, { slot: this.slotFor(expr.ref).slot, low, high });
       }
-      case "missing": {
-        const slot = this.slotFor(expr.ref).slot;
-        return (ctx) => (ctx.values[slot] === undefined ? TRUE : FALSE);
-      }
-      case "present": {
-        const slot = this.slotFor(expr.ref).slot;
-        return (ctx) => (ctx.values[slot] === undefined ? FALSE : TRUE);
-      }
+      case "missing":
+        return conditionNode(Op.MISSING, { slot: this.slotFor(expr.ref).slot });
+      case "present":
+        return conditionNode(Op.PRESENT, { slot: this.slotFor(expr.ref).slot });
     }
+  }
+
+  /** `and` / `or`; one operand is that operand. */
+  private operands(op: Op, args: readonly Expr[]): Condition {
+    const conditions = args.map((arg) => this.condition(arg));
+    return conditions.length === 1 ? conditions[0]! : conditionNode(op, { args: conditions });
   }
 
   private slotFor(ref: Ref): Slot {
@@ -173,146 +178,5 @@ function eventRefsOf(expr: Expr): Ref[] {
       return eventRefsOf(expr.arg);
     default:
       return expr.ref.scope === "event" ? [expr.ref] : [];
-  }
-}
-
-function all(parts: Predicate[]): Predicate {
-  if (parts.length === 1) return parts[0]!;
-  if (parts.length === 2) {
-    const [left, right] = parts as [Predicate, Predicate];
-    return (ctx) => {
-      const a = left(ctx);
-      if (a === FALSE) return FALSE;
-      const b = right(ctx);
-      if (b === FALSE) return FALSE;
-      return a === TRUE && b === TRUE ? TRUE : UNKNOWN;
-    };
-  }
-  return (ctx) => {
-    let result: Truth = TRUE;
-    for (let i = 0; i < parts.length; i++) {
-      const value = parts[i]!(ctx);
-      if (value === FALSE) return FALSE;
-      if (value === UNKNOWN) result = UNKNOWN;
-    }
-    return result;
-  };
-}
-
-function any(parts: Predicate[]): Predicate {
-  if (parts.length === 1) return parts[0]!;
-  if (parts.length === 2) {
-    const [left, right] = parts as [Predicate, Predicate];
-    return (ctx) => {
-      const a = left(ctx);
-      if (a === TRUE) return TRUE;
-      const b = right(ctx);
-      if (b === TRUE) return TRUE;
-      return a === FALSE && b === FALSE ? FALSE : UNKNOWN;
-    };
-  }
-  return (ctx) => {
-    let result: Truth = FALSE;
-    for (let i = 0; i < parts.length; i++) {
-      const value = parts[i]!(ctx);
-      if (value === TRUE) return TRUE;
-      if (value === UNKNOWN) result = UNKNOWN;
-    }
-    return result;
-  };
-}
-
-/**
- * Values of one field share one JS type after normalisation (strings, numbers, booleans, epoch-ms dates),
- * so `<` and friends compare them as intended; the casts only tell the type checker so.
- */
-function compare(slot: number, cmp: Comparison, literal: NormalValue | undefined): Predicate {
-  if (literal === undefined) return ALWAYS_UNKNOWN;
-  const bound = literal as number;
-  switch (cmp) {
-    case "=":
-      return (ctx) => {
-        const value = ctx.values[slot];
-        return value === undefined ? UNKNOWN : value === literal ? TRUE : FALSE;
-      };
-    case "!=":
-      return (ctx) => {
-        const value = ctx.values[slot];
-        return value === undefined ? UNKNOWN : value !== literal ? TRUE : FALSE;
-      };
-    case "<":
-      return (ctx) => {
-        const value = ctx.values[slot] as number | undefined;
-        return value === undefined ? UNKNOWN : value < bound ? TRUE : FALSE;
-      };
-    case "<=":
-      return (ctx) => {
-        const value = ctx.values[slot] as number | undefined;
-        return value === undefined ? UNKNOWN : value <= bound ? TRUE : FALSE;
-      };
-    case ">":
-      return (ctx) => {
-        const value = ctx.values[slot] as number | undefined;
-        return value === undefined ? UNKNOWN : value > bound ? TRUE : FALSE;
-      };
-    case ">=":
-      return (ctx) => {
-        const value = ctx.values[slot] as number | undefined;
-        return value === undefined ? UNKNOWN : value >= bound ? TRUE : FALSE;
-      };
-  }
-}
-
-/** Text tests read text slots; a value of another type (never after a clean check) is read as text. */
-function textOf(value: NormalValue): string {
-  return typeof value === "string" ? value : String(value);
-}
-
-function textTest(slot: number, op: "contains" | "starts_with" | "ends_with", needles: string[]): Predicate {
-  if (needles.length === 1) {
-    const needle = needles[0]!;
-    switch (op) {
-      case "contains":
-        return (ctx) => {
-          const value = ctx.values[slot];
-          return value === undefined ? UNKNOWN : textOf(value).includes(needle) ? TRUE : FALSE;
-        };
-      case "starts_with":
-        return (ctx) => {
-          const value = ctx.values[slot];
-          return value === undefined ? UNKNOWN : textOf(value).startsWith(needle) ? TRUE : FALSE;
-        };
-      case "ends_with":
-        return (ctx) => {
-          const value = ctx.values[slot];
-          return value === undefined ? UNKNOWN : textOf(value).endsWith(needle) ? TRUE : FALSE;
-        };
-    }
-  }
-  switch (op) {
-    case "contains":
-      return (ctx) => {
-        const value = ctx.values[slot];
-        if (value === undefined) return UNKNOWN;
-        const text = textOf(value);
-        for (let i = 0; i < needles.length; i++) if (text.includes(needles[i]!)) return TRUE;
-        return FALSE;
-      };
-    case "starts_with":
-      return (ctx) => {
-        const value = ctx.values[slot];
-        if (value === undefined) return UNKNOWN;
-        const text = textOf(value);
-        for (let i = 0; i < needles.length; i++) if (text.startsWith(needles[i]!)) return TRUE;
-        return FALSE;
-      };
-    case "ends_with":
-      return (ctx) => {
-        const value = ctx.values[slot];
-        if (value === undefined) return UNKNOWN;
-        const text = textOf(value);
-        for (let i = 0; i < needles.length; i++) if (text.endsWith(needles[i]!)) return TRUE;
-        return FALSE;
-      };
   }
 }

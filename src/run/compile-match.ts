@@ -1,9 +1,10 @@
 import type { Match } from "../compile/artifact.js";
 import type { EventPredicate, ExprCompiler } from "./compile-expr.js";
+import { test } from "./condition.js";
 import type { DecayFunction } from "./decay.js";
 import type { EvalContext } from "./eval-context.js";
 import type { EventIndex } from "./event-index.js";
-import { TRUE } from "./truth.js";
+import { Truth } from "./truth.js";
 
 /** What a rule did for one lead, written into one reused object by the rule's check. */
 export interface RuleOutcome {
@@ -91,7 +92,7 @@ export function compileEventRuleCheck(
       for (let position = first[type]!; position >= 0; position = next[position]!) {
         const time = at[position]!;
         if (time <= after) continue;
-        if (where !== null && where(ctx, events.events[position]!, time) !== TRUE) continue;
+        if (where !== null && where(ctx, events.events[position]!, time) !== Truth.TRUE) continue;
         count++;
         if (time > latestAt) latestAt = time;
         if (each) {
@@ -156,8 +157,8 @@ export function compileExclusionCheck(
   const { match, withinMs } = exclusion;
   switch (match.kind) {
     case "profile": {
-      const condition = expressions.compile(match.expr);
-      return (ctx) => condition(ctx) === TRUE;
+      const condition = expressions.condition(match.expr);
+      return (ctx) => test(condition, ctx.values) === Truth.TRUE;
     }
     case "no_event": {
       const silent = compileSilence(index, match.types, match.withinMs);
@@ -174,7 +175,7 @@ export function compileExclusionCheck(
           for (let position = first[type]!; position >= 0; position = next[position]!) {
             const time = at[position]!;
             if (time <= after) continue;
-            if (where === null || where(ctx, events.events[position]!, time) === TRUE) return true;
+            if (where === null || where(ctx, events.events[position]!, time) === Truth.TRUE) return true;
           }
         }
         return false;

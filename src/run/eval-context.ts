@@ -9,10 +9,8 @@ import type { NormalValue } from "./normalize.js";
  */
 export interface EvalContext {
   values: Array<NormalValue | undefined>;
-  /** The final score, for bucket thresholds. */
-  score: number;
 }
 
 export function createEvalContext(slots: number): EvalContext {
-  return { values: new Array<NormalValue | undefined>(slots).fill(undefined), score: NaN };
+  return { values: new Array<NormalValue | undefined>(slots).fill(undefined) };
 }

@@ -1,7 +1,8 @@
 import type { Artifact, Clamp, Model, Rule, SourceLocation } from "../compile/artifact.js";
-import { compileBuckets, type CompiledBucket } from "./compile-buckets.js";
-import { ExprCompiler, type Predicate, type Slot } from "./compile-expr.js";
+import { bucketMatches, compileBuckets, type CompiledBucket } from "./compile-buckets.js";
+import { ExprCompiler, type Slot } from "./compile-expr.js";
 import { compileGrades } from "./compile-grades.js";
+import { test, type Condition } from "./condition.js";
 import {
   compileEventRuleCheck,
   compileExclusionCheck,
@@ -16,7 +17,7 @@ import { createEvalContext, type EvalContext } from "./eval-context.js";
 import { EventIndex } from "./event-index.js";
 import type { Contribution, ContributionLocation, ScoreResult } from "./result.js";
 import { round2 } from "./round.js";
-import { TRUE } from "./truth.js";
+import { Truth } from "./truth.js";
 
 /** Scores one lead as of `asOf` (epoch ms). Synchronous; never throws on odd input values. */
 export type Evaluate = (
@@ -31,7 +32,7 @@ interface CompiledRule {
   section: "fit" | "engagement";
   loc: ContributionLocation;
   /** Profile rules: the condition. */
-  condition: Predicate | null;
+  condition: Condition | null;
   /** Event and `no event` rules: whether the rule fires (event rules also fill the outcome). */
   check: RuleCheck | null;
   /**
@@ -52,7 +53,7 @@ interface CompiledModel {
   typesRead: Uint8Array;
   /** Lead fields read by this model's rules and buckets that choosing it did not read already. */
   slots: Slot[];
-  when: Predicate | null;
+  when: Condition | null;
   rules: CompiledRule[];
   buckets: CompiledBucket[];
   clamp: { min: number; max: number; rule: string; id: string; loc: ContributionLocation } | null;
@@ -107,7 +108,7 @@ export function compileEvaluator(artifact: Artifact): Evaluate {
       reason: exclusion.reason,
       holds: compileExclusionCheck(exclusion, expressions, index),
     })),
-    whens: artifact.models.map((model) => (model.when === null ? null : expressions.compile(model.when))),
+    whens: artifact.models.map((model) => (model.when === null ? null : expressions.condition(model.when))),
   }));
   const exclusions: Array<{ reason: string; holds: ExclusionCheck }> = choice.compiled.exclusions;
   const choiceSlots = choice.leadSlots;
@@ -149,7 +150,7 @@ export function compileEvaluator(artifact: Artifact): Evaluate {
 
     let model = fallback;
     for (let i = 0; i < candidates.length; i++) {
-      if (candidates[i]!.when!(ctx) === TRUE) {
+      if (test(candidates[i]!.when!, values) === Truth.TRUE) {
         model = candidates[i]!;
         break;
       }
@@ -192,7 +193,7 @@ export function compileEvaluator(artifact: Artifact): Evaluate {
       const rule = rules[i]!;
       let contribution: Contribution;
       if (rule.condition !== null) {
-        if (rule.condition(ctx) !== TRUE) continue;
+        if (test(rule.condition, values) !== Truth.TRUE) continue;
         contribution = rule.fixed!;
       } else {
         // An event rule with no event of its types cannot fire: skip it without a call.
@@ -230,14 +231,13 @@ export function compileEvaluator(artifact: Artifact): Evaluate {
     const grade = grades.grade(fit, engagement);
     let bucket: CompiledBucket | null = null;
     if (excluded === null) {
-      ctx.score = score;
       if (results.score >= 0) values[results.score] = score;
       if (results.fit >= 0) values[results.fit] = fit;
       if (results.engagement >= 0) values[results.engagement] = engagement;
       if (results.grade >= 0) values[results.grade] = grade === null ? undefined : grade.lower;
       const buckets = model.buckets;
       for (let i = 0; i < buckets.length; i++) {
-        if (buckets[i]!.matches(ctx)) {
+        if (bucketMatches(buckets[i]!, values, score)) {
           bucket = buckets[i]!;
           break;
         }
@@ -284,7 +284,7 @@ function contributionOf(rule: CompiledRule, points: number, out: RuleOutcome, as
 
 function compileModel(
   model: Model,
-  when: Predicate | null,
+  when: Condition | null,
   globalClamp: Clamp | null,
   globalBuckets: { compiled: CompiledBucket[]; leadSlots: Slot[] },
   choiceSlots: readonly Slot[],
@@ -352,7 +352,7 @@ function compileRule(
     text: rule.text,
     section: rule.section,
     loc,
-    condition: match.kind === "profile" ? expressions.compile(match.expr) : null,
+    condition: match.kind === "profile" ? expressions.condition(match.expr) : null,
     check:
       match.kind === "event"
         ? compileEventRuleCheck(rule, match, expressions, index, decay)
