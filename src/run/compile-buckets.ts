@@ -1,5 +1,6 @@
-import type { Action, Bucket } from "../compile/artifact.js";
+import type { Action, Bucket, Expr } from "../compile/artifact.js";
 import type { ExprCompiler } from "./compile-expr.js";
+import type { Grade } from "./compile-grades.js";
 import { test, type Condition } from "./condition.js";
 import type { NormalValue } from "./normalize.js";
 import type { ResultAction } from "./result.js";
@@ -18,6 +19,8 @@ const enum BucketKind {
   SCORE_LE,
   SCORE_GT,
   SCORE_GE,
+  /** A `when` condition on the grade alone, decided in advance for every grade (see `tabulateByGrade`). */
+  BY_GRADE,
 }
 
 const SCORE_TESTS = {
@@ -40,6 +43,10 @@ export interface CompiledBucket {
   threshold: number;
   /** `when` buckets: the condition, which reads the results (score, fit, engagement, grade) from slots. */
   condition: Condition | null;
+  /** The same condition when it reads nothing but the grade (else null), for `tabulateByGrade`. */
+  gradeOnly: Expr | null;
+  /** By-grade buckets: whether the condition holds, by grade index (and, last, for no grade). */
+  byGrade: Uint8Array;
   /** Shared by every result in this bucket, so frozen. */
   actions: readonly ResultAction[];
 }
@@ -69,18 +76,65 @@ export function compileBuckets(buckets: readonly Bucket[], expressions: ExprComp
             : SCORE_TESTS[decides.cmp],
       threshold: decides.kind === "threshold" ? decides.value : 0,
       condition: decides.kind === "when" ? expressions.condition(decides.expr) : null,
+      gradeOnly: decides.kind === "when" && readsOnlyGrade(decides.expr) ? decides.expr : null,
+      byGrade: NO_TABLE,
       actions: Object.freeze(bucket.actions.map(resultAction)),
     };
   });
 }
 
-/** Whether the lead falls in this bucket, given its final (rounded, clamped) score and the result slots. */
+const NO_TABLE = new Uint8Array(0);
+
+function readsOnlyGrade(expr: Expr): boolean {
+  switch (expr.op) {
+    case "and":
+    case "or":
+      return expr.args.every(readsOnlyGrade);
+    case "not":
+      return readsOnlyGrade(expr.arg);
+    default:
+      return expr.ref.scope === "result" && expr.ref.name === "grade";
+  }
+}
+
+/**
+ * Decides in advance the `when` conditions that read nothing but the grade (`bucket SQL when grade in
+ * [A1, A2, B1]`): a ruleset has a handful of grades, so each such condition becomes a table by grade
+ * index, and trying the bucket is one read. `gradeSlot` is where conditions read the grade.
+ */
+export function tabulateByGrade(
+  buckets: readonly CompiledBucket[],
+  grades: readonly Grade[],
+  expressions: ExprCompiler,
+  gradeSlot: number,
+): void {
+  for (const bucket of buckets) {
+    if (bucket.gradeOnly === null || gradeSlot < 0 || bucket.kind === BucketKind.BY_GRADE) continue;
+    const condition = expressions.condition(bucket.gradeOnly);
+    const values = new Array<NormalValue | undefined>(expressions.slotCount).fill(undefined);
+    const byGrade = new Uint8Array(grades.length + 1);
+    for (let index = 0; index <= grades.length; index++) {
+      values[gradeSlot] = index < grades.length ? grades[index]!.lower : undefined;
+      byGrade[index] = test(condition, values) === Truth.TRUE ? 1 : 0;
+    }
+    bucket.kind = BucketKind.BY_GRADE;
+    bucket.byGrade = byGrade;
+  }
+}
+
+/**
+ * Whether the lead falls in this bucket, given its final (rounded, clamped) score, the result slots and
+ * its grade index (CompiledGrades.indexOf; the number of grades when it has none).
+ */
 export function bucketMatches(
   bucket: CompiledBucket,
   values: ReadonlyArray<NormalValue | undefined>,
   score: number,
+  gradeIndex: number,
 ): boolean {
   switch (bucket.kind) {
+    case BucketKind.BY_GRADE:
+      return bucket.byGrade[gradeIndex] === 1;
     case BucketKind.OTHERWISE:
       return true;
     case BucketKind.WHEN:

@@ -1,31 +1,51 @@
 import type { GradeScale } from "../compile/artifact.js";
 
-/**
- * Grades decided per lead without building strings: each scale maps a value to a label index, and every
- * `fit label + engagement label` pair (and its lowercase form, for bucket conditions) is built once.
- */
-export interface CompiledGrades {
-  /** The grade and its lowercase form, or null when either dimension has no label. */
-  grade(fit: number, engagement: number): { text: string; lower: string } | null;
+/** A grade: the fit label and the engagement label (`A1`), and its lowercase form for bucket conditions. */
+export interface Grade {
+  text: string;
+  lower: string;
 }
 
-type LabelIndex = (value: number) => number;
+/**
+ * Grades decided per lead without building strings: every `fit label + engagement label` pair is built
+ * once, and a lead's grade is found by its index.
+ */
+export interface CompiledGrades {
+  /** Every grade, by index: fit label index × number of engagement labels + engagement label index. */
+  all: readonly Grade[];
+  /** The index in `all` of the grade for these (rounded) values, or −1 when either has no label. */
+  indexOf(fit: number, engagement: number): number;
+}
 
-function compileScale(scale: GradeScale | null): { labels: string[]; indexOf: LabelIndex } {
-  if (scale === null) return { labels: [], indexOf: () => -1 };
+/** A scale's tiers as plain arrays (numbers and booleans), read by `labelIndex`. */
+interface CompiledScale {
+  labels: string[];
+  thresholds: number[];
+  /** Whether each tier's comparison is `>` (else `>=`). */
+  strict: boolean[];
+  /** The index of the `else` label, or −1. */
+  fallback: number;
+}
+
+function compileScale(scale: GradeScale | null): CompiledScale {
+  if (scale === null) return { labels: [], thresholds: [], strict: [], fallback: -1 };
   const labels = scale.tiers.map((tier) => tier.label);
-  const fallbackIndex = scale.fallback === null ? -1 : labels.push(scale.fallback) - 1;
-  const thresholds = Float64Array.from(scale.tiers, (tier) => tier.threshold);
-  const strict = scale.tiers.map((tier) => tier.op === ">");
+  const fallback = scale.fallback === null ? -1 : labels.push(scale.fallback) - 1;
   return {
     labels,
-    indexOf: (value) => {
-      for (let i = 0; i < thresholds.length; i++) {
-        if (strict[i] ? value > thresholds[i]! : value >= thresholds[i]!) return i;
-      }
-      return fallbackIndex;
-    },
+    thresholds: scale.tiers.map((tier) => tier.threshold),
+    strict: scale.tiers.map((tier) => tier.op === ">"),
+    fallback,
   };
+}
+
+/** The index of the first tier the value meets, else of the `else` label; −1 when it gets no label. */
+function labelIndex(scale: CompiledScale, value: number): number {
+  const { thresholds, strict } = scale;
+  for (let i = 0; i < thresholds.length; i++) {
+    if (strict[i] ? value > thresholds[i]! : value >= thresholds[i]!) return i;
+  }
+  return scale.fallback;
 }
 
 export function compileGrades(grades: {
@@ -34,18 +54,20 @@ export function compileGrades(grades: {
 }): CompiledGrades {
   const fit = compileScale(grades.fit);
   const engagement = compileScale(grades.engagement);
-  const pairs = fit.labels.map((fitLabel) =>
+  const width = engagement.labels.length;
+  const all = fit.labels.flatMap((fitLabel) =>
     engagement.labels.map((engagementLabel) => {
       const text = fitLabel + engagementLabel;
       return { text, lower: text.toLowerCase() };
     }),
   );
   return {
-    grade(fitValue, engagementValue) {
-      const f = fit.indexOf(fitValue);
-      if (f < 0) return null;
-      const e = engagement.indexOf(engagementValue);
-      return e < 0 ? null : pairs[f]![e]!;
+    all,
+    indexOf(fitValue, engagementValue) {
+      const f = labelIndex(fit, fitValue);
+      if (f < 0) return -1;
+      const e = labelIndex(engagement, engagementValue);
+      return e < 0 ? -1 : f * width + e;
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { Artifact, Clamp, Model, Rule, SourceLocation } from "../compile/artifact.js";
-import { bucketMatches, compileBuckets, type CompiledBucket } from "./compile-buckets.js";
+import { bucketMatches, compileBuckets, tabulateByGrade, type CompiledBucket } from "./compile-buckets.js";
 import { ExprCompiler, type Slot } from "./compile-expr.js";
 import { compileGrades } from "./compile-grades.js";
 import { test, type Condition } from "./condition.js";
@@ -129,6 +129,7 @@ export function compileEvaluator(artifact: Artifact): Evaluate {
   const fallback =
     models.find((model) => model.name === artifact.defaultModel && model.when === null) ?? null;
   const grades = compileGrades(artifact.grades);
+  const allGrades = grades.all;
 
   // A lead's events are indexed once its model is known, and only those of the types anything will read.
   const exclusionTypes = index.createTypeSet();
@@ -139,6 +140,7 @@ export function compileEvaluator(artifact: Artifact): Evaluate {
   }
 
   const results = expressions.resultSlots;
+  for (const model of models) tabulateByGrade(model.buckets, allGrades, expressions, results.grade);
   const ctx = createEvalContext(expressions.slotCount);
   const values = ctx.values;
   const out = createRuleOutcome();
@@ -228,7 +230,8 @@ export function compileEvaluator(artifact: Artifact): Evaluate {
       }
     }
 
-    const grade = grades.grade(fit, engagement);
+    const gradeIndex = grades.indexOf(fit, engagement);
+    const grade = gradeIndex < 0 ? null : allGrades[gradeIndex]!;
     let bucket: CompiledBucket | null = null;
     if (excluded === null) {
       if (results.score >= 0) values[results.score] = score;
@@ -237,7 +240,7 @@ export function compileEvaluator(artifact: Artifact): Evaluate {
       if (results.grade >= 0) values[results.grade] = grade === null ? undefined : grade.lower;
       const buckets = model.buckets;
       for (let i = 0; i < buckets.length; i++) {
-        if (bucketMatches(buckets[i]!, values, score)) {
+        if (bucketMatches(buckets[i]!, values, score, gradeIndex < 0 ? allGrades.length : gradeIndex)) {
           bucket = buckets[i]!;
           break;
         }

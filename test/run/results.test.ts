@@ -353,6 +353,32 @@ describe("buckets", () => {
     expect(scoreWith(a, { id: "L" }).bucket).toBe("Other");
   });
 
+  test("conditions on the grade alone hold for the grades they name, and none for a lead without a grade", () => {
+    const grade = ref.result("grade", "string");
+    const gradeBuckets = [
+      bucket("NotA", when.when(x.not(x.in(grade, ["A1", "A2"])))),
+      bucket("Ungraded", when.when(x.missing(grade))),
+      bucket("Rest", when.otherwise()),
+    ];
+    const scoredWith = (fit: number, g: ReturnType<typeof grades>) =>
+      scoreWith(
+        artifact({
+          models: [model("m", { fit: [profileRule(always, fit)] })],
+          grades: g,
+          buckets: gradeBuckets,
+        }),
+        { id: "L" },
+      );
+    expect(scoredWith(55, g)).toMatchObject({ grade: "A4", bucket: "NotA" });
+    expect(scoredWith(10, g)).toMatchObject({ grade: "D4", bucket: "NotA" });
+    // `not (grade in …)` of a missing grade is unknown, so only `grade is missing` holds.
+    expect(scoredWith(55, grades("A >= 50", null))).toMatchObject({ grade: null, bucket: "Ungraded" });
+    expect(scoredWith(55, grades("A >= 50, else B", "1 >= 0"))).toMatchObject({
+      grade: "A1",
+      bucket: "Rest",
+    });
+  });
+
   test("threshold operators compare the final score", () => {
     const ops = [">", ">=", "<", "<=", "=", "!="] as const;
     const pick = (score: number) =>
