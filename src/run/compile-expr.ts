@@ -1,5 +1,6 @@
-import type { Expr, Ref } from "../compile/artifact.js";
+import type { Expr, FieldType, Ref } from "../compile/artifact.js";
 import type { EvalContext } from "./eval-context.js";
+import { PropertyKind, type EventCondition } from "./event-condition.js";
 import { normalizeLiteral, normalizerFor, type NormalValue, type Normalizer } from "./normalize.js";
 import { conditionNode, test, Op, type Condition } from "./condition.js";
 import type { Truth } from "./truth.js";
@@ -7,17 +8,12 @@ import type { Truth } from "./truth.js";
 /** A compiled condition. */
 export type Predicate = (ctx: EvalContext) => Truth;
 
-/** A compiled `where`: fills the event's slots, then tests them. */
-export type EventPredicate = (
-  ctx: EvalContext,
-  event: Readonly<Record<string, unknown>>,
-  at: number,
-) => Truth;
-
 /** A value some condition reads, and the slot of `ctx.values` it is normalised into. */
 export interface Slot {
   scope: Ref["scope"];
   name: string;
+  /** The type its values are normalised as (`normalize` is the normaliser of that type). */
+  type: FieldType;
   slot: number;
   normalize: Normalizer;
 }
@@ -83,20 +79,15 @@ export class ExprCompiler {
     return { score: find("score"), fit: find("fit"), engagement: find("engagement"), grade: find("grade") };
   }
 
-  /** A condition on an event: its event properties are read from the event being tested. */
-  compileWhere(expr: Expr): EventPredicate {
+  /** A condition on an event: its event properties are read from the event being tested (testEvent). */
+  compileWhere(expr: Expr): EventCondition {
     const condition = this.condition(expr);
     const reads = [...new Set(eventRefsOf(expr).map((ref) => this.slotFor(ref)))];
-    const names = reads.map((slot) => slot.name);
-    const slots = Int32Array.from(reads, (slot) => slot.slot);
-    const normalizers = reads.map((slot) => slot.normalize);
-    return (ctx, event, at) => {
-      const values = ctx.values;
-      for (let i = 0; i < slots.length; i++) {
-        // `at` is the event's time, already read once when the lead's events were indexed.
-        values[slots[i]!] = names[i] === "at" ? at : normalizers[i]!(event[names[i]!]);
-      }
-      return test(condition, values);
+    return {
+      condition,
+      names: reads.map((slot) => slot.name),
+      slots: Int32Array.from(reads, (slot) => slot.slot),
+      kinds: Uint8Array.from(reads, (slot) => propertyKind(slot)),
     };
   }
 
@@ -161,11 +152,33 @@ export class ExprCompiler {
     const key = `${ref.scope}:${ref.name}`;
     let slot = this.slots.get(key);
     if (!slot) {
-      slot = { scope: ref.scope, name: ref.name, slot: this.slots.size, normalize: normalizerFor(ref.type) };
+      slot = {
+        scope: ref.scope,
+        name: ref.name,
+        type: ref.type,
+        slot: this.slots.size,
+        normalize: normalizerFor(ref.type),
+      };
       this.slots.set(key, slot);
     }
     if (slot.scope === "lead") this.collecting?.add(slot);
     return slot;
+  }
+}
+
+/** `at` is the event's time; other properties are read as their type. */
+function propertyKind(slot: Slot): PropertyKind {
+  if (slot.name === "at") return PropertyKind.AT;
+  switch (slot.type) {
+    case "string":
+    case "enum":
+      return PropertyKind.TEXT;
+    case "number":
+      return PropertyKind.NUMBER;
+    case "boolean":
+      return PropertyKind.BOOLEAN;
+    case "date":
+      return PropertyKind.DATE;
   }
 }
 

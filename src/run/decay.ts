@@ -6,18 +6,34 @@ export type DecayFunction = (ageMs: number) => number;
 const TABLE_SIZE = 64;
 
 /**
- * `decay P% every D`: (1 − P/100)^⌊age / D⌋. An event exactly one period old has lost one step. The first
- * powers are tabulated: ages are mostly a few periods, and this keeps `Math.pow` off the hot path.
+ * `decay P% every D` as data for `decayFactor`: the first powers of (1 − P/100) are tabulated, since ages
+ * are mostly a few periods, and this keeps `Math.pow` off the hot path.
  */
-export function compileDecay(decay: Decay): DecayFunction {
+export interface DecayTable {
+  base: number;
+  everyMs: number;
+  powers: Float64Array;
+}
+
+export function compileDecayTable(decay: Decay): DecayTable {
   const base = 1 - decay.percent / 100;
-  const every = decay.everyMs;
-  const table = new Float64Array(TABLE_SIZE);
-  for (let k = 0; k < TABLE_SIZE; k++) table[k] = Math.pow(base, k);
-  return (ageMs) => {
-    const periods = Math.floor(ageMs / every);
-    return periods < TABLE_SIZE ? table[periods]! : Math.pow(base, periods);
-  };
+  const powers = new Float64Array(TABLE_SIZE);
+  for (let k = 0; k < TABLE_SIZE; k++) powers[k] = Math.pow(base, k);
+  return { base, everyMs: decay.everyMs, powers };
+}
+
+/**
+ * (1 − P/100)^⌊age / D⌋: an event exactly one period old has lost one step. A plain function rather than
+ * a closure per model, so that the loops over events can have it inlined.
+ */
+export function decayFactor(table: DecayTable, ageMs: number): number {
+  const periods = Math.floor(ageMs / table.everyMs);
+  return periods < TABLE_SIZE ? table.powers[periods]! : Math.pow(table.base, periods);
+}
+
+export function compileDecay(decay: Decay): DecayFunction {
+  const table = compileDecayTable(decay);
+  return (ageMs) => decayFactor(table, ageMs);
 }
 
 /**

@@ -4,15 +4,19 @@ import { ExprCompiler, type Slot } from "./compile-expr.js";
 import { compileGrades } from "./compile-grades.js";
 import { test, type Condition } from "./condition.js";
 import {
-  compileEventRuleCheck,
-  compileExclusionCheck,
-  compileSilenceCheck,
+  checkEventRule,
+  compileEventRule,
+  compileExclusion,
+  compileSilence,
   createRuleOutcome,
+  exclusionHolds,
+  isSilent,
+  type CompiledExclusion,
+  type EventRule,
   type RuleOutcome,
-  type ExclusionCheck,
-  type RuleCheck,
+  type Silence,
 } from "./compile-match.js";
-import { compileDecay, compileShownDecay, type DecayFunction } from "./decay.js";
+import { compileDecayTable, compileShownDecay, type DecayFunction, type DecayTable } from "./decay.js";
 import { createEvalContext, type EvalContext } from "./eval-context.js";
 import { EventIndex } from "./event-index.js";
 import type { Contribution, ContributionLocation, ScoreResult } from "./result.js";
@@ -33,8 +37,10 @@ interface CompiledRule {
   loc: ContributionLocation;
   /** Profile rules: the condition. */
   condition: Condition | null;
-  /** Event and `no event` rules: whether the rule fires (event rules also fill the outcome). */
-  check: RuleCheck | null;
+  /** Event rules: what they count (checkEventRule fills the outcome). */
+  event: EventRule | null;
+  /** `no event` rules: the silence they wait for. */
+  silence: Silence | null;
   /**
    * Profile and `no event` rules always contribute the same thing when they fire: that contribution,
    * built once and shared (frozen) by every result. Null for event rules, whose counts vary.
@@ -104,13 +110,12 @@ export function compileEvaluator(artifact: Artifact): Evaluate {
   // What every lead needs (exclusions, model choice) is compiled apart from what only one model needs,
   // so that a lead's fields are normalised only for the conditions that will read them.
   const choice = expressions.collect(() => ({
-    exclusions: artifact.exclusions.map((exclusion) => ({
-      reason: exclusion.reason,
-      holds: compileExclusionCheck(exclusion, expressions, index),
-    })),
+    exclusions: artifact.exclusions.map((exclusion) =>
+      compileExclusion(exclusion.reason, exclusion, expressions, index),
+    ),
     whens: artifact.models.map((model) => (model.when === null ? null : expressions.condition(model.when))),
   }));
-  const exclusions: Array<{ reason: string; holds: ExclusionCheck }> = choice.compiled.exclusions;
+  const exclusions: CompiledExclusion[] = choice.compiled.exclusions;
   const choiceSlots = choice.leadSlots;
   const globalBuckets = expressions.collect(() => compileBuckets(artifact.buckets, expressions));
   const models = artifact.models.map((model, i) =>
@@ -165,7 +170,7 @@ export function compileEvaluator(artifact: Artifact): Evaluate {
 
     let excluded: string | null = null;
     for (let i = 0; i < exclusions.length; i++) {
-      if (exclusions[i]!.holds(ctx, index, asOf)) {
+      if (exclusionHolds(exclusions[i]!, values, index, asOf)) {
         excluded = exclusions[i]!.reason;
         break;
       }
@@ -199,9 +204,11 @@ export function compileEvaluator(artifact: Artifact): Evaluate {
         contribution = rule.fixed!;
       } else {
         // An event rule with no event of its types cannot fire: skip it without a call.
+        if (rule.typeMask !== 0 && (rule.typeMask & presentTypes) === 0) continue;
         if (
-          (rule.typeMask !== 0 && (rule.typeMask & presentTypes) === 0) ||
-          !rule.check!(ctx, index, asOf, out)
+          rule.event !== null
+            ? !checkEventRule(rule.event, values, index, asOf, out)
+            : !isSilent(rule.silence!, index, asOf)
         ) {
           continue;
         }
@@ -294,7 +301,7 @@ function compileModel(
   expressions: ExprCompiler,
   index: EventIndex,
 ): CompiledModel {
-  const decay = model.decay === null ? null : compileDecay(model.decay);
+  const decay = model.decay === null ? null : compileDecayTable(model.decay);
   const shownDecay = model.decay === null ? null : compileShownDecay(model.decay);
   const clamp = model.clamp ?? globalClamp;
   const body = expressions.collect(() => ({
@@ -332,7 +339,7 @@ function compileRule(
   rule: Rule,
   expressions: ExprCompiler,
   index: EventIndex,
-  modelDecay: DecayFunction | null,
+  modelDecay: DecayTable | null,
   modelShownDecay: DecayFunction | null,
 ): CompiledRule {
   // Decay is declared in the engagement section and ages events; `no event` rules are never decayed.
@@ -356,12 +363,8 @@ function compileRule(
     section: rule.section,
     loc,
     condition: match.kind === "profile" ? expressions.condition(match.expr) : null,
-    check:
-      match.kind === "event"
-        ? compileEventRuleCheck(rule, match, expressions, index, decay)
-        : match.kind === "no_event"
-          ? compileSilenceCheck(index, match.types, match.withinMs)
-          : null,
+    event: match.kind === "event" ? compileEventRule(rule, match, expressions, index, decay) : null,
+    silence: match.kind === "no_event" ? compileSilence(index, match.types, match.withinMs) : null,
     fixed,
     typeMask: match.kind === "event" ? index.typeMask(match.types) : 0,
     shownDecay: decayed ? modelShownDecay : null,

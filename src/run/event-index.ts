@@ -1,4 +1,4 @@
-import { toInstant } from "./instant.js";
+import { parseInstantInto, toInstant } from "./instant.js";
 
 /** An event as given to the scorer: its type, when it happened, and its properties. */
 export interface ScoringEvent {
@@ -117,10 +117,16 @@ export class EventIndex {
       const event = events[i];
       const type = event === null || typeof event !== "object" ? -1 : this.typeId(event.type);
       if (type < 0 || read[type] === 0) continue;
-      const time = toInstant(event!.at);
+      const when = event!.at;
+      // ISO text, the usual form, is parsed straight into `at` (see parseInstantInto); other forms as usual.
+      if (typeof when === "string") {
+        if (!parseInstantInto(when, at, i)) continue;
+      } else {
+        at[i] = toInstant(when);
+      }
+      const time = at[i]!;
       // `!(time <= asOf)` also drops NaN: an event whose time cannot be read is not counted.
       if (!(time <= asOf)) continue;
-      at[i] = time;
       next[i] = -1;
       if (first[type]! < 0) first[type] = i;
       else next[last[type]!] = i;

@@ -58,31 +58,46 @@ function daysFromCivil(year: number, month: number, day: number): number {
  * ignored.
  */
 export function parseInstant(input: string): number {
+  return parseInstantInto(input, SCRATCH, 0) ? SCRATCH[0]! : NaN;
+}
+
+/** Where `parseInstant` has `parseInstantInto` write (scoring is synchronous, so one slot is enough). */
+const SCRATCH = new Float64Array(1);
+
+/**
+ * `parseInstant` writing into `out[index]` and saying whether the text was a timestamp (`out` is left as
+ * it was when not). The event index reads thousands of timestamps per batch: a number returned from a
+ * call that is not inlined is boxed (one allocation per event), a number stored here is not.
+ */
+export function parseInstantInto(input: string, out: Float64Array, index: number): boolean {
   const text =
     input.length > 0 && (input.charCodeAt(0) <= 32 || input.charCodeAt(input.length - 1) <= 32)
       ? input.trim()
       : input;
   const length = text.length;
-  if (length < 10 || text.charCodeAt(4) !== DASH || text.charCodeAt(7) !== DASH) return NaN;
+  if (length < 10 || text.charCodeAt(4) !== DASH || text.charCodeAt(7) !== DASH) return false;
   const year = fourDigits(text, 0);
   const month = twoDigits(text, 5);
   const day = twoDigits(text, 8);
-  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return NaN;
+  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return false;
   const date = daysFromCivil(year, month, day) * DAY_MS;
-  if (length === 10) return date;
+  if (length === 10) {
+    out[index] = date;
+    return true;
+  }
 
   const separator = text.charCodeAt(10);
-  if (separator !== UPPER_T && separator !== LOWER_T && separator !== SPACE) return NaN;
-  if (length < 16 || text.charCodeAt(13) !== COLON) return NaN;
+  if (separator !== UPPER_T && separator !== LOWER_T && separator !== SPACE) return false;
+  if (length < 16 || text.charCodeAt(13) !== COLON) return false;
   const hour = twoDigits(text, 11);
   const minute = twoDigits(text, 14);
-  if (hour < 0 || hour > 23 || minute < 0 || minute > 59) return NaN;
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59) return false;
   let second = 0;
   let millisecond = 0;
   let position = 16;
   if (text.charCodeAt(position) === COLON) {
     second = twoDigits(text, position + 1);
-    if (second < 0 || second > 59) return NaN;
+    if (second < 0 || second > 59) return false;
     position += 3;
     const mark = text.charCodeAt(position);
     if (mark === DOT || mark === COMMA) {
@@ -96,7 +111,7 @@ export function parseInstant(input: string): number {
         position++;
       }
       const fractionLength = position - fractionStart;
-      if (fractionLength === 0 || fractionLength > 9) return NaN;
+      if (fractionLength === 0 || fractionLength > 9) return false;
       for (let i = fractionLength; i < 3; i++) millisecond *= 10;
     }
   }
@@ -113,14 +128,15 @@ export function parseInstant(input: string): number {
       if (rest === 2) minutes = 0;
       else if (rest === 4) minutes = twoDigits(text, position + 3);
       else if (rest === 5 && text.charCodeAt(position + 3) === COLON) minutes = twoDigits(text, position + 4);
-      else return NaN;
-      if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59) return NaN;
+      else return false;
+      if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59) return false;
       offsetMinutes = (hours * 60 + minutes) * (zone === PLUS ? 1 : -1);
     } else {
-      return NaN;
+      return false;
     }
   }
-  return date + ((hour * 60 + minute - offsetMinutes) * 60 + second) * 1000 + millisecond;
+  out[index] = date + ((hour * 60 + minute - offsetMinutes) * 60 + second) * 1000 + millisecond;
+  return true;
 }
 
 /**

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { formatInstant, parseInstant, toInstant } from "../../src/run/instant.js";
+import { formatInstant, parseInstant, parseInstantInto, toInstant } from "../../src/run/instant.js";
 
 const NOV_1 = Date.UTC(2026, 10, 1);
 
@@ -66,6 +66,16 @@ describe("parseInstant", () => {
     "2026-11-01T10:0",
   ])("rejects %j", (text) => {
     expect(parseInstant(text)).toBeNaN();
+  });
+});
+
+describe("parseInstantInto", () => {
+  test("writes what parseInstant returns, and leaves the slot alone when the text is no timestamp", () => {
+    const out = new Float64Array([7, 7]);
+    expect(parseInstantInto("2026-11-01T00:00:00.123Z", out, 1)).toBe(true);
+    expect(out[1]).toBe(NOV_1 + 123);
+    expect(parseInstantInto("2026-02-29", out, 0)).toBe(false);
+    expect(out[0]).toBe(7);
   });
 });
 
