@@ -17,8 +17,11 @@ import {
   type Silence,
 } from "./compile-match.js";
 import { compileDecayTable, compileShownDecay, type DecayFunction, type DecayTable } from "./decay.js";
-import { createEvalContext, type EvalContext } from "./eval-context.js";
+import { createEvalContext } from "./eval-context.js";
 import { EventIndex } from "./event-index.js";
+import { createFieldReader, readFields, type FieldReader } from "./field-reader.js";
+import { FiredList } from "./fired-list.js";
+import { trimText } from "./normalize.js";
 import type { Contribution, ContributionLocation, ScoreResult } from "./result.js";
 import { round2 } from "./round.js";
 import { Truth } from "./truth.js";
@@ -34,6 +37,10 @@ interface CompiledRule {
   id: string;
   text: string;
   section: "fit" | "engagement";
+  /** Whether the rule's points count towards fit (else engagement). */
+  fit: boolean;
+  /** Profile and `no event` rules: the points they give, rounded (the points of `fixed`); event rules: 0. */
+  points: number;
   loc: ContributionLocation;
   /** Profile rules: the condition. */
   condition: Condition | null;
@@ -58,27 +65,20 @@ interface CompiledModel {
   /** The event types its rules and the exclusions read (EventIndex.createTypeSet). */
   typesRead: Uint8Array;
   /** Lead fields read by this model's rules and buckets that choosing it did not read already. */
-  slots: Slot[];
+  fields: FieldReader;
   when: Condition | null;
   rules: CompiledRule[];
+  /**
+   * The rules that can fire for a lead with no events (indexed), in the same order: leads without events
+   * are common (fit-only scoring), and their event rules need not even be looked at.
+   */
+  quietRules: CompiledRule[];
   buckets: CompiledBucket[];
   clamp: { min: number; max: number; rule: string; id: string; loc: ContributionLocation } | null;
 }
 
 const EMPTY: readonly never[] = Object.freeze([]);
 const DAY_MS = 86_400_000;
-
-/** Reads the lead's fields into their slots, normalised (trimmed, lowercased, typed). */
-function normalize(
-  slots: readonly Slot[],
-  record: Readonly<Record<string, unknown>>,
-  values: EvalContext["values"],
-): void {
-  for (let i = 0; i < slots.length; i++) {
-    const slot = slots[i]!;
-    values[slot.slot] = slot.normalize(record[slot.name]);
-  }
-}
 
 /** Results point at rules by file, line and column; shared by every result, so frozen. */
 function contributionLocation(loc: SourceLocation): ContributionLocation {
@@ -117,6 +117,7 @@ export function compileEvaluator(artifact: Artifact): Evaluate {
   }));
   const exclusions: CompiledExclusion[] = choice.compiled.exclusions;
   const choiceSlots = choice.leadSlots;
+  const choiceFields = createFieldReader(choiceSlots);
   const globalBuckets = expressions.collect(() => compileBuckets(artifact.buckets, expressions));
   const models = artifact.models.map((model, i) =>
     compileModel(
@@ -149,10 +150,11 @@ export function compileEvaluator(artifact: Artifact): Evaluate {
   const ctx = createEvalContext(expressions.slotCount);
   const values = ctx.values;
   const out = createRuleOutcome();
+  const fired = new FiredList(Math.max(0, ...models.map((model) => model.rules.length)) + 1);
 
   return (lead, events, asOf) => {
     const record: Readonly<Record<string, unknown>> = lead !== null && typeof lead === "object" ? lead : {};
-    normalize(choiceSlots, record, values);
+    readFields(choiceFields, record, values);
     const id = idOf(record.id);
 
     let model = fallback;
@@ -190,18 +192,20 @@ export function compileEvaluator(artifact: Artifact): Evaluate {
       };
     }
 
-    normalize(model.slots, record, values);
-    const contributions: Contribution[] = [];
+    readFields(model.fields, record, values);
+    // Left over only if reading the last lead threw (a getter on its record, say).
+    fired.clear();
     let fitSum = 0;
     let engagementSum = 0;
-    const rules = model.rules;
     const presentTypes = index.presentTypes;
+    const rules = presentTypes === 0 ? model.quietRules : model.rules;
     for (let i = 0; i < rules.length; i++) {
       const rule = rules[i]!;
-      let contribution: Contribution;
+      let points: number;
       if (rule.condition !== null) {
         if (test(rule.condition, values) !== Truth.TRUE) continue;
-        contribution = rule.fixed!;
+        points = rule.points;
+        fired.add(rule.fixed!);
       } else {
         // An event rule with no event of its types cannot fire: skip it without a call.
         if (rule.typeMask !== 0 && (rule.typeMask & presentTypes) === 0) continue;
@@ -212,11 +216,16 @@ export function compileEvaluator(artifact: Artifact): Evaluate {
         ) {
           continue;
         }
-        contribution = rule.fixed ?? contributionOf(rule, round2(out.total), out, asOf);
+        if (rule.fixed !== null) {
+          points = rule.points;
+          fired.add(rule.fixed);
+        } else {
+          points = round2(out.total);
+          fired.add(contributionOf(rule, points, out, asOf));
+        }
       }
-      if (rule.section === "fit") fitSum += contribution.points;
-      else engagementSum += contribution.points;
-      contributions.push(contribution);
+      if (rule.fit) fitSum += points;
+      else engagementSum += points;
     }
     // Rule points are rounded first, so the contributions shown add up exactly to each total.
     const fit = round2(fitSum);
@@ -227,7 +236,7 @@ export function compileEvaluator(artifact: Artifact): Evaluate {
     if (clamp !== null) {
       score = unclamped < clamp.min ? clamp.min : unclamped > clamp.max ? clamp.max : unclamped;
       if (score !== unclamped) {
-        contributions.push({
+        fired.add({
           rule: clamp.rule,
           id: clamp.id,
           section: "clamp",
@@ -264,7 +273,7 @@ export function compileEvaluator(artifact: Artifact): Evaluate {
       bucket: bucket === null ? null : bucket.name,
       excluded,
       actions: bucket === null ? EMPTY : bucket.actions,
-      contributions,
+      contributions: fired.take(),
     };
   };
 }
@@ -318,9 +327,10 @@ function compileModel(
   return {
     name: model.name,
     typesRead: types,
-    slots: [...read],
+    fields: createFieldReader([...read]),
     when,
     rules: body.compiled.rules,
+    quietRules: body.compiled.rules.filter((rule) => rule.typeMask === 0),
     buckets: body.compiled.buckets ?? globalBuckets.compiled,
     clamp:
       clamp === null
@@ -361,6 +371,8 @@ function compileRule(
     id: rule.id,
     text: rule.text,
     section: rule.section,
+    fit: rule.section === "fit",
+    points: fixed === null ? 0 : fixed.points,
     loc,
     condition: match.kind === "profile" ? expressions.condition(match.expr) : null,
     event: match.kind === "event" ? compileEventRule(rule, match, expressions, index, decay) : null,
@@ -383,7 +395,7 @@ function typesOf(match: Rule["match"]): string[] {
 
 function idOf(value: unknown): string | null {
   if (typeof value === "string") {
-    const trimmed = value.trim();
+    const trimmed = trimText(value);
     return trimmed === "" ? null : trimmed;
   }
   if (typeof value === "number" && Number.isFinite(value)) return String(value);

@@ -10,9 +10,24 @@ import { parseInstant, toInstant } from "./instant.js";
 export type NormalValue = string | number | boolean;
 export type Normalizer = (value: unknown) => NormalValue | undefined;
 
+/**
+ * `text.trim()`, without the call when there is nothing to trim: every character `trim` removes is a
+ * control character, the space, or beyond ASCII, so text that starts and ends with printable ASCII (most
+ * values) is returned as it is.
+ */
+export function trimText(text: string): string {
+  const last = text.length - 1;
+  if (last >= 0) {
+    const first = text.charCodeAt(0);
+    const end = text.charCodeAt(last);
+    if (first > 32 && first < 127 && end > 32 && end < 127) return text;
+  }
+  return text.trim();
+}
+
 export function normalizeText(value: unknown): string | undefined {
   if (typeof value === "string") {
-    const trimmed = value.trim();
+    const trimmed = trimText(value);
     return trimmed === "" ? undefined : trimmed.toLowerCase();
   }
   if (typeof value === "number") return Number.isFinite(value) ? String(value) : undefined;

@@ -7,6 +7,9 @@
  * change the result and the fast path is taken.
  */
 export function round2(value: number): number {
+  // Whole numbers (most sums of points) are their own rounding: return them without the arithmetic,
+  // and 0 for −0. Below 1e13 the general path gives exactly the same number.
+  if (Math.floor(value) === value && value < 1e13 && value > -1e13) return value === 0 ? 0 : value;
   if (!Number.isFinite(value)) return value;
   const magnitude = value < 0 ? -value : value;
   let scaled = magnitude * 100;

@@ -17,6 +17,7 @@ import {
   test as when,
   x,
 } from "./artifact-builder.js";
+import { Ruleset } from "../../src/run/ruleset.js";
 import { scoreWith } from "./scoring-helpers.js";
 
 const title = ref.lead("title");
@@ -492,4 +493,26 @@ test("the as-of time is required and must be a time", () => {
   expect(() => scoreWith(a, { id: "L" }, [], "yesterday")).toThrow(/not an ISO-8601 timestamp/);
   expect(scoreWith(a, { id: "L" }, [], "2026-11-01T00:00:00Z").score).toBe(0);
   expect(scoreWith(a, { id: "L" }, [], T).score).toBe(0);
+});
+
+test("a lead whose events cannot be read throws, and leaves nothing behind for the next lead", () => {
+  const ruleset = new Ruleset(
+    artifact({
+      models: [
+        model("m", {
+          fit: [profileRule(always, 10)],
+          engagement: [eventRule("page_view", 5, { where: x.startsWith(ref.event("url"), "/p") })],
+        }),
+      ],
+    }),
+  );
+  const unreadable = {
+    type: "page_view",
+    at: before(DAY),
+    get url(): string {
+      throw new Error("unreadable url");
+    },
+  };
+  expect(() => ruleset.score({ id: "A" }, [unreadable], { asOf: T })).toThrow("unreadable url");
+  expect(ruleset.score({ id: "B" }, [], { asOf: T }).contributions.map((c) => c.points)).toEqual([10]);
 });

@@ -42,6 +42,18 @@ describe("round2: 2 decimals, half away from zero", () => {
     );
   });
 
+  test("whole numbers come back unchanged, and −0 as 0", () => {
+    fc.assert(
+      fc.property(fc.integer(), (whole) => {
+        expect(round2(whole)).toBe(whole === 0 ? 0 : whole);
+      }),
+    );
+    for (const whole of [9_999_999_999_999, 10_000_000_000_000, 2 ** 45, -(2 ** 45)]) {
+      expect(round2(whole)).toBe(whole);
+    }
+    expect(Object.is(round2(-0), 0)).toBe(true);
+  });
+
   test("cents written as decimals come back unchanged", () => {
     fc.assert(
       fc.property(fc.integer({ min: -10_000_000, max: 10_000_000 }), (cents) => {
