@@ -95,8 +95,9 @@ function contributionLocation(loc: SourceLocation): ContributionLocation {
  * - Grades use the rounded fit and engagement; buckets use the final (clamped) score.
  * - Events after the as-of time, with an unreadable time, or of an undeclared type count nowhere.
  *
- * Compiles an artifact into a scoring function, once: conditions become closures, lists become Sets, and
- * everything a lead cannot change is decided here, so scoring a lead walks no tree and builds no code.
+ * Compiles an artifact into a scoring function, once: conditions and rules become flat data read by a few
+ * plain functions (condition.ts, compile-match.ts), lists become Sets, bucket conditions on the grade
+ * become tables, and everything a lead cannot change is decided here, so scoring a lead builds no code.
  */
 export function compileEvaluator(artifact: Artifact): Evaluate {
   const expressions = new ExprCompiler();
