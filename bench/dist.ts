@@ -15,9 +15,9 @@ export type ParseModule = typeof import("../src/syntax/parse.js");
 export type CheckModule = typeof import("../src/check/check-program.js");
 export type BuildModule = typeof import("../src/compile/build-artifact.js");
 export type LoadArtifactModule = typeof import("../src/compile/load-artifact.js");
-export type RulesetModule = typeof import("../src/run/ruleset.js");
-export type DiffModule = typeof import("../src/gitops/diff-population.js");
-export type MarkdownModule = typeof import("../src/gitops/diff-report-markdown.js");
+export type RulesetModule = typeof import("../src/eval/ruleset.js");
+export type DiffModule = typeof import("../src/diff/population.js");
+export type MarkdownModule = typeof import("../src/diff/report/markdown.js");
 
 export function ensureBuilt(): void {
   if (!existsSync(CLI)) {

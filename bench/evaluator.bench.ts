@@ -7,8 +7,8 @@
  * Inputs are generated with a fixed seed, so runs compare like with like.
  */
 import path from "node:path";
-import { loadRuleset } from "../src/run/ruleset.js";
-import type { ScoringEvent } from "../src/run/event-index.js";
+import { loadRuleset } from "../src/eval/ruleset.js";
+import type { ScoringEvent } from "../src/eval/event-index.js";
 
 const RULES = path.resolve(import.meta.dirname, "../rules");
 const AS_OF = Date.UTC(2026, 10, 1);

@@ -3,7 +3,7 @@
  * `examples/data/`, with a handful of deliberately bad records (DEFECTS below) so that `leadscore score`
  * shows how it reports them. Pure: the same seed and size give the same bytes.
  */
-import { csvField } from "../src/run/write-results.js";
+import { csvField } from "../src/io/write-results.js";
 import { generatePopulation, type PopulationEvent, type PopulationLead } from "./population.js";
 
 const LEAD_FIELDS = ["id", "email", "title", "industry", "employees", "country", "stage", "plan"] as const;

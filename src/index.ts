@@ -5,26 +5,26 @@
  *   const rules = await loadRuleset("dist/acme.ruleset.json");
  *   const result = rules.score(lead, events, { asOf: new Date() });
  */
-export { loadRuleset, createRuleset, Ruleset, type Lead, type ScoreOptions } from "./run/ruleset.js";
+export { loadRuleset, createRuleset, Ruleset, type Lead, type ScoreOptions } from "./eval/ruleset.js";
 export {
   RulesetLoadError,
   InvalidAsOfError,
   InvalidInputError,
   LeadValidationError,
   type RulesetLoadReason,
-} from "./run/errors.js";
+} from "./eval/errors.js";
 export type {
   ScoreResult,
   Contribution,
   ContributionDecay,
   ContributionLocation,
   ResultAction,
-} from "./run/result.js";
-export type { ScoringEvent } from "./run/event-index.js";
-export { InputValidator, type ValidationIssue, type RulesetSchema } from "./run/validate-input.js";
-export { coerceLead, coerceEvent, type Coerced } from "./run/coerce.js";
-export { renderExplanation, type ExplainOptions } from "./run/explain.js";
-export { parseInstant, toInstant } from "./run/instant.js";
+} from "./eval/result.js";
+export type { ScoringEvent } from "./eval/event-index.js";
+export { InputValidator, type ValidationIssue, type RulesetSchema } from "./eval/validate-input.js";
+export { coerceLead, coerceEvent, type Coerced } from "./io/coerce.js";
+export { renderExplanation, type ExplainOptions } from "./eval/explain.js";
+export { parseInstant, toInstant } from "./eval/instant.js";
 export { parseArtifact, checkArtifact, type ArtifactErrorReason } from "./compile/load-artifact.js";
 export type {
   Artifact,

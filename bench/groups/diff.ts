@@ -11,7 +11,7 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { populationLeads, POPULATION_AS_OF } from "../../examples/population.js";
 import type { Artifact } from "../../src/compile/artifact.js";
-import type { PopulationLead } from "../../src/gitops/diff-population.js";
+import type { PopulationLead } from "../../src/diff/population.js";
 import { writeLeadFiles } from "../lead-files.js";
 import { runChild } from "../spawn.js";
 import { CLI, loadDist, RULES, type CompileModule, type DiffModule, type MarkdownModule } from "../dist.js";
@@ -33,13 +33,13 @@ const GOAL_MS = 5000;
 const SEED = 20261101;
 const ADDED_RULE = '    when event = page_view where url starts with "/enterprise" add 10 within 30d';
 
-type TextModule = typeof import("../../src/gitops/diff-report-text.js");
+type TextModule = typeof import("../../src/diff/report/text.js");
 
 export async function runDiff(context: BenchContext): Promise<GroupResult> {
   const { compileSources } = await loadDist<CompileModule>("compile/compile-ruleset.js");
-  const { diffRulesets } = await loadDist<DiffModule>("gitops/diff-population.js");
-  const { renderDiffMarkdown } = await loadDist<MarkdownModule>("gitops/diff-report-markdown.js");
-  const { renderDiffText } = await loadDist<TextModule>("gitops/diff-report-text.js");
+  const { diffRulesets } = await loadDist<DiffModule>("diff/population.js");
+  const { renderDiffMarkdown } = await loadDist<MarkdownModule>("diff/report/markdown.js");
+  const { renderDiffText } = await loadDist<TextModule>("diff/report/text.js");
 
   const base = readdirSync(RULES)
     .filter((name) => name.endsWith(".score"))

@@ -9,7 +9,7 @@
  * with 20 events per lead on average.
  */
 import { populationLeads, POPULATION_AS_OF } from "../../examples/population.js";
-import type { ScoringEvent } from "../../src/run/event-index.js";
+import type { ScoringEvent } from "../../src/eval/event-index.js";
 import { loadDist, RULES, type CompileModule, type RulesetModule } from "../dist.js";
 import { scoreAcme, type HandEvent, type HandResult } from "../handwritten-acme.js";
 import {
@@ -241,7 +241,7 @@ export async function runEvaluator(context: BenchContext): Promise<GroupResult> 
 }
 
 function same(
-  ours: ReturnType<import("../../src/run/ruleset.js").Ruleset["score"]>,
+  ours: ReturnType<import("../../src/eval/ruleset.js").Ruleset["score"]>,
   hand: HandResult,
 ): boolean {
   return (

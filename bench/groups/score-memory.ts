@@ -8,7 +8,7 @@ import { spawn } from "node:child_process";
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { POPULATION_AS_OF } from "../../examples/population.js";
-import type { BatchSummary } from "../../src/run/batch-score.js";
+import type { BatchSummary } from "../../src/batch/score-file.js";
 import { CLI, ROOT } from "../dist.js";
 import { writeLeadFiles } from "../lead-files.js";
 import { formatBytes, formatMs, formatRate, goal, progress, table } from "../harness.js";

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { parseProjectConfig } from "../../src/gitops/config.js";
+import { parseProjectConfig } from "../../src/project/config.js";
 import { runLeadscore } from "../support/run-cli.js";
 
 const CREATED = `  .github/CODEOWNERS

@@ -8,8 +8,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { DiffReport } from "../../src/gitops/diff-report.js";
-import { GIT_ENV, commitAll, git } from "../gitops/git-helpers.js";
+import type { DiffReport } from "../../src/diff/report/model.js";
+import { GIT_ENV, commitAll, git } from "../support/git-helpers.js";
 import { runLeadscore } from "../support/run-cli.js";
 
 let repo: string;

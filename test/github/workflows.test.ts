@@ -4,7 +4,7 @@ import path from "node:path";
 import vm from "node:vm";
 import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
-import { scaffoldFiles } from "../../src/gitops/init-templates.js";
+import { scaffoldFiles } from "../../src/init/templates.js";
 import { PROJECT_ROOT } from "../support/paths.js";
 
 /**

@@ -1,11 +1,11 @@
-import type { ProjectConfig } from "../../gitops/config.js";
+import type { ProjectConfig } from "../../project/config.js";
 import { UsageError } from "../exit-codes.js";
 import type { CommandIO } from "../io.js";
 
 /** The project configuration (`leadscore.yaml` in the working directory); a bad one is a usage error. */
 export async function projectConfig(io: CommandIO): Promise<ProjectConfig> {
   // Loaded when a command needs the configuration, not when it is given its paths (`check rules`).
-  const { ConfigError, loadProjectConfig } = await import("../../gitops/config.js");
+  const { ConfigError, loadProjectConfig } = await import("../../project/config.js");
   try {
     return await loadProjectConfig(io.cwd);
   } catch (error) {

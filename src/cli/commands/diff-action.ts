@@ -2,20 +2,20 @@ import { writeOutputFile } from "../output-files.js";
 import path from "node:path";
 import { hasErrors } from "../../diagnostics/diagnostic.js";
 import { renderDiagnostics, summarizeDiagnostics } from "../../diagnostics/render.js";
-import { resolveSide, readHeadFixtures, type DiffContext, type DiffSide } from "../../gitops/diff-inputs.js";
-import { diffRulesets } from "../../gitops/diff-population.js";
+import { resolveSide, readHeadFixtures, type DiffContext, type DiffSide } from "../../diff/inputs.js";
+import { diffRulesets } from "../../diff/population.js";
 import {
   addFixtureLeads,
   addPopulationFiles,
   PopulationFileError,
   type LoadedPopulation,
-} from "../../gitops/diff-population-load.js";
-import type { DiffReport } from "../../gitops/diff-report.js";
-import { count, plural } from "../../gitops/diff-report-format.js";
-import { renderDiffJson } from "../../gitops/diff-report-json.js";
-import { renderDiffMarkdown } from "../../gitops/diff-report-markdown.js";
-import { renderDiffText } from "../../gitops/diff-report-text.js";
-import { parseInstant } from "../../run/instant.js";
+} from "../../diff/population-load.js";
+import type { DiffReport } from "../../diff/report/model.js";
+import { count, plural } from "../../diff/report/format.js";
+import { renderDiffJson } from "../../diff/report/json.js";
+import { renderDiffMarkdown } from "../../diff/report/markdown.js";
+import { renderDiffText } from "../../diff/report/text.js";
+import { parseInstant } from "../../eval/instant.js";
 import { ExitCode, UsageError } from "../exit-codes.js";
 import type { CommandIO } from "../io.js";
 import { projectConfig } from "./defaults.js";

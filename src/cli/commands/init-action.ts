@@ -1,5 +1,5 @@
 import path from "node:path";
-import { initProject, type WrittenFile } from "../../gitops/init.js";
+import { initProject, type WrittenFile } from "../../init/scaffold.js";
 import { UsageError } from "../exit-codes.js";
 import type { CommandIO } from "../io.js";
 

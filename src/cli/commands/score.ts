@@ -1,6 +1,6 @@
 import { Option, type Command } from "commander";
-import { LEADS_FORMATS } from "../../run/read-leads.js";
-import { RESULT_FORMATS } from "../../run/write-results.js";
+import { LEADS_FORMATS } from "../../io/read-leads.js";
+import { RESULT_FORMATS } from "../../io/write-results.js";
 import type { ScoreOptions } from "./score-action.js";
 import type { RegisterCommand } from "./index.js";
 

@@ -1,0 +1,243 @@
+import { ConversionTally, type ConversionSummary } from "./conversion.js";
+import type { EventsByLead, FiledEvent } from "../io/read-events.js";
+import type { ReadItem, RecordPosition } from "../io/read-item.js";
+import { leadIdOf, type LeadInput } from "../io/read-leads.js";
+import type { JsonObject } from "../io/read-ndjson.js";
+import type { ScoreResult } from "../eval/result.js";
+
+/** One problem with a lead or its events, as validation reports it: `events[2].at`, `not a timestamp`. */
+export interface BatchIssue {
+  path: string;
+  reason: string;
+}
+
+type Lead = Readonly<Record<string, unknown>>;
+type LeadEvent = Readonly<Record<string, unknown>>;
+
+/** What a batch needs from a ruleset: turn text into values, judge a lead, score it (as of a fixed time). */
+export interface BatchScorer {
+  /** CSV gives every field as text; this reads it as the schema's types. Issues reject the record. */
+  coerceRow(row: Readonly<Record<string, string>>): { lead: Lead; issues: readonly BatchIssue[] };
+  validate(lead: Lead, events: readonly LeadEvent[]): readonly BatchIssue[];
+  score(lead: Lead, events: readonly LeadEvent[]): ScoreResult;
+}
+
+/** A bad record, as written to the rejects file: one JSON object per line, keys in this order. */
+export interface RejectLine {
+  record: number;
+  line: number;
+  source: string;
+  reason: string;
+  /** The record as read: its fields when it could be read, its text (shortened) when it could not. */
+  raw: unknown;
+}
+
+export interface BatchSummary {
+  asOf: string;
+  leads: { source: string; read: number; scored: number; rejected: number };
+  /** What happened to the scored leads; these add up to `leads.scored`. */
+  outcomes: {
+    buckets: Record<string, number>;
+    /** Scored and not excluded, but no bucket matched. */
+    noBucket: number;
+    /** No model took the lead (a ruleset without a default model). */
+    unscored: number;
+    excluded: Record<string, number>;
+  };
+  events: EventsSummary | null;
+  /** Conversion per bucket and grade, when an outcome field was named. */
+  conversion?: ConversionSummary;
+}
+
+export interface EventsSummary {
+  source: string;
+  /** Logical records: `rejected + attached + unmatched`. */
+  read: number;
+  rejected: number;
+  /** Events filed under a lead that appears in the leads file (scored or rejected). */
+  attached: number;
+  /** Events whose `lead_id` is no lead of the leads file: not lost, reported here. */
+  unmatched: number;
+  unmatchedLeads: number;
+  /** The first few unknown lead ids, in file order. */
+  unmatchedExamples: string[];
+}
+
+export interface BatchOptions {
+  scorer: BatchScorer;
+  leads: AsyncIterable<ReadItem<LeadInput>>;
+  /** The leads file as the user named it, for rejects and the summary. */
+  leadsSource: string;
+  events: { source: string; index: EventsByLead } | null;
+  asOf: string;
+  /** Declared order of bucket names and exclusion reasons, so that summaries list them as the rules do. */
+  bucketOrder?: readonly string[];
+  exclusionOrder?: readonly string[];
+  /** Called once per scored lead, in input order; a returned promise is awaited (back-pressure). */
+  onResult(result: ScoreResult, position: RecordPosition): void | Promise<void>;
+  onReject(reject: RejectLine): void | Promise<void>;
+  /** A field of each lead record holding its historical outcome (yes/no), for conversion rates. */
+  outcome?: string;
+  /** Called after every record with the number read so far. */
+  onProgress?(read: number): void;
+}
+
+const UNMATCHED_EXAMPLES = 5;
+
+/**
+ * Scores a stream of leads one at a time, in input order. Every record ends up either scored (onResult) or
+ * rejected (onReject) — reader failures and validation issues alike — so `read = scored + rejected`.
+ * Memory does not grow with the number of leads: nothing per lead is kept once it is written.
+ */
+export async function scoreBatch(options: BatchOptions): Promise<BatchSummary> {
+  const { scorer, events } = options;
+  const buckets = new Map<string, number>();
+  const excluded = new Map<string, number>();
+  const matchedLeadIds = new Set<string>();
+  let read = 0;
+  let scored = 0;
+  let rejected = 0;
+  let noBucket = 0;
+  let unscored = 0;
+  const conversion = options.outcome === undefined ? null : new ConversionTally(options.outcome);
+
+  const reject = async (position: RecordPosition, reason: string, raw: unknown): Promise<void> => {
+    rejected += 1;
+    await options.onReject({
+      record: position.record,
+      line: position.line,
+      source: options.leadsSource,
+      reason,
+      raw,
+    });
+  };
+
+  for await (const item of options.leads) {
+    read += 1;
+    if (item.kind === "reject") {
+      await reject(item, item.reason, item.raw);
+    } else {
+      const input = item.value;
+      const id = leadIdOf(input);
+      const filed = id === null ? undefined : events?.index.byLead.get(id);
+      if (filed !== undefined && id !== null) matchedLeadIds.add(id);
+      const embedded: readonly JsonObject[] = input.format === "ndjson" ? input.events : [];
+      const leadEvents: LeadEvent[] =
+        filed === undefined ? [...embedded] : [...embedded, ...filed.map((f) => f.event)];
+
+      const { lead, issues } = judge(scorer, input, leadEvents);
+
+      if (issues.length > 0) {
+        const reason = issues
+          .map((issue) => describeIssue(issue, embedded.length, filed, events?.source))
+          .join("; ");
+        await reject(item, reason, rawOf(input));
+      } else {
+        const result = scorer.score(lead, leadEvents);
+        scored += 1;
+        if (result.model === null) unscored += 1;
+        else if (result.excluded !== null) increment(excluded, result.excluded);
+        else if (result.bucket === null) noBucket += 1;
+        else increment(buckets, result.bucket);
+        conversion?.add(result, input.fields[conversion.field]);
+        await options.onResult(result, item);
+      }
+    }
+    options.onProgress?.(read);
+  }
+
+  return {
+    asOf: options.asOf,
+    leads: { source: options.leadsSource, read, scored, rejected },
+    outcomes: {
+      buckets: orderedCounts(buckets, options.bucketOrder ?? []),
+      noBucket,
+      unscored,
+      excluded: orderedCounts(excluded, options.exclusionOrder ?? []),
+    },
+    events: events === null ? null : summarizeEvents(events.source, events.index, matchedLeadIds),
+    ...(conversion === null ? {} : { conversion: conversion.summary(options.bucketOrder ?? []) }),
+  };
+}
+
+/**
+ * `events[3].at: not a timestamp (events.ndjson line 17)`: an issue with an event from the events file
+ * says where that event is, since the lead's own line does not show it.
+ */
+function describeIssue(
+  issue: BatchIssue,
+  embeddedCount: number,
+  filed: readonly FiledEvent[] | undefined,
+  eventsSource: string | undefined,
+): string {
+  const text = issue.path === "" ? issue.reason : `${issue.path}: ${issue.reason}`;
+  const match = /^events(?:\[(\d+)\]|\.(\d+))/.exec(issue.path);
+  if (match === null || filed === undefined) return text;
+  const index = Number(match[1] ?? match[2]) - embeddedCount;
+  const event = filed[index];
+  return event === undefined ? text : `${text} (${eventsSource ?? "events"} line ${event.line})`;
+}
+
+/**
+ * Every issue of a record at once, so that one round of fixes is enough: coercion's (a CSV cell that is
+ * not a number) and validation's, without a second report for a field coercion already reported.
+ */
+function judge(
+  scorer: BatchScorer,
+  input: LeadInput,
+  events: readonly LeadEvent[],
+): { lead: Lead; issues: readonly BatchIssue[] } {
+  if (input.format === "ndjson") return { lead: input.fields, issues: scorer.validate(input.fields, events) };
+  const coerced = scorer.coerceRow(input.fields);
+  const validated = scorer.validate(coerced.lead, events);
+  if (coerced.issues.length === 0) return { lead: coerced.lead, issues: validated };
+  const reported = new Set(coerced.issues.map((issue) => issue.path));
+  return {
+    lead: coerced.lead,
+    issues: [...coerced.issues, ...validated.filter((issue) => !reported.has(issue.path))],
+  };
+}
+
+function rawOf(input: LeadInput): unknown {
+  if (input.format === "csv" || input.events.length === 0) return input.fields;
+  return { ...input.fields, events: input.events };
+}
+
+function increment(counts: Map<string, number>, key: string): void {
+  counts.set(key, (counts.get(key) ?? 0) + 1);
+}
+
+/** Counts keyed in declared order first, then any other names alphabetically: stable across runs. */
+function orderedCounts(
+  counts: ReadonlyMap<string, number>,
+  order: readonly string[],
+): Record<string, number> {
+  const declared = order.filter((name, index) => counts.has(name) && order.indexOf(name) === index);
+  const others = [...counts.keys()].filter((name) => !order.includes(name)).sort();
+  return Object.fromEntries([...declared, ...others].map((name) => [name, counts.get(name) ?? 0]));
+}
+
+function summarizeEvents(source: string, index: EventsByLead, matched: ReadonlySet<string>): EventsSummary {
+  let attached = 0;
+  let unmatched = 0;
+  let unmatchedLeads = 0;
+  const examples: string[] = [];
+  for (const [leadId, events] of index.byLead) {
+    if (matched.has(leadId)) {
+      attached += events.length;
+      continue;
+    }
+    unmatched += events.length;
+    unmatchedLeads += 1;
+    if (examples.length < UNMATCHED_EXAMPLES) examples.push(leadId);
+  }
+  return {
+    source,
+    read: index.read,
+    rejected: index.rejected,
+    attached,
+    unmatched,
+    unmatchedLeads,
+    unmatchedExamples: examples,
+  };
+}

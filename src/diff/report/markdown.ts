@@ -1,0 +1,307 @@
+/**
+ * The impact report as a pull-request comment (GitHub-flavoured markdown).
+ *
+ * It starts with a marker line so that CI can find and update its own comment instead of adding a new
+ * one on every push. The summary comes first (what a reviewer needs to approve), then the rule changes,
+ * then the details in collapsed blocks. The comment stays under a size limit (GitHub refuses comments
+ * over 65,536 characters): when the full report is longer, the long sections are shortened step by step,
+ * each with a note saying how many entries were left out and where the full report is.
+ */
+import type { DiffReport, MovedLead } from "./model.js";
+import {
+  actionsText,
+  asOfOrigin,
+  becauseParts,
+  changeLine,
+  count,
+  impactText,
+  plural,
+  scoreText,
+  signed,
+  whereText,
+} from "./format.js";
+
+/** The first line of every report: lets CI find the comment it wrote before ("sticky" comments). */
+export const DIFF_COMMENT_MARKER = "<!-- leadscore-diff -->";
+
+export const DEFAULT_MAX_CHARS = 60_000;
+export const DEFAULT_MAX_LEAD_ROWS = 200;
+
+export interface MarkdownOptions {
+  /** Size limit of the comment in characters (default 60,000); Infinity for a full report. */
+  maxChars?: number;
+  /** Rows of the moved-leads table before "…and N more" (default 200). */
+  maxLeadRows?: number;
+  /** The file the full report is written to (`--full-report`), named in the notes on shortened sections. */
+  fullReport?: string | null;
+}
+
+/** How much of each long section one rendering shows. */
+interface Limits {
+  leads: number;
+  changes: number;
+  rejects: number;
+  /** Reasons listed per moved lead. */
+  because: number;
+  /** Longest rule text or reason shown, in characters. */
+  text: number;
+}
+
+const UNLIMITED: Limits = {
+  leads: Infinity,
+  changes: Infinity,
+  rejects: Infinity,
+  because: Infinity,
+  text: Infinity,
+};
+
+/** Shorter and shorter renderings, tried in order until one fits the size limit. */
+function shorteningSteps(maxLeadRows: number): Limits[] {
+  return [
+    { leads: maxLeadRows, changes: 200, rejects: 50, because: 10, text: 300 },
+    { leads: Math.min(maxLeadRows, 100), changes: 100, rejects: 20, because: 6, text: 200 },
+    { leads: Math.min(maxLeadRows, 50), changes: 50, rejects: 10, because: 4, text: 160 },
+    { leads: Math.min(maxLeadRows, 20), changes: 20, rejects: 5, because: 3, text: 120 },
+    { leads: 0, changes: 10, rejects: 0, because: 0, text: 100 },
+  ];
+}
+
+export function renderDiffMarkdown(report: DiffReport, options: MarkdownOptions = {}): string {
+  const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
+  const fullReport = options.fullReport ?? null;
+  if (maxChars === Infinity) return render(report, UNLIMITED, fullReport);
+  let text = "";
+  for (const limits of shorteningSteps(options.maxLeadRows ?? DEFAULT_MAX_LEAD_ROWS)) {
+    text = render(report, limits, fullReport);
+    if (text.length <= maxChars) return text;
+  }
+  return cutToSize(text, maxChars, fullReport);
+}
+
+// ------------------------------------------------------------------------------------------- markup
+
+function shorten(text: string, limit: number): string {
+  return text.length <= limit ? text : `${text.slice(0, Math.max(0, limit - 1))}…`;
+}
+
+/** A code span that survives backticks in the text. */
+function code(text: string): string {
+  if (!text.includes("`")) return `\`${text}\``;
+  return `\`\` ${text} \`\``;
+}
+
+/** Plain text from data (lead ids, reasons): nothing in it can become markup or HTML. */
+function escapeText(text: string): string {
+  return text.replace(/[\r\n]+/g, " ").replace(/[\\`*_[\]<>&|#]/g, (char) => `\\${char}`);
+}
+
+/** A table cell: pipes would end the cell, even inside a code span. */
+function cell(text: string): string {
+  return text.replace(/\|/g, "\\|").replace(/[\r\n]+/g, " ");
+}
+
+function row(cells: readonly string[]): string {
+  return `| ${cells.map(cell).join(" | ")} |`;
+}
+
+function details(summary: string, body: readonly string[]): string[] {
+  return ["<details>", `<summary>${summary}</summary>`, "", ...body, "", "</details>", ""];
+}
+
+function moreNote(left: number, what: string, fullReport: string | null): string {
+  const where =
+    fullReport === null
+      ? "Run `leadscore diff` with `--full-report <file>` for the complete list."
+      : `The full report is in ${code(fullReport)}.`;
+  return `_…and ${plural(left, what)} more. ${where}_`;
+}
+
+// ------------------------------------------------------------------------------------------ sections
+
+function render(report: DiffReport, limits: Limits, fullReport: string | null): string {
+  const wrap = (text: string): string => code(shorten(text, limits.text));
+  const shortened =
+    report.moved.length > limits.leads ||
+    report.changes.length > limits.changes ||
+    report.population.rejects.length > limits.rejects;
+  const lines: string[] = [DIFF_COMMENT_MARKER, "## Lead scoring impact", ""];
+
+  const version = (side: DiffReport["base"]): string =>
+    `${code(side.name)}${side.version === null ? "" : ` v${side.version}`}`;
+  lines.push(
+    `**${escapeText(report.base.label)}** (${version(report.base)}) → **${escapeText(report.head.label)}** (${version(report.head)}) · ` +
+      `scored as of ${report.asOf} (${asOfOrigin(report)})` +
+      (report.population.sources.some((source) => source.asOf)
+        ? "; fixture leads as of their file's `as_of`."
+        : "."),
+    "",
+  );
+  if (shortened) {
+    lines.push(
+      `> [!NOTE]\n> This comment is shortened to stay within the size of a pull-request comment. ` +
+        (fullReport === null
+          ? "Run `leadscore diff --full-report <file>` for the full report."
+          : `The full report is in ${code(fullReport)}.`),
+      "",
+    );
+  }
+
+  const { summary } = report;
+  lines.push(
+    row(["", "Leads"]),
+    "|:--|--:|",
+    row(["Scored", count(summary.leads)]),
+    row(["Changed bucket", count(summary.changedBucket)]),
+    row(["Changed action", count(summary.changedActions)]),
+    row(["Changed score", count(summary.changedScore)]),
+    row(["Rejected records", count(report.population.rejected)]),
+    "",
+  );
+
+  lines.push(row(["Bucket", "Before", "After", "Δ"]), "|:--|--:|--:|--:|");
+  for (const bucket of report.buckets) {
+    const delta = bucket.delta === 0 ? "0" : `**${signed(bucket.delta)}**`;
+    lines.push(row([escapeText(bucket.bucket), count(bucket.before), count(bucket.after), delta]));
+  }
+  lines.push("");
+
+  lines.push(`### Rule changes (${count(report.changes.length)})`, "");
+  if (report.changes.length === 0) lines.push("None: the two rulesets mean the same.");
+  for (const change of report.changes.slice(0, limits.changes)) {
+    const where = whereText(change);
+    const line = changeLine(change, wrap);
+    lines.push(
+      `- ${line[0]!.toUpperCase()}${line.slice(1)} — ${[where ? code(where) : "", impactText(change)].filter(Boolean).join(" · ")}`,
+    );
+  }
+  if (report.changes.length > limits.changes) {
+    lines.push("", moreNote(report.changes.length - limits.changes, "change", fullReport));
+  }
+  lines.push("");
+
+  lines.push(...transitionSection(report));
+  lines.push(...movedSection(report, limits, wrap, fullReport));
+  lines.push(...deltaSection(report));
+  lines.push(...populationSection(report, limits, fullReport));
+  while (lines[lines.length - 1] === "") lines.pop();
+  return `${lines.join("\n")}\n`;
+}
+
+function transitionSection(report: DiffReport): string[] {
+  const { labels, counts } = report.transitions;
+  if (labels.length === 0) return [];
+  const body = [
+    "Rows: bucket before the change; columns: bucket after it. The diagonal is the leads that stayed.",
+    "",
+    row(["before ↓ · after →", ...labels.map(escapeText)]),
+    `|:--|${labels.map(() => "--:").join("|")}|`,
+    ...labels.map((label, r) =>
+      row([
+        `**${escapeText(label)}**`,
+        ...counts[r]!.map((n, c) => (n === 0 ? "·" : r === c ? count(n) : `**${count(n)}**`)),
+      ]),
+    ),
+  ];
+  return details("Transition matrix", body);
+}
+
+function bucketMove(lead: MovedLead): string {
+  if (!lead.bucketChanged) return escapeText(lead.after.bucket);
+  return `${escapeText(lead.before.bucket)} → **${escapeText(lead.after.bucket)}**`;
+}
+
+function movedSection(
+  report: DiffReport,
+  limits: Limits,
+  wrap: (text: string) => string,
+  fullReport: string | null,
+): string[] {
+  const title = `Leads that moved (${count(report.moved.length)})`;
+  if (report.moved.length === 0) return details(title, ["No lead changed bucket or action."]);
+  const body: string[] = [];
+  const shown = report.moved.slice(0, limits.leads);
+  if (shown.length > 0) {
+    body.push(row(["Lead", "Bucket", "Score", "Action", "Because"]), "|:--|:--|--:|:--|:--|");
+    for (const lead of shown) {
+      const parts = becauseParts(report, lead, wrap);
+      const because = parts.slice(0, limits.because);
+      if (parts.length > limits.because) because.push(`…and ${count(parts.length - limits.because)} more`);
+      body.push(
+        row([
+          escapeText(shorten(lead.id ?? "(no id)", limits.text)),
+          bucketMove(lead),
+          `${scoreText(lead.before.score)} → ${scoreText(lead.after.score)}`,
+          lead.actionsChanged
+            ? `${escapeText(actionsText(lead.before.actions))} → ${escapeText(actionsText(lead.after.actions))}`
+            : "same",
+          because.join("<br>"),
+        ]),
+      );
+    }
+  }
+  if (report.moved.length > shown.length) {
+    body.push("", moreNote(report.moved.length - shown.length, "lead", fullReport));
+  }
+  return details(title, body);
+}
+
+function deltaSection(report: DiffReport): string[] {
+  const deltas = report.scoreDeltas;
+  const spread =
+    deltas.compared === 0
+      ? "No lead has a score on both sides."
+      : `${count(deltas.up)} up, ${count(deltas.down)} down, ${count(deltas.unchanged)} unchanged · ` +
+        `min ${signed(deltas.min!)}, median ${signed(deltas.median!)}, max ${signed(deltas.max!)}`;
+  const widest = Math.max(1, ...deltas.bands.map((band) => band.count));
+  const body = [
+    spread,
+    "",
+    row(["Change", "Leads", ""]),
+    "|:--|--:|:--|",
+    ...deltas.bands.map((band) =>
+      row([
+        band.label,
+        count(band.count),
+        band.count === 0 ? "" : "█".repeat(Math.ceil((band.count / widest) * 20)),
+      ]),
+    ),
+  ];
+  return details("Score changes", body);
+}
+
+function populationSection(report: DiffReport, limits: Limits, fullReport: string | null): string[] {
+  const { population } = report;
+  const body: string[] = [];
+  if (population.sources.length === 0) body.push("No fixture leads and no population files.");
+  else {
+    body.push(row(["Source", "Records", "Used", "Rejected"]), "|:--|--:|--:|--:|");
+    for (const source of population.sources) {
+      const name = `${code(source.source)}${source.asOf ? ` (as of ${source.asOf})` : ""}`;
+      body.push(row([name, count(source.read), count(source.accepted), count(source.rejected)]));
+    }
+  }
+  if (population.rejects.length > 0) {
+    body.push("", "Rejected records (not scored on either side):", "");
+    for (const reject of population.rejects.slice(0, limits.rejects)) {
+      body.push(`- ${code(reject.source)}: ${escapeText(shorten(reject.reason, limits.text))}`);
+    }
+    if (population.rejects.length > limits.rejects) {
+      body.push("", moreNote(population.rejects.length - limits.rejects, "rejected record", fullReport));
+    }
+  }
+  const rejected = population.rejected === 0 ? "" : `, ${count(population.rejected)} rejected`;
+  return details(`Population (${plural(report.summary.leads, "lead")} scored${rejected})`, body);
+}
+
+/** Last resort when even the shortest rendering is too long (huge names): cut, close, and say so. */
+function cutToSize(text: string, maxChars: number, fullReport: string | null): string {
+  const note = `\n\n_The rest of this report is cut to fit the size of a comment. ${
+    fullReport === null
+      ? "Run `leadscore diff --full-report <file>` for the full report."
+      : `The full report is in ${code(fullReport)}.`
+  }_\n`;
+  let kept = text.slice(0, Math.max(0, maxChars - note.length - 40));
+  kept = kept.slice(0, kept.lastIndexOf("\n") + 1);
+  const open = (kept.match(/<details>/g) ?? []).length - (kept.match(/<\/details>/g) ?? []).length;
+  return `${kept}${"\n</details>".repeat(Math.max(0, open))}${note}`;
+}

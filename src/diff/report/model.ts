@@ -1,0 +1,144 @@
+/**
+ * The impact report of a rules change, as data: the renderers (text, markdown, JSON) only lay it out.
+ * Every list in it is in a stable order, so the same two rulesets and the same leads give the same bytes.
+ */
+import type { RuleChange } from "../rules.js";
+
+/** What one side decided for a lead, reduced to what the report shows. */
+export interface LeadOutcome {
+  model: string | null;
+  score: number | null;
+  grade: string | null;
+  /** The transition label: the bucket's name, or `(excluded)`, `(none)`, `(unscored)`. */
+  bucket: string;
+  excluded: string | null;
+  /** Each action as one line of text (`route sales within 4h`). */
+  actions: string[];
+}
+
+/** A contribution that differs between the two sides, matched by rule identity. */
+export interface RuleDelta {
+  model: string | null;
+  section: "fit" | "engagement" | "clamp";
+  /** The rule as written on the head side (on the base side when the head has no such rule). */
+  rule: string;
+  /** Points contributed, null when the rule gave nothing on that side. */
+  before: number | null;
+  after: number | null;
+}
+
+/** A lead whose bucket or actions differ between the two sides. */
+export interface MovedLead {
+  id: string | null;
+  /** Where the lead comes from: `rules/tests/acme.test.yaml:12`, `data/leads.csv record 5`. */
+  source: string;
+  before: LeadOutcome;
+  after: LeadOutcome;
+  bucketChanged: boolean;
+  actionsChanged: boolean;
+  /** The rules whose contribution differs, in rule order (head side first). */
+  rules: RuleDelta[];
+  /** Other changes that decided the move (a bucket threshold, a grade tier, an exclusion…): indexes into `changes`. */
+  causes: number[];
+}
+
+/** A semantic change with how many leads it touched. */
+export interface ImpactedChange extends Omit<RuleChange, "key"> {
+  /** Leads whose contribution from this rule (or clamp) differs; null for changes that are not rules. */
+  leads: number | null;
+  /** Moved leads whose move this change took part in. */
+  moved: number;
+}
+
+export interface BucketCount {
+  bucket: string;
+  before: number;
+  after: number;
+  delta: number;
+}
+
+export interface TransitionMatrix {
+  /** Row and column labels, in report order; only labels that occur on either side. */
+  labels: string[];
+  /** counts[row][column]: leads in base bucket `labels[row]` and head bucket `labels[column]`. */
+  counts: number[][];
+}
+
+export interface DeltaBand {
+  label: string;
+  count: number;
+}
+
+export interface ScoreDeltas {
+  /** Leads with a score on both sides. */
+  compared: number;
+  up: number;
+  down: number;
+  unchanged: number;
+  /** Over the compared leads; null when there are none. */
+  min: number | null;
+  median: number | null;
+  max: number | null;
+  /** From the biggest drop to the biggest rise, `unchanged` in the middle. */
+  bands: DeltaBand[];
+}
+
+/** A lead record that was not scored, and why. */
+export interface RejectedRecord {
+  source: string;
+  reason: string;
+}
+
+/** One input of the population, with its counts: `read = accepted + rejected`. */
+export interface PopulationSourceSummary {
+  source: string;
+  /** Records (leads, fixture cases, events) in the file. */
+  read: number;
+  /** Records that joined the population (events: filed under a lead id). */
+  accepted: number;
+  rejected: number;
+  /** Fixture files: the file's own `as_of`, which its cases are scored at instead of the run's. */
+  asOf?: string | null;
+}
+
+export interface RulesetSide {
+  /** What the user named: a revision (`main`), a directory, or `working tree`. */
+  label: string;
+  name: string;
+  version: number | null;
+  sourceHash: string;
+}
+
+export interface DiffReport {
+  base: RulesetSide;
+  head: RulesetSide;
+  /** The instant the population was scored at (ISO-8601), and where it came from. */
+  asOf: string;
+  asOfSource: "option" | "config" | "now" | "given";
+  changes: ImpactedChange[];
+  summary: {
+    leads: number;
+    changedBucket: number;
+    changedActions: number;
+    /** Bucket or actions changed (the leads listed in `moved`). */
+    moved: number;
+    changedScore: number;
+  };
+  buckets: BucketCount[];
+  transitions: TransitionMatrix;
+  moved: MovedLead[];
+  scoreDeltas: ScoreDeltas;
+  population: {
+    sources: PopulationSourceSummary[];
+    rejected: number;
+    /** The records not scored, in input order (all of them: nothing is dropped silently). */
+    rejects: RejectedRecord[];
+  };
+}
+
+/** Transition labels for the outcomes that are not a bucket; parentheses keep them apart from bucket names. */
+export const OUTCOME_LABELS = {
+  excluded: "(excluded)",
+  none: "(none)",
+  unscored: "(unscored)",
+} as const;

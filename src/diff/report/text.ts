@@ -1,0 +1,128 @@
+/**
+ * The impact report for a terminal: aligned columns, every section in full (a terminal scrolls; the
+ * markdown report is the one with a size limit).
+ */
+import type { DiffReport } from "./model.js";
+import {
+  actionsText,
+  asOfOrigin,
+  becauseParts,
+  changeLine,
+  count,
+  impactText,
+  plural,
+  scoreText,
+  sideText,
+  signed,
+  whereText,
+} from "./format.js";
+
+/** Pads columns to their widest cell; numbers (every column but the first) align right. */
+function table(rows: readonly (readonly string[])[], indent = "  "): string[] {
+  const widths: number[] = [];
+  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
+  return rows.map(
+    (row) =>
+      indent +
+      row
+        .map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!)))
+        .join("  ")
+        .trimEnd(),
+  );
+}
+
+export function renderDiffText(report: DiffReport): string {
+  const lines: string[] = [];
+  const { summary } = report;
+  lines.push(`leadscore diff: ${sideText(report.base)} → ${sideText(report.head)}`);
+  lines.push(`Scored as of ${report.asOf} (${asOfOrigin(report)}).`);
+  const ownAsOf = report.population.sources.filter((source) => source.asOf);
+  if (ownAsOf.length > 0) lines.push("Fixture leads are scored as of their fixture file's `as_of`.");
+  lines.push("");
+
+  lines.push(`Rule changes (${report.changes.length})`);
+  if (report.changes.length === 0) lines.push("  none: the two rulesets mean the same");
+  for (const change of report.changes) {
+    const where = whereText(change);
+    lines.push(`  ${changeLine(change)}`);
+    lines.push(`      ${[where, impactText(change)].filter(Boolean).join(" · ")}`);
+  }
+  lines.push("");
+
+  lines.push(
+    `Leads: ${count(summary.leads)} scored, ${count(summary.changedBucket)} changed bucket, ` +
+      `${count(summary.changedActions)} changed action, ${count(summary.changedScore)} changed score` +
+      (report.population.rejected > 0 ? `, ${plural(report.population.rejected, "rejected record")}` : ""),
+  );
+  lines.push("");
+
+  lines.push("Buckets");
+  lines.push(
+    ...table([
+      ["bucket", "before", "after", "Δ"],
+      ...report.buckets.map((b) => [b.bucket, count(b.before), count(b.after), signed(b.delta)]),
+    ]),
+  );
+  lines.push("");
+
+  const { labels, counts } = report.transitions;
+  if (labels.length > 0) {
+    lines.push("Transitions (rows: base bucket, columns: head bucket)");
+    lines.push(
+      ...table([
+        ["base \\ head", ...labels],
+        ...labels.map((label, row) => [label, ...counts[row]!.map((n) => (n === 0 ? "·" : count(n)))]),
+      ]),
+    );
+    lines.push("");
+  }
+
+  lines.push(`Leads that moved (${count(report.moved.length)})`);
+  for (const lead of report.moved) {
+    const bucket = lead.bucketChanged
+      ? `${lead.before.bucket} → ${lead.after.bucket}`
+      : `${lead.after.bucket} (actions changed)`;
+    lines.push(
+      `  ${lead.id ?? "(no id)"}  ${bucket}  score ${scoreText(lead.before.score)} → ${scoreText(lead.after.score)}  [${lead.source}]`,
+    );
+    if (lead.actionsChanged) {
+      lines.push(`      action: ${actionsText(lead.before.actions)} → ${actionsText(lead.after.actions)}`);
+    }
+    for (const part of becauseParts(report, lead)) lines.push(`      because: ${part}`);
+  }
+  lines.push("");
+
+  const deltas = report.scoreDeltas;
+  lines.push(
+    `Score changes: ${count(deltas.up)} up, ${count(deltas.down)} down, ${count(deltas.unchanged)} unchanged` +
+      (deltas.compared === 0
+        ? ""
+        : `; min ${signed(deltas.min!)}, median ${signed(deltas.median!)}, max ${signed(deltas.max!)}`),
+  );
+  const widest = Math.max(1, ...deltas.bands.map((band) => band.count));
+  lines.push(
+    ...table(
+      deltas.bands.map((band) => [
+        band.label,
+        count(band.count),
+        "█".repeat(Math.ceil((band.count / widest) * 30)).padEnd(30),
+      ]),
+    ),
+  );
+  lines.push("");
+
+  lines.push("Population");
+  for (const source of report.population.sources) {
+    const asOf = source.asOf ? ` (as of ${source.asOf})` : "";
+    lines.push(
+      `  ${source.source}: ${plural(source.read, "record")}, ${count(source.accepted)} used, ${count(source.rejected)} rejected${asOf}`,
+    );
+  }
+  if (report.population.sources.length === 0) lines.push("  no fixture leads and no population files");
+  if (report.population.rejects.length > 0) {
+    lines.push("");
+    lines.push(`Rejected records (${count(report.population.rejects.length)})`);
+    for (const reject of report.population.rejects) lines.push(`  ${reject.source}: ${reject.reason}`);
+  }
+  return `${lines.join("\n")}\n`;
+}

@@ -1,0 +1,112 @@
+import type { FieldSchema } from "../compile/artifact.js";
+import { parseInstant } from "../eval/instant.js";
+import { parseBooleanText, parseNumberText } from "../eval/normalize.js";
+import type { RulesetSchema, ValidationIssue } from "../eval/validate-input.js";
+
+/**
+ * Records read from text (CSV cells, query strings) carry every value as a string. Coercion turns them
+ * into the values the schema declares, before validation: text is trimmed, blank cells are missing,
+ * numbers and booleans are parsed, timestamps are checked (and kept as written, so results show them as
+ * the source did). A value that cannot be read as its type is kept as written and reported, so nothing is
+ * dropped silently; validating the coerced record then needs no second report for it.
+ */
+export interface Coerced {
+  record: Record<string, unknown>;
+  issues: ValidationIssue[];
+}
+
+function coerceValue(
+  field: FieldSchema | undefined,
+  text: string,
+  path: string,
+  issues: ValidationIssue[],
+): unknown {
+  if (field === undefined) return text;
+  switch (field.type) {
+    case "number": {
+      const number = parseNumberText(text);
+      if (Number.isFinite(number)) return number;
+      issues.push({ path, reason: `\`${text}\` is not a number` });
+      return text;
+    }
+    case "boolean": {
+      const value = parseBooleanText(text);
+      if (value !== undefined) return value;
+      issues.push({ path, reason: `\`${text}\` is not true or false (write true/false, yes/no or 1/0)` });
+      return text;
+    }
+    case "date":
+      if (Number.isNaN(parseInstant(text)))
+        issues.push({ path, reason: `\`${text}\` is not an ISO-8601 timestamp` });
+      return text;
+    case "string":
+    case "enum":
+      return text;
+  }
+}
+
+function coerceRecord(
+  fields: ReadonlyMap<string, FieldSchema>,
+  record: Readonly<Record<string, string | undefined>>,
+  path: string,
+): Coerced {
+  const coerced: Record<string, unknown> = {};
+  const issues: ValidationIssue[] = [];
+  for (const [name, raw] of Object.entries(record)) {
+    if (raw === undefined || raw === null) continue;
+    const text = String(raw).trim();
+    if (text === "") continue;
+    coerced[name] = coerceValue(fields.get(name), text, `${path}.${name}`, issues);
+  }
+  return { record: coerced, issues };
+}
+
+const EVENT_TIME: FieldSchema = { name: "at", type: "date", optional: false };
+
+interface SchemaFields {
+  lead: Map<string, FieldSchema>;
+  /** Per event type (lowercased), its properties and `at`. */
+  events: Map<string, Map<string, FieldSchema>>;
+  /** `at` alone, for events of a type the ruleset does not declare (validation reports the type). */
+  unknownEvent: Map<string, FieldSchema>;
+}
+
+// Field lookups are built once per schema, not once per record of a large file.
+const fieldsCache = new WeakMap<RulesetSchema, SchemaFields>();
+
+function fieldsOf(schema: RulesetSchema): SchemaFields {
+  let fields = fieldsCache.get(schema);
+  if (!fields) {
+    fields = {
+      lead: new Map(schema.lead.map((field) => [field.name, field])),
+      events: new Map(
+        schema.events.map((event) => [
+          event.name.toLowerCase(),
+          new Map([...event.properties.map((field) => [field.name, field] as const), ["at", EVENT_TIME]]),
+        ]),
+      ),
+      unknownEvent: new Map([["at", EVENT_TIME]]),
+    };
+    fieldsCache.set(schema, fields);
+  }
+  return fields;
+}
+
+/** A lead read from text, with its values typed by the ruleset's lead schema. */
+export function coerceLead(
+  schema: RulesetSchema,
+  record: Readonly<Record<string, string | undefined>>,
+): Coerced {
+  return coerceRecord(fieldsOf(schema).lead, record, "lead");
+}
+
+/** An event read from text: `type`, `at` and the properties its type declares. */
+export function coerceEvent(
+  schema: RulesetSchema,
+  record: Readonly<Record<string, string | undefined>>,
+  path = "event",
+): Coerced {
+  const fields = fieldsOf(schema);
+  const type = record.type?.trim().toLowerCase() ?? "";
+  return coerceRecord(fields.events.get(type) ?? fields.unknownEvent, record, path);
+}

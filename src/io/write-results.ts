@@ -1,0 +1,105 @@
+import type { Contribution, ResultAction, ScoreResult } from "../eval/result.js";
+
+export type ResultFormat = "ndjson" | "csv";
+
+export const RESULT_FORMATS: readonly ResultFormat[] = ["ndjson", "csv"];
+
+export const CSV_COLUMNS = [
+  "id",
+  "model",
+  "fit",
+  "engagement",
+  "score",
+  "grade",
+  "bucket",
+  "excluded",
+  "actions",
+  "top_reasons",
+] as const;
+
+/** How many contributions the CSV `top_reasons` column shows. */
+const TOP_REASONS = 3;
+
+/** Writes results one per line: the result's JSON (its keys have a fixed order), or a CSV row. */
+export interface ResultFormatter {
+  /** The first line of the output, if the format has one. */
+  header: string | null;
+  line(result: ScoreResult): string;
+}
+
+export function resultFormatter(format: ResultFormat): ResultFormatter {
+  if (format === "ndjson") return { header: null, line: (result) => `${JSON.stringify(result)}\n` };
+  return {
+    header: `${CSV_COLUMNS.join(",")}\n`,
+    line: (result) =>
+      `${[
+        safeText(result.id ?? ""),
+        result.model ?? "",
+        numberText(result.fit),
+        numberText(result.engagement),
+        numberText(result.score),
+        result.grade ?? "",
+        result.bucket ?? "",
+        safeText(result.excluded ?? ""),
+        result.actions.map(describeAction).join("; "),
+        topReasons(result.contributions),
+      ]
+        .map(csvField)
+        .join(",")}\n`,
+  };
+}
+
+/** Actions as the rules write them: `route sales within 4h say "Offer a product demo"`. */
+export function describeAction(action: ResultAction): string {
+  if ("route" in action) {
+    let text = `route ${action.route}`;
+    if (action.within !== undefined) text += ` within ${action.within}`;
+    if (action.say !== undefined) text += ` say ${JSON.stringify(action.say)}`;
+    return text;
+  }
+  if ("nurture" in action) return `nurture ${JSON.stringify(action.nurture)}`;
+  return "disqualify";
+}
+
+/**
+ * The contributions that moved the score most, largest first (ties in rule order), each as its condition
+ * and points: `event = demo_request (+50); title in [CEO, CTO, CFO, COO] (+30)`. Points come last so that
+ * no cell starts with `+` or `-`, which spreadsheets would read as a formula.
+ */
+export function topReasons(contributions: readonly Contribution[]): string {
+  return contributions
+    .map((contribution, order) => ({ contribution, order }))
+    .filter(({ contribution }) => contribution.points !== 0)
+    .sort((a, b) => Math.abs(b.contribution.points) - Math.abs(a.contribution.points) || a.order - b.order)
+    .slice(0, TOP_REASONS)
+    .map(({ contribution }) => `${conditionOf(contribution.rule)} (${signed(contribution.points)})`)
+    .join("; ");
+}
+
+/** `when title in [CEO] add 30` → `title in [CEO]`; other texts are kept whole. */
+function conditionOf(rule: string): string {
+  const match = /^when (.+?) (?:add|subtract) -?\d/.exec(rule);
+  return match?.[1] ?? rule;
+}
+
+function signed(points: number): string {
+  return points > 0 ? `+${points}` : String(points);
+}
+
+function numberText(value: number | null): string {
+  return value === null ? "" : String(value);
+}
+
+/** RFC 4180: quote a field that holds a comma, quote or line break (or edge spaces, which readers trim). */
+export function csvField(value: string): string {
+  return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+/**
+ * Lead ids come from lead data, which is untrusted: a cell starting with `=`, `+`, `-`, `@` or a control
+ * character would run as a formula when a salesperson opens the file in a spreadsheet. Such text gets a
+ * leading `'`, which spreadsheets show as text. (Numbers are written as numbers and never guarded.)
+ */
+export function safeText(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}

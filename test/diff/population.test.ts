@@ -1,0 +1,263 @@
+import { describe, expect, it } from "vitest";
+import { diffRulesets, type PopulationLead } from "../../src/diff/population.js";
+import { BASE_RULES, compileRules, edit } from "./helpers.js";
+
+const AS_OF = "2026-11-01T00:00:00Z";
+const daysAgo = (days: number): string => new Date(Date.parse(AS_OF) - days * 86_400_000).toISOString();
+
+const base = compileRules(BASE_RULES);
+// The change under review: a lower Hot threshold, email opens worth more, Germany a target country.
+const head = compileRules(
+  edit(
+    BASE_RULES,
+    ["bucket Hot >= 100", "bucket Hot >= 90"],
+    ["add 2 each max 10 within 30d", "add 3 each max 15 within 30d"],
+    ["list target_countries = [US, CA]", "list target_countries = [US, CA, DE]"],
+  ),
+);
+
+const population: PopulationLead[] = [
+  {
+    source: "leads.ndjson record 1",
+    lead: { id: "L10", email: "ceo@big.com", title: "CEO", employees: 600, country: "US", stage: "lead" },
+    events: [{ type: "demo_request", at: daysAgo(5) }],
+  },
+  {
+    source: "leads.ndjson record 2",
+    lead: { id: "L2", email: "cto@mid.de", title: "CTO", employees: 100, country: "DE", stage: "lead" },
+    events: [1, 2, 3, 4].map((days) => ({ type: "email_open", at: daysAgo(days) })),
+  },
+  {
+    source: "leads.ndjson record 3",
+    lead: { id: "L3", email: "it@client.com", title: "IT", employees: 300, stage: "customer" },
+    events: [
+      { type: "page_view", at: daysAgo(3), url: "/pricing" },
+      { type: "page_view", at: daysAgo(2), url: "/pricing/teams" },
+    ],
+  },
+  {
+    source: "leads.ndjson record 4",
+    lead: { id: "L4", email: "spy@rival.com", title: "CEO", employees: 600, country: "US", stage: "lead" },
+    events: [{ type: "demo_request", at: daysAgo(5) }],
+  },
+  {
+    source: "leads.ndjson record 5",
+    lead: { id: "L5", email: "owner@shop.fr", title: "Owner", country: "FR", stage: "lead" },
+    events: [],
+  },
+];
+
+describe("diffRulesets", () => {
+  const report = diffRulesets({ base, head, population, asOf: AS_OF });
+
+  it("counts the leads per bucket before and after", () => {
+    expect(report.summary).toEqual({
+      leads: 5,
+      changedBucket: 2,
+      changedActions: 2,
+      moved: 2,
+      changedScore: 1,
+    });
+    expect(report.buckets).toEqual([
+      { bucket: "Hot", before: 0, after: 1, delta: 1 },
+      { bucket: "Warm", before: 1, after: 1, delta: 0 },
+      { bucket: "Cold", before: 2, after: 1, delta: -1 },
+      { bucket: "Expansion", before: 1, after: 1, delta: 0 },
+      { bucket: "Healthy", before: 0, after: 0, delta: 0 },
+      { bucket: "(excluded)", before: 1, after: 1, delta: 0 },
+    ]);
+  });
+
+  it("counts transitions: rows are the base bucket, columns the head bucket", () => {
+    expect(report.transitions).toEqual({
+      labels: ["Hot", "Warm", "Cold", "Expansion", "(excluded)"],
+      counts: [
+        [0, 0, 0, 0, 0],
+        [1, 0, 0, 0, 0],
+        [0, 1, 1, 0, 0],
+        [0, 0, 0, 1, 0],
+        [0, 0, 0, 0, 1],
+      ],
+    });
+  });
+
+  it("lists the leads that moved, by id, with the rule changes that moved them", () => {
+    expect(report.changes.map((c) => [c.subject, c.name, c.leads, c.moved])).toEqual([
+      ["rule", "when event = email_open add 3 each max 15 within 30d", 1, 1],
+      ["bucket", "Hot", null, 1],
+      ["list", "target_countries", null, 1],
+    ]);
+    expect(report.moved).toEqual([
+      {
+        id: "L2",
+        source: "leads.ndjson record 2",
+        before: {
+          model: "main",
+          score: 38,
+          grade: "B3",
+          bucket: "Cold",
+          excluded: null,
+          actions: ['nurture "digest"'],
+        },
+        after: {
+          model: "main",
+          score: 47,
+          grade: "B2",
+          bucket: "Warm",
+          excluded: null,
+          actions: ['route sales within 48h say "Send an email"'],
+        },
+        bucketChanged: true,
+        actionsChanged: true,
+        rules: [
+          {
+            model: "main",
+            section: "fit",
+            rule: "when country in target_countries add 5",
+            before: null,
+            after: 5,
+          },
+          {
+            model: "main",
+            section: "engagement",
+            rule: "when event = email_open add 3 each max 15 within 30d",
+            before: 8,
+            after: 12,
+          },
+        ],
+        causes: [2],
+      },
+      {
+        id: "L10",
+        source: "leads.ndjson record 1",
+        before: {
+          model: "main",
+          score: 95,
+          grade: "B1",
+          bucket: "Warm",
+          excluded: null,
+          actions: ['route sales within 48h say "Send an email"'],
+        },
+        after: {
+          model: "main",
+          score: 95,
+          grade: "B1",
+          bucket: "Hot",
+          excluded: null,
+          actions: ["route sales within 4h"],
+        },
+        bucketChanged: true,
+        actionsChanged: true,
+        rules: [],
+        causes: [1],
+      },
+    ]);
+  });
+
+  it("summarizes the score changes", () => {
+    expect(report.scoreDeltas).toEqual({
+      compared: 5,
+      up: 1,
+      down: 0,
+      unchanged: 4,
+      min: 0,
+      median: 0,
+      max: 9,
+      bands: [
+        { label: "down 50 or more", count: 0 },
+        { label: "down 20 to 50", count: 0 },
+        { label: "down 10 to 20", count: 0 },
+        { label: "down less than 10", count: 0 },
+        { label: "unchanged", count: 4 },
+        { label: "up less than 10", count: 1 },
+        { label: "up 10 to 20", count: 0 },
+        { label: "up 20 to 50", count: 0 },
+        { label: "up 50 or more", count: 0 },
+      ],
+    });
+  });
+
+  it("reports the as-of time and both sides", () => {
+    expect(report.asOf).toBe(AS_OF);
+    expect(report.asOfSource).toBe("given");
+    expect([report.base.label, report.base.name, report.head.label, report.head.version]).toEqual([
+      "base",
+      "t",
+      "head",
+      1,
+    ]);
+  });
+
+  it("refuses an as-of time that is not a time", () => {
+    expect(() => diffRulesets({ base, head, population, asOf: "last tuesday" })).toThrow(
+      'as-of time "last tuesday" is not an ISO-8601 timestamp, epoch milliseconds or a valid Date',
+    );
+  });
+
+  it("gives the same report for the same input, whatever the input order", () => {
+    const again = diffRulesets({ base, head, population: [...population].reverse(), asOf: AS_OF });
+    expect(again.moved.map((lead) => lead.id)).toEqual(["L2", "L10"]);
+    expect(again.transitions).toEqual(report.transitions);
+  });
+});
+
+describe("diffRulesets: outcomes that are not a bucket", () => {
+  it("labels excluded, unscored and unbucketed leads and attributes the change", () => {
+    // Head: a new exclusion, no default model, and no `otherwise` bucket for the customer model.
+    const changed = compileRules(
+      edit(
+        BASE_RULES,
+        ['because "competitor"', 'because "competitor"\nexclude when title = Owner because "owner"'],
+        ["model main {", "model main when employees >= 1 {"],
+        ['  bucket Healthy otherwise -> nurture "newsletter"\n', ""],
+      ),
+    );
+    const leads: PopulationLead[] = [
+      { lead: { id: "a", email: "o@x.fr", title: "Owner", employees: 5, stage: "lead" }, events: [] },
+      { lead: { id: "b", email: "n@x.fr", title: "Nobody", stage: "lead" }, events: [] },
+      { lead: { id: "c", email: "c@x.fr", title: "IT", stage: "customer" }, events: [] },
+    ];
+    const report = diffRulesets({ base, head: changed, population: leads, asOf: AS_OF });
+    expect(report.moved.map((lead) => [lead.id, lead.before.bucket, lead.after.bucket, lead.source])).toEqual(
+      [
+        ["a", "Cold", "(excluded)", "#1"],
+        ["b", "Cold", "(unscored)", "#2"],
+        ["c", "Healthy", "(none)", "#3"],
+      ],
+    );
+    const causes = report.moved.map((lead) => lead.causes.map((index) => report.changes[index]!.subject));
+    expect(causes).toEqual([["exclusion"], ["model"], ["bucket"]]);
+    expect(report.transitions.labels).toEqual(["Cold", "Healthy", "(none)", "(excluded)", "(unscored)"]);
+  });
+});
+
+describe("diffRulesets: decay", () => {
+  it("ties a rule whose points changed through decay to the decay change", () => {
+    const faster = compileRules(edit(BASE_RULES, ["decay 50% every 30d", "decay 50% every 7d"]));
+    const leads: PopulationLead[] = [
+      {
+        lead: { id: "d", email: "d@x.br", title: "Nobody", country: "BR", stage: "lead" },
+        events: [{ type: "demo_request", at: daysAgo(10) }],
+      },
+    ];
+    const report = diffRulesets({ base, head: faster, population: leads, asOf: AS_OF });
+    expect(report.moved).toHaveLength(1);
+    const [moved] = report.moved;
+    expect([moved!.before.bucket, moved!.after.bucket, moved!.before.score, moved!.after.score]).toEqual([
+      "Warm",
+      "Cold",
+      50,
+      25,
+    ]);
+    expect(moved!.rules).toEqual([
+      {
+        model: "main",
+        section: "engagement",
+        rule: "when event = demo_request add 50 within 30d",
+        before: 50,
+        after: 25,
+      },
+    ]);
+    expect(moved!.causes.map((index) => report.changes[index]!.after)).toEqual(["decay 50% every 7d"]);
+  });
+});
