@@ -6,7 +6,6 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 export const ROOT = fileURLToPath(new URL("../", import.meta.url));
-export const DIST = fileURLToPath(new URL("../dist/", import.meta.url));
 export const CLI = fileURLToPath(new URL("../dist/cli/main.js", import.meta.url));
 export const RULES = fileURLToPath(new URL("../rules/", import.meta.url));
 

@@ -69,7 +69,7 @@ function engagementTier(engagement: number): number {
 /** Decay tables: (1 − P/100)^k for k whole periods. */
 function decayTable(percent: number): Float64Array {
   const table = new Float64Array(64);
-  for (let k = 0; k < table.length; k++) table[k] = Math.pow(1 - percent / 100, k);
+  for (let k = 0; k < table.length; k++) table[k] = (1 - percent / 100) ** k;
   return table;
 }
 const ENTERPRISE_DECAY = decayTable(50);
@@ -79,7 +79,7 @@ const SMB_PERIOD = 14 * DAY;
 
 function decayed(table: Float64Array, period: number, age: number): number {
   const k = Math.floor(age / period);
-  return k < table.length ? table[k]! : Math.pow(table[1]!, k);
+  return k < table.length ? table[k]! : table[1]! ** k;
 }
 
 /** Half away from zero, to 2 decimals. */
@@ -244,7 +244,7 @@ function scoreEnterprise(
           const factor = decayed(ENTERPRISE_DECAY, ENTERPRISE_PERIOD, age);
           if (age < 14 * DAY) {
             const url = text(event.url);
-            if (url !== undefined && url.startsWith("/pricing")) {
+            if (url?.startsWith("/pricing")) {
               pricing += 10 * factor;
               anyPricing = true;
             }
@@ -339,7 +339,7 @@ function scoreSmb(
       case "page_view":
         if (age < 14 * DAY) {
           const url = text(event.url);
-          if (url !== undefined && url.startsWith("/pricing")) {
+          if (url?.startsWith("/pricing")) {
             pricing += 8 * decayed(SMB_DECAY, SMB_PERIOD, age);
             anyPricing = true;
           }

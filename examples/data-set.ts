@@ -122,9 +122,9 @@ export function renderDataSet(options: { seed: number; leads: number }): DataSet
     );
   const defects = eventsFileDefects();
   // Spread the events-file defects through the file rather than at its end.
-  defects.forEach((line, i) =>
-    timeline.splice(Math.floor(((i + 1) * timeline.length) / (defects.length + 1)), 0, line),
-  );
+  defects.forEach((line, i) => {
+    timeline.splice(Math.floor(((i + 1) * timeline.length) / (defects.length + 1)), 0, line);
+  });
 
   return {
     "leads.csv": `${csv.join("\n")}\n`,

@@ -334,5 +334,3 @@ export const Diagnostics = {
   },
   UnreadableFile: { code: "LS602", severity: "error", message: "cannot read `{0}`: {1}" },
 } as const satisfies Record<string, DiagnosticDefinition>;
-
-export type DiagnosticName = keyof typeof Diagnostics;

@@ -34,6 +34,7 @@ export function renderDiagnostic(
       const gutter = String(span.start.line).length;
       // One column each: a tab as a space, and control characters (a binary file's, or an escape sequence
       // that would drive the terminal) as `�`.
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
       const visible = sourceLine.replace(/\t/g, " ").replace(/[\u0000-\u001F\u007F-\u009F]/g, "\uFFFD");
       const startCol = Math.min(span.start.column, visible.length + 1);
       const endCol =

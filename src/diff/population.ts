@@ -95,7 +95,10 @@ export function diffRulesets(options: DiffRulesetsOptions): DiffReport {
     increment(beforeCounts, beforeLabel);
     increment(afterCounts, afterLabel);
     let row = transitions.get(beforeLabel);
-    if (row === undefined) transitions.set(beforeLabel, (row = new Map()));
+    if (row === undefined) {
+      row = new Map();
+      transitions.set(beforeLabel, row);
+    }
     increment(row, afterLabel);
 
     if (before.score !== null && after.score !== null) deltas.add(round2(after.score - before.score));
@@ -262,7 +265,9 @@ class Attribution {
     this.#head = head;
     this.#baseIds = identifyRules(base);
     this.#headIds = identifyRules(head);
-    changes.forEach((change, index) => this.#index.set(change.key, index));
+    changes.forEach((change, index) => {
+      this.#index.set(change.key, index);
+    });
     this.#ruleChange = changes.map((change) => change.subject === "rule" || change.subject === "clamp");
   }
 

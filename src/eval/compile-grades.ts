@@ -18,7 +18,7 @@ export interface CompiledGrades {
 }
 
 /** A scale's tiers as plain arrays (numbers and booleans), read by `labelIndex`. */
-interface CompiledScale {
+export interface CompiledScale {
   labels: string[];
   thresholds: number[];
   /** Whether each tier's comparison is `>` (else `>=`). */
@@ -27,7 +27,7 @@ interface CompiledScale {
   fallback: number;
 }
 
-function compileScale(scale: GradeScale | null): CompiledScale {
+export function compileScale(scale: GradeScale | null): CompiledScale {
   if (scale === null) return { labels: [], thresholds: [], strict: [], fallback: -1 };
   const labels = scale.tiers.map((tier) => tier.label);
   const fallback = scale.fallback === null ? -1 : labels.push(scale.fallback) - 1;
@@ -39,8 +39,11 @@ function compileScale(scale: GradeScale | null): CompiledScale {
   };
 }
 
-/** The index of the first tier the value meets, else of the `else` label; −1 when it gets no label. */
-function labelIndex(scale: CompiledScale, value: number): number {
+/**
+ * The index of the first tier the value meets, else of the `else` label (the number of tiers); −1 when it
+ * gets no label. The one place a value is graded: the evaluator and explanations both read it.
+ */
+export function labelIndex(scale: CompiledScale, value: number): number {
   const { thresholds, strict } = scale;
   for (let i = 0; i < thresholds.length; i++) {
     if (strict[i] ? value > thresholds[i]! : value >= thresholds[i]!) return i;

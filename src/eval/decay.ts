@@ -18,7 +18,7 @@ export interface DecayTable {
 export function compileDecayTable(decay: Decay): DecayTable {
   const base = 1 - decay.percent / 100;
   const powers = new Float64Array(TABLE_SIZE);
-  for (let k = 0; k < TABLE_SIZE; k++) powers[k] = Math.pow(base, k);
+  for (let k = 0; k < TABLE_SIZE; k++) powers[k] = base ** k;
   return { base, everyMs: decay.everyMs, powers };
 }
 
@@ -28,7 +28,7 @@ export function compileDecayTable(decay: Decay): DecayTable {
  */
 export function decayFactor(table: DecayTable, ageMs: number): number {
   const periods = Math.floor(ageMs / table.everyMs);
-  return periods < TABLE_SIZE ? table.powers[periods]! : Math.pow(table.base, periods);
+  return periods < TABLE_SIZE ? table.powers[periods]! : table.base ** periods;
 }
 
 export function compileDecay(decay: Decay): DecayFunction {

@@ -235,6 +235,7 @@ export function compileEvaluator(artifact: Artifact): Evaluate {
     let score = unclamped;
     const clamp = model.clamp;
     if (clamp !== null) {
+      // biome-ignore lint/complexity/useMathMinMax: one comparison each way, read as the rule states it
       score = unclamped < clamp.min ? clamp.min : unclamped > clamp.max ? clamp.max : unclamped;
       if (score !== unclamped) {
         fired.add({

@@ -1,5 +1,5 @@
 import type { Action, Artifact, Bucket, GradeScale, Model, Rule } from "../compile/artifact.js";
-import { tierFor } from "./grades.js";
+import { compileScale, labelIndex } from "./compile-grades.js";
 import { formatInstant } from "./instant.js";
 import type { Contribution, ScoreResult } from "./result.js";
 
@@ -109,8 +109,8 @@ function gradeLine(result: ScoreResult, artifact: Artifact): string {
 
 function scaleReason(dimension: string, scale: GradeScale | null, value: number): string {
   if (scale === null) return `no ${dimension} grades are declared`;
-  const tier = tierFor(scale, value);
-  if (tier !== null)
+  const tier = scale.tiers[labelIndex(compileScale(scale), value)];
+  if (tier !== undefined)
     return `${dimension} ${number(value)} ${tier.op} ${number(tier.threshold)} gives ${tier.label}`;
   const lowest = scale.tiers.at(-1);
   const below = lowest

@@ -14,8 +14,3 @@ export const enum Truth {
 export const FALSE = Truth.FALSE;
 export const TRUE = Truth.TRUE;
 export const UNKNOWN = Truth.UNKNOWN;
-
-/** `not unknown` is unknown. */
-export function negate(value: Truth): Truth {
-  return value === Truth.UNKNOWN ? Truth.UNKNOWN : value === Truth.TRUE ? Truth.FALSE : Truth.TRUE;
-}

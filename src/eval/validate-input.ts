@@ -140,7 +140,9 @@ export class InputValidator {
     if (events === undefined || events === null) return [];
     if (!Array.isArray(events)) return [{ path: "events", reason: "must be a list of events" }];
     const issues: ValidationIssue[] = [];
-    events.forEach((event: unknown, i) => issues.push(...this.validateEvent(event, `events[${i}]`)));
+    events.forEach((event: unknown, i) => {
+      issues.push(...this.validateEvent(event, `events[${i}]`));
+    });
     return issues;
   }
 

@@ -63,7 +63,7 @@ export function scanCsvRecord(text: string, start: number, atEndOfFile: boolean)
       }
       // After the closing quote only a comma or a line break may follow; anything else is kept as text
       // (so the record's extent is still right) but makes the record malformed.
-      if (i < length && !isFieldEnd(text, i, atEndOfFile)) {
+      if (i < length && !isFieldEnd(text, i)) {
         problem ??= `unexpected text after the closing quote of field ${fields.length + 1}`;
         const rest = scanUnquoted(text, i, atEndOfFile);
         if (rest === -1) return { kind: "more", inQuotes: false, field: fields.length + 1 };
@@ -117,7 +117,7 @@ function scanUnquoted(text: string, from: number, atEndOfFile: boolean): number 
   return atEndOfFile ? length : -1;
 }
 
-function isFieldEnd(text: string, i: number, atEndOfFile: boolean): boolean {
+function isFieldEnd(text: string, i: number): boolean {
   const code = text.charCodeAt(i);
   if (code === COMMA || code === LF) return true;
   if (code !== CR) return false;

@@ -1,3 +1,4 @@
+import type { Dirent } from "node:fs";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 
@@ -22,7 +23,7 @@ export async function expandGlobs(root: string, patterns: readonly string[]): Pr
   const matchers = patterns.map((pattern) => globToRegExp(pattern.replace(/^\.\//, "")));
   const found: string[] = [];
   async function walk(relative: string): Promise<void> {
-    let entries;
+    let entries: Dirent[];
     try {
       entries = await readdir(path.join(root, relative), { withFileTypes: true });
     } catch {

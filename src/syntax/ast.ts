@@ -392,7 +392,3 @@ export interface SourceFile extends NodeBase {
   declarations: Declaration[];
   comments: Comment[];
 }
-
-/** Reserved names that a bucket condition may use besides lead fields. */
-export const RESULT_METRICS = ["score", "fit", "engagement", "grade"] as const;
-export type ResultMetric = (typeof RESULT_METRICS)[number];

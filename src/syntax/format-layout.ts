@@ -139,17 +139,19 @@ function layoutModel(model: ModelDecl, text: string): BlockNode {
     open += ` when ${printExpr(model.when)}`;
     headerEnd = model.when.span.end.offset;
   }
-  const children = model.items.map((item): LayoutNode => {
-    switch (item.kind) {
-      case "Section":
-        return layoutSection(item, text);
-      case "Bucket":
-        return line(item, printBucket(item));
-      case "Clamp":
-        return line(item, printClamp(item));
-    }
-  });
+  const children = model.items.map((item) => layoutModelItem(item, text));
   return braceBlock(model, text, headerEnd, `${open} {`, children, null);
+}
+
+function layoutModelItem(item: ModelDecl["items"][number], text: string): LayoutNode {
+  switch (item.kind) {
+    case "Section":
+      return layoutSection(item, text);
+    case "Bucket":
+      return line(item, printBucket(item));
+    case "Clamp":
+      return line(item, printClamp(item));
+  }
 }
 
 function layoutSection(section: SectionDecl, text: string): BlockNode {

@@ -48,10 +48,11 @@ function languageProductions(productions: Production[]): Production[] {
     const copy: Production = { ...production };
     if (production.definition !== undefined) copy.definition = languageProductions(production.definition);
     if (production.type === "Terminal") {
-      copy.label =
+      const label =
         typeof production.pattern === "string"
           ? production.pattern
           : (CATEGORY_NAMES[production.name ?? ""] ?? production.label);
+      if (label !== undefined) copy.label = label;
     }
     result.push(copy);
   }

@@ -59,7 +59,7 @@ export function lexSource(lines: LineIndex): LexResult {
     }
   }
 
-  const comments: Comment[] = (result.groups["comments"] ?? []).map((token) => ({
+  const comments: Comment[] = (result.groups.comments ?? []).map((token) => ({
     kind: "Comment",
     span: lines.span(token.startOffset, token.startOffset + token.image.length),
     text: token.image,
@@ -78,10 +78,10 @@ function checkString(token: IToken, lines: LineIndex, diagnostics: Diagnostic[])
     );
   }
   if (!token.image.includes("\\")) return;
-  for (const escape of decodeString(token.image).invalidEscapes) {
-    const at = start + escape.offset;
+  for (const invalid of decodeString(token.image).invalidEscapes) {
+    const at = start + invalid.offset;
     diagnostics.push(
-      createDiagnostic(Diagnostics.InvalidEscape, lines.span(at, at + escape.text.length), [escape.text]),
+      createDiagnostic(Diagnostics.InvalidEscape, lines.span(at, at + invalid.text.length), [invalid.text]),
     );
   }
 }

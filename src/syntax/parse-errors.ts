@@ -190,7 +190,7 @@ function hintFor(
   if (expected === T.DurationToken.LABEL && found.tokenType === T.NumberLiteral) {
     return `add a unit: \`${found.image}d\` (days), \`${found.image}h\` (hours), \`${found.image}m\` (minutes) or \`${found.image}w\` (weeks)`;
   }
-  if (expected === EXPECTED_IN_RULE["effect"]![T.NumberLiteral.name]) {
+  if (expected === EXPECTED_IN_RULE.effect![T.NumberLiteral.name]) {
     return `write the points after \`${previous?.image ?? "add"}\`, like \`${previous?.image ?? "add"} 10\``;
   }
   if (expected === T.Because.LABEL) return 'an exclusion says why it applies: `because "competitor"`';

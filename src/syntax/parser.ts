@@ -80,7 +80,7 @@ export class ScoreParser extends EmbeddedActionsParser {
     return text.slice(previous.startOffset + previous.image.length, this.LA(1).startOffset).includes("\n");
   }
 
-  canRecoverWithSingleTokenInsertion(expected: TokenType, follows: TokenType[]): boolean {
+  canRecoverWithSingleTokenInsertion(_expected: TokenType, follows: TokenType[]): boolean {
     const next = this.LA(1);
     return next.tokenType === EOF || follows.some((follow) => tokenMatcher(next, follow));
   }
@@ -614,9 +614,9 @@ export class ScoreParser extends EmbeddedActionsParser {
         {
           ALT: () => {
             const not = this.OPTION(() => this.CONSUME(T.Not));
-            const keyword = this.CONSUME(T.In);
+            this.CONSUME(T.In);
             const target = this.SUBRULE(this.listTarget);
-            return this.ACTION(() => this.tree.in(subject, not, keyword, target));
+            return this.ACTION(() => this.tree.in(subject, not, target));
           },
         },
         {

@@ -38,7 +38,8 @@ export class LineIndex {
     const last = this.lastLine;
     if (offset >= starts[last]! && (last + 1 >= starts.length || offset < starts[last + 1]!)) return last;
     if (last + 2 < starts.length && offset >= starts[last + 1]! && offset < starts[last + 2]!) {
-      return (this.lastLine = last + 1);
+      this.lastLine = last + 1;
+      return last + 1;
     }
     let low = 0;
     let high = starts.length - 1;
@@ -47,6 +48,7 @@ export class LineIndex {
       if (starts[middle]! <= offset) low = middle;
       else high = middle - 1;
     }
-    return (this.lastLine = low);
+    this.lastLine = low;
+    return low;
   }
 }

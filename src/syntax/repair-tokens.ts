@@ -354,7 +354,7 @@ class TokenRepairer {
       if (this.blocks.length === 0) this.declaration = undefined;
     } else if (this.blocks.length === 0) {
       const starter = DECLARATION_STARTERS.find((s) => s.type === type);
-      if (starter !== undefined && starter.fits(next, false)) {
+      if (starter?.fits(next, false)) {
         this.declaration = type;
         this.declarationName = next !== undefined && tokenMatcher(next, T.Name) ? next.image : undefined;
       }

@@ -212,11 +212,11 @@ export const Route = keyword("route", "action");
 export const Nurture = keyword("nurture", "action");
 export const Disqualify = keyword("disqualify", "action");
 export const Say = keyword("say", "action");
-// types
-export const StringType = keyword("string", "type");
-export const NumberType = keyword("number", "type");
-export const BooleanType = keyword("boolean", "type");
-export const DateType = keyword("date", "type");
+// types: a type is read as a name (a field may be called `date`), so no parser rule names these alone
+keyword("string", "type");
+keyword("number", "type");
+keyword("boolean", "type");
+keyword("date", "type");
 
 export const KEYWORDS: readonly KeywordInfo[] = keywordTable;
 

@@ -249,7 +249,6 @@ export class TreeBuilder {
   in(
     subject: IToken,
     not: IToken | undefined,
-    keyword: IToken,
     target: Ast.InlineList | Ast.ListReference | undefined,
   ): Ast.InExpr | undefined {
     const name = this.identifier(subject);

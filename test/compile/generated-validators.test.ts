@@ -16,6 +16,8 @@ import { validate as generatedRulesetValidator } from "../../src/compile/generat
 import { PROJECT_ROOT, RULES_DIR } from "../support/paths.js";
 
 type Validate = ((value: unknown) => boolean) & { errors?: ErrorObject[] | null };
+// biome-ignore lint/suspicious/noExplicitAny: the mutations below reach into nested parts of a parsed artifact
+type Json = Record<string, any>;
 
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (
   ajv: Ajv2020,
@@ -45,8 +47,8 @@ describe("generated schema validators", () => {
 
   test("the artifact validator reports what ajv compiling schema/ruleset.schema.json reports", async () => {
     const { artifact } = await compileDirectory(RULES_DIR, { displayPrefix: "rules" });
-    const reference = JSON.parse(JSON.stringify(artifact)) as Record<string, any>;
-    const mutations: Array<(a: Record<string, any>) => void> = [
+    const reference = JSON.parse(JSON.stringify(artifact)) as Json;
+    const mutations: Array<(a: Json) => void> = [
       () => {},
       (a) => (a.models[0].rules[0].points = "ten"),
       (a) => delete a.sourceHash,

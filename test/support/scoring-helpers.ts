@@ -13,8 +13,3 @@ export function scoreWith(
 ): ScoreResult {
   return new Ruleset(artifact).score(lead, events, { asOf });
 }
-
-/** The points each fired rule contributed, by rule id. */
-export function pointsById(result: ScoreResult): Record<string, number> {
-  return Object.fromEntries(result.contributions.map((c) => [c.id, c.points]));
-}

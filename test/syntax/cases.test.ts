@@ -11,7 +11,7 @@ interface ExpectedDiagnostic {
   line: number;
   column: number;
   message?: string;
-  hint?: string;
+  hint?: string | undefined;
 }
 
 interface SyntaxCase {

@@ -33,7 +33,7 @@ function splitPieces(text: string): { pieces: Piece[]; tail: string } {
   expect(lexed.errors).toEqual([]);
   const found = [
     ...lexed.tokens.map((t) => ({ offset: t.startOffset, image: t.image, isComment: false })),
-    ...(lexed.groups["comments"] ?? []).map((t) => ({
+    ...(lexed.groups.comments ?? []).map((t) => ({
       offset: t.startOffset,
       image: t.image,
       isComment: true,

@@ -43,8 +43,8 @@ describe("the railroad diagram page", () => {
     vm.runInContext(scripts[1]!, sandbox);
     const grammarScript = scripts.find((s) => s.includes("window.serializedGrammar"))!;
     vm.runInContext(grammarScript.replace("window.serializedGrammar", "this.serializedGrammar"), sandbox);
-    const builder = sandbox["diagrams_builder"] as { buildSyntaxDiagramsText(grammar: unknown): string };
-    const page = builder.buildSyntaxDiagramsText(sandbox["serializedGrammar"]);
+    const builder = sandbox.diagrams_builder as { buildSyntaxDiagramsText(grammar: unknown): string };
+    const page = builder.buildSyntaxDiagramsText(sandbox.serializedGrammar);
 
     const shown = [...page.matchAll(/<h2 class="diagramHeader">(\w+)<\/h2>/g)].map((m) => m[1]);
     const rules = scoreParser
@@ -75,7 +75,7 @@ describe("the TextMate grammar", () => {
   });
 
   test("colours every keyword, each in exactly one group", () => {
-    const keywordPatterns = grammar.repository["keyword"]!.patterns!;
+    const keywordPatterns = grammar.repository.keyword!.patterns!;
     for (const { word } of KEYWORDS) {
       const groups = keywordPatterns.filter((p) => new RegExp(`^(?:${p.match})$`).test(word));
       expect(groups.length, word).toBe(1);

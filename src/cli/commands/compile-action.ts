@@ -1,9 +1,8 @@
 import { writeOutputFile } from "../output-files.js";
-import path from "node:path";
 import { hasErrors } from "../../diagnostics/diagnostic.js";
 import { summarizeDiagnostics } from "../../diagnostics/render.js";
 import { serializeArtifact } from "../../compile/load-artifact.js";
-import { ExitCode, UsageError } from "../exit-codes.js";
+import { ExitCode } from "../exit-codes.js";
 import type { CommandIO } from "../io.js";
 import { compileRulePaths, reportDiagnostics } from "../rules-input.js";
 import { defaultRulePaths } from "./defaults.js";

@@ -108,7 +108,7 @@ export async function runScore(
       exclusionOrder: exclusionOrderOf(artifact),
       onResult: (result) => out.write(formatter.line(result)),
       onReject,
-      onProgress: progress?.update,
+      ...(progress === null ? {} : { onProgress: progress.update }),
       ...(options.outcome === undefined ? {} : { outcome: options.outcome }),
     });
     await out.close();

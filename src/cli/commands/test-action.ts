@@ -1,5 +1,4 @@
 import { writeOutputFile } from "../output-files.js";
-import path from "node:path";
 import { computeCoverage, meetsMinimum, parsePercentage, type Percentage } from "../../fixtures/coverage.js";
 import { findFixtureFiles, loadFixtureFiles } from "../../fixtures/load.js";
 import { renderJsonReport } from "../../fixtures/report/json.js";

@@ -20,7 +20,11 @@ import {
 /** Pads columns to their widest cell; numbers (every column but the first) align right. */
 function table(rows: readonly (readonly string[])[], indent = "  "): string[] {
   const widths: number[] = [];
-  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
+  for (const row of rows) {
+    row.forEach((cell, i) => {
+      widths[i] = Math.max(widths[i] ?? 0, cell.length);
+    });
+  }
   return rows.map(
     (row) =>
       indent +
