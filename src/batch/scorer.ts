@@ -22,7 +22,7 @@ export function batchScorerFor(
       if (!headerChecked) {
         headerChecked = true;
         // A header without a required field would reject every row for the same reason: say it once.
-        const missing = required.filter((name) => !(name in mapped));
+        const missing = required.filter((name) => !Object.hasOwn(mapped, name));
         if (missing.length > 0) throw new MissingColumnsError(missing, Object.keys(row));
       }
       const coerced = ruleset.coerceLead(mapped);

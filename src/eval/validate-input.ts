@@ -2,6 +2,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import type { Artifact, FieldSchema } from "../compile/artifact.js";
 import { closestName } from "../diagnostics/suggest.js";
 import { toInstant } from "./instant.js";
+import { nestingProblem } from "./nesting.js";
 
 /** One problem with a lead record, as data: where (`lead.employees`, `events[3].at`) and why, in plain words. */
 export interface ValidationIssue {
@@ -25,7 +26,9 @@ function isBlank(value: unknown): boolean {
 }
 
 function createAjv(): Ajv {
-  const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+  // ownProperties: a field named `constructor` or `toString` is the record's own value or missing, never
+  // something inherited from Object.prototype.
+  const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, ownProperties: true });
   ajv.addKeyword({
     keyword: "lsPresent",
     schemaType: "boolean",
@@ -89,10 +92,14 @@ const TYPE_WORDS: Record<FieldSchema["type"], string> = {
   date: "must be a timestamp",
 };
 
+/** A value as a reason quotes it, cut short: a reason names the value, it does not copy a huge one. */
 function shown(value: unknown): string {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? "Invalid Date" : value.toISOString();
-  return typeof value === "string" ? value : (JSON.stringify(value) ?? String(value));
+  const text = typeof value === "string" ? value : (JSON.stringify(value) ?? String(value));
+  return text.length <= SHOWN_LIMIT ? text : `${text.slice(0, SHOWN_LIMIT)}…`;
 }
+
+const SHOWN_LIMIT = 200;
 
 /** Checks lead records and their events against one ruleset's schema; reusable for any number of records. */
 export class InputValidator {
@@ -125,6 +132,15 @@ export class InputValidator {
 
   /** Every issue with the lead and its events; empty when the record can be scored as given. */
   validate(lead: unknown, events: unknown = []): ValidationIssue[] {
+    // Nesting first: nothing below may walk a value too deep for the stack, or one that holds itself.
+    const leadNesting = nestingProblem(lead);
+    const eventsNesting = nestingProblem(events);
+    if (leadNesting !== null || eventsNesting !== null) {
+      return [
+        ...(leadNesting === null ? [] : [{ path: "lead", reason: leadNesting }]),
+        ...(eventsNesting === null ? [] : [{ path: "events", reason: eventsNesting }]),
+      ];
+    }
     return [...this.validateLead(lead), ...this.validateEvents(events)];
   }
 
@@ -183,7 +199,7 @@ function describeErrors(
         ? String((error.params as { missingProperty: string }).missingProperty)
         : decodePointer(error.instancePath);
     const field = fields.get(name);
-    const value = record[name];
+    const value = Object.hasOwn(record, name) ? record[name] : undefined;
     let reason: string;
     switch (error.keyword) {
       case "required":

@@ -2,6 +2,7 @@ import type { FieldSchema } from "../compile/artifact.js";
 import { parseInstant } from "../eval/instant.js";
 import { parseBooleanText, parseNumberText } from "../eval/normalize.js";
 import type { RulesetSchema, ValidationIssue } from "../eval/validate-input.js";
+import { setOwnField } from "./own-field.js";
 
 /**
  * Records read from text (CSV cells, query strings) carry every value as a string. Coercion turns them
@@ -56,7 +57,7 @@ function coerceRecord(
     if (raw === undefined || raw === null) continue;
     const text = String(raw).trim();
     if (text === "") continue;
-    coerced[name] = coerceValue(fields.get(name), text, `${path}.${name}`, issues);
+    setOwnField(coerced, name, coerceValue(fields.get(name), text, `${path}.${name}`, issues));
   }
   return { record: coerced, issues };
 }

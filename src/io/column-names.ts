@@ -1,3 +1,5 @@
+import { setOwnField } from "./own-field.js";
+
 /**
  * CSV headers written for people ("Prospect ID", "Total Time Spent on Website") name lead fields
  * (`prospect_id`, `total_time_spent_on_website`). A header matches a field when it is the field's name, or
@@ -34,7 +36,7 @@ export class ColumnMapper {
     const mapped: Record<string, string> = {};
     for (let i = 0; i < headers.length; i++) {
       const target = this.#targets[i];
-      if (target !== undefined) mapped[target] = row[headers[i]!]!;
+      if (target !== undefined) setOwnField(mapped, target, row[headers[i]!]!);
     }
     return mapped;
   }

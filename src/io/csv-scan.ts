@@ -135,3 +135,74 @@ export function countLineFeeds(text: string): number {
   }
   return count;
 }
+
+const SkipState = {
+  FieldStart: 0,
+  Unquoted: 1,
+  Quoted: 2,
+  /** A quote inside a quoted field: the field's end, or the first half of a `""` escape. */
+  QuoteSeen: 3,
+} as const;
+type SkipState = (typeof SkipState)[keyof typeof SkipState];
+
+/**
+ * Follows a record too long to hold, without keeping its text, to find where it truly ends: a line feed
+ * outside quotes. It reads quotes as `scanCsvRecord` does, so a quoted field is never split into records,
+ * however long it is and however the file is cut into chunks.
+ */
+export class CsvRecordSkipper {
+  #state: SkipState = SkipState.FieldStart;
+  #field = 1;
+  /** Line feeds consumed so far, the record's terminating one included. */
+  lineFeeds = 0;
+
+  /** Reads `text` from `from`: the index just past the record's line feed, or -1 when the text ends first. */
+  skip(text: string, from: number): number {
+    const length = text.length;
+    let i = from;
+    while (i < length) {
+      switch (this.#state) {
+        case SkipState.Quoted: {
+          const quote = text.indexOf('"', i);
+          const stop = quote === -1 ? length : quote;
+          this.lineFeeds += countLineFeeds(text.slice(i, stop));
+          if (quote === -1) return -1;
+          this.#state = SkipState.QuoteSeen;
+          i = quote + 1;
+          continue;
+        }
+        case SkipState.FieldStart:
+        case SkipState.QuoteSeen: {
+          const code = text.charCodeAt(i);
+          if (code === QUOTE) {
+            // At a field's start a quote opens it; after a quote inside one it is an escaped quote.
+            this.#state = SkipState.Quoted;
+            i += 1;
+            continue;
+          }
+          this.#state = SkipState.Unquoted;
+          continue;
+        }
+        case SkipState.Unquoted: {
+          const code = text.charCodeAt(i);
+          i += 1;
+          if (code === LF) {
+            this.lineFeeds += 1;
+            return i;
+          }
+          if (code === COMMA) {
+            this.#state = SkipState.FieldStart;
+            this.#field += 1;
+          }
+          continue;
+        }
+      }
+    }
+    return -1;
+  }
+
+  /** At the end of the file: the quoted field still open, if there is one. */
+  openQuotedField(): number | null {
+    return this.#state === SkipState.Quoted ? this.#field : null;
+  }
+}

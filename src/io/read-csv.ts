@@ -1,4 +1,4 @@
-import { scanCsvRecord, type CsvScan } from "./csv-scan.js";
+import { CsvRecordSkipper, scanCsvRecord, type CsvScan } from "./csv-scan.js";
 import {
   DEFAULT_MAX_RECORD_BYTES,
   describeSize,
@@ -27,9 +27,12 @@ export type CsvRow = Record<string, string>;
  * - The first non-blank line is the header. Blank lines are skipped but counted in line numbers.
  * - Each later logical row is a record: `record` counts them from 1, `line` is the line it starts on.
  * - A row with another number of fields than the header, or text after a closing quote, is rejected.
- * - An unterminated quote (at the end of the file, or still open after `maxRecordChars`) and an overlong
- *   record are rejected as the record's first line; reading resumes on the line after it. So one stray
- *   quote costs one record, not the rest of the file, and memory never holds more than one record.
+ * - A record longer than `maxRecordChars` is rejected (shown by its first line) without being held: the
+ *   reader follows its quotes to its true end and resumes at the next record, so a quoted field is never
+ *   split into records, however long it is. Memory never holds more than one record.
+ * - A quote still open at the end of the file rejects its record. When the rest of the file is within the
+ *   limit, reading resumes on the record's second line, so one stray quote costs one line, not the rest
+ *   of the file; beyond the limit, the rest of the file is that one rejected record.
  * - A header with empty or repeated names cannot name the fields: every row is rejected with that reason.
  */
 export async function* readCsv(
@@ -43,23 +46,32 @@ export async function* readCsv(
   let record = 0;
   let header: string[] | null = null;
   let headerProblem: string | null = null;
-  // Set after an unterminated or overlong record whose first line is not fully buffered: text is discarded
-  // up to the next line feed, and reading resumes after it.
-  let skipping = false;
+  // Set while following a record too long to hold to its true end (a line feed outside quotes): its text
+  // is discarded, and it is rejected once its extent, and so the next record's line, is known.
+  let skipping: { skipper: CsvRecordSkipper; line: number; firstLine: string } | null = null;
 
   /** Yields every record the buffer holds, then keeps only the unread rest of it. */
   function* drain(atEndOfFile: boolean): Generator<ReadItem<CsvRow>> {
     let position = 0;
     for (;;) {
-      if (skipping) {
-        const lineFeed = buffer.indexOf("\n", position);
-        if (lineFeed === -1) {
+      if (skipping !== null) {
+        const end = skipping.skipper.skip(buffer, position);
+        if (end === -1 && !atEndOfFile) {
           position = buffer.length;
           break;
         }
-        position = lineFeed + 1;
-        line += 1;
-        skipping = false;
+        position = end === -1 ? buffer.length : end;
+        const skipped = skipping;
+        skipping = null;
+        line = skipped.line + skipped.skipper.lineFeeds;
+        const openField = end === -1 ? skipped.skipper.openQuotedField() : null;
+        const reason =
+          openField === null
+            ? `record is longer than ${describeSize(maxChars)}`
+            : describeUnterminatedField(openField);
+        const item = rejectSkipped(skipped.line, reason, skipped.firstLine);
+        if (item !== null) yield item;
+        continue;
       }
       if (position >= buffer.length) break;
       const first = buffer.charCodeAt(position);
@@ -98,21 +110,21 @@ export async function* readCsv(
         continue;
       }
 
-      // Unterminated or overlong: reject the record as its first line and resume on the next one.
       const lineFeed = buffer.indexOf("\n", position);
       const firstLineEnd = lineFeed === -1 ? buffer.length : lineFeed;
-      const firstLine = buffer.slice(position, Math.min(firstLineEnd, position + maxChars));
-      const reason = overlong ? describeOverlong(position) : describeUnterminated(scan);
-      if (header === null) {
-        // Without a header nothing can be named; the header is not a record, so this is not counted.
-        header = [];
-        headerProblem = `the header row (line ${line}) is unusable: ${reason}`;
-      } else {
-        record += 1;
-        yield reject(record, line, reason, firstLine.replace(/\r$/, ""));
+      const firstLine = buffer
+        .slice(position, Math.min(firstLineEnd, position + maxChars))
+        .replace(/\r$/, "");
+      if (overlong) {
+        // Too long to hold: follow it to its true end, whatever its quoted fields hold.
+        skipping = { skipper: new CsvRecordSkipper(), line, firstLine };
+        continue;
       }
+      // A quote left open at the end of the file, within the limit: the record cannot be read, and
+      // reading resumes on its second line, so one stray quote costs one line, not the rest of the file.
+      const item = rejectSkipped(line, describeUnterminated(scan), firstLine);
+      if (item !== null) yield item;
       if (lineFeed === -1) {
-        skipping = true;
         position = buffer.length;
         break;
       }
@@ -122,23 +134,22 @@ export async function* readCsv(
     buffer = buffer.slice(position);
   }
 
+  /** The reject for a record that could not be read; for the header, every later row's reason instead. */
+  function rejectSkipped(at: number, reason: string, firstLine: string): ReadReject | null {
+    if (header === null) {
+      // Without a header nothing can be named; the header is not a record, so this is not counted.
+      header = [];
+      headerProblem = `the header row (line ${at}) is unusable: ${reason}`;
+      return null;
+    }
+    record += 1;
+    return reject(record, at, reason, firstLine);
+  }
+
   function isOverlong(scan: CsvScan, start: number): boolean {
     if (scan.kind === "record") return scan.contentEnd - start > maxChars;
     // One extra character: a CR at the limit may still be the first half of the record's CRLF.
     return buffer.length - start > maxChars + 1;
-  }
-
-  /**
-   * Says why an overlong record is rejected. The state is taken at the limit itself, so the reason does not
-   * depend on how the file happened to be split into chunks.
-   */
-  function describeOverlong(start: number): string {
-    const size = describeSize(maxChars);
-    const atLimit = scanCsvRecord(buffer.slice(0, start + maxChars + 1), start, false);
-    if (atLimit.kind === "more" && atLimit.inQuotes) {
-      return `unterminated quote in field ${atLimit.field}: no closing quote within ${size}`;
-    }
-    return `record is longer than ${size}`;
   }
 
   function toItem(
@@ -175,7 +186,7 @@ export async function* readCsv(
       atFileStart = false;
       if (buffer.charCodeAt(0) === 0xfeff) buffer = buffer.slice(1);
     }
-    if (skipping || buffer.length > 0) yield* drain(false);
+    if (skipping !== null || buffer.length > 0) yield* drain(false);
   }
   buffer += decoder.decode();
   yield* drain(true);
@@ -186,7 +197,10 @@ function reject(record: number, line: number, reason: string, text: string): Rea
 }
 
 function describeUnterminated(scan: CsvScan): string {
-  const field = scan.kind === "record" ? scan.fields.length : scan.field;
+  return describeUnterminatedField(scan.kind === "record" ? scan.fields.length : scan.field);
+}
+
+function describeUnterminatedField(field: number): string {
   return `unterminated quote in field ${field}: no closing quote before the end of the file`;
 }
 

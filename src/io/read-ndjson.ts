@@ -1,3 +1,4 @@
+import { nestingProblem } from "../eval/nesting.js";
 import {
   DEFAULT_MAX_RECORD_BYTES,
   describeSize,
@@ -17,7 +18,8 @@ export type JsonObject = Record<string, unknown>;
 /**
  * Reads newline-delimited JSON: one object per line. Lines end with LF or CRLF; a UTF-8 byte order mark is
  * ignored; blank lines are skipped but still counted in line numbers. Every other line is a logical record:
- * the parsed object, or a reject when it is not valid JSON, not an object, or longer than `maxLineBytes`.
+ * the parsed object, or a reject when it is not valid JSON, not an object, longer than `maxLineBytes`, or
+ * nested deeper than any record needs (`MAX_VALUE_DEPTH`), which later stages could not walk safely.
  *
  * Lines are split on bytes (a newline byte never occurs inside a UTF-8 sequence), so memory holds at most
  * one line, whatever the size of the file.
@@ -74,6 +76,8 @@ export async function* readNdjson(
         raw: shortenRaw(text),
       };
     }
+    const nesting = nestingProblem(value);
+    if (nesting !== null) return { kind: "reject", record, line, reason: nesting, raw: shortenRaw(text) };
     return { kind: "record", record, line, value: value as JsonObject };
   };
 

@@ -203,3 +203,29 @@ describe("coercing records read from text", () => {
     ]);
   });
 });
+
+describe("deeply nested JSON", () => {
+  test("validate() reports a value nested too deep instead of throwing RangeError", () => {
+    let deep: unknown = "CEO";
+    for (let i = 0; i < 5000; i++) deep = [deep];
+    expect(validator.validate({ ...good, title: deep })).toEqual([
+      { path: "lead", reason: "a value is nested more than 64 levels deep" },
+    ]);
+    expect(validator.validate(good, [{ type: "email_open", at: deep }])).toEqual([
+      { path: "events", reason: "a value is nested more than 64 levels deep" },
+    ]);
+  });
+
+  test("validate() reports a value that holds itself instead of throwing", () => {
+    const loop: Record<string, unknown> = {};
+    loop.self = loop;
+    expect(validator.validate({ ...good, title: loop })).toEqual([
+      { path: "lead", reason: "a value contains itself" },
+    ]);
+  });
+
+  test("a value reached twice without a cycle is fine", () => {
+    const shared = { a: 1 };
+    expect(validator.validate({ ...good, x: [shared, shared] })).toEqual([]);
+  });
+});

@@ -120,17 +120,44 @@ describe("readCsv", () => {
     expect(items[0]).toMatchObject({ raw: `1,${"x".repeat(18)}` });
   });
 
-  it("rejects a quote still open after the record limit, whatever the chunking", async () => {
-    const text = `id,v\n1,"${"y\n".repeat(20)}\n2,ok\n`;
+  it("CSV record smuggling: a quoted field longer than the limit is never split into records", async () => {
+    // The quoted field's inner lines look like leads; they are part of record 1, which is too long.
+    const text = `id,v\n1,"${"y".repeat(30)}\nEVIL1,x\nEVIL2,x\n"\n2,ok\n`;
     const expected = [
-      [1, 2, "reject: unterminated quote in field 2: no closing quote within 16 bytes"],
-      [2, 3, "reject: expected 2 fields as in the header, found 1"],
+      [1, 2, "reject: record is longer than 16 bytes"],
+      [2, 6, { id: "2", v: "ok" }],
     ];
     for (const cuts of [[], [3], [8, 12, 30], Array.from({ length: 60 }, (_, i) => i)]) {
-      const items = summarize(await collect(readCsv(chunked(text, cuts), { maxRecordChars: 16 })));
-      expect(items.slice(0, 2)).toEqual(expected);
-      expect(items.at(-1)).toEqual([21, 23, { id: "2", v: "ok" }]);
+      const items = await collect(readCsv(chunked(text, cuts), { maxRecordChars: 16 }));
+      expect(summarize(items)).toEqual(expected);
+      expect(items[0]).toMatchObject({ raw: `1,"${"y".repeat(13)}` });
     }
+  });
+
+  it("CSV record smuggling: escaped quotes and commas inside the long field do not end it", async () => {
+    const text = `id,v\n1,"${"z".repeat(20)}"",\nEVIL1,""x""\n"\n2,ok\n`;
+    expect(summarize(await collect(readCsv(chunked(text, [7, 33]), { maxRecordChars: 16 })))).toEqual([
+      [1, 2, "reject: record is longer than 16 bytes"],
+      [2, 5, { id: "2", v: "ok" }],
+    ]);
+  });
+
+  it("CSV record smuggling: a quote still open at the end of a file longer than the limit is one reject", async () => {
+    const text = `id,v\n1,"${"y\n".repeat(20)}\n2,ok\n`;
+    for (const cuts of [[], [3], [8, 12, 30], Array.from({ length: 60 }, (_, i) => i)]) {
+      const items = summarize(await collect(readCsv(chunked(text, cuts), { maxRecordChars: 16 })));
+      expect(items).toEqual([
+        [1, 2, "reject: unterminated quote in field 2: no closing quote before the end of the file"],
+      ]);
+    }
+  });
+
+  it("CSV record smuggling: at the default 1 MiB limit, a 2-record file reads 2 records", async () => {
+    const text = `id,v\n1,"${"x".repeat(1_100_000)}\nEVIL1,x\n"\n2,ok\n`;
+    expect(summarize(await collect(readCsv(chunked(text, [65536, 131072]))))).toEqual([
+      [1, 2, "reject: record is longer than 1 MiB"],
+      [2, 5, { id: "2", v: "ok" }],
+    ]);
   });
 
   it("gives the same records for every way of splitting the bytes, multi-byte characters included", async () => {

@@ -99,4 +99,24 @@ describe("readNdjson", () => {
     const [item] = await collect(readNdjson(chunked('{"__proto__":{"x":1},"id":"a"}')));
     expect(item?.kind === "record" && Object.keys(item.value)).toEqual(["__proto__", "id"]);
   });
+
+  it("deeply nested JSON: a value nested 5,000 deep rejects its line with the reason, and reading goes on", async () => {
+    const deep = "[".repeat(5000) + "]".repeat(5000);
+    const text = `{"id":"L1","title":${deep}}\n{"id":"L2","events":[{"type":"x","at":${deep}}]}\n{"id":"L3"}\n`;
+    const items = await collect(readNdjson(chunked(text, [100, 7000])));
+    expect(summarize(items)).toEqual([
+      [1, 1, "reject: a value is nested more than 64 levels deep"],
+      [2, 2, "reject: a value is nested more than 64 levels deep"],
+      [3, 3, { id: "L3" }],
+    ]);
+    expect(items[0]).toMatchObject({ raw: `{"id":"L1","title":${"[".repeat(981)}…` });
+  });
+
+  it("deeply nested JSON: 64 levels are read, 65 are refused", async () => {
+    const nested = (depth: number) => "[".repeat(depth - 1) + "]".repeat(depth - 1);
+    expect(await read(`{"a":${nested(64)}}\n{"a":${nested(65)}}\n`)).toEqual([
+      [1, 1, { a: JSON.parse(nested(64)) }],
+      [2, 2, "reject: a value is nested more than 64 levels deep"],
+    ]);
+  });
 });
