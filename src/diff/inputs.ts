@@ -1,6 +1,6 @@
 /**
  * The two sides of `leadscore diff`: each is a git revision (read from git, never checked out), a
- * directory of rule files, or the working tree. Both are compiled with the same display prefix (the
+ * directory of rule files named by --base-dir/--head-dir, or the working tree. Both are compiled with the same display prefix (the
  * project's rules directory), so a rule at `rules/routing.score:11` reads the same on both sides.
  */
 import { readFile, stat } from "node:fs/promises";
@@ -52,12 +52,21 @@ async function isDirectory(target: string): Promise<boolean> {
   }
 }
 
+/** What the user named for one side: a git revision, or a directory given with --base-dir/--head-dir. */
+export type SideSpec = { revision: string } | { directory: string };
+
 /**
- * Compiles one side. `spec` null means the working tree; an existing directory is read as a rules
- * directory; anything else must be a git revision. Unknown revisions and missing repositories come back
- * as errors to report as bad usage.
+ * Compiles one side. `spec` null means the working tree. A revision is only ever read from git: a
+ * directory that happens to carry a revision's name (a pull request can add `origin/main/` holding its
+ * own rules) must never stand in for it, so a revision argument that names an existing directory is an
+ * error, and a directory is compared only when named with --base-dir or --head-dir. Unknown revisions
+ * and missing repositories come back as errors to report as bad usage.
  */
-export async function resolveSide(spec: string | null, context: DiffContext): Promise<GitResult<DiffSide>> {
+export async function resolveSide(
+  spec: SideSpec | null,
+  context: DiffContext,
+  option: "--base-dir" | "--head-dir" = "--base-dir",
+): Promise<GitResult<DiffSide>> {
   const displayPrefix = displayPrefixOf(context.rulesDir);
   const options = { displayPrefix, fallbackName: fallbackNameOf(context) };
   if (spec === null) {
@@ -73,40 +82,66 @@ export async function resolveSide(spec: string | null, context: DiffContext): Pr
       value: { kind: "working-tree", label: "working tree", compiled: await compileDirectory(dir, options) },
     };
   }
-  const asDirectory = path.resolve(context.cwd, spec);
-  if (await isDirectory(asDirectory)) {
+  if ("directory" in spec) {
+    const dir = path.resolve(context.cwd, spec.directory);
+    if (!(await isDirectory(dir))) {
+      return { ok: false, error: `${option} \`${spec.directory}\` is not a directory` };
+    }
     return {
       ok: true,
       value: {
         kind: "directory",
-        label: spec,
-        dir: asDirectory,
-        compiled: await compileDirectory(asDirectory, options),
+        label: spec.directory,
+        dir,
+        compiled: await compileDirectory(dir, options),
       },
     };
   }
+  const revision = spec.revision;
+  const alsoDirectory =
+    (await isDirectory(path.resolve(context.cwd, revision))) ||
+    (await isDirectory(path.resolve(context.root, revision)));
   const project = await openGitProject(context.root);
   if (!project.ok) {
     if (project.error === GIT_MISSING) return project;
-    return { ok: false, error: `\`${spec}\` is not a directory, and the project is not in a git repository` };
+    if (alsoDirectory) return { ok: false, error: directoryNotRevision(revision, option) };
+    return {
+      ok: false,
+      error: `\`${revision}\` is not a git revision: the project is not in a git repository`,
+    };
   }
-  const commit = await resolveCommit(project.value, spec);
-  if (!commit.ok) return { ok: false, error: `${commit.error} (and not a directory)` };
+  const commit = await resolveCommit(project.value, revision);
+  if (!commit.ok) {
+    return { ok: false, error: alsoDirectory ? directoryNotRevision(revision, option) : commit.error };
+  }
+  if (alsoDirectory) {
+    return {
+      ok: false,
+      error:
+        `\`${revision}\` is both a git revision and a directory: name the revision so that no directory ` +
+        `has its name (a commit id, or refs/heads/…, refs/remotes/…), or compare with the directory ` +
+        `using ${option}`,
+    };
+  }
   const rules = await readRulesAtCommit(project.value, commit.value, context.rulesDir, displayPrefix);
   if (!rules.ok) return rules;
   if (rules.value.sources.length === 0) {
-    return { ok: false, error: `no rule files (.score) in \`${context.rulesDir}\` at \`${spec}\`` };
+    return { ok: false, error: `no rule files (.score) in \`${context.rulesDir}\` at \`${revision}\`` };
   }
   return {
     ok: true,
     value: {
       kind: "revision",
-      label: spec,
+      label: revision,
       project: project.value,
       commit: commit.value,
       compiled: compileSources(rules.value.sources, { fallbackName: options.fallbackName }),
     },
   };
+}
+
+function directoryNotRevision(name: string, option: string): string {
+  return `\`${name}\` is a directory, not a git revision: to compare with a directory, use ${option} ${name}`;
 }
 
 /**

@@ -37,7 +37,7 @@ afterAll(() => {
 
 describe("leadscore diff with directories", () => {
   it("compares a directory with the working tree and prints the text report", async () => {
-    const run = await runLeadscore(["diff", "old-rules"], project);
+    const run = await runLeadscore(["diff", "--base-dir", "old-rules"], project);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     expect(run.stdout.split("\n").slice(0, 9)).toEqual([
@@ -55,7 +55,7 @@ describe("leadscore diff with directories", () => {
 
   it("names --as-of as the instant of scoring", async () => {
     const run = await runLeadscore(
-      ["diff", "old-rules", "rules", "--as-of", "2026-12-01T00:00:00Z"],
+      ["diff", "--base-dir", "old-rules", "--head-dir", "rules", "--as-of", "2026-12-01T00:00:00Z"],
       project,
     );
     expect(run.code).toBe(0);
@@ -64,7 +64,17 @@ describe("leadscore diff with directories", () => {
 
   it("writes the markdown comment to --out and the full report to --full-report", async () => {
     const run = await runLeadscore(
-      ["diff", "old-rules", "--format", "markdown", "--out", "comment.md", "--full-report", "full.md"],
+      [
+        "diff",
+        "--base-dir",
+        "old-rules",
+        "--format",
+        "markdown",
+        "--out",
+        "comment.md",
+        "--full-report",
+        "full.md",
+      ],
       project,
     );
     expect(run.code).toBe(0);
@@ -78,7 +88,10 @@ describe("leadscore diff with directories", () => {
   });
 
   it("prints the JSON report", async () => {
-    const run = await runLeadscore(["diff", "old-rules", "rules", "--format", "json"], project);
+    const run = await runLeadscore(
+      ["diff", "--base-dir", "old-rules", "--head-dir", "rules", "--format", "json"],
+      project,
+    );
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout) as {
       format: string;
@@ -91,7 +104,7 @@ describe("leadscore diff with directories", () => {
   it("exits 1 with the diagnostics when a side's rules have errors", async () => {
     cpSync(path.join(project, "rules"), path.join(project, "broken-rules"), { recursive: true });
     setFile("broken-rules/routing.score", "bucket MQL >= -> route sales\n");
-    const run = await runLeadscore(["diff", "broken-rules"], project);
+    const run = await runLeadscore(["diff", "--base-dir", "broken-rules"], project);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe("");
     expect(run.stderr).toContain("The rules at broken-rules have errors:\n\n");
@@ -102,20 +115,30 @@ describe("leadscore diff with directories", () => {
   it("exits 2 for bad usage", async () => {
     const cases: Array<[string[], string]> = [
       [
-        ["diff", "old-rules", "--as-of", "yesterday"],
+        ["diff", "--base-dir", "old-rules", "--as-of", "yesterday"],
         "leadscore: --as-of `yesterday` is not an ISO-8601 time (for example 2026-11-01T00:00:00Z)\n",
       ],
       [
-        ["diff", "old-rules", "--out", "x.md", "--full-report", "./x.md"],
+        ["diff", "--base-dir", "old-rules", "--out", "x.md", "--full-report", "./x.md"],
         "leadscore: --out and --full-report name the same file; choose two files\n",
       ],
       [
-        ["diff", "old-rules", "--format", "html"],
+        ["diff", "--base-dir", "old-rules", "--format", "html"],
         "error: option '--format <format>' argument 'html' is invalid. Allowed choices are text, markdown, json.\n(run with --help for usage)\n",
       ],
       [
         ["diff", "no-such-thing"],
-        "leadscore: `no-such-thing` is not a directory, and the project is not in a git repository\n",
+        "leadscore: `no-such-thing` is not a git revision: the project is not in a git repository\n",
+      ],
+      [
+        ["diff", "old-rules"],
+        "leadscore: `old-rules` is a directory, not a git revision: to compare with a directory, use --base-dir old-rules\n",
+      ],
+      [["diff", "--base-dir", "no-such-dir"], "leadscore: --base-dir `no-such-dir` is not a directory\n"],
+      [["diff"], "leadscore: name the base: a git revision (leadscore diff main) or --base-dir <dir>\n"],
+      [
+        ["diff", "main", "--base-dir", "old-rules", "--head-dir", "rules"],
+        "leadscore: name the base either as a revision or with --base-dir, not both\n",
       ],
     ];
     for (const [argv, stderr] of cases) {
@@ -136,9 +159,32 @@ describe("leadscore diff with git revisions", () => {
   it("exits 2 for an unknown revision", async () => {
     const run = await runLeadscore(["diff", "nope"], project);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe(
-      "leadscore: unknown revision `nope`: no such branch, tag or commit (and not a directory)\n",
-    );
+    expect(run.stderr).toBe("leadscore: unknown revision `nope`: no such branch, tag or commit\n");
+  });
+
+  it("never reads a directory that poses as the base revision (a directory named like a branch)", async () => {
+    // A pull request adds `main/rules/` holding its own rules: `diff main` must not read it.
+    cpSync(path.join(project, "old-rules"), path.join(project, "main/rules"), { recursive: true });
+    try {
+      const run = await runLeadscore(["diff", "main"], project);
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe("");
+      expect(run.stderr).toBe(
+        "leadscore: `main` is both a git revision and a directory: name the revision so that no directory " +
+          "has its name (a commit id, or refs/heads/…, refs/remotes/…), or compare with the directory using --base-dir\n",
+      );
+      const unambiguous = await runLeadscore(["diff", "refs/heads/main"], project);
+      expect(unambiguous.code).toBe(0);
+      expect(unambiguous.stdout).toContain("Rule changes (0)");
+    } finally {
+      rmSync(path.join(project, "main"), { recursive: true, force: true });
+    }
+  });
+
+  it("takes one revision as the head when the base is a directory", async () => {
+    const run = await runLeadscore(["diff", "--base-dir", "old-rules", "main"], project);
+    expect(run.code).toBe(0);
+    expect(run.stdout.split("\n")[0]).toBe("leadscore diff: old-rules (acme v1) → main (acme v1)");
   });
 
   it("reads the head's fixture files at the head revision", async () => {

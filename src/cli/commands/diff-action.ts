@@ -2,7 +2,13 @@ import { writeOutputFile } from "../output-files.js";
 import path from "node:path";
 import { hasErrors } from "../../diagnostics/diagnostic.js";
 import { renderDiagnostics, summarizeDiagnostics } from "../../diagnostics/render.js";
-import { resolveSide, readHeadFixtures, type DiffContext, type DiffSide } from "../../diff/inputs.js";
+import {
+  resolveSide,
+  readHeadFixtures,
+  type DiffContext,
+  type DiffSide,
+  type SideSpec,
+} from "../../diff/inputs.js";
 import { diffRulesets } from "../../diff/population.js";
 import {
   addFixtureLeads,
@@ -26,13 +32,15 @@ export interface DiffOptions {
   out?: string;
   fullReport?: string;
   asOf?: string;
+  baseDir?: string;
+  headDir?: string;
 }
 
 /** `leadscore diff`: loaded only when the command runs (see diff.ts). */
 export async function runDiff(
   io: CommandIO,
-  baseSpec: string,
-  headSpec: string | null,
+  baseRevision: string | null,
+  headRevision: string | null,
   options: DiffOptions,
   setExitCode: (code: number) => void,
 ): Promise<void> {
@@ -41,9 +49,13 @@ export async function runDiff(
   refuseSameOutputs(io, options);
   const context: DiffContext = { cwd: io.cwd, root: config.root, rulesDir: config.rules };
 
+  const specs = sideSpecs(baseRevision, headRevision, options);
   const sides: DiffSide[] = [];
-  for (const spec of [baseSpec, headSpec]) {
-    const side = await resolveSide(spec, context);
+  for (const [spec, option] of [
+    [specs.base, "--base-dir"],
+    [specs.head, "--head-dir"],
+  ] as const) {
+    const side = await resolveSide(spec, context, option);
     if (!side.ok) throw new UsageError(side.error);
     sides.push(side.value);
   }
@@ -99,6 +111,40 @@ export async function runDiff(
         `${count(report.summary.moved)} moved, ${plural(report.changes.length, "rule change")}.\n`,
     );
   }
+}
+
+/** Each side is a revision or a directory, never both; the base must be named, the head defaults to the working tree. */
+function sideSpecs(
+  baseRevision: string | null,
+  headRevision: string | null,
+  options: DiffOptions,
+): { base: SideSpec; head: SideSpec | null } {
+  if (baseRevision !== null && options.baseDir !== undefined) {
+    if (headRevision === null && options.headDir === undefined) {
+      // `diff --base-dir old main` reads naturally; the one revision is then the head.
+      return { base: { directory: options.baseDir }, head: { revision: baseRevision } };
+    }
+    throw new UsageError("name the base either as a revision or with --base-dir, not both");
+  }
+  if (headRevision !== null && options.headDir !== undefined) {
+    throw new UsageError("name the head either as a revision or with --head-dir, not both");
+  }
+  const base: SideSpec | null =
+    options.baseDir !== undefined
+      ? { directory: options.baseDir }
+      : baseRevision !== null
+        ? { revision: baseRevision }
+        : null;
+  if (base === null) {
+    throw new UsageError("name the base: a git revision (leadscore diff main) or --base-dir <dir>");
+  }
+  const head: SideSpec | null =
+    options.headDir !== undefined
+      ? { directory: options.headDir }
+      : headRevision !== null
+        ? { revision: headRevision }
+        : null;
+  return { base, head };
 }
 
 function resolveAsOf(

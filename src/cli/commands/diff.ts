@@ -6,9 +6,10 @@ const FORMATS = ["text", "markdown", "json"] as const;
 export type DiffFormat = (typeof FORMATS)[number];
 
 const HELP = `
-<base> and <head> are git revisions (a branch, tag or commit: read from git, never checked out) or
-directories of rule files; <head> defaults to the working tree. The rules directory is \`rules\` in
-leadscore.yaml (default rules/).
+<base> and <head> are git revisions (a branch, tag or commit: read from git, never checked out); <head>
+defaults to the working tree. A directory of rule files is compared only when named with --base-dir or
+--head-dir: a revision argument that names a directory is an error, so a directory added by a pull request
+can never pose as the base. The rules directory is \`rules\` in leadscore.yaml (default rules/).
 
 The population scored under both rulesets: the fixture leads of the head side (\`fixtures\` in
 leadscore.yaml; each scored as of its file's \`as_of\`) and the lead files under \`population\` in
@@ -30,15 +31,17 @@ export const registerDiff: RegisterCommand = (program: Command, io, setExitCode)
     .description(
       "Show the impact of a rules change: which leads change bucket, and which rule changes moved them.",
     )
-    .argument("<base>", "git revision or rules directory before the change (e.g. main)")
-    .argument("[head]", "git revision or rules directory after the change (default: the working tree)")
+    .argument("[base]", "git revision before the change (e.g. main)")
+    .argument("[head]", "git revision after the change (default: the working tree)")
+    .option("--base-dir <dir>", "compare with this directory of rule files instead of a base revision")
+    .option("--head-dir <dir>", "use this directory of rule files as the head instead of the working tree")
     .addOption(new Option("--format <format>", "report format").choices(FORMATS).default("text"))
     .option("-o, --out <file>", "write the report to this file instead of stdout")
     .option("--full-report <file>", "also write the complete, never shortened report to this file")
     .option("--as-of <time>", "score the population as of this ISO-8601 time")
     .addHelpText("after", HELP)
-    .action(async (base: string, head: string | undefined, options: DiffOptions) => {
+    .action(async (base: string | undefined, head: string | undefined, options: DiffOptions) => {
       const { runDiff } = await import("./diff-action.js");
-      await runDiff(io, base, head ?? null, options, setExitCode);
+      await runDiff(io, base ?? null, head ?? null, options, setExitCode);
     });
 };
