@@ -20,6 +20,7 @@ import {
   signed,
   whereText,
 } from "./format.js";
+import { code, text as escapeText } from "./markup.js";
 
 /** The first line of every report: lets CI find the comment it wrote before ("sticky" comments). */
 export const DIFF_COMMENT_MARKER = "<!-- leadscore-diff -->";
@@ -84,20 +85,9 @@ function shorten(text: string, limit: number): string {
   return text.length <= limit ? text : `${text.slice(0, Math.max(0, limit - 1))}…`;
 }
 
-/** A code span that survives backticks in the text. */
-function code(text: string): string {
-  if (!text.includes("`")) return `\`${text}\``;
-  return `\`\` ${text} \`\``;
-}
-
-/** Plain text from data (lead ids, reasons): nothing in it can become markup or HTML. */
-function escapeText(text: string): string {
-  return text.replace(/[\r\n]+/g, " ").replace(/[\\`*_[\]<>&|#]/g, (char) => `\\${char}`);
-}
-
-/** A table cell: pipes would end the cell, even inside a code span. */
-function cell(text: string): string {
-  return text.replace(/\|/g, "\\|").replace(/[\r\n]+/g, " ");
+/** A table cell: its text is already markup (data in it went through `escapeText` or `code`). */
+function cell(markup: string): string {
+  return markup.replace(/[\r\n]+/g, " ");
 }
 
 function row(cells: readonly string[]): string {
@@ -120,6 +110,7 @@ function moreNote(left: number, what: string, fullReport: string | null): string
 
 function render(report: DiffReport, limits: Limits, fullReport: string | null): string {
   const wrap = (text: string): string => code(shorten(text, limits.text));
+  const wrapInCell = (text: string): string => code(shorten(text, limits.text), true);
   const shortened =
     report.moved.length > limits.leads ||
     report.changes.length > limits.changes ||
@@ -180,7 +171,7 @@ function render(report: DiffReport, limits: Limits, fullReport: string | null): 
   lines.push("");
 
   lines.push(...transitionSection(report));
-  lines.push(...movedSection(report, limits, wrap, fullReport));
+  lines.push(...movedSection(report, limits, wrapInCell, fullReport));
   lines.push(...deltaSection(report));
   lines.push(...populationSection(report, limits, fullReport));
   while (lines[lines.length - 1] === "") lines.pop();
@@ -276,7 +267,7 @@ function populationSection(report: DiffReport, limits: Limits, fullReport: strin
   else {
     body.push(row(["Source", "Records", "Used", "Rejected"]), "|:--|--:|--:|--:|");
     for (const source of population.sources) {
-      const name = `${code(source.source)}${source.asOf ? ` (as of ${source.asOf})` : ""}`;
+      const name = `${code(source.source, true)}${source.asOf ? ` (as of ${escapeText(source.asOf)})` : ""}`;
       body.push(row([name, count(source.read), count(source.accepted), count(source.rejected)]));
     }
   }
