@@ -12,7 +12,7 @@ import type {
   Value,
   WordLiteral,
 } from "../syntax/ast.js";
-import type { FieldType } from "../compile/artifact.js";
+import type { FieldType } from "./field-type.js";
 import { describeType, describeValue } from "./describe-type.js";
 import type { CheckPass, Program, Report } from "./program.js";
 import type { FieldSymbol } from "./symbol-table.js";

@@ -1,4 +1,4 @@
-import type { FieldType } from "../compile/artifact.js";
+import type { FieldType } from "./field-type.js";
 import type { Value } from "../syntax/ast.js";
 import { printValue } from "../syntax/print.js";
 

@@ -1,4 +1,4 @@
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { Report } from "../diagnostics/diagnostic.js";
 import type { SourceFile } from "../syntax/ast.js";
 import type { SymbolTable } from "./symbol-table.js";
 
@@ -8,7 +8,7 @@ export interface Program {
   symbols: SymbolTable;
 }
 
-export type Report = (diagnostic: Diagnostic) => void;
+export type { Report } from "../diagnostics/diagnostic.js";
 
 /** A check pass: one concern, declared as data in passes.ts, reporting and never throwing. */
 export interface CheckPass {

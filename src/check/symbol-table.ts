@@ -16,8 +16,8 @@ import type {
   SourceFile,
   Span,
 } from "../syntax/ast.js";
-import type { FieldType } from "../compile/artifact.js";
-import type { Report } from "./program.js";
+import type { FieldType } from "./field-type.js";
+import type { Report } from "../diagnostics/diagnostic.js";
 
 export interface FieldSymbol {
   name: string;

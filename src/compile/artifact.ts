@@ -4,6 +4,8 @@
  * both execute it. `schema/ruleset.schema.json` describes it; every artifact is validated on write and read.
  */
 
+import type { FieldType } from "../check/field-type.js";
+
 export const ARTIFACT_FORMAT = "leadscore.ruleset" as const;
 export const ARTIFACT_FORMAT_VERSION = 1 as const;
 
@@ -16,7 +18,7 @@ export interface SourceLocation {
   endColumn: number;
 }
 
-export type FieldType = "string" | "number" | "boolean" | "date" | "enum";
+export type { FieldType };
 
 export interface FieldSchema {
   name: string;

@@ -1,7 +1,7 @@
-import type { Span } from "../syntax/ast.js";
-import type { DiagnosticDefinition } from "./codes.js";
+import type { DiagnosticDefinition, Severity } from "./codes.js";
+import type { Span } from "./span.js";
 
-export type Severity = "error" | "warning";
+export type { Severity } from "./codes.js";
 
 /** One problem found in the rule files: stable code, where it is, what is wrong and how to fix it. */
 export interface Diagnostic {
@@ -36,6 +36,9 @@ export function createDiagnostic(
   if (text !== undefined) diagnostic.hint = formatMessage(text, args);
   return diagnostic;
 }
+
+/** Where a check sends what it finds. */
+export type Report = (diagnostic: Diagnostic) => void;
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === "error");

@@ -7,19 +7,9 @@
  * shape and the checker explains what does not belong, which gives far better messages than a parse error.
  */
 
-/** 1-based line and column, 0-based character offset. */
-export interface Position {
-  line: number;
-  column: number;
-  offset: number;
-}
+import type { Span } from "../diagnostics/span.js";
 
-/** A half-open range of one file's text: `start` is the first character, `end` the one after the last. */
-export interface Span {
-  file: string;
-  start: Position;
-  end: Position;
-}
+export type { Position, Span } from "../diagnostics/span.js";
 
 interface NodeBase {
   span: Span;

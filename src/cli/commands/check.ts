@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import type { CheckOptions } from "./check-action.js";
-import type { RegisterCommand } from "./index.js";
+import type { RegisterCommand } from "./register.js";
 
 export const registerCheck: RegisterCommand = (program: Command, io, setExitCode) => {
   program

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import type { CompileOptions } from "./compile-action.js";
-import type { RegisterCommand } from "./index.js";
+import type { RegisterCommand } from "./register.js";
 
 export const registerCompile: RegisterCommand = (program: Command, io, setExitCode) => {
   program

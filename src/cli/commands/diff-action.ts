@@ -25,7 +25,7 @@ import { parseInstant } from "../../eval/instant.js";
 import { ExitCode, UsageError } from "../exit-codes.js";
 import type { CommandIO } from "../io.js";
 import { projectConfig } from "./defaults.js";
-import type { DiffFormat } from "./diff.js";
+import type { DiffFormat } from "./choices.js";
 
 export interface DiffOptions {
   format: DiffFormat;

@@ -1,9 +1,7 @@
 import { Option, type Command } from "commander";
 import type { DiffOptions } from "./diff-action.js";
-import type { RegisterCommand } from "./index.js";
-
-const FORMATS = ["text", "markdown", "json"] as const;
-export type DiffFormat = (typeof FORMATS)[number];
+import { DIFF_FORMATS } from "./choices.js";
+import type { RegisterCommand } from "./register.js";
 
 const HELP = `
 <base> and <head> are git revisions (a branch, tag or commit: read from git, never checked out); <head>
@@ -35,7 +33,7 @@ export const registerDiff: RegisterCommand = (program: Command, io, setExitCode)
     .argument("[head]", "git revision after the change (default: the working tree)")
     .option("--base-dir <dir>", "compare with this directory of rule files instead of a base revision")
     .option("--head-dir <dir>", "use this directory of rule files as the head instead of the working tree")
-    .addOption(new Option("--format <format>", "report format").choices(FORMATS).default("text"))
+    .addOption(new Option("--format <format>", "report format").choices(DIFF_FORMATS).default("text"))
     .option("-o, --out <file>", "write the report to this file instead of stdout")
     .option("--full-report <file>", "also write the complete, never shortened report to this file")
     .option("--as-of <time>", "score the population as of this ISO-8601 time")

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import type { ExplainOptions } from "./explain-action.js";
-import type { RegisterCommand } from "./index.js";
+import type { RegisterCommand } from "./register.js";
 
 const HELP = `
 The lead file is YAML or JSON, shaped like a fixture case:

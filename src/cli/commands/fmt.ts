@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import type { FmtOptions } from "./fmt-action.js";
-import type { RegisterCommand } from "./index.js";
+import type { RegisterCommand } from "./register.js";
 
 export const registerFmt: RegisterCommand = (program: Command, io, setExitCode) => {
   program

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import type { InitOptions } from "./init-action.js";
-import type { RegisterCommand } from "./index.js";
+import type { RegisterCommand } from "./register.js";
 
 export const registerInit: RegisterCommand = (program: Command, io) => {
   program

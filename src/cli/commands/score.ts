@@ -2,7 +2,7 @@ import { Option, type Command } from "commander";
 import { LEADS_FORMATS } from "../../io/read-leads.js";
 import { RESULT_FORMATS } from "../../io/write-results.js";
 import type { ScoreOptions } from "./score-action.js";
-import type { RegisterCommand } from "./index.js";
+import type { RegisterCommand } from "./register.js";
 
 const HELP = `
 Results go to --out (default stdout), one line per lead in input order: the result's JSON (ndjson) or a

@@ -10,7 +10,7 @@ import { ExitCode, UsageError } from "../exit-codes.js";
 import type { CommandIO } from "../io.js";
 import { displayPath, loadRulesOption } from "../rules-input.js";
 import { projectConfig } from "./defaults.js";
-import { REPORTERS } from "./test.js";
+import { TEST_REPORTERS as REPORTERS } from "./choices.js";
 
 type Reporter = (typeof REPORTERS)[number];
 

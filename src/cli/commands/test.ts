@@ -1,8 +1,7 @@
 import type { Command } from "commander";
 import type { TestOptions } from "./test-action.js";
-import type { RegisterCommand } from "./index.js";
-
-export const REPORTERS = ["text", "json", "junit"] as const;
+import { TEST_REPORTERS as REPORTERS } from "./choices.js";
+import type { RegisterCommand } from "./register.js";
 
 const HELP = `
 Fixture files (*.test.yaml) hold leads with what the rules must decide for them; only the keys under

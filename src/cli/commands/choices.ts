@@ -1,0 +1,9 @@
+/**
+ * The values an option may take, when both a command's registration (for `--help` and validation) and its
+ * action need them: kept here so that neither imports the other, and registrations stay cheap to load.
+ */
+
+export const DIFF_FORMATS = ["text", "markdown", "json"] as const;
+export type DiffFormat = (typeof DIFF_FORMATS)[number];
+
+export const TEST_REPORTERS = ["text", "json", "junit"] as const;
