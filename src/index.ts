@@ -22,7 +22,7 @@ export type {
 } from "./eval/result.js";
 export type { ScoringEvent } from "./eval/event-index.js";
 export { InputValidator, type ValidationIssue, type RulesetSchema } from "./eval/validate-input.js";
-export { coerceLead, coerceEvent, type Coerced } from "./io/coerce.js";
+export { coerceLead, coerceEvent, type Coerced } from "./eval/coerce.js";
 export { renderExplanation, type ExplainOptions } from "./eval/explain.js";
 export { parseInstant, toInstant } from "./eval/instant.js";
 export { parseArtifact, checkArtifact, type ArtifactErrorReason } from "./compile/load-artifact.js";

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { describeFileError } from "../io/file-errors.js";
+import { describeFileError } from "../diagnostics/file-errors.js";
 import { UsageError } from "./exit-codes.js";
 import type { CommandIO } from "./io.js";
 

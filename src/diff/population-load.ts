@@ -8,7 +8,7 @@ import { createReadStream } from "node:fs";
 import path from "node:path";
 import type { Artifact } from "../compile/artifact.js";
 import { canonicalJson } from "../compile/hash.js";
-import { coerceLead } from "../io/coerce.js";
+import { coerceLead } from "../eval/coerce.js";
 import type { ByteSource } from "../io/read-item.js";
 import { readEventsByLead } from "../io/read-events.js";
 import { leadIdOf, leadsFormatOf, readLeads } from "../io/read-leads.js";

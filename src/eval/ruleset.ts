@@ -1,9 +1,9 @@
-import { describeFileError } from "../io/file-errors.js";
+import { describeFileError } from "../diagnostics/file-errors.js";
 import { readFile, stat } from "node:fs/promises";
 import type { Artifact } from "../compile/artifact.js";
 import { checkArtifact, parseArtifact, type ArtifactParseResult } from "../compile/load-artifact.js";
 import { hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { coerceEvent, coerceLead, type Coerced } from "../io/coerce.js";
+import { coerceEvent, coerceLead, type Coerced } from "./coerce.js";
 import { InvalidAsOfError, InvalidInputError, LeadValidationError, RulesetLoadError } from "./errors.js";
 import { compileEvaluator, type Evaluate } from "./evaluator.js";
 import type { ScoringEvent } from "./event-index.js";

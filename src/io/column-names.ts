@@ -1,4 +1,4 @@
-import { setOwnField } from "./own-field.js";
+import { setOwnField } from "../eval/own-field.js";
 
 /**
  * CSV headers written for people ("Prospect ID", "Total Time Spent on Website") name lead fields

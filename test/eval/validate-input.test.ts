@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { coerceEvent, coerceLead } from "../../src/io/coerce.js";
+import { coerceEvent, coerceLead } from "../../src/eval/coerce.js";
 import { InputValidator } from "../../src/eval/validate-input.js";
 import { DEFAULT_EVENTS, DEFAULT_LEAD } from "../support/artifact-builder.js";
 

@@ -1,5 +1,5 @@
 import { ensureOutputDirectory, writeOutputFile } from "../output-files.js";
-import { describeFileError } from "../../io/file-errors.js";
+import { describeFileError } from "../../diagnostics/file-errors.js";
 import { MissingColumnsError } from "../../eval/errors.js";
 import { open, stat } from "node:fs/promises";
 import path from "node:path";

@@ -1,7 +1,7 @@
 import type { FieldSchema } from "../compile/artifact.js";
-import { parseInstant } from "../eval/instant.js";
-import { parseBooleanText, parseNumberText } from "../eval/normalize.js";
-import type { RulesetSchema, ValidationIssue } from "../eval/validate-input.js";
+import { parseInstant } from "./instant.js";
+import { parseBooleanText, parseNumberText } from "./normalize.js";
+import type { RulesetSchema, ValidationIssue } from "./validate-input.js";
 import { setOwnField } from "./own-field.js";
 
 /**
