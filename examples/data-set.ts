@@ -6,7 +6,18 @@
 import { csvField } from "../src/io/write-results.js";
 import { generatePopulation, type PopulationEvent, type PopulationLead } from "./population.js";
 
-const LEAD_FIELDS = ["id", "email", "title", "industry", "employees", "country", "stage", "plan"] as const;
+/** The rules' `lead` block, then the outcome (a column no rule reads: `leadscore report --outcome converted`). */
+const LEAD_FIELDS = [
+  "id",
+  "email",
+  "title",
+  "industry",
+  "employees",
+  "country",
+  "stage",
+  "plan",
+  "converted",
+] as const;
 
 type LeadValues = Record<string, string | number | undefined>;
 type EventValues = Record<string, string | number | undefined>;
@@ -57,7 +68,7 @@ const DEFECTS: ReadonlyArray<{ at: number; what: string; apply(data: DataSet, in
 
 /** A broken line after the lead at this fraction: a ragged CSV row, and an unfinished JSON line. */
 const BROKEN_LINE_AT = 0.75;
-const BROKEN_CSV_ROW = "L-broken,kai@brokenrow.com,CEO,software,50,US,lead,,an extra column";
+const BROKEN_CSV_ROW = "L-broken,kai@brokenrow.com,CEO,software,50,US,lead,,0,an extra column";
 const BROKEN_JSON_LINE = '{"id":"L-broken","email":"kai@brokenrow.com","title":"CEO",';
 
 /** Lines only the events file has: no lead id, not JSON, and events of a lead that is in no leads file. */

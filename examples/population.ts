@@ -23,6 +23,8 @@ export interface PopulationLead {
   country?: string;
   stage: "subscriber" | "lead" | "mql" | "sql" | "customer";
   plan?: string;
+  /** Whether the lead went on to buy (or, for customers, to upgrade): 1 or 0. See `conversionChance`. */
+  converted: 0 | 1;
 }
 
 /** An event with its lead: `type`, `at` (ISO-8601, UTC) and the properties its type declares. */
@@ -330,7 +332,7 @@ function drawLead(
   const local = `${ascii(first)}.${ascii(last)}`;
   const id = `L${index + 1}`;
 
-  const lead: PopulationLead = { id, email: `${local}@${domain}`, title: "", stage: "lead" };
+  const lead: PopulationLead = { id, email: `${local}@${domain}`, title: "", stage: "lead", converted: 0 };
   switch (persona) {
     case "enterprise":
       lead.title = random.weighted([
@@ -415,12 +417,80 @@ function drawLead(
   if (country !== undefined && !(persona === "unknown" && random.chance(0.3)))
     lead.country =
       persona === "student" && random.chance(0.5) ? random.pick(["IN", "BR", "DE", "GB"]) : country;
-  return { lead: ordered(lead), events: drawHistory(random, persona, id, scale) };
+  const events = drawHistory(random, persona, id, scale);
+  // Drawn last, from the lead's own stream: everything drawn before it is as it was without an outcome.
+  lead.converted = random.chance(conversionChance(persona, lead, events)) ? 1 : 0;
+  return { lead: ordered(lead), events };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// What became of them: the known relationship the outcome follows, so that `leadscore report` has
+// something true to find and `leadscore tune` something to learn. The log-odds of converting add up:
+
+const OUTCOME_AS_OF_MS = AS_OF_MS;
+const DAY_MS = 86_400_000;
+
+/** Log-odds by persona: who the lead is matters most; competitors and job seekers never buy. */
+const PERSONA_LOG_ODDS: Readonly<Record<Persona, number>> = {
+  enterprise: -1.6,
+  "enterprise-staff": -2.6,
+  smb: -2.0,
+  customer: -1.8,
+  student: -4.5,
+  competitor: -7,
+  "job-seeker": -7,
+  unknown: -3.2,
+};
+
+/**
+ * The chance that a lead converts: persona, seniority, target country and company size, then what it did
+ * in the last 30 days. A demo request and pricing pages weigh most; webinars and downloads some; email
+ * opens and long page views nothing at all (the reference rules overrate them, which `tune` finds);
+ * unsubscribes and bounces count against.
+ */
+export function conversionChance(
+  persona: Persona,
+  lead: PopulationLead,
+  events: readonly PopulationEvent[],
+): number {
+  let logOdds = PERSONA_LOG_ODDS[persona];
+  if (/^(CEO|CTO|CFO|COO|Founder|Owner)$/.test(lead.title)) logOdds += 0.8;
+  else if (/^VP/.test(lead.title)) logOdds += 0.5;
+  if (lead.country !== undefined && ["US", "CA", "GB", "DE", "FR", "NL"].includes(lead.country))
+    logOdds += 0.4;
+  if (lead.employees !== undefined && lead.employees >= 100) logOdds += 0.3;
+  if (lead.plan === "starter" || lead.plan === "team") logOdds += 0.4;
+  let pricing = 0;
+  let clicks = 0;
+  for (const event of events) {
+    const ageDays = (OUTCOME_AS_OF_MS - Date.parse(event.at)) / DAY_MS;
+    if (ageDays > 30 && event.type !== "unsubscribe" && event.type !== "email_bounce") continue;
+    if (event.type === "demo_request") logOdds += 2.2;
+    else if (event.type === "page_view" && typeof event.url === "string" && event.url.startsWith("/pricing"))
+      pricing += 1;
+    else if (event.type === "email_click") clicks += 1;
+    else if (event.type === "webinar_attended") logOdds += 0.9;
+    else if (event.type === "content_download") logOdds += 0.4;
+    else if (event.type === "unsubscribe") logOdds -= 1.5;
+    else if (event.type === "email_bounce") logOdds -= 1;
+  }
+  logOdds += 0.6 * Math.min(pricing, 3) + 0.15 * Math.min(clicks, 4);
+  return 1 / (1 + Math.exp(-logOdds));
 }
 
 /** Keys in schema order, so that JSON output reads like the `lead` block. */
 function ordered(lead: PopulationLead): PopulationLead {
-  const keys = ["id", "email", "title", "industry", "employees", "country", "stage", "plan"] as const;
+  const keys = [
+    "id",
+    "email",
+    "title",
+    "industry",
+    "employees",
+    "country",
+    "stage",
+    "plan",
+    "converted",
+  ] as const;
   return Object.fromEntries(
     keys.filter((key) => lead[key] !== undefined).map((key) => [key, lead[key]]),
   ) as unknown as PopulationLead;

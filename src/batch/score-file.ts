@@ -18,8 +18,9 @@ type LeadEvent = Readonly<Record<string, unknown>>;
 export interface BatchScorer {
   /** CSV gives every field as text; this reads it as the schema's types. Issues reject the record. */
   coerceRow(row: Readonly<Record<string, string>>): { lead: Lead; issues: readonly BatchIssue[] };
-  validate(lead: Lead, events: readonly LeadEvent[]): readonly BatchIssue[];
-  score(lead: Lead, events: readonly LeadEvent[]): ScoreResult;
+  /** `record` is the lead as read (every column, before coercion), for scorers that need more than the schema. */
+  validate(lead: Lead, events: readonly LeadEvent[], record: Lead): readonly BatchIssue[];
+  score(lead: Lead, events: readonly LeadEvent[], record: Lead): ScoreResult;
 }
 
 /** A bad record, as written to the rejects file: one JSON object per line, keys in this order. */
@@ -73,8 +74,11 @@ export interface BatchOptions {
   /** Declared order of bucket names and exclusion reasons, so that summaries list them as the rules do. */
   bucketOrder?: readonly string[];
   exclusionOrder?: readonly string[];
-  /** Called once per scored lead, in input order; a returned promise is awaited (back-pressure). */
-  onResult(result: ScoreResult, position: RecordPosition): void | Promise<void>;
+  /**
+   * Called once per scored lead, in input order, with the lead as read (every column, mapped or not);
+   * a returned promise is awaited (back-pressure).
+   */
+  onResult(result: ScoreResult, position: RecordPosition, record: Lead): void | Promise<void>;
   onReject(reject: RejectLine): void | Promise<void>;
   /** A field of each lead record holding its historical outcome (yes/no), for conversion rates. */
   outcome?: string;
@@ -133,14 +137,14 @@ export async function scoreBatch(options: BatchOptions): Promise<BatchSummary> {
           .join("; ");
         await reject(item, reason, rawOf(input));
       } else {
-        const result = scorer.score(lead, leadEvents);
+        const result = scorer.score(lead, leadEvents, input.fields);
         scored += 1;
         if (result.model === null) unscored += 1;
         else if (result.excluded !== null) increment(excluded, result.excluded);
         else if (result.bucket === null) noBucket += 1;
         else increment(buckets, result.bucket);
         conversion?.add(result, input.fields[conversion.field]);
-        await options.onResult(result, item);
+        await options.onResult(result, item, input.fields);
       }
     }
     options.onProgress?.(read);
@@ -187,9 +191,10 @@ function judge(
   input: LeadInput,
   events: readonly LeadEvent[],
 ): { lead: Lead; issues: readonly BatchIssue[] } {
-  if (input.format === "ndjson") return { lead: input.fields, issues: scorer.validate(input.fields, events) };
+  if (input.format === "ndjson")
+    return { lead: input.fields, issues: scorer.validate(input.fields, events, input.fields) };
   const coerced = scorer.coerceRow(input.fields);
-  const validated = scorer.validate(coerced.lead, events);
+  const validated = scorer.validate(coerced.lead, events, input.fields);
   if (coerced.issues.length === 0) return { lead: coerced.lead, issues: validated };
   const reported = new Set(coerced.issues.map((issue) => issue.path));
   return {

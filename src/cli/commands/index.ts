@@ -5,6 +5,7 @@ import { registerDiff } from "./diff.js";
 import { registerExplain } from "./explain.js";
 import { registerFmt } from "./fmt.js";
 import { registerInit } from "./init.js";
+import { registerReport } from "./report.js";
 import { registerScore } from "./score.js";
 import { registerTest } from "./test.js";
 
@@ -18,4 +19,5 @@ export const commands: RegisterCommand[] = [
   registerTest,
   registerInit,
   registerDiff,
+  registerReport,
 ];

@@ -131,7 +131,7 @@ export async function runScore(
   if (options.failOnReject && rejectCount > 0) setExitCode(ExitCode.Failed);
 }
 
-interface OpenInput {
+export interface OpenInput {
   source: ByteSource;
   display: string;
   close(): void;
@@ -146,7 +146,7 @@ function closeFirst(...inputs: Array<OpenInput | null>): (error: unknown) => nev
 }
 
 /** Opens a file to stream; a missing or unreadable file is a usage error (exit 2), reported up front. */
-async function openInput(io: CommandIO, file: string): Promise<OpenInput> {
+export async function openInput(io: CommandIO, file: string): Promise<OpenInput> {
   const full = path.resolve(io.cwd, file);
   let stream: Readable;
   try {
@@ -210,7 +210,7 @@ function refuseOverwritingInputs(io: CommandIO, options: ScoreOptions): void {
 }
 
 /** Files are named in rejects and the summary as the user named them (with `/` separators). */
-function asNamed(file: string): string {
+export function asNamed(file: string): string {
   return file.split(path.sep).join("/");
 }
 
@@ -247,7 +247,7 @@ function progressReporter(io: CommandIO): ProgressReporter {
 }
 
 /** `--columns "Prospect ID=id,Lead Origin=origin"`: explicit CSV header → field names. */
-function parseColumnMapping(text: string | undefined): Map<string, string> {
+export function parseColumnMapping(text: string | undefined): Map<string, string> {
   const mapping = new Map<string, string>();
   if (text === undefined) return mapping;
   for (const pair of text.split(",")) {

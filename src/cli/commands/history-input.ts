@@ -1,0 +1,138 @@
+/**
+ * Historical leads scored for measuring (report) and fitting (tune): the same inputs, columns and time
+ * options as `score`, one callback per scored lead with its record as read, and a clear error when the
+ * outcome column is nowhere to be found.
+ */
+import type { RejectLine } from "../../batch/score-file.js";
+import { scoreBatch, type BatchSummary } from "../../batch/score-file.js";
+import { pointInTimeScorer } from "../../batch/point-in-time.js";
+import { batchScorerFor, bucketOrderOf, exclusionOrderOf } from "../../batch/scorer.js";
+import type { Artifact } from "../../compile/artifact.js";
+import { MissingColumnsError } from "../../eval/errors.js";
+import { formatInstant, parseInstant } from "../../eval/instant.js";
+import type { ScoreResult } from "../../eval/result.js";
+import { Ruleset } from "../../eval/ruleset.js";
+import { readEventsByLead } from "../../io/read-events.js";
+import { leadsFormatOf, readLeads, type LeadsFormat } from "../../io/read-leads.js";
+import { DURATION_UNIT_MS } from "../../syntax/literals.js";
+import { UsageError } from "../exit-codes.js";
+import type { CommandIO } from "../io.js";
+import { loadRulesOption } from "../rules-input.js";
+import { openInput, parseColumnMapping } from "./score-action.js";
+
+export interface HistoryOptions {
+  rules: string;
+  leads: string;
+  leadsFormat?: LeadsFormat;
+  events?: string;
+  outcome: string;
+  asOf?: string;
+  asOfField?: string;
+  offset?: string;
+  columns?: string;
+}
+
+export type AsOf = { instant: string } | { field: string; offset: string };
+
+export interface ScoredHistory {
+  artifact: Artifact;
+  summary: BatchSummary;
+  asOf: AsOf;
+}
+
+/** Scores the leads, calling `onScored` for each; null when the rules have errors (already reported). */
+export async function scoreHistory(
+  io: CommandIO,
+  options: HistoryOptions,
+  setExitCode: (code: number) => void,
+  onScored: (result: ScoreResult, outcome: unknown) => void,
+  onReject: (reject: RejectLine) => void | Promise<void> = () => {},
+  onArtifact: (artifact: Artifact) => void = () => {},
+): Promise<ScoredHistory | null> {
+  const time = timeOptions(options);
+  const leadsFormat = options.leadsFormat ?? leadsFormatOf(options.leads);
+  if (leadsFormat === null) {
+    throw new UsageError(
+      `cannot tell the format of \`${options.leads}\` from its extension; name it .csv, .ndjson or .jsonl, or pass --leads-format`,
+    );
+  }
+  const columns = parseColumnMapping(options.columns);
+  const artifact = await loadRulesOption(io, options.rules, setExitCode);
+  if (artifact === null) return null;
+  onArtifact(artifact);
+  const leads = await openInput(io, options.leads);
+  const ruleset = new Ruleset(artifact);
+  let sawOutcome = false;
+  let firstColumns: string[] | null = null;
+  try {
+    let eventsInput = null;
+    if (options.events !== undefined) {
+      const events = await openInput(io, options.events);
+      try {
+        const index = await readEventsByLead(events.source, ({ record, line, reason, raw }) =>
+          onReject({ record, line, source: events.display, reason, raw }),
+        );
+        eventsInput = { source: events.display, index };
+      } finally {
+        events.close();
+      }
+    }
+    const summary = await scoreBatch({
+      scorer:
+        "field" in time
+          ? pointInTimeScorer(ruleset, time.field, time.offsetMs, columns)
+          : batchScorerFor(ruleset, time.instantMs, columns),
+      leads: readLeads(leads.source, leadsFormat),
+      leadsSource: leads.display,
+      events: eventsInput,
+      asOf: "field" in time ? `${time.field} + ${time.offset}` : formatInstant(time.instantMs),
+      bucketOrder: bucketOrderOf(artifact),
+      exclusionOrder: exclusionOrderOf(artifact),
+      onResult: (result, _position, record) => {
+        firstColumns ??= Object.keys(record);
+        const value = record[options.outcome];
+        if (value !== undefined) sawOutcome = true;
+        onScored(result, value);
+      },
+      onReject,
+    });
+    if (!sawOutcome && summary.leads.scored > 0) {
+      throw new UsageError(
+        `no lead in \`${leads.display}\` has the outcome column \`${options.outcome}\` (columns: ${(firstColumns ?? []).join(", ")})`,
+      );
+    }
+    const asOf: AsOf =
+      "field" in time
+        ? { field: time.field, offset: time.offset }
+        : { instant: formatInstant(time.instantMs) };
+    return { artifact, summary, asOf };
+  } catch (error) {
+    if (error instanceof MissingColumnsError)
+      throw new UsageError(`cannot score \`${leads.display}\`: ${error.message}`);
+    throw error;
+  } finally {
+    leads.close();
+  }
+}
+
+type TimeOptions = { instantMs: number } | { field: string; offset: string; offsetMs: number };
+
+function timeOptions(options: HistoryOptions): TimeOptions {
+  if (options.asOfField !== undefined) {
+    if (options.asOf !== undefined) throw new UsageError("give --as-of or --as-of-field, not both");
+    const offset = options.offset ?? "0d";
+    const match = /^(\d+)([mhdw])$/.exec(offset);
+    if (match === null)
+      throw new UsageError(`--offset \`${offset}\` is not a duration like 7d, 12h, 30m or 2w`);
+    const offsetMs = Number(match[1]) * DURATION_UNIT_MS[match[2] as keyof typeof DURATION_UNIT_MS];
+    return { field: options.asOfField, offset, offsetMs };
+  }
+  if (options.offset !== undefined && options.offset !== "0d")
+    throw new UsageError("--offset needs --as-of-field");
+  const instantMs = options.asOf === undefined ? Date.now() : parseInstant(options.asOf);
+  if (Number.isNaN(instantMs))
+    throw new UsageError(
+      `--as-of \`${options.asOf}\` is not an ISO-8601 time (for example 2026-11-01T00:00:00Z)`,
+    );
+  return { instantMs };
+}
