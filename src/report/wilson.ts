@@ -19,6 +19,9 @@ export function wilsonInterval(successes: number, trials: number, z: number = Z_
   const denominator = 1 + z2 / trials;
   const centre = (p + z2 / (2 * trials)) / denominator;
   const half = (z * Math.sqrt((p * (1 - p)) / trials + z2 / (4 * trials * trials))) / denominator;
-  // At p = 0 or p = 1 the interval touches the edge exactly; clamp the last ulp of rounding.
-  return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
+  // At p = 0 (p = 1) the interval starts at 0 (ends at 1) exactly; the arithmetic may miss by an ulp.
+  return {
+    low: successes === 0 ? 0 : Math.max(0, centre - half),
+    high: successes === trials ? 1 : Math.min(1, centre + half),
+  };
 }

@@ -29,6 +29,11 @@ function base(title: string, description: string): Record<string, unknown> {
   };
 }
 
+/** A grade dimension the rules do not grade on has one unnamed label. */
+function shownLabel(label: string): string {
+  return label === "" ? "(none)" : label;
+}
+
 export function reportCharts(report: OutcomeReport): ChartSpec[] {
   const charts: ChartSpec[] = [];
   const buckets = report.buckets.filter((row) => row.rate !== null);
@@ -81,8 +86,8 @@ export function reportCharts(report: OutcomeReport): ChartSpec[] {
         height: Math.min(HEIGHT, 50 * report.heatmap.fit.length),
         data: {
           values: cells.map((cell) => ({
-            fit: cell.fit === "" ? "(none)" : cell.fit,
-            engagement: cell.engagement === "" ? "(none)" : cell.engagement,
+            fit: shownLabel(cell.fit),
+            engagement: shownLabel(cell.engagement),
             rate: cell.rate,
             label: `${cell.rate === null ? "-" : `${(cell.rate * 100).toFixed(1)}%`} (${cell.leads})`,
           })),

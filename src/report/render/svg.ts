@@ -14,8 +14,24 @@ export async function renderSvg(chart: ChartSpec): Promise<string> {
   loader.load = () => Promise.reject(new Error("charts carry their data inline"));
   const view = new vega.View(vega.parse(spec), { renderer: "none", loader });
   try {
-    return await view.toSVG();
+    return ownIds(await view.toSVG(), chart.id);
   } finally {
     view.finalize();
   }
+}
+
+/**
+ * Vega numbers gradients and clip paths with a counter shared by every view in the process; named after
+ * their chart instead, the ids are the same on every run and never collide between charts of one page.
+ */
+function ownIds(svg: string, chartId: string): string {
+  const renamed = new Map<string, string>();
+  return svg.replace(/\b(gradient|clip)_(\d+)\b/g, (id: string, kind: string) => {
+    let name = renamed.get(id);
+    if (name === undefined) {
+      name = `${chartId}-${kind}-${renamed.size + 1}`;
+      renamed.set(id, name);
+    }
+    return name;
+  });
 }

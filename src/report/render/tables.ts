@@ -70,7 +70,7 @@ export function bucketTable(report: OutcomeReport): Table {
     title: "Conversion by bucket",
     caption: "Buckets in routing order; an inversion is a bucket converting better than the one before it.",
     headers: ["Bucket", "Model", "Action", ...RATE_HEADERS, "Flag"],
-    numeric: [false, false, false, true, true, true, false, true, false],
+    numeric: [false, false, false, true, true, true, true, true, false],
     rows: report.buckets.map((row) => [
       row.group,
       row.model ?? "(all)",
@@ -87,7 +87,7 @@ export function gradeTable(report: OutcomeReport): Table {
     title: "Conversion by grade",
     caption: "Grades are the fit letter and the engagement digit.",
     headers: ["Grade", ...RATE_HEADERS],
-    numeric: [false, true, true, true, false, true],
+    numeric: [false, true, true, true, true, true],
     rows: report.grades.map((row) => [row.group, ...rateCells(row)]),
   };
 }
