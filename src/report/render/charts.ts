@@ -122,7 +122,7 @@ export function reportCharts(report: OutcomeReport): ChartSpec[] {
   }
   if (report.distribution.length > 0) {
     const title = "Score distribution: converted vs not";
-    const description = `Number of leads per score bin (${report.distribution.length} bins), converted and not converted side by side.`;
+    const description = `Number of leads per score bin (${report.distribution.length} bins), converted and not converted overlaid.`;
     const values = report.distribution.flatMap((bin) => [
       { bin: bin.from, to: bin.to, outcome: "converted", leads: bin.converted },
       { bin: bin.from, to: bin.to, outcome: "not converted", leads: bin.notConverted },
