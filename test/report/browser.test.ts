@@ -114,8 +114,8 @@ describe.skipIf(!run)("the HTML report in Chromium", () => {
       ]),
     );
     const summary = Object.fromEntries(await tableRows("summary"));
-    expect(summary["AUC"]).toBe(formatNumber(report.ranking.auc, 4));
-    expect(summary["Converted"]).toBe(String(report.population.converted));
+    expect(summary.AUC).toBe(formatNumber(report.ranking.auc, 4));
+    expect(summary.Converted).toBe(String(report.population.converted));
     const deciles = await tableRows("deciles");
     expect(deciles.map((cells) => [cells[1], cells[2], cells[5]])).toEqual(
       report.ranking.deciles.map((row) => [
