@@ -4,20 +4,7 @@
  * shows how it reports them. Pure: the same seed and size give the same bytes.
  */
 import { csvField } from "../src/io/write-results.js";
-import { generatePopulation, type PopulationEvent, type PopulationLead } from "./population.js";
-
-/** The rules' `lead` block, then the outcome (a column no rule reads: `leadscore report --outcome converted`). */
-const LEAD_FIELDS = [
-  "id",
-  "email",
-  "title",
-  "industry",
-  "employees",
-  "country",
-  "stage",
-  "plan",
-  "converted",
-] as const;
+import { generatePopulation, LEAD_KEYS, type PopulationEvent, type PopulationLead } from "./population.js";
 
 type LeadValues = Record<string, string | number | undefined>;
 type EventValues = Record<string, string | number | undefined>;
@@ -107,11 +94,11 @@ export function renderDataSet(options: { seed: number; leads: number }): DataSet
   for (const defect of DEFECTS) defect.apply(data, Math.floor(defect.at * count));
   const brokenAfter = Math.floor(BROKEN_LINE_AT * count);
 
-  const csv = [LEAD_FIELDS.join(",")];
+  const csv = [LEAD_KEYS.join(",")];
   const ndjson: string[] = [];
   data.leads.forEach((lead, index) => {
     csv.push(
-      LEAD_FIELDS.map((field) => csvField(lead[field] === undefined ? "" : String(lead[field]))).join(","),
+      LEAD_KEYS.map((field) => csvField(lead[field] === undefined ? "" : String(lead[field]))).join(","),
     );
     const events = (data.eventsOf[index] ?? []).map(withoutLeadId);
     ndjson.push(JSON.stringify({ ...definedOnly(lead), events }));

@@ -478,21 +478,23 @@ export function conversionChance(
   return 1 / (1 + Math.exp(-logOdds));
 }
 
+/** The rules' `lead` block, then the outcome (a column no rule reads: `leadscore report --outcome converted`). */
+export const LEAD_KEYS = [
+  "id",
+  "email",
+  "title",
+  "industry",
+  "employees",
+  "country",
+  "stage",
+  "plan",
+  "converted",
+] as const;
+
 /** Keys in schema order, so that JSON output reads like the `lead` block. */
 function ordered(lead: PopulationLead): PopulationLead {
-  const keys = [
-    "id",
-    "email",
-    "title",
-    "industry",
-    "employees",
-    "country",
-    "stage",
-    "plan",
-    "converted",
-  ] as const;
   return Object.fromEntries(
-    keys.filter((key) => lead[key] !== undefined).map((key) => [key, lead[key]]),
+    LEAD_KEYS.filter((key) => lead[key] !== undefined).map((key) => [key, lead[key]]),
   ) as unknown as PopulationLead;
 }
 

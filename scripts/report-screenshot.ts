@@ -7,28 +7,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { launchChromium } from "../test/support/chromium.js";
+import { EXAMPLE_REPORT_ARGS } from "../test/support/example-report.js";
 import { runLeadscore } from "../test/support/run-cli.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const out = path.join(mkdtempSync(path.join(tmpdir(), "leadscore-shot-")), "report.html");
-const run = await runLeadscore(
-  [
-    "report",
-    "--rules",
-    "rules",
-    "--leads",
-    "examples/data/leads.csv",
-    "--events",
-    "examples/data/events.ndjson",
-    "--as-of",
-    "2026-11-01T00:00:00Z",
-    "--outcome",
-    "converted",
-    "--out",
-    out,
-  ],
-  ROOT,
-);
+const run = await runLeadscore([...EXAMPLE_REPORT_ARGS, "--out", out], ROOT);
 if (run.code !== 0) throw new Error(run.stderr);
 const browser = await launchChromium();
 try {

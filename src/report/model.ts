@@ -3,6 +3,7 @@
  * so the three always agree (the JSON is this object). Shares and rates are fractions rounded to four
  * decimals; counts are exact.
  */
+import type { DecileRow } from "./lift.js";
 import type { Interval } from "./wilson.js";
 
 export const REPORT_FORMAT = "leadscore.report" as const;
@@ -51,15 +52,7 @@ export interface DistributionBin {
   notConverted: number;
 }
 
-export interface DecileRow {
-  decile: number;
-  leads: number;
-  converted: number;
-  rate: number | null;
-  lift: number | null;
-  cumulativeGain: number | null;
-  cumulativeLift: number | null;
-}
+export type { DecileRow } from "./lift.js";
 
 export interface RoutingRow {
   bucket: string;

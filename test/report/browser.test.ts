@@ -12,26 +12,13 @@ import type { OutcomeReport } from "../../src/report/model.js";
 import { formatPercent } from "../../src/report/numbers.js";
 import { formatNumber } from "../../src/report/render/tables.js";
 import { hasChromium, launchChromium } from "../support/chromium.js";
+import { EXAMPLE_REPORT_ARGS } from "../support/example-report.js";
 import { PROJECT_ROOT } from "../support/paths.js";
 import { runLeadscore } from "../support/run-cli.js";
 
 const TIMEOUT_MS = 60_000;
 // CI installs Chromium (.ci/run) and must run this; elsewhere it is skipped when Chromium is absent.
 const run = hasChromium || process.env.CI === "true";
-
-const ARGS = [
-  "report",
-  "--rules",
-  "rules",
-  "--leads",
-  "examples/data/leads.csv",
-  "--events",
-  "examples/data/events.ndjson",
-  "--as-of",
-  "2026-11-01T00:00:00Z",
-  "--outcome",
-  "converted",
-];
 
 let browser: Browser;
 let page: Page;
@@ -43,8 +30,8 @@ beforeAll(async () => {
   if (!run) return;
   const dir = mkdtempSync(path.join(tmpdir(), "leadscore-browser-"));
   const html = path.join(dir, "report.html");
-  expect((await runLeadscore([...ARGS, "--out", html], PROJECT_ROOT)).code).toBe(0);
-  const json = await runLeadscore([...ARGS, "--format", "json"], PROJECT_ROOT);
+  expect((await runLeadscore([...EXAMPLE_REPORT_ARGS, "--out", html], PROJECT_ROOT)).code).toBe(0);
+  const json = await runLeadscore([...EXAMPLE_REPORT_ARGS, "--format", "json"], PROJECT_ROOT);
   report = JSON.parse(json.stdout) as OutcomeReport;
   browser = await launchChromium();
   page = await browser.newPage();

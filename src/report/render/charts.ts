@@ -29,6 +29,20 @@ function base(title: string, description: string): Record<string, unknown> {
   };
 }
 
+/** The dashed line from (0, 0) to (1, 1) that a random order of leads would follow. */
+function diagonal(x: string, y: string): Record<string, unknown> {
+  return {
+    data: {
+      values: [
+        { [x]: 0, [y]: 0 },
+        { [x]: 1, [y]: 1 },
+      ],
+    },
+    mark: { type: "line", color: "#999999", strokeDash: [4, 4] },
+    encoding: { x: { field: x, type: "quantitative" }, y: { field: y, type: "quantitative" } },
+  };
+}
+
 /** A grade dimension the rules do not grade on has one unnamed label. */
 function shownLabel(label: string): string {
   return label === "" ? "(none)" : label;
@@ -179,19 +193,7 @@ export function reportCharts(report: OutcomeReport): ChartSpec[] {
               order: { field: "fpr", type: "quantitative" },
             },
           },
-          {
-            data: {
-              values: [
-                { fpr: 0, tpr: 0 },
-                { fpr: 1, tpr: 1 },
-              ],
-            },
-            mark: { type: "line", color: "#999999", strokeDash: [4, 4] },
-            encoding: {
-              x: { field: "fpr", type: "quantitative" },
-              y: { field: "tpr", type: "quantitative" },
-            },
-          },
+          diagonal("fpr", "tpr"),
         ],
       },
     });
@@ -208,19 +210,7 @@ export function reportCharts(report: OutcomeReport): ChartSpec[] {
         ...base(title, description),
         width: HEIGHT,
         layer: [
-          {
-            data: {
-              values: [
-                { share: 0, gain: 0 },
-                { share: 1, gain: 1 },
-              ],
-            },
-            mark: { type: "line", color: "#999999", strokeDash: [4, 4] },
-            encoding: {
-              x: { field: "share", type: "quantitative" },
-              y: { field: "gain", type: "quantitative" },
-            },
-          },
+          diagonal("share", "gain"),
           {
             data: { values: deciles.map((row) => ({ share: row.decile / 10, gain: row.cumulativeGain })) },
             mark: { type: "point", filled: true, color: "#2166ac" },
