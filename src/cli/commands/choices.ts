@@ -7,3 +7,6 @@ export const DIFF_FORMATS = ["text", "markdown", "json"] as const;
 export type DiffFormat = (typeof DIFF_FORMATS)[number];
 
 export const TEST_REPORTERS = ["text", "json", "junit"] as const;
+
+export const REPORT_FORMATS = ["html", "json", "markdown"] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];

@@ -4,10 +4,9 @@ import { renderReportHtml } from "../../report/render/html.js";
 import { renderReportMarkdown } from "../../report/render/markdown.js";
 import type { RejectLine } from "../../batch/score-file.js";
 import type { CommandIO } from "../io.js";
+import type { ReportFormat } from "./choices.js";
 import { writeOutputFile } from "../output-files.js";
 import { scoreHistory, type HistoryOptions } from "./history-input.js";
-
-export type ReportFormat = "html" | "json" | "markdown";
 
 export interface ReportOptions extends HistoryOptions {
   format?: ReportFormat;

@@ -1,7 +1,8 @@
 import { Option, type Command } from "commander";
 import { LEADS_FORMATS } from "../../io/read-leads.js";
+import { REPORT_FORMATS } from "./choices.js";
 import type { ReportOptions } from "./report-action.js";
-import type { RegisterCommand } from "./index.js";
+import type { RegisterCommand } from "./register.js";
 
 const HELP = `
 Scores historical leads and measures the rules against what happened to them (--outcome names the yes/no
@@ -35,7 +36,7 @@ export const registerReport: RegisterCommand = (program: Command, io, setExitCod
     .option("--as-of-field <column>", "score each lead as of the time in this column")
     .option("--offset <duration>", "with --as-of-field: that time plus this (e.g. 7d, 12h)", "0d")
     .option("--columns <mapping>", 'CSV header to lead field, e.g. "Prospect ID=id,Lead Origin=origin"')
-    .addOption(new Option("--format <format>", "report format").choices(["html", "json", "markdown"]))
+    .addOption(new Option("--format <format>", "report format").choices(REPORT_FORMATS))
     .option("-o, --out <file>", "write the report here instead of stdout")
     .option("--rejects <file>", "write every rejected record here (NDJSON)")
     .addHelpText("after", HELP)
