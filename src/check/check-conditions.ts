@@ -86,8 +86,7 @@ class ConditionChecker {
     switch (expr.kind) {
       case "And":
       case "Or":
-        this.checkExpr(expr.left, scope);
-        this.checkExpr(expr.right, scope);
+        for (const operand of expr.operands) this.checkExpr(operand, scope);
         return;
       case "Not":
         this.checkExpr(expr.operand, scope);

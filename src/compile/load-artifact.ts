@@ -1,15 +1,24 @@
 import { ARTIFACT_FORMAT, ARTIFACT_FORMAT_VERSION, type Artifact } from "./artifact.js";
+import { artifactConsistencyError } from "./artifact-consistency.js";
 import { artifactSchemaError } from "./artifact-schema.js";
+import { nestingProblem } from "./json-nesting.js";
 import { contentHashOf } from "./hash.js";
 
 export type ArtifactErrorReason =
-  "invalid-json" | "wrong-format" | "wrong-format-version" | "schema" | "hash-mismatch";
+  "invalid-json" | "wrong-format" | "wrong-format-version" | "schema" | "inconsistent" | "hash-mismatch";
+
+/**
+ * Deeper than any compiled ruleset can be (conditions nest at most MAX_NESTING levels, two artifact levels
+ * each): refused before the schema validator, the hash or the evaluator walk it recursively.
+ */
+export const MAX_ARTIFACT_DEPTH = 256;
 
 export type ArtifactParseResult = { artifact: Artifact } | { error: string; reason: ArtifactErrorReason };
 
 /**
  * Reads an artifact and refuses it, saying why, when it is not JSON, is another format or format
- * version, fails the schema, or its content does not match its content hash (edited by hand or corrupt).
+ * version, is nested too deep, fails the schema, its parts do not refer to each other correctly, or its
+ * content does not match its content hash (edited by hand or corrupt).
  */
 export function parseArtifact(json: string): ArtifactParseResult {
   let value: unknown;
@@ -54,9 +63,19 @@ export function checkArtifactShape(value: unknown): ArtifactParseResult {
       error: `artifact format version ${JSON.stringify(record.formatVersion)} is not supported (this leadscore reads version ${ARTIFACT_FORMAT_VERSION}); recompile the rules`,
     };
   }
+  const nesting = nestingProblem(value, MAX_ARTIFACT_DEPTH);
+  if (nesting !== null)
+    return { reason: "schema", error: `the artifact does not match its schema: ${nesting}` };
   const schemaError = artifactSchemaError(value);
   if (schemaError)
     return { reason: "schema", error: `the artifact does not match its schema: ${schemaError}` };
+  const inconsistency = artifactConsistencyError(value as Artifact);
+  if (inconsistency !== null) {
+    return {
+      reason: "inconsistent",
+      error: `the artifact is inconsistent: ${inconsistency}; recompile the rules`,
+    };
+  }
   return { artifact: value as Artifact };
 }
 

@@ -26,9 +26,11 @@ export class ExpressionLowering {
       case "Or": {
         const op = expr.kind === "And" ? "and" : "or";
         const args: Expr[] = [];
-        for (const side of [expr.left, expr.right]) {
-          const lowered = this.lower(side, scope);
-          if (lowered.op === op) args.push(...lowered.args);
+        for (const operand of expr.operands) {
+          const lowered = this.lower(operand, scope);
+          // A group of the same operator, `a or (b or c)`, is one chain: push one by one (no spread of
+          // a huge argument list).
+          if (lowered.op === op) for (const arg of lowered.args) args.push(arg);
           else args.push(lowered);
         }
         return { op, args };

@@ -2,7 +2,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import type { Artifact, FieldSchema } from "../compile/artifact.js";
 import { closestName } from "../diagnostics/suggest.js";
 import { toInstant } from "./instant.js";
-import { nestingProblem } from "./nesting.js";
+import { nestingProblem } from "../compile/json-nesting.js";
 
 /** One problem with a lead record, as data: where (`lead.employees`, `events[3].at`) and why, in plain words. */
 export interface ValidationIssue {

@@ -1,4 +1,4 @@
-import { nestingProblem } from "../eval/nesting.js";
+import { nestingProblem } from "../compile/json-nesting.js";
 import {
   DEFAULT_MAX_RECORD_BYTES,
   describeSize,

@@ -132,16 +132,21 @@ export interface PresenceExpr extends NodeBase {
   present: boolean;
 }
 
+/**
+ * `a and b and c`: one node with every operand, in order. Chains are n-ary rather than nested pairs so that
+ * nothing that walks a condition recurses once per term: a chain of 10,000 terms is as deep as one of two.
+ */
 export interface AndExpr extends NodeBase {
   kind: "And";
-  left: Expr;
-  right: Expr;
+  /** Two or more. */
+  operands: Expr[];
 }
 
+/** `a or b or c`, n-ary like `and`. */
 export interface OrExpr extends NodeBase {
   kind: "Or";
-  left: Expr;
-  right: Expr;
+  /** Two or more. */
+  operands: Expr[];
 }
 
 export interface NotExpr extends NodeBase {

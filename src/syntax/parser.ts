@@ -550,7 +550,7 @@ export class ScoreParser extends EmbeddedActionsParser {
       this.CONSUME(T.Or);
       operands.push(this.SUBRULE2(this.andExpr));
     });
-    return this.ACTION(() => this.tree.binary("Or", operands));
+    return this.ACTION(() => this.tree.chain("Or", operands));
   });
 
   // andExpr := notExpr ("and" notExpr)*
@@ -560,7 +560,7 @@ export class ScoreParser extends EmbeddedActionsParser {
       this.CONSUME(T.And);
       operands.push(this.SUBRULE2(this.notExpr));
     });
-    return this.ACTION(() => this.tree.binary("And", operands));
+    return this.ACTION(() => this.tree.chain("And", operands));
   });
 
   // notExpr := "not" notExpr | primary

@@ -64,9 +64,9 @@ export function printExpr(expr: Expr): string {
     case "Presence":
       return `${expr.subject.name} is ${expr.present ? "present" : "missing"}`;
     case "And":
-      return `${printExpr(expr.left)} and ${printExpr(expr.right)}`;
+      return expr.operands.map(printExpr).join(" and ");
     case "Or":
-      return `${printExpr(expr.left)} or ${printExpr(expr.right)}`;
+      return expr.operands.map(printExpr).join(" or ");
     case "Not":
       return `not ${printExpr(expr.operand)}`;
     case "Group":

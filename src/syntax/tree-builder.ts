@@ -204,17 +204,16 @@ export class TreeBuilder {
 
   // ---------------------------------------------------------------------------------------- expressions
 
-  /** `a or b or c` → `(a or b) or c`; undefined as soon as one operand is broken. */
-  binary(kind: "And" | "Or", operands: Array<Ast.Expr | undefined>): Ast.Expr | undefined {
-    let result: Ast.Expr | undefined;
+  /** `a or b or c` → one n-ary node (a lone operand is itself); undefined as soon as one operand is broken. */
+  chain(kind: "And" | "Or", operands: Array<Ast.Expr | undefined>): Ast.Expr | undefined {
+    const present: Ast.Expr[] = [];
     for (const operand of operands) {
       if (operand === undefined) return undefined;
-      result =
-        result === undefined
-          ? operand
-          : { kind, span: this.join(result.span, operand.span), left: result, right: operand };
+      present.push(operand);
     }
-    return result;
+    const [first] = present;
+    if (first === undefined || present.length === 1) return first;
+    return { kind, span: this.join(first.span, present[present.length - 1]!.span), operands: present };
   }
 
   not(keyword: IToken, operand: Ast.Expr | undefined): Ast.NotExpr | undefined {

@@ -133,6 +133,54 @@ describe("refusals name the reason", () => {
     expect(() => createRuleset(artifact)).toThrow(RulesetLoadError);
   });
 
+  type Edit = (copy: Record<string, unknown>) => void;
+  const models = (a: Record<string, unknown>) => a.models as Array<Record<string, unknown>>;
+  const hardEdits: Array<[string, string, Edit, RegExp]> = [
+    [
+      "artifact loading: a dangling defaultModel",
+      "inconsistent",
+      (a) => (a.defaultModel = "ghost"),
+      /inconsistent: defaultModel `ghost` names no model; recompile the rules$/,
+    ],
+    [
+      "artifact loading: a lead schema without id",
+      "inconsistent",
+      (a) => {
+        const schema = a.schema as { lead: Array<{ name: string }> };
+        schema.lead = schema.lead.filter((field) => field.name !== "id");
+      },
+      /the lead schema has no required `id` field/,
+    ],
+    [
+      "artifact loading: duplicate models",
+      "inconsistent",
+      (a) => models(a).push(structuredClone(models(a)[0]!)),
+      /model `customer` appears twice/,
+    ],
+    [
+      "artifact loading: a condition on an undeclared field",
+      "inconsistent",
+      (a) => (models(a)[0]!.when = { op: "present", ref: { scope: "lead", name: "ghost", type: "string" } }),
+      /model `customer` reads lead field `ghost`, which is not declared/,
+    ],
+    [
+      "artifact loading: an expression 1,000 deep",
+      "schema",
+      (a) => {
+        let expr = models(a)[0]!.when;
+        for (let i = 0; i < 1000; i++) expr = { op: "not", arg: expr };
+        models(a)[0]!.when = expr;
+      },
+      /does not match its schema: a value is nested more than 256 levels deep/,
+    ],
+  ];
+  test.each(hardEdits)("%s is refused with RulesetLoadError", async (_name, reason, edit, message) => {
+    const artifact = edited(edit);
+    const error = await loadError(artifact);
+    expect([error.reason, error.message]).toEqual([reason, expect.stringMatching(message)]);
+    expect(() => createRuleset(artifact)).toThrow(RulesetLoadError);
+  });
+
   test("invalid-json", async () => {
     expect((await loadError(writeJson("broken.json", "{ nope"))).reason).toBe("invalid-json");
   });

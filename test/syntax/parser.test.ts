@@ -324,14 +324,16 @@ describe("rules and effects", () => {
       test: { kind: "EventTypeTest", operator: "=", types: [id("page_view")] },
       where: {
         kind: "And",
-        left: {
-          kind: "Text",
-          operator: "starts_with",
-          any: false,
-          subject: id("url"),
-          target: str("/pricing"),
-        },
-        right: cmp("seconds", ">=", num("120")),
+        operands: [
+          {
+            kind: "Text",
+            operator: "starts_with",
+            any: false,
+            subject: id("url"),
+            target: str("/pricing"),
+          },
+          cmp("seconds", ">=", num("120")),
+        ],
       },
     });
     expect(condition("event in [email_open, email_click]")).toEqual({
@@ -370,39 +372,28 @@ describe("expressions", () => {
   const b = cmp("b", "=", num("2"));
   const c = cmp("c", "=", num("3"));
 
-  test("`and` binds tighter than `or`; both associate to the left", () => {
+  test("`and` binds tighter than `or`; a chain of either is one node with every operand", () => {
     expect(expr("a = 1 or b = 2 and c = 3")).toEqual({
       kind: "Or",
-      left: a,
-      right: { kind: "And", left: b, right: c },
+      operands: [a, { kind: "And", operands: [b, c] }],
     });
     expect(expr("a = 1 and b = 2 or c = 3")).toEqual({
       kind: "Or",
-      left: { kind: "And", left: a, right: b },
-      right: c,
+      operands: [{ kind: "And", operands: [a, b] }, c],
     });
-    expect(expr("a = 1 or b = 2 or c = 3")).toEqual({
-      kind: "Or",
-      left: { kind: "Or", left: a, right: b },
-      right: c,
-    });
-    expect(expr("a = 1 and b = 2 and c = 3")).toEqual({
-      kind: "And",
-      left: { kind: "And", left: a, right: b },
-      right: c,
-    });
+    expect(expr("a = 1 or b = 2 or c = 3")).toEqual({ kind: "Or", operands: [a, b, c] });
+    expect(expr("a = 1 and b = 2 and c = 3")).toEqual({ kind: "And", operands: [a, b, c] });
   });
 
   test("`not` binds tightest and may repeat", () => {
-    expect(expr("not a = 1 and b = 2")).toEqual({ kind: "And", left: { kind: "Not", operand: a }, right: b });
+    expect(expr("not a = 1 and b = 2")).toEqual({ kind: "And", operands: [{ kind: "Not", operand: a }, b] });
     expect(expr("not not a = 1")).toEqual({ kind: "Not", operand: { kind: "Not", operand: a } });
   });
 
   test("parentheses are kept as groups", () => {
     expect(expr("(a = 1 or b = 2) and c = 3")).toEqual({
       kind: "And",
-      left: { kind: "Group", expr: { kind: "Or", left: a, right: b } },
-      right: c,
+      operands: [{ kind: "Group", expr: { kind: "Or", operands: [a, b] } }, c],
     });
     expect(expr("not (a = 1)")).toEqual({ kind: "Not", operand: { kind: "Group", expr: a } });
   });
@@ -410,17 +401,16 @@ describe("expressions", () => {
   test("`between … and` inside an `and` chain takes its own `and`", () => {
     expect(expr("employees between 10 and 499 and c = 3 and x between -1 and 2026-01-01")).toEqual({
       kind: "And",
-      left: {
-        kind: "And",
-        left: { kind: "Between", subject: id("employees"), low: num("10"), high: num("499") },
-        right: c,
-      },
-      right: {
-        kind: "Between",
-        subject: id("x"),
-        low: num("-1"),
-        high: { kind: "Date", raw: "2026-01-01", epochMs: Date.UTC(2026, 0, 1) },
-      },
+      operands: [
+        { kind: "Between", subject: id("employees"), low: num("10"), high: num("499") },
+        c,
+        {
+          kind: "Between",
+          subject: id("x"),
+          low: num("-1"),
+          high: { kind: "Date", raw: "2026-01-01", epochMs: Date.UTC(2026, 0, 1) },
+        },
+      ],
     });
   });
 
@@ -445,7 +435,7 @@ describe("expressions", () => {
       expr("grade in [A1] or fit >= 50 or engagement < 3 or score > 1 or lead = x or date is present"),
     ).toMatchObject({
       kind: "Or",
-      right: { kind: "Presence", subject: id("date"), present: true },
+      operands: expect.arrayContaining([{ kind: "Presence", subject: id("date"), present: true }]),
     });
   });
 
@@ -539,11 +529,12 @@ describe("spans", () => {
     const condition = rule.condition as Ast.ProfileCondition;
     const and = condition.expr as Ast.AndExpr;
     expect(covered(condition)).toBe("title in [CEO, CTO] and not x is missing");
-    expect(covered(and.left)).toBe("title in [CEO, CTO]");
-    expect(covered((and.left as Ast.InExpr).target)).toBe("[CEO, CTO]");
-    expect(covered(((and.left as Ast.InExpr).target as Ast.InlineList).items[1]!)).toBe("CTO");
-    expect(covered(and.right)).toBe("not x is missing");
-    expect(covered((and.right as Ast.NotExpr).operand)).toBe("x is missing");
+    const [left, right] = and.operands;
+    expect(covered(left!)).toBe("title in [CEO, CTO]");
+    expect(covered((left as Ast.InExpr).target)).toBe("[CEO, CTO]");
+    expect(covered(((left as Ast.InExpr).target as Ast.InlineList).items[1]!)).toBe("CTO");
+    expect(covered(right!)).toBe("not x is missing");
+    expect(covered((right as Ast.NotExpr).operand)).toBe("x is missing");
     expect(covered(rule.effect)).toBe("add 30");
     expect(covered(rule.effect.points)).toBe("30");
   });
