@@ -119,7 +119,17 @@ describe("long and/or chains (10,000 terms)", () => {
     const explain = await run("explain", "--rules", "rules", "--lead", "lead.yaml", "--as-of", AS_OF);
     expect(explain.code).toBe(0);
     expect(explain.stdout).toContain("Score: 6 = fit 3 + engagement 3");
-    const diff = await run("diff", "rules", "changed", "--as-of", AS_OF, "--format", "json");
+    const diff = await run(
+      "diff",
+      "--base-dir",
+      "rules",
+      "--head-dir",
+      "changed",
+      "--as-of",
+      AS_OF,
+      "--format",
+      "json",
+    );
     expect(diff.code).toBe(0);
   });
 });
