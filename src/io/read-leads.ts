@@ -1,19 +1,7 @@
-import path from "node:path";
+import type { LeadsFormat } from "./leads-format.js";
 import { readCsv } from "./read-csv.js";
 import { shortenRaw, type ByteSource, type ReadItem } from "./read-item.js";
 import { readNdjson, type JsonObject } from "./read-ndjson.js";
-
-export type LeadsFormat = "csv" | "ndjson";
-
-export const LEADS_FORMATS: readonly LeadsFormat[] = ["csv", "ndjson"];
-
-/** The format a leads file is read in, from its extension: `.csv`, or `.ndjson` / `.jsonl`; null when unknown. */
-export function leadsFormatOf(file: string): LeadsFormat | null {
-  const extension = path.extname(file).toLowerCase();
-  if (extension === ".csv") return "csv";
-  if (extension === ".ndjson" || extension === ".jsonl") return "ndjson";
-  return null;
-}
 
 /**
  * A lead as read from its file, before validation. CSV gives text for every field (coercion turns it into

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { scoreBatch, type BatchScorer, type RejectLine } from "../../src/batch/score-file.js";
 import { readEventsByLead } from "../../src/io/read-events.js";
 import type { ReadReject } from "../../src/io/read-item.js";
-import { readLeads, type LeadsFormat } from "../../src/io/read-leads.js";
+import type { LeadsFormat } from "../../src/io/leads-format.js";
+import { readLeads } from "../../src/io/read-leads.js";
 import type { ScoreResult } from "../../src/eval/result.js";
 import { chunked } from "../support/read-helpers.js";
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { leadIdOf, leadsFormatOf, readLeads } from "../../src/io/read-leads.js";
+import { leadsFormatOf } from "../../src/io/leads-format.js";
+import { leadIdOf, readLeads } from "../../src/io/read-leads.js";
 import { chunked, collect, summarize } from "../support/read-helpers.js";
 
 describe("leadsFormatOf", () => {

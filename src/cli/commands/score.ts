@@ -1,5 +1,5 @@
 import { Option, type Command } from "commander";
-import { LEADS_FORMATS } from "../../io/read-leads.js";
+import { LEADS_FORMATS } from "../../io/leads-format.js";
 import { RESULT_FORMATS } from "../../io/write-results.js";
 import type { ScoreOptions } from "./score-action.js";
 import type { RegisterCommand } from "./register.js";
