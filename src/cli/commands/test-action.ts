@@ -4,7 +4,10 @@ import { findFixtureFiles, loadFixtureFiles } from "../../fixtures/load.js";
 import { renderJsonReport } from "../../fixtures/report/json.js";
 import { renderJunitReport } from "../../fixtures/report/junit.js";
 import { renderTextReport, summaryLine, type CoverageReport } from "../../fixtures/report/text.js";
-import { runFixtures } from "../../fixtures/run.js";
+import { runFixtures, type TestRun } from "../../fixtures/run.js";
+import { planFileUpdate, type FileUpdate } from "../../fixtures/update.js";
+import { renderUpdateReport } from "../../fixtures/report/update.js";
+import { readFile } from "node:fs/promises";
 import { createRuleset, type Ruleset } from "../../eval/ruleset.js";
 import { ExitCode, UsageError } from "../exit-codes.js";
 import type { CommandIO } from "../io.js";
@@ -20,6 +23,7 @@ export interface TestOptions {
   output?: string;
   coverage?: boolean;
   minCoverage?: string;
+  update?: boolean;
 }
 
 /** `leadscore test`: loaded only when the command runs (see test.ts). */
@@ -58,6 +62,10 @@ export async function runTest(
     );
   }
   const run = runFixtures(ruleset, loaded.fixtures);
+  if (options.update) {
+    await updateFixtures(io, ruleset, run, setExitCode);
+    return;
+  }
   let coverage: CoverageReport | null = null;
   if (options.coverage || minimum !== null) {
     const computed = computeCoverage(artifact, run.results);
@@ -89,6 +97,37 @@ export async function runTest(
   if (run.failed > 0 || run.problems > 0 || (coverage !== null && !coverage.meetsMinimum)) {
     setExitCode(ExitCode.Failed);
   }
+}
+
+/**
+ * `--update`: rewrites the failing cases' expectations, prints what changed, then runs the fixtures again
+ * from the files as written, so that the last line says whether they now pass.
+ */
+async function updateFixtures(
+  io: CommandIO,
+  ruleset: Ruleset,
+  run: TestRun,
+  setExitCode: (code: number) => void,
+): Promise<void> {
+  const updates: FileUpdate[] = [];
+  for (const file of run.files) {
+    const full = path.resolve(io.cwd, file.file);
+    const update = planFileUpdate(file, await readFile(full, "utf8"));
+    if (update.text !== null) await writeOutputFile(io, file.file, update.text);
+    updates.push(update);
+  }
+  io.stdout(renderUpdateReport(updates));
+  const rerun = runFixtures(
+    ruleset,
+    (
+      await loadFixtureFiles(
+        run.files.map((f) => f.file),
+        { cwd: io.cwd },
+      )
+    ).fixtures,
+  );
+  io.stdout(`${summaryLine(rerun)}\n`);
+  if (rerun.failed > 0 || rerun.problems > 0) setExitCode(ExitCode.Failed);
 }
 
 function readReporter(name: string): Reporter {

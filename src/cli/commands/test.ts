@@ -14,6 +14,11 @@ that model landed in it (a model reaches its own buckets, or the global ones whe
 coverage = (rules fired + buckets reached) / (rules + buckets reachable per model), shown truncated to
 2 decimals; --min-coverage fails when coverage is below the minimum, compared exactly (79.99 < 80).
 
+--update rewrites, in place, the expected values of the keys each failing case already checks, and prints
+every change (case, key, before → after); it adds and removes no key. A case that fails for another reason
+(a problem in the file, a lead the schema refuses, a name the rules do not have) is refused and listed.
+Then the fixtures run again; the exit code is theirs.
+
 Exit codes: 0 every case passes, 1 a case fails, a fixture file has a problem, the rules have errors or
 coverage is below the minimum, 2 bad usage or unreadable files.`;
 
@@ -30,6 +35,10 @@ export const registerTest: RegisterCommand = (program: Command, io, setExitCode)
     .option("-o, --output <file>", "write the report to this file and print the text report")
     .option("--coverage", "list the rules that never fired and the buckets never reached")
     .option("--min-coverage <percent>", "fail when coverage is below this percentage (implies --coverage)")
+    .option(
+      "-u, --update",
+      "rewrite the checked keys of failing cases to what the rules now decide (comments and layout kept)",
+    )
     .addHelpText("after", HELP)
     .action(async (paths: string[], options: TestOptions) => {
       const { runTest } = await import("./test-action.js");
