@@ -3,6 +3,7 @@ import { registerCheck } from "./check.js";
 import { registerCompile } from "./compile.js";
 import { registerDiff } from "./diff.js";
 import { registerExplain } from "./explain.js";
+import { registerFixture } from "./fixture.js";
 import { registerFmt } from "./fmt.js";
 import { registerInit } from "./init.js";
 import { registerReport } from "./report.js";
@@ -17,6 +18,7 @@ export const commands: RegisterCommand[] = [
   registerScore,
   registerExplain,
   registerTest,
+  registerFixture,
   registerInit,
   registerDiff,
   registerReport,
