@@ -22,7 +22,7 @@ export async function loadPopulationInput(
   io: CommandIO,
   config: ProjectConfig,
   artifact: Artifact,
-  from: { leads?: string; events?: string },
+  from: { leads?: string | undefined; events?: string | undefined },
 ): Promise<PopulationInput> {
   let sources: PopulationSource[];
   let root: string;

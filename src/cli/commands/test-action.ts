@@ -8,6 +8,7 @@ import { runFixtures, type TestRun } from "../../fixtures/run.js";
 import { planFileUpdate, type FileUpdate } from "../../fixtures/update.js";
 import { renderUpdateReport } from "../../fixtures/report/update.js";
 import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { createRuleset, type Ruleset } from "../../eval/ruleset.js";
 import { ExitCode, UsageError } from "../exit-codes.js";
 import type { CommandIO } from "../io.js";
