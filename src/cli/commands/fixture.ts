@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import type { FixtureAddOptions } from "./fixture-add-action.js";
 import type { FixtureSuggestOptions } from "./fixture-suggest-action.js";
-import type { RegisterCommand } from "./index.js";
+import type { RegisterCommand } from "./register.js";
 
 const ADD_HELP = `
 Each --id is looked up in the population (--from <leads> [--events <file>], else \`population\` in
