@@ -12,33 +12,18 @@ import type {
   Value,
   WordLiteral,
 } from "../syntax/ast.js";
-import type { FieldType } from "./field-type.js";
 import { describeType, describeValue } from "./describe-type.js";
 import type { CheckPass, Program, Report } from "./program.js";
-import type { FieldSymbol } from "./symbol-table.js";
+import type { Binding } from "./bindings.js";
+import { conditionsOf } from "./resolve-names.js";
 import { possibleGrades } from "./grades.js";
 
 /**
- * Checks every condition: names resolve (lead fields, event types, event properties, lists) and values
- * fit the types they are compared with. Conditions are checked in the scope they are written in:
- *   profile: lead fields (fit rules, model `when`, exclusions)
- *   event:   the properties of the tested event types (`where`)
- *   bucket:  lead fields and the results score, fit, engagement, grade
+ * Checks every condition: event types and lists exist, and values fit the types they are compared with.
+ * Names were bound by resolve-names (in the scope each condition is written in); a name it could not bind
+ * was reported there and is skipped here.
  */
-type Scope = { kind: "profile" } | { kind: "event"; types: string[] } | { kind: "bucket" };
-
-interface Subject {
-  name: string;
-  type: FieldType;
-  values?: string[];
-}
-
-const RESULT_SUBJECTS: Record<string, Subject> = {
-  score: { name: "score", type: "number" },
-  fit: { name: "fit", type: "number" },
-  engagement: { name: "engagement", type: "number" },
-  grade: { name: "grade", type: "string" },
-};
+type Subject = Binding;
 
 const ORDERING = new Set(["<", "<=", ">", ">="]);
 
@@ -51,11 +36,11 @@ class ConditionChecker {
   checkRuleCondition(condition: RuleCondition): void {
     switch (condition.kind) {
       case "ProfileCondition":
-        this.checkExpr(condition.expr, { kind: "profile" });
+        this.checkExpr(condition.expr);
         break;
       case "EventCondition": {
-        const types = this.checkEventTypes(condition.test);
-        if (condition.where) this.checkExpr(condition.where, { kind: "event", types });
+        this.checkEventTypes(condition.test);
+        if (condition.where) this.checkExpr(condition.where);
         break;
       }
       case "NoEventCondition":
@@ -64,12 +49,10 @@ class ConditionChecker {
     }
   }
 
-  /** Reports unknown event types; returns the known ones. */
-  checkEventTypes(test: EventTypeTest): string[] {
-    const known: string[] = [];
+  /** Reports unknown event types. */
+  checkEventTypes(test: EventTypeTest): void {
     for (const type of test.types) {
-      if (this.program.symbols.events.has(type.name)) known.push(type.name);
-      else
+      if (!this.program.symbols.events.has(type.name))
         this.report(
           createDiagnostic(
             Diagnostics.UnknownEvent,
@@ -79,26 +62,25 @@ class ConditionChecker {
           ),
         );
     }
-    return known;
   }
 
-  checkExpr(expr: Expr, scope: Scope): void {
+  checkExpr(expr: Expr): void {
     switch (expr.kind) {
       case "And":
       case "Or":
-        for (const operand of expr.operands) this.checkExpr(operand, scope);
+        for (const operand of expr.operands) this.checkExpr(operand);
         return;
       case "Not":
-        this.checkExpr(expr.operand, scope);
+        this.checkExpr(expr.operand);
         return;
       case "Group":
-        this.checkExpr(expr.expr, scope);
+        this.checkExpr(expr.expr);
         return;
       case "Presence":
-        this.resolve(expr.subject, scope);
+        this.resolve(expr.subject);
         return;
       case "Compare": {
-        const subject = this.resolve(expr.subject, scope);
+        const subject = this.resolve(expr.subject);
         if (!subject) return;
         if (ORDERING.has(expr.operator) && subject.type !== "number" && subject.type !== "date") {
           this.operatorMismatch(expr.operator, expr.subject, subject, expr.span);
@@ -109,7 +91,7 @@ class ConditionChecker {
         return;
       }
       case "Between": {
-        const subject = this.resolve(expr.subject, scope);
+        const subject = this.resolve(expr.subject);
         if (!subject) return;
         if (subject.type !== "number" && subject.type !== "date") {
           this.operatorMismatch("between", expr.subject, subject, expr.span);
@@ -130,17 +112,17 @@ class ConditionChecker {
         return;
       }
       case "In": {
-        const subject = this.resolve(expr.subject, scope);
+        const subject = this.resolve(expr.subject);
         if (expr.target.kind === "ListReference") this.checkListReference(expr.target, subject);
         else if (subject) this.checkInlineList(subject, expr.target, expr.subject);
         return;
       }
       case "Text": {
-        const subject = this.resolve(expr.subject, scope);
+        const subject = this.resolve(expr.subject);
         const target = expr.target;
         if (target.kind === "ListReference") this.checkListReference(target, null);
-        else if (target.kind === "Word" && this.program.symbols.lists.has(target.value)) {
-          this.program.symbols.lists.get(target.value)!.used = true;
+        else if (target.kind === "Word" && this.program.bindings.listWords.has(target)) {
+          // A list by name: resolve-names bound it.
         } else if (target.kind === "InlineList") {
           for (const item of target.items) this.checkTextValue(item);
         } else {
@@ -156,61 +138,8 @@ class ConditionChecker {
     }
   }
 
-  private resolve(identifier: Identifier, scope: Scope): Subject | null {
-    const name = identifier.name;
-    const { symbols } = this.program;
-    if (scope.kind === "event") {
-      return this.resolveProperty(identifier, scope.types);
-    }
-    const field = symbols.lead.get(name);
-    if (field) return field;
-    const result = RESULT_SUBJECTS[name];
-    if (result) {
-      if (scope.kind !== "bucket") {
-        this.report(createDiagnostic(Diagnostics.MetricOutsideBucket, identifier.span, [name]));
-        return null;
-      }
-      if (name === "grade") {
-        if (!symbols.grades.fit && !symbols.grades.engagement) {
-          this.report(createDiagnostic(Diagnostics.GradeWithoutGrades, identifier.span));
-          return null;
-        }
-      }
-      return result;
-    }
-    const candidates = [
-      ...symbols.lead.keys(),
-      ...(scope.kind === "bucket" ? Object.keys(RESULT_SUBJECTS) : []),
-    ];
-    let hint = didYouMean(name, candidates);
-    if (!hint) {
-      const owner = [...symbols.events.values()].find((event) => event.properties.has(name));
-      if (owner)
-        hint = `\`${name}\` is a property of event \`${owner.name}\`: test it in a rule with \`when event = ${owner.name} where ${name} …\``;
-    }
-    this.report(createDiagnostic(Diagnostics.UnknownField, identifier.span, [name], hint));
-    return null;
-  }
-
-  /** In `where`, a name must be a property of every event type tested (else it is missing for some). */
-  private resolveProperty(identifier: Identifier, types: string[]): Subject | null {
-    let found: FieldSymbol | null = null;
-    for (const type of types) {
-      const event = this.program.symbols.events.get(type)!;
-      const property = event.properties.get(identifier.name);
-      if (!property) {
-        let hint = didYouMean(identifier.name, event.properties.keys());
-        if (!hint && this.program.symbols.lead.has(identifier.name)) {
-          hint = `\`${identifier.name}\` is a lead field: test it in the fit section or the model's \`when\``;
-        }
-        this.report(
-          createDiagnostic(Diagnostics.UnknownProperty, identifier.span, [identifier.name, type], hint),
-        );
-        return null;
-      }
-      found ??= property;
-    }
-    return found;
+  private resolve(identifier: Identifier): Subject | null {
+    return this.program.bindings.names.get(identifier) ?? null;
   }
 
   private operatorMismatch(operator: string, identifier: Identifier, subject: Subject, span: Span): void {
@@ -382,20 +311,9 @@ export const checkConditions: CheckPass = {
   name: "check-conditions",
   run(program, report) {
     const checker = new ConditionChecker(program, report);
-    const { symbols } = program;
-    for (const exclusion of symbols.exclusions) checker.checkRuleCondition(exclusion.condition);
-    for (const bucket of symbols.buckets) {
-      if (bucket.test.kind === "When") checker.checkExpr(bucket.test.expr, { kind: "bucket" });
-    }
-    for (const model of symbols.models) {
-      if (model.when) checker.checkExpr(model.when, { kind: "profile" });
-      for (const item of model.items) {
-        if (item.kind === "Section") {
-          for (const rule of item.items) if (rule.kind === "Rule") checker.checkRuleCondition(rule.condition);
-        } else if (item.kind === "Bucket" && item.test.kind === "When") {
-          checker.checkExpr(item.test.expr, { kind: "bucket" });
-        }
-      }
+    for (const scoped of conditionsOf(program.symbols)) {
+      if (scoped.kind === "rule") checker.checkRuleCondition(scoped.condition);
+      else checker.checkExpr(scoped.expr);
     }
   },
 };

@@ -18,6 +18,7 @@ import type {
 } from "../syntax/ast.js";
 import type { FieldType } from "./field-type.js";
 import type { Report } from "../diagnostics/diagnostic.js";
+import { RESULT_METRICS } from "./result-metrics.js";
 
 export interface FieldSymbol {
   name: string;
@@ -57,7 +58,7 @@ export interface SymbolTable {
 }
 
 /** Names that a bucket condition uses for results; a lead field may not take them. */
-export const RESERVED_FIELD_NAMES = new Set(["score", "fit", "engagement", "grade", "event", "model"]);
+export const RESERVED_FIELD_NAMES = new Set([...Object.keys(RESULT_METRICS), "event", "model"]);
 
 function fieldSymbols(fields: readonly FieldDecl[], report: Report): Map<string, FieldSymbol> {
   const symbols = new Map<string, FieldSymbol>();

@@ -62,18 +62,18 @@ export function buildArtifact(
 ): Artifact {
   const at = (span: Span): SourceLocation => locationOf(span, artifactPath);
   const { symbols } = program;
-  const lowering = new ExpressionLowering(symbols);
+  const lowering = new ExpressionLowering(symbols, program.bindings);
 
   const match = (condition: RuleCondition): Match => {
     switch (condition.kind) {
       case "ProfileCondition":
-        return { kind: "profile", expr: lowering.lower(condition.expr, { kind: "profile" }) };
+        return { kind: "profile", expr: lowering.lower(condition.expr) };
       case "EventCondition": {
         const types = condition.test.types.map((t) => t.name);
         return {
           kind: "event",
           types,
-          where: condition.where ? lowering.lower(condition.where, { kind: "event", types }) : null,
+          where: condition.where ? lowering.lower(condition.where) : null,
         };
       }
       case "NoEventCondition":
@@ -125,7 +125,7 @@ export function buildArtifact(
       decl.test.kind === "Threshold"
         ? { kind: "threshold", cmp: decl.test.operator, value: decl.test.value.value }
         : decl.test.kind === "When"
-          ? { kind: "when", expr: lowering.lower(decl.test.expr, { kind: "bucket" }) }
+          ? { kind: "when", expr: lowering.lower(decl.test.expr) }
           : { kind: "otherwise" },
     actions: decl.actions.map(action),
   });
@@ -184,7 +184,7 @@ export function buildArtifact(
     return {
       name: decl.name.name,
       label: decl.label ? decl.label.value : null,
-      when: decl.when ? lowering.lower(decl.when, { kind: "profile" }) : null,
+      when: decl.when ? lowering.lower(decl.when) : null,
       loc: at(decl.name.span),
       rules,
       decay: decay(engagementDecay),

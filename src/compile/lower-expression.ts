@@ -1,33 +1,27 @@
 import type { Expr as AstExpr, Identifier, InlineList, ListReference, Value } from "../syntax/ast.js";
+import type { Bindings } from "../check/bindings.js";
 import type { SymbolTable } from "../check/symbol-table.js";
 import type { Expr, FieldType, Literal, Ref } from "./artifact.js";
 
-/** Where names in an expression come from (see check-conditions for the same scopes). */
-export type LoweringScope = { kind: "profile" } | { kind: "event"; types: string[] } | { kind: "bucket" };
-
-const RESULT_TYPES: Record<string, FieldType> = {
-  score: "number",
-  fit: "number",
-  engagement: "number",
-  grade: "string",
-};
-
 /**
- * Turns a checked AST expression into the artifact's pure expression form: names resolved to typed refs,
- * named lists inlined (their name kept for explanations), values converted to the field's type, `and`/`or`
+ * Turns a checked AST expression into the artifact's pure expression form: names as the resolve-names
+ * pass bound them (check/resolve-names.ts says which scope reads what), as typed refs; named lists inlined (their name kept for explanations), values converted to the field's type, `and`/`or`
  * chains flattened, groups dropped. Only called on rulesets without errors.
  */
 export class ExpressionLowering {
-  constructor(private readonly symbols: SymbolTable) {}
+  constructor(
+    private readonly symbols: SymbolTable,
+    private readonly bindings: Bindings,
+  ) {}
 
-  lower(expr: AstExpr, scope: LoweringScope): Expr {
+  lower(expr: AstExpr): Expr {
     switch (expr.kind) {
       case "And":
       case "Or": {
         const op = expr.kind === "And" ? "and" : "or";
         const args: Expr[] = [];
         for (const operand of expr.operands) {
-          const lowered = this.lower(operand, scope);
+          const lowered = this.lower(operand);
           // A group of the same operator, `a or (b or c)`, is one chain: push one by one (no spread of
           // a huge argument list).
           if (lowered.op === op) for (const arg of lowered.args) args.push(arg);
@@ -36,33 +30,33 @@ export class ExpressionLowering {
         return { op, args };
       }
       case "Not":
-        return { op: "not", arg: this.lower(expr.operand, scope) };
+        return { op: "not", arg: this.lower(expr.operand) };
       case "Group":
-        return this.lower(expr.expr, scope);
+        return this.lower(expr.expr);
       case "Presence":
-        return { op: expr.present ? "present" : "missing", ref: this.ref(expr.subject, scope) };
+        return { op: expr.present ? "present" : "missing", ref: this.ref(expr.subject) };
       case "Compare": {
-        const ref = this.ref(expr.subject, scope);
+        const ref = this.ref(expr.subject);
         return { op: "compare", cmp: expr.operator, ref, value: literal(expr.value, ref.type) };
       }
       case "Between": {
-        const ref = this.ref(expr.subject, scope);
+        const ref = this.ref(expr.subject);
         return { op: "between", ref, low: literal(expr.low, ref.type), high: literal(expr.high, ref.type) };
       }
       case "In": {
-        const ref = this.ref(expr.subject, scope);
+        const ref = this.ref(expr.subject);
         const { values, list } = this.listValues(expr.target);
         const lowered: Expr = { op: "in", ref, values: values.map((v) => literal(v, ref.type)) };
         if (list) lowered.list = list;
         return expr.negated ? { op: "not", arg: lowered } : lowered;
       }
       case "Text": {
-        const ref = this.ref(expr.subject, scope);
+        const ref = this.ref(expr.subject);
         const target = expr.target;
         const asList =
           target.kind === "InlineList" || target.kind === "ListReference"
             ? target
-            : target.kind === "Word" && this.symbols.lists.has(target.value)
+            : target.kind === "Word" && this.bindings.listWords.has(target)
               ? ({
                   kind: "ListReference",
                   name: { kind: "Identifier", name: target.value, span: target.span },
@@ -85,20 +79,11 @@ export class ExpressionLowering {
     return { values: list ? list.decl.items.items : [], list: target.name.name };
   }
 
-  ref(identifier: Identifier, scope: LoweringScope): Ref {
-    const name = identifier.name;
-    if (scope.kind === "event") {
-      for (const type of scope.types) {
-        const property = this.symbols.events.get(type)?.properties.get(name);
-        if (property) return { scope: "event", name, type: property.type };
-      }
-    }
-    const field = this.symbols.lead.get(name);
-    if (field) return { scope: "lead", name, type: field.type };
-    const result = RESULT_TYPES[name];
-    if (scope.kind === "bucket" && result) return { scope: "result", name, type: result };
+  ref(identifier: Identifier): Ref {
+    const binding = this.bindings.names.get(identifier);
+    if (binding) return { scope: binding.scope, name: binding.name, type: binding.type };
     // Unreachable after a clean check; kept total so lowering never throws.
-    return { scope: "lead", name, type: "string" };
+    return { scope: "lead", name: identifier.name, type: "string" };
   }
 }
 
