@@ -13,7 +13,7 @@ import { round2 } from "../eval/round.js";
 import { createRuleset } from "../eval/ruleset.js";
 import type { Contribution, ResultAction, ScoreResult } from "../eval/result.js";
 import type { ScoringEvent } from "../eval/event-index.js";
-import { describeAction } from "./describe.js";
+import { describeAction } from "../compile/print-artifact.js";
 import { contributionKey, identifyRules, listsOf, type RuleIdentities } from "./identity.js";
 import {
   OUTCOME_LABELS,

@@ -1,4 +1,5 @@
 import type { Action, Artifact, Bucket, GradeScale, Model, Rule } from "../compile/artifact.js";
+import { describeExpr } from "../compile/print-artifact.js";
 import { compileScale, labelIndex } from "./compile-grades.js";
 import { formatInstant } from "./instant.js";
 import type { Contribution, ScoreResult } from "./result.js";
@@ -150,12 +151,7 @@ function bucketReason(bucket: Bucket, result: ScoreResult): string {
     case "threshold":
       return `score ${number(result.score!)} ${test.cmp} ${number(test.value)}`;
     case "when": {
-      // The canonical text is `bucket NAME when … -> actions`; the condition is the part in between.
-      const head = `bucket ${bucket.name} when `;
-      const arrow = bucket.text.indexOf(" -> ");
-      const condition = bucket.text.startsWith(head)
-        ? bucket.text.slice(head.length, arrow < 0 ? undefined : arrow)
-        : "its condition holds";
+      const condition = describeExpr(test.expr);
       return result.grade === null ? condition : `${condition} (the grade is ${result.grade})`;
     }
     case "otherwise":

@@ -83,7 +83,7 @@ describe("names in conditions: one resolution, read by the checker and by loweri
   bucket warm when score >= 10 -> disqualify
   bucket cold otherwise -> disqualify
 }`);
-    const [hot, warm] = artifact!.models[0]!.buckets;
+    const [hot, warm] = artifact!.models[0]!.buckets!;
     expect(hot!.test).toMatchObject({
       kind: "when",
       expr: {

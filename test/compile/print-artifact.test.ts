@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Expr, Ref } from "../../src/compile/artifact.js";
-import { describeDuration, describeExpr, describeMatch } from "../../src/diff/describe.js";
+import { describeDuration, describeExpr, describeMatch } from "../../src/compile/print-artifact.js";
 
 const title: Ref = { scope: "lead", name: "title", type: "string" };
 const employees: Ref = { scope: "lead", name: "employees", type: "number" };

@@ -1,0 +1,154 @@
+/**
+ * The artifact printer: artifact constructs as one line of the language's own spelling, for the diff a
+ * reviewer reads and for explanations. Rules, buckets and exclusions carry their canonical text in the
+ * artifact (printed from the AST by syntax/print.ts); conditions of models and buckets, actions and grade
+ * scales do not, so they are printed here from the compiled form.
+ */
+import type {
+  Action,
+  BucketTest,
+  Clamp,
+  Decay,
+  Expr,
+  GradeScale,
+  GradeTier,
+  Literal,
+  Match,
+} from "./artifact.js";
+
+const TEXT_OPERATORS = { contains: "contains", starts_with: "starts with", ends_with: "ends with" } as const;
+
+const BARE_WORD = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** A value as the language writes it: bare words and numbers as they are, other text quoted. */
+export function describeLiteral(value: Literal): string {
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return BARE_WORD.test(value) ? value : JSON.stringify(value);
+}
+
+function describeValues(values: readonly Literal[], list: string | undefined): string {
+  return list ?? `[${values.map(describeLiteral).join(", ")}]`;
+}
+
+/** A condition in source syntax. Groups are re-added where an `and` sits inside an `or` and vice versa. */
+export function describeExpr(expr: Expr): string {
+  switch (expr.op) {
+    case "and":
+    case "or":
+      return expr.args
+        .map((arg) => (arg.op === "and" || arg.op === "or" ? `(${describeExpr(arg)})` : describeExpr(arg)))
+        .join(` ${expr.op} `);
+    case "not":
+      if (expr.arg.op === "in") {
+        return `${expr.arg.ref.name} not in ${describeValues(expr.arg.values, expr.arg.list)}`;
+      }
+      return expr.arg.op === "and" || expr.arg.op === "or"
+        ? `not (${describeExpr(expr.arg)})`
+        : `not ${describeExpr(expr.arg)}`;
+    case "compare":
+      return `${expr.ref.name} ${expr.cmp} ${describeLiteral(expr.value)}`;
+    case "in":
+      return `${expr.ref.name} in ${describeValues(expr.values, expr.list)}`;
+    case "contains":
+    case "starts_with":
+    case "ends_with": {
+      const [single] = expr.values;
+      if (expr.list === undefined && expr.values.length === 1 && single !== undefined) {
+        return `${expr.ref.name} ${TEXT_OPERATORS[expr.op]} ${JSON.stringify(single)}`;
+      }
+      // `contains any [a, b]`, but `starts with [a, b]` and `ends with competitor_domains`.
+      const any = expr.op === "contains" ? " any" : "";
+      return `${expr.ref.name} ${TEXT_OPERATORS[expr.op]}${any} ${describeValues(expr.values, expr.list)}`;
+    }
+    case "between":
+      return `${expr.ref.name} between ${describeLiteral(expr.low)} and ${describeLiteral(expr.high)}`;
+    case "missing":
+      return `${expr.ref.name} is missing`;
+    case "present":
+      return `${expr.ref.name} is present`;
+  }
+}
+
+export function describeBucketTest(test: BucketTest): string {
+  switch (test.kind) {
+    case "threshold":
+      return `${test.cmp} ${test.value}`;
+    case "when":
+      return `when ${describeExpr(test.expr)}`;
+    case "otherwise":
+      return "otherwise";
+  }
+}
+
+/** Actions in artifact or result form (results leave out `within` and `say` when not given). */
+export type AnyAction =
+  | Action
+  | { route: string; within?: string | null; say?: string | null }
+  | { nurture: string }
+  | { disqualify: true };
+
+export function describeAction(action: AnyAction): string {
+  if ("route" in action) {
+    const parts = [`route ${action.route}`];
+    if (action.within) parts.push(`within ${action.within}`);
+    if (action.say) parts.push(`say ${JSON.stringify(action.say)}`);
+    return parts.join(" ");
+  }
+  if ("nurture" in action) return `nurture ${JSON.stringify(action.nurture)}`;
+  return "disqualify";
+}
+
+export function describeActions(actions: readonly AnyAction[]): string {
+  return actions.length === 0 ? "no action" : actions.map(describeAction).join(", ");
+}
+
+export function describeTier(tier: GradeTier): string {
+  return `${tier.label} ${tier.op} ${tier.threshold}`;
+}
+
+export function describeGradeScale(scale: GradeScale): string {
+  const tiers = scale.tiers.map(describeTier);
+  if (scale.fallback !== null) tiers.push(`else ${scale.fallback}`);
+  return tiers.join(", ");
+}
+
+export function describeDecay(decay: Decay): string {
+  return `decay ${decay.percent}% every ${decay.every}`;
+}
+
+export function describeClamp(clamp: Clamp): string {
+  return `clamp score between ${clamp.min} and ${clamp.max}`;
+}
+
+/** Points with their sign, as a contribution reads: `+15`, `-10`, `+2.5`, `0`. */
+export function signedPoints(points: number): string {
+  return points > 0 ? `+${points}` : String(points);
+}
+
+/** What a rule or an exclusion tests, in source syntax (without the leading `when`). */
+export function describeMatch(match: Match): string {
+  const types = (names: readonly string[]): string =>
+    names.length === 1 ? `= ${names[0]}` : `in [${names.join(", ")}]`;
+  switch (match.kind) {
+    case "profile":
+      return describeExpr(match.expr);
+    case "event": {
+      const head = match.types.length === 0 ? "event" : `event ${types(match.types)}`;
+      return match.where ? `${head} where ${describeExpr(match.where)}` : head;
+    }
+    case "no_event":
+      return `no event${match.types ? ` ${types(match.types)}` : ""} within ${describeDuration(match.withinMs)}`;
+  }
+}
+
+const UNITS: ReadonlyArray<[string, number]> = [
+  ["d", 86_400_000],
+  ["h", 3_600_000],
+  ["m", 60_000],
+];
+
+/** A duration in the largest of d, h, m that divides it (weeks read better as days): 7776000000 → `90d`. */
+export function describeDuration(ms: number): string {
+  for (const [unit, size] of UNITS) if (ms % size === 0 && ms >= size) return `${ms / size}${unit}`;
+  return `${ms}ms`;
+}
