@@ -3,8 +3,11 @@
  * rules — not in their text. Moving a rule to another line, re-indenting or reordering a section changes
  * nothing here; changing points, a threshold, a condition or a list does.
  *
- * Identity (see diff-identity.ts): rules by model + section + condition; buckets by model (or global) +
- * name; grades by dimension; exclusions by reason; models, lists, lead fields and events by name.
+ * Pairing (see pairing.ts and identity.ts): rules by model + section, unchanged ones first, then the same
+ * condition, then the same settings; buckets by model (or global) + name, then by definition (a rename);
+ * lists by name, then by values (a rename); exclusions by reason, then by condition; grades by dimension;
+ * models, lead fields and events by name. Every pair is reported by one helper (`reportPairs`), and each
+ * change carries how to undo it alone (undo.ts), which is how a lead's move is tied to its causes.
  */
 import type {
   Artifact,
@@ -12,11 +15,11 @@ import type {
   Clamp,
   Decay,
   EventSchema,
-  Exclusion,
   FieldSchema,
   GradeScale,
   Literal,
   Model,
+  Rule,
   SourceLocation,
 } from "../compile/artifact.js";
 import { canonicalJson } from "../compile/hash.js";
@@ -32,8 +35,10 @@ import {
   describeMatch,
   describeTier,
   signedPoints,
-} from "./describe.js";
-import { conditionKey, identifyRules, type KeyedRule } from "./identity.js";
+} from "../compile/print-artifact.js";
+import { conditionKey, matchRules, type ListRenames, type PlacedRule } from "./identity.js";
+import { pairInPasses, type Likeness, type Pairs } from "./pairing.js";
+import type { Undo } from "./undo.js";
 
 export type ChangeSubject =
   | "model"
@@ -109,27 +114,49 @@ export const changeKeys = {
   event: (name: string) => `event${SEP}${name}`,
 } as const;
 
+/** A change, the identities a lead's move may name it by, and how to undo it alone (null: it cannot be). */
+export interface PlannedChange {
+  change: RuleChange;
+  /** `change.key`, and the base side's key when the construct was renamed. */
+  keys: string[];
+  undo: Undo | null;
+}
+
 /** Every semantic change from `base` to `head`, in a stable order (see SUBJECT_ORDER, then source order). */
 export function diffRules(base: Artifact, head: Artifact): RuleChange[] {
+  return planChanges(base, head).changes.map((planned) => planned.change);
+}
+
+/** The changes with what attribution needs; `matching` pairs the rules for comparing contributions. */
+export function planChanges(
+  base: Artifact,
+  head: Artifact,
+): { changes: PlannedChange[]; matching: ReturnType<typeof matchRules> } {
   const modelRank = rankModels(base, head);
-  const ranked: Array<{ change: RuleChange; rank: number[] }> = [];
-  const push = (change: RuleChange, ...rank: number[]): void => {
-    ranked.push({ change, rank: [SUBJECT_ORDER.indexOf(change.subject), ...rank] });
+  const ranked: Array<{ planned: PlannedChange; rank: number[] }> = [];
+  const push: Push = (planned, rank) => {
+    ranked.push({ planned, rank: [SUBJECT_ORDER.indexOf(planned.change.subject), ...rank] });
   };
 
-  diffModels(base, head, modelRank, push);
-  diffRuleLists(base, head, modelRank, push);
-  diffExclusions(base, head, push);
+  const lists = pairLists(base, head);
+  const renames: ListRenames = new Map(
+    lists.both.filter(([b, a]) => b.name !== a.name).map(([b, a]) => [b.name, a.name]),
+  );
+  const matching = matchRules(base, head, renames);
+  diffModels(base, head, modelRank, renames, push);
+  diffRulePairs(matching.pairs, modelRank, renames, push);
+  diffSettings(base, head, modelRank, push);
+  diffExclusions(base, head, renames, push);
   diffGrades(base, head, push);
-  diffBuckets(base, head, modelRank, push);
-  diffLists(base, head, push);
+  diffBuckets(base, head, modelRank, renames, push);
+  diffLists(lists, base, head, push);
   diffSchema(base, head, push);
 
   ranked.sort((a, b) => compareRanks(a.rank, b.rank));
-  return ranked.map((entry) => entry.change);
+  return { changes: ranked.map((entry) => entry.planned), matching };
 }
 
-type Push = (change: RuleChange, ...rank: number[]) => void;
+type Push = (planned: PlannedChange, rank: readonly number[]) => void;
 
 function compareRanks(a: readonly number[], b: readonly number[]): number {
   for (let i = 0; i < Math.max(a.length, b.length); i++) {
@@ -170,22 +197,9 @@ function change(
   };
 }
 
-/** Pairs items by a key: those in both, only in base, only in head (each in its side's order). */
-function pairBy<T>(
-  base: readonly T[],
-  head: readonly T[],
-  key: (item: T) => string,
-): { both: Array<[T, T]>; removed: T[]; added: T[] } {
-  const headByKey = new Map(head.map((item) => [key(item), item]));
-  const baseKeys = new Set(base.map(key));
-  const both: Array<[T, T]> = [];
-  const removed: T[] = [];
-  for (const item of base) {
-    const match = headByKey.get(key(item));
-    if (match === undefined) removed.push(item);
-    else both.push([item, match]);
-  }
-  return { both, removed, added: head.filter((item) => !baseKeys.has(key(item))) };
+/** Pairs items by name: those in both, only in base, only in head (each in its side's order). */
+function pairBy<T>(base: readonly T[], head: readonly T[], key: (item: T) => string): Pairs<T> {
+  return pairInPasses(base, head, [key]);
 }
 
 function detail(what: string, before: string | null, after: string | null): ChangeDetail[] {
@@ -200,6 +214,93 @@ function orderChange(base: readonly string[], head: readonly string[]): ChangeDe
   const headOrder = head.filter((name) => baseNames.has(name));
   if (baseOrder.join(SEP) === headOrder.join(SEP)) return null;
   return { what: "", before: baseOrder.join(", "), after: headOrder.join(", ") };
+}
+
+/** How one kind of construct is reported: the one place an added, removed or changed construct is built. */
+interface Construct<T> {
+  subject: ChangeSubject;
+  model: (item: T) => string | null;
+  section?: (item: T) => "fit" | "engagement";
+  name: (item: T) => string;
+  /** The whole construct as one line. */
+  text: (item: T) => string;
+  loc?: (item: T) => SourceLocation | null | undefined;
+  key: (item: T) => string;
+  /** What differs between two paired items (besides a new name); empty when they mean the same. */
+  details: (before: T, after: T) => ChangeDetail[];
+  /** Where the change sorts among its kind, from the side it is shown on. */
+  rank: (item: T, side: "base" | "head") => readonly number[];
+  undo: (before: T | null, after: T | null) => Undo | null;
+}
+
+function reportPairs<T>(pairs: Pairs<T>, construct: Construct<T>, push: Push): void {
+  const build = (kind: RuleChange["change"], before: T | null, after: T | null, details: ChangeDetail[]) => {
+    const shown = (after ?? before)!;
+    const keys = [construct.key(shown)];
+    if (before !== null && after !== null && construct.key(before) !== keys[0])
+      keys.push(construct.key(before));
+    const planned: PlannedChange = {
+      change: change({
+        subject: construct.subject,
+        change: kind,
+        model: construct.model(shown),
+        ...(construct.section ? { section: construct.section(shown) } : {}),
+        name: construct.name(shown),
+        before: before === null ? null : construct.text(before),
+        after: after === null ? null : construct.text(after),
+        details,
+        loc: where(construct.loc?.(shown)),
+        key: keys[0]!,
+      }),
+      keys,
+      undo: construct.undo(before, after),
+    };
+    push(planned, [...construct.rank(shown, after === null ? "base" : "head"), after === null ? 0 : 1]);
+  };
+  for (const item of pairs.removed) build("removed", item, null, []);
+  for (const item of pairs.added) build("added", null, item, []);
+  for (const [before, after] of pairs.both) {
+    const details = [
+      ...detail("name", construct.name(before), construct.name(after)),
+      ...construct.details(before, after),
+    ];
+    if (details.length > 0) build("changed", before, after, details);
+  }
+}
+
+/** An order change of the constructs both sides share, as one change (order decides outcomes there). */
+function reportOrder(
+  subject: "model-order" | "exclusion-order" | "bucket-order",
+  model: string | null,
+  before: readonly string[],
+  after: readonly string[],
+  key: string,
+  undo: Undo,
+  rank: readonly number[],
+  push: Push,
+): void {
+  const order = orderChange(before, after);
+  if (order === null) return;
+  const name = { "model-order": "models", "exclusion-order": "exclusions", "bucket-order": "buckets" }[
+    subject
+  ];
+  push(
+    {
+      change: change({
+        subject,
+        change: "changed",
+        model,
+        name,
+        before: order.before,
+        after: order.after,
+        details: [order],
+        key,
+      }),
+      keys: [key],
+      undo,
+    },
+    rank,
+  );
 }
 
 // ------------------------------------------------------------------------------------------------ models
@@ -217,94 +318,59 @@ function diffModels(
   base: Artifact,
   head: Artifact,
   rank: (model: string | null) => number,
+  renames: ListRenames,
   push: Push,
 ): void {
-  const { both, removed, added } = pairBy(base.models, head.models, (model) => model.name);
-  for (const model of removed) {
-    push(
-      change({
-        subject: "model",
-        change: "removed",
-        model: model.name,
-        name: model.name,
-        before: modelText(model),
-        after: null,
-        loc: where(model.loc),
-        key: changeKeys.model(model.name),
-      }),
-      rank(model.name),
-    );
-  }
-  for (const model of added) {
-    push(
-      change({
-        subject: "model",
-        change: "added",
-        model: model.name,
-        name: model.name,
-        before: null,
-        after: modelText(model),
-        loc: where(model.loc),
-        key: changeKeys.model(model.name),
-      }),
-      rank(model.name),
-    );
-  }
-  for (const [before, after] of both) {
-    const details = [
-      ...detail("label", before.label, after.label),
-      ...(conditionKey(before.when) === conditionKey(after.when)
-        ? []
-        : [
-            {
-              what: "condition",
-              before: describeModelCondition(before),
-              after: describeModelCondition(after),
-            },
-          ]),
-    ];
-    if (details.length === 0) continue;
-    push(
-      change({
-        subject: "model",
-        change: "changed",
-        model: after.name,
-        name: after.name,
-        before: modelText(before),
-        after: modelText(after),
-        details,
-        loc: where(after.loc),
-        key: changeKeys.model(after.name),
-      }),
-      rank(after.name),
-    );
-  }
+  reportPairs(
+    pairBy(base.models, head.models, (model) => model.name),
+    {
+      subject: "model",
+      model: (model) => model.name,
+      name: (model) => model.name,
+      text: modelText,
+      loc: (model) => model.loc,
+      key: (model) => changeKeys.model(model.name),
+      details: (before, after) => [
+        ...detail("label", before.label, after.label),
+        ...(conditionKey(before.when, renames) === conditionKey(after.when)
+          ? []
+          : [
+              {
+                what: "condition",
+                before: describeModelCondition(before),
+                after: describeModelCondition(after),
+              },
+            ]),
+      ],
+      rank: (model) => [rank(model.name)],
+      undo: (before, after) => ({ kind: "model", base: before?.name ?? null, head: after?.name ?? null }),
+    },
+    push,
+  );
   // Models are tried in order; the default model is used last wherever it stands.
   const conditional = (artifact: Artifact): string[] =>
     artifact.models.filter((model) => model.when !== null).map((model) => model.name);
-  const order = orderChange(conditional(base), conditional(head));
-  if (order) {
-    push(
-      change({
-        subject: "model-order",
-        change: "changed",
-        model: null,
-        name: "models",
-        before: order.before,
-        after: order.after,
-        details: [order],
-        key: changeKeys.modelOrder(),
-      }),
-    );
-  }
+  reportOrder(
+    "model-order",
+    null,
+    conditional(base),
+    conditional(head),
+    changeKeys.modelOrder(),
+    { kind: "model-order" },
+    [],
+    push,
+  );
 }
 
 // ------------------------------------------------------------------------------------------------- rules
 
-function ruleDetails(before: KeyedRule["rule"], after: KeyedRule["rule"]): ChangeDetail[] {
-  const window = (rule: KeyedRule["rule"]): string | null =>
+function ruleDetails(before: Rule, after: Rule, renames: ListRenames): ChangeDetail[] {
+  const window = (rule: Rule): string | null =>
     rule.match.kind === "no_event" ? describeDuration(rule.match.withinMs) : null;
   return [
+    ...(conditionKey(before.match, renames) === conditionKey(after.match)
+      ? []
+      : [{ what: "condition", before: describeMatch(before.match), after: describeMatch(after.match) }]),
     ...detail("points", signedPoints(before.points), signedPoints(after.points)),
     ...detail("counting", before.each ? "each event" : "once", after.each ? "each event" : "once"),
     ...detail(
@@ -334,81 +400,57 @@ function withinDetail(
   ];
 }
 
-function diffRuleLists(
+function diffRulePairs(
+  pairs: ReturnType<typeof matchRules>["pairs"],
+  rank: (model: string | null) => number,
+  renames: ListRenames,
+  push: Push,
+): void {
+  const keyOf = new Map<PlacedRule, string>();
+  const split: Pairs<PlacedRule> = { both: [], removed: [], added: [] };
+  for (const pair of pairs) {
+    if (pair.base) keyOf.set(pair.base, pair.key);
+    if (pair.head) keyOf.set(pair.head, pair.key);
+    if (pair.base && pair.head) split.both.push([pair.base, pair.head]);
+    else if (pair.base) split.removed.push(pair.base);
+    else if (pair.head) split.added.push(pair.head);
+  }
+  const sectionRank = (section: "fit" | "engagement"): number => (section === "fit" ? 0 : 1);
+  reportPairs(
+    split,
+    {
+      subject: "rule",
+      model: (placed) => placed.model,
+      section: (placed) => placed.rule.section,
+      // A rule is named by its text, which may differ between the sides: no `name` detail for it.
+      name: () => "",
+      text: (placed) => placed.rule.text,
+      loc: (placed) => placed.rule.loc,
+      key: (placed) => keyOf.get(placed)!,
+      details: (before, after) => ruleDetails(before.rule, after.rule, renames),
+      rank: (placed) => [rank(placed.model), sectionRank(placed.rule.section), placed.position],
+      undo: (before, after) => ({
+        kind: "rule",
+        model: (after ?? before)!.model,
+        base: before?.rule.id ?? null,
+        head: after?.rule.id ?? null,
+      }),
+    },
+    (planned, rankOf) => {
+      // Rules are named by their text on the side they are shown on.
+      planned.change.name = planned.change.after ?? planned.change.before ?? "";
+      push(planned, rankOf);
+    },
+  );
+}
+
+/** Decay and clamp are settings of a model (or, for the clamp, of the whole ruleset). */
+function diffSettings(
   base: Artifact,
   head: Artifact,
   rank: (model: string | null) => number,
   push: Push,
 ): void {
-  const baseRules = identifyRules(base).byKey;
-  const headRules = identifyRules(head).byKey;
-  const sectionRank = (section: "fit" | "engagement"): number => (section === "fit" ? 0 : 1);
-  for (const [key, before] of baseRules) {
-    const after = headRules.get(key);
-    const { rule } = before;
-    if (after === undefined) {
-      push(
-        change({
-          subject: "rule",
-          change: "removed",
-          model: before.model,
-          section: rule.section,
-          name: rule.text,
-          before: rule.text,
-          after: null,
-          loc: where(rule.loc),
-          key,
-        }),
-        rank(before.model),
-        sectionRank(rule.section),
-        before.position,
-        0,
-      );
-      continue;
-    }
-    const details = ruleDetails(rule, after.rule);
-    if (details.length === 0) continue;
-    push(
-      change({
-        subject: "rule",
-        change: "changed",
-        model: after.model,
-        section: after.rule.section,
-        name: after.rule.text,
-        before: rule.text,
-        after: after.rule.text,
-        details,
-        loc: where(after.rule.loc),
-        key,
-      }),
-      rank(after.model),
-      sectionRank(after.rule.section),
-      after.position,
-      1,
-    );
-  }
-  for (const [key, after] of headRules) {
-    if (baseRules.has(key)) continue;
-    push(
-      change({
-        subject: "rule",
-        change: "added",
-        model: after.model,
-        section: after.rule.section,
-        name: after.rule.text,
-        before: null,
-        after: after.rule.text,
-        loc: where(after.rule.loc),
-        key,
-      }),
-      rank(after.model),
-      sectionRank(after.rule.section),
-      after.position,
-      1,
-    );
-  }
-
-  // Decay and clamp are settings of a model (or, for the clamp, of the whole ruleset).
   const models = new Set([...base.models, ...head.models].map((model) => model.name));
   const find = (artifact: Artifact, name: string): Model | undefined =>
     artifact.models.find((m) => m.name === name);
@@ -417,28 +459,10 @@ function diffRuleLists(
     const after = find(head, name);
     // A model added or removed as a whole is one change; its settings come with it.
     if (before === undefined || after === undefined) continue;
-    pushSetting(
-      push,
-      "decay",
-      name,
-      before.decay,
-      after.decay,
-      describeDecay,
-      changeKeys.decay(name),
-      rank(name),
-    );
-    pushSetting(
-      push,
-      "clamp",
-      name,
-      before.clamp,
-      after.clamp,
-      describeClamp,
-      changeKeys.clamp(name),
-      rank(name),
-    );
+    pushSetting(push, "decay", name, before.decay, after.decay, describeDecay, rank(name));
+    pushSetting(push, "clamp", name, before.clamp, after.clamp, describeClamp, rank(name));
   }
-  pushSetting(push, "clamp", null, base.clamp, head.clamp, describeClamp, changeKeys.clamp(null), rank(null));
+  pushSetting(push, "clamp", null, base.clamp, head.clamp, describeClamp, rank(null));
 }
 
 function pushSetting<T extends Decay | Clamp>(
@@ -448,109 +472,77 @@ function pushSetting<T extends Decay | Clamp>(
   before: T | null,
   after: T | null,
   describe: (value: T) => string,
-  key: string,
   rank: number,
 ): void {
   const beforeText = before === null ? null : describe(before);
   const afterText = after === null ? null : describe(after);
   if (beforeText === afterText) return;
+  const key = subject === "decay" ? changeKeys.decay(model ?? "") : changeKeys.clamp(model);
   push(
-    change({
-      subject,
-      change: before === null ? "added" : after === null ? "removed" : "changed",
-      model,
-      name: subject,
-      before: beforeText,
-      after: afterText,
-      details: before !== null && after !== null ? [{ what: "", before: beforeText, after: afterText }] : [],
-      loc: where((after ?? before)?.loc),
-      key,
-    }),
-    rank,
+    {
+      change: change({
+        subject,
+        change: before === null ? "added" : after === null ? "removed" : "changed",
+        model,
+        name: subject,
+        before: beforeText,
+        after: afterText,
+        details:
+          before !== null && after !== null ? [{ what: "", before: beforeText, after: afterText }] : [],
+        loc: where((after ?? before)?.loc),
+        key,
+      }),
+      keys: [key],
+      undo: { kind: subject, model },
+    },
+    [rank],
   );
 }
 
 // -------------------------------------------------------------------------------------------- exclusions
 
-function diffExclusions(base: Artifact, head: Artifact, push: Push): void {
-  const { both, removed, added } = pairBy(base.exclusions, head.exclusions, (exclusion) => exclusion.reason);
-  const position = (artifact: Artifact, exclusion: Exclusion): number =>
-    artifact.exclusions.indexOf(exclusion);
-  for (const exclusion of removed) {
-    push(
-      change({
-        subject: "exclusion",
-        change: "removed",
-        model: null,
-        name: exclusion.reason,
-        before: exclusion.text,
-        after: null,
-        loc: where(exclusion.loc),
-        key: changeKeys.exclusion(exclusion.reason),
+function diffExclusions(base: Artifact, head: Artifact, renames: ListRenames, push: Push): void {
+  const pairs = pairInPasses(base.exclusions, head.exclusions, [
+    (exclusion) => exclusion.reason,
+    (exclusion) =>
+      `${conditionKey(exclusion.match, base.exclusions.includes(exclusion) ? renames : new Map())}${SEP}${exclusion.withinMs}`,
+  ]);
+  reportPairs(
+    pairs,
+    {
+      subject: "exclusion",
+      model: () => null,
+      name: (exclusion) => exclusion.reason,
+      text: (exclusion) => exclusion.text,
+      loc: (exclusion) => exclusion.loc,
+      key: (exclusion) => changeKeys.exclusion(exclusion.reason),
+      details: (before, after) => [
+        ...(conditionKey(before.match, renames) === conditionKey(after.match)
+          ? []
+          : [{ what: "condition", before: describeMatch(before.match), after: describeMatch(after.match) }]),
+        ...withinDetail(before, after),
+      ],
+      rank: (exclusion, side) => [(side === "base" ? base : head).exclusions.indexOf(exclusion)],
+      undo: (before, after) => ({
+        kind: "exclusion",
+        base: before?.reason ?? null,
+        head: after?.reason ?? null,
       }),
-      position(base, exclusion),
-      0,
-    );
-  }
-  for (const exclusion of added) {
-    push(
-      change({
-        subject: "exclusion",
-        change: "added",
-        model: null,
-        name: exclusion.reason,
-        before: null,
-        after: exclusion.text,
-        loc: where(exclusion.loc),
-        key: changeKeys.exclusion(exclusion.reason),
-      }),
-      position(head, exclusion),
-      1,
-    );
-  }
-  for (const [before, after] of both) {
-    const details = [
-      ...(conditionKey(before.match) === conditionKey(after.match)
-        ? []
-        : [{ what: "condition", before: describeMatch(before.match), after: describeMatch(after.match) }]),
-      ...withinDetail(before, after),
-    ];
-    if (details.length === 0) continue;
-    push(
-      change({
-        subject: "exclusion",
-        change: "changed",
-        model: null,
-        name: after.reason,
-        before: before.text,
-        after: after.text,
-        details,
-        loc: where(after.loc),
-        key: changeKeys.exclusion(after.reason),
-      }),
-      position(head, after),
-      1,
-    );
-  }
-  // The first exclusion that holds gives the reason, so their order matters.
-  const order = orderChange(
-    base.exclusions.map((e) => e.reason),
-    head.exclusions.map((e) => e.reason),
+    },
+    push,
   );
-  if (order) {
-    push(
-      change({
-        subject: "exclusion-order",
-        change: "changed",
-        model: null,
-        name: "exclusions",
-        before: order.before,
-        after: order.after,
-        details: [order],
-        key: changeKeys.exclusionOrder(),
-      }),
-    );
-  }
+  // The first exclusion that holds gives the reason, so their order matters.
+  const renamed = new Map(pairs.both.map(([b, a]) => [b.reason, a.reason]));
+  reportOrder(
+    "exclusion-order",
+    null,
+    base.exclusions.map((e) => renamed.get(e.reason) ?? e.reason),
+    head.exclusions.map((e) => e.reason),
+    changeKeys.exclusionOrder(),
+    { kind: "exclusion-order" },
+    [],
+    push,
+  );
 }
 
 // ------------------------------------------------------------------------------------------------ grades
@@ -562,19 +554,24 @@ function diffGrades(base: Artifact, head: Artifact, push: Push): void {
     const beforeText = before === null ? null : describeGradeScale(before);
     const afterText = after === null ? null : describeGradeScale(after);
     if (beforeText === afterText) return;
+    const key = changeKeys.grade(dimension);
     push(
-      change({
-        subject: "grade",
-        change: before === null ? "added" : after === null ? "removed" : "changed",
-        model: null,
-        name: dimension,
-        before: beforeText,
-        after: afterText,
-        details: before !== null && after !== null ? tierDetails(before, after) : [],
-        loc: where((after ?? before)?.loc),
-        key: changeKeys.grade(dimension),
-      }),
-      index,
+      {
+        change: change({
+          subject: "grade",
+          change: before === null ? "added" : after === null ? "removed" : "changed",
+          model: null,
+          name: dimension,
+          before: beforeText,
+          after: afterText,
+          details: before !== null && after !== null ? tierDetails(before, after) : [],
+          loc: where((after ?? before)?.loc),
+          key,
+        }),
+        keys: [key],
+        undo: { kind: "grade", dimension },
+      },
+      [index],
     );
   });
 }
@@ -603,10 +600,15 @@ function bucketScopes(artifact: Artifact): Map<string | null, Bucket[]> {
   return scopes;
 }
 
+function bucketTestKey(test: Bucket["test"], renames: ListRenames): string {
+  return test.kind === "when" ? conditionKey(test.expr, renames) : canonicalJson(test);
+}
+
 function diffBuckets(
   base: Artifact,
   head: Artifact,
   rank: (model: string | null) => number,
+  renames: ListRenames,
   push: Push,
 ): void {
   const baseScopes = bucketScopes(base);
@@ -615,156 +617,89 @@ function diffBuckets(
   for (const scope of scopes) {
     const before = baseScopes.get(scope) ?? [];
     const after = headScopes.get(scope) ?? [];
-    const { both, removed, added } = pairBy(before, after, (bucket) => bucket.name);
-    for (const bucket of removed) {
-      push(
-        change({
-          subject: "bucket",
-          change: "removed",
-          model: scope,
-          name: bucket.name,
-          before: bucket.text,
-          after: null,
-          loc: where(bucket.loc),
-          key: changeKeys.bucket(scope, bucket.name),
-        }),
-        rank(scope),
-        before.indexOf(bucket),
-        0,
-      );
-    }
-    for (const bucket of added) {
-      push(
-        change({
-          subject: "bucket",
-          change: "added",
-          model: scope,
-          name: bucket.name,
-          before: null,
-          after: bucket.text,
-          loc: where(bucket.loc),
-          key: changeKeys.bucket(scope, bucket.name),
-        }),
-        rank(scope),
-        after.indexOf(bucket),
-        1,
-      );
-    }
-    for (const [b, a] of both) {
-      const details = [
-        ...(canonicalJson(b.test.kind === "when" ? conditionKey(b.test.expr) : b.test) ===
-        canonicalJson(a.test.kind === "when" ? conditionKey(a.test.expr) : a.test)
-          ? []
-          : [{ what: "condition", before: describeBucketTest(b.test), after: describeBucketTest(a.test) }]),
-        ...detail("actions", describeActions(b.actions), describeActions(a.actions)),
-      ];
-      if (details.length === 0) continue;
-      push(
-        change({
-          subject: "bucket",
-          change: "changed",
-          model: scope,
-          name: a.name,
-          before: b.text,
-          after: a.text,
-          details,
-          loc: where(a.loc),
-          key: changeKeys.bucket(scope, a.name),
-        }),
-        rank(scope),
-        after.indexOf(a),
-        1,
-      );
-    }
-    const order = orderChange(
-      before.map((bucket) => bucket.name),
-      after.map((bucket) => bucket.name),
+    const definition: Likeness<Bucket> = (bucket) => {
+      const side = before.includes(bucket) ? renames : new Map<string, string>();
+      return `${bucketTestKey(bucket.test, side)}${SEP}${describeActions(bucket.actions)}`;
+    };
+    const pairs = pairInPasses(before, after, [(bucket) => bucket.name, definition]);
+    reportPairs(
+      pairs,
+      {
+        subject: "bucket",
+        model: () => scope,
+        name: (bucket) => bucket.name,
+        text: (bucket) => bucket.text,
+        loc: (bucket) => bucket.loc,
+        key: (bucket) => changeKeys.bucket(scope, bucket.name),
+        details: (b, a) => [
+          ...(bucketTestKey(b.test, renames) === bucketTestKey(a.test, new Map())
+            ? []
+            : [{ what: "condition", before: describeBucketTest(b.test), after: describeBucketTest(a.test) }]),
+          ...detail("actions", describeActions(b.actions), describeActions(a.actions)),
+        ],
+        rank: (bucket, side) => [rank(scope), (side === "base" ? before : after).indexOf(bucket)],
+        undo: (b, a) => ({ kind: "bucket", scope, base: b?.name ?? null, head: a?.name ?? null }),
+      },
+      push,
     );
-    if (order) {
-      push(
-        change({
-          subject: "bucket-order",
-          change: "changed",
-          model: scope,
-          name: "buckets",
-          before: order.before,
-          after: order.after,
-          details: [order],
-          key: changeKeys.bucketOrder(scope),
-        }),
-        rank(scope),
-      );
-    }
+    const renamed = new Map(pairs.both.map(([b, a]) => [b.name, a.name]));
+    reportOrder(
+      "bucket-order",
+      scope,
+      before.map((bucket) => renamed.get(bucket.name) ?? bucket.name),
+      after.map((bucket) => bucket.name),
+      changeKeys.bucketOrder(scope),
+      { kind: "bucket-order", scope },
+      [rank(scope)],
+      push,
+    );
   }
 }
 
 // ------------------------------------------------------------------------------------------------- lists
 
+type NamedList = Artifact["lists"][number];
+
 function valuesText(values: readonly Literal[]): string {
   return `[${values.map(describeLiteral).join(", ")}]`;
 }
 
-function diffLists(base: Artifact, head: Artifact, push: Push): void {
-  const { both, removed, added } = pairBy(base.lists, head.lists, (list) => list.name);
-  const position = (artifact: Artifact, name: string): number =>
-    artifact.lists.findIndex((l) => l.name === name);
-  for (const list of removed) {
-    push(
-      change({
-        subject: "list",
-        change: "removed",
-        model: null,
-        name: list.name,
-        before: valuesText(list.values),
-        after: null,
-        key: changeKeys.list(list.name),
-      }),
-      position(base, list.name),
-      0,
-    );
-  }
-  for (const list of added) {
-    push(
-      change({
-        subject: "list",
-        change: "added",
-        model: null,
-        name: list.name,
-        before: null,
-        after: valuesText(list.values),
-        key: changeKeys.list(list.name),
-      }),
-      position(head, list.name),
-      1,
-    );
-  }
-  for (const [before, after] of both) {
-    const valueKey = (value: Literal): string => JSON.stringify(value);
-    const beforeValues = new Set(before.values.map(valueKey));
-    const afterValues = new Set(after.values.map(valueKey));
-    const gone = before.values.filter((value) => !afterValues.has(valueKey(value)));
-    const come = after.values.filter((value) => !beforeValues.has(valueKey(value)));
-    if (gone.length === 0 && come.length === 0) continue;
-    const details: ChangeDetail[] = [];
-    if (come.length > 0)
-      details.push({ what: "added", before: null, after: come.map(describeLiteral).join(", ") });
-    if (gone.length > 0)
-      details.push({ what: "removed", before: gone.map(describeLiteral).join(", "), after: null });
-    push(
-      change({
-        subject: "list",
-        change: "changed",
-        model: null,
-        name: after.name,
-        before: valuesText(before.values),
-        after: valuesText(after.values),
-        details,
-        key: changeKeys.list(after.name),
-      }),
-      position(head, after.name),
-      1,
-    );
-  }
+const valueKey = (value: Literal): string => JSON.stringify(value);
+
+/** Lists by name, then by the same values under another name (a rename). */
+function pairLists(base: Artifact, head: Artifact): Pairs<NamedList> {
+  return pairInPasses(base.lists, head.lists, [
+    (list) => list.name,
+    (list) => canonicalJson([...new Set(list.values.map(valueKey))].sort()),
+  ]);
+}
+
+function diffLists(pairs: Pairs<NamedList>, base: Artifact, head: Artifact, push: Push): void {
+  reportPairs(
+    pairs,
+    {
+      subject: "list",
+      model: () => null,
+      name: (list) => list.name,
+      text: (list) => valuesText(list.values),
+      key: (list) => changeKeys.list(list.name),
+      details: (before, after) => {
+        const beforeValues = new Set(before.values.map(valueKey));
+        const afterValues = new Set(after.values.map(valueKey));
+        const gone = before.values.filter((value) => !afterValues.has(valueKey(value)));
+        const come = after.values.filter((value) => !beforeValues.has(valueKey(value)));
+        const details: ChangeDetail[] = [];
+        if (come.length > 0)
+          details.push({ what: "added", before: null, after: come.map(describeLiteral).join(", ") });
+        if (gone.length > 0)
+          details.push({ what: "removed", before: gone.map(describeLiteral).join(", "), after: null });
+        return details;
+      },
+      rank: (list, side) => [(side === "base" ? base : head).lists.indexOf(list)],
+      undo: (before, after) => ({ kind: "list", base: before?.name ?? null, head: after?.name ?? null }),
+    },
+    push,
+  );
 }
 
 // ------------------------------------------------------------------------------------------------ schema
@@ -780,112 +715,42 @@ function eventText(event: EventSchema): string {
     : `event ${event.name} { ${event.properties.map(fieldText).join(", ")} }`;
 }
 
+/** The schema says which records are valid, not how they score: its changes are never undone alone. */
 function diffSchema(base: Artifact, head: Artifact, push: Push): void {
-  const fields = pairBy(base.schema.lead, head.schema.lead, (field) => field.name);
-  const fieldPosition = (artifact: Artifact, name: string): number =>
-    artifact.schema.lead.findIndex((f) => f.name === name);
-  for (const field of fields.removed) {
-    push(
-      change({
-        subject: "lead-field",
-        change: "removed",
-        model: null,
-        name: field.name,
-        before: fieldText(field),
-        after: null,
-        key: changeKeys.leadField(field.name),
-      }),
-      fieldPosition(base, field.name),
-      0,
-    );
-  }
-  for (const field of fields.added) {
-    push(
-      change({
-        subject: "lead-field",
-        change: "added",
-        model: null,
-        name: field.name,
-        before: null,
-        after: fieldText(field),
-        key: changeKeys.leadField(field.name),
-      }),
-      fieldPosition(head, field.name),
-      1,
-    );
-  }
-  for (const [before, after] of fields.both) {
-    if (fieldText(before) === fieldText(after)) continue;
-    push(
-      change({
-        subject: "lead-field",
-        change: "changed",
-        model: null,
-        name: after.name,
-        before: fieldText(before),
-        after: fieldText(after),
-        details: [{ what: "type", before: fieldText(before), after: fieldText(after) }],
-        key: changeKeys.leadField(after.name),
-      }),
-      fieldPosition(head, after.name),
-      1,
-    );
-  }
-
-  const events = pairBy(base.schema.events, head.schema.events, (event) => event.name);
-  const eventPosition = (artifact: Artifact, name: string): number =>
-    artifact.schema.events.findIndex((e) => e.name === name);
-  for (const event of events.removed) {
-    push(
-      change({
-        subject: "event",
-        change: "removed",
-        model: null,
-        name: event.name,
-        before: eventText(event),
-        after: null,
-        key: changeKeys.event(event.name),
-      }),
-      eventPosition(base, event.name),
-      0,
-    );
-  }
-  for (const event of events.added) {
-    push(
-      change({
-        subject: "event",
-        change: "added",
-        model: null,
-        name: event.name,
-        before: null,
-        after: eventText(event),
-        key: changeKeys.event(event.name),
-      }),
-      eventPosition(head, event.name),
-      1,
-    );
-  }
-  for (const [before, after] of events.both) {
-    if (eventText(before) === eventText(after)) continue;
-    const properties = pairBy(before.properties, after.properties, (property) => property.name);
-    const details: ChangeDetail[] = [
-      ...properties.both.flatMap(([b, a]) => detail(`property ${a.name}`, fieldText(b), fieldText(a))),
-      ...properties.removed.map((p) => ({ what: "removed", before: fieldText(p), after: null })),
-      ...properties.added.map((p) => ({ what: "added", before: null, after: fieldText(p) })),
-    ];
-    push(
-      change({
-        subject: "event",
-        change: "changed",
-        model: null,
-        name: after.name,
-        before: eventText(before),
-        after: eventText(after),
-        details,
-        key: changeKeys.event(after.name),
-      }),
-      eventPosition(head, after.name),
-      1,
-    );
-  }
+  reportPairs(
+    pairBy(base.schema.lead, head.schema.lead, (field) => field.name),
+    {
+      subject: "lead-field",
+      model: () => null,
+      name: (field) => field.name,
+      text: fieldText,
+      key: (field) => changeKeys.leadField(field.name),
+      details: (before, after) => detail("type", fieldText(before), fieldText(after)),
+      rank: (field, side) => [(side === "base" ? base : head).schema.lead.indexOf(field)],
+      undo: () => null,
+    },
+    push,
+  );
+  reportPairs(
+    pairBy(base.schema.events, head.schema.events, (event) => event.name),
+    {
+      subject: "event",
+      model: () => null,
+      name: (event) => event.name,
+      text: eventText,
+      key: (event) => changeKeys.event(event.name),
+      details: (before, after) => {
+        if (eventText(before) === eventText(after)) return [];
+        const properties = pairBy(before.properties, after.properties, (property) => property.name);
+        return [
+          ...properties.both.flatMap(([b, a]) => detail(`property ${a.name}`, fieldText(b), fieldText(a))),
+          ...properties.removed.map((p) => ({ what: "removed", before: fieldText(p), after: null })),
+          ...properties.added.map((p) => ({ what: "added", before: null, after: fieldText(p) })),
+        ];
+      },
+      rank: (event, side) => [(side === "base" ? base : head).schema.events.indexOf(event)],
+      undo: () => null,
+    },
+    push,
+  );
 }

@@ -81,11 +81,13 @@ describe("diffRulesets", () => {
     });
   });
 
-  it("lists the leads that moved, by id, with the rule changes that moved them", () => {
+  it("lists the leads that moved, by id, with the changes that caused each move", () => {
+    // L2 goes from 38 to 47 (Warm from 40) by +4 from a rule and +5 from a list: undoing either alone
+    // leaves it at 43 or 42, still Warm — no single change decides its move, so none is its cause.
     expect(report.changes.map((c) => [c.subject, c.name, c.leads, c.moved])).toEqual([
-      ["rule", "when event = email_open add 3 each max 15 within 30d", 1, 1],
+      ["rule", "when event = email_open add 3 each max 15 within 30d", 1, 0],
       ["bucket", "Hot", null, 1],
-      ["list", "target_countries", null, 1],
+      ["list", "target_countries", null, 0],
     ]);
     expect(report.moved).toEqual([
       {
@@ -116,6 +118,7 @@ describe("diffRulesets", () => {
             rule: "when country in target_countries add 5",
             before: null,
             after: 5,
+            change: null,
           },
           {
             model: "main",
@@ -123,9 +126,11 @@ describe("diffRulesets", () => {
             rule: "when event = email_open add 3 each max 15 within 30d",
             before: 8,
             after: 12,
+            change: 0,
           },
         ],
-        causes: [2],
+        causes: [],
+        undecided: true,
       },
       {
         id: "L10",
@@ -150,6 +155,7 @@ describe("diffRulesets", () => {
         actionsChanged: true,
         rules: [],
         causes: [1],
+        undecided: false,
       },
     ]);
   });
@@ -256,8 +262,68 @@ describe("diffRulesets: decay", () => {
         rule: "when event = demo_request add 50 within 30d",
         before: 50,
         after: 25,
+        change: null,
       },
     ]);
     expect(moved!.causes.map((index) => report.changes[index]!.after)).toEqual(["decay 50% every 7d"]);
+  });
+});
+
+describe("diffRulesets: causes (a change is named only when undoing it alone changes where the lead ends)", () => {
+  // 30 (CTO) + 50 (demo) + 4 × 2 (email opens) = 88: Warm under `Hot >= 100`.
+  const lead88: PopulationLead = {
+    lead: { id: "L88", email: "cto@mid.br", title: "CTO", employees: 100, country: "BR", stage: "lead" },
+    events: [
+      { type: "demo_request", at: daysAgo(1) },
+      ...[1, 2, 3, 4].map((days) => ({ type: "email_open", at: daysAgo(days) })),
+    ],
+  };
+  const newRule = [
+    "    when event = demo_request add 50 within 30d\n",
+    "    when event = demo_request add 50 within 30d\n    when event = email_open add 15 within 30d\n",
+  ] as [string, string];
+  const because = (report: ReturnType<typeof diffRulesets>): string[][] =>
+    report.moved.map((lead) =>
+      lead.undecided ? ["(undecided)"] : lead.causes.map((index) => report.changes[index]!.name),
+    );
+
+  it("88 → 103 with Hot lowered to 90: the new rule is the cause, the threshold is not", () => {
+    const changed = compileRules(edit(BASE_RULES, newRule, ["bucket Hot >= 100", "bucket Hot >= 90"]));
+    const report = diffRulesets({ base, head: changed, population: [lead88], asOf: AS_OF });
+    expect(report.moved.map((lead) => [lead.before.score, lead.after.score, lead.after.bucket])).toEqual([
+      [88, 103, "Hot"],
+    ]);
+    expect(because(report)).toEqual([["when event = email_open add 15 within 30d"]]);
+    expect(report.changes.map((change) => [change.subject, change.moved])).toEqual([
+      ["rule", 1],
+      ["bucket", 0],
+    ]);
+  });
+
+  it("88 → 103 with Hot lowered to 80: either change alone moves it, so no single one is named", () => {
+    const changed = compileRules(edit(BASE_RULES, newRule, ["bucket Hot >= 100", "bucket Hot >= 80"]));
+    const report = diffRulesets({ base, head: changed, population: [lead88], asOf: AS_OF });
+    expect(because(report)).toEqual([["(undecided)"]]);
+  });
+
+  it("a change that moves nobody is the cause of nothing, even beside one that moves a lead", () => {
+    // L88's fit grade moves (B → A: A now from 30) and a rule changes for big companies only; only the
+    // threshold moves the lead: no bucket reads grades, and the rule gives L88 nothing on either side.
+    const changed = compileRules(
+      edit(
+        BASE_RULES,
+        ["bucket Hot >= 100", "bucket Hot >= 85"],
+        ["grade fit A >= 50, B >= 30, else C", "grade fit A >= 30, B >= 20, else C"],
+        ["when employees >= 500 add 10", "when employees >= 5000 add 10"],
+      ),
+    );
+    const report = diffRulesets({ base, head: changed, population: [lead88], asOf: AS_OF });
+    expect(report.moved.map((lead) => [lead.before.grade, lead.after.grade])).toEqual([["B1", "A1"]]);
+    expect(because(report)).toEqual([["Hot"]]);
+    expect(report.changes.map((change) => [change.subject, change.leads, change.moved])).toEqual([
+      ["rule", 0, 0],
+      ["grade", null, 0],
+      ["bucket", null, 1],
+    ]);
   });
 });

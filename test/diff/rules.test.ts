@@ -67,10 +67,16 @@ describe("diffRules: rules", () => {
     expect(changes(["add 50 within 30d", "add 50 within 720h"])).toEqual([]);
   });
 
-  it("a condition change is a rule removed and a rule added", () => {
+  it("a changed condition with the same points is one changed rule", () => {
     expect(changes(["when employees >= 500 add 10", "when employees >= 1000 add 10"])).toEqual([
+      "changed rule in main fit: when employees >= 1000 add 10 — condition employees >= 500 → employees >= 1000 @ rules/main.score:42",
+    ]);
+  });
+
+  it("a changed condition on other fields with other points is a rule removed and a rule added", () => {
+    expect(changes(["when employees >= 500 add 10", 'when title contains "VP" add 20'])).toEqual([
       "removed rule in main fit: when employees >= 500 add 10 @ rules/main.score:42",
-      "added rule in main fit: when employees >= 1000 add 10 @ rules/main.score:42",
+      'added rule in main fit: when title contains "VP" add 20 @ rules/main.score:42',
     ]);
   });
 
@@ -209,5 +215,79 @@ describe("diffRules: buckets, grades, exclusions, models, schema", () => {
       "added lead field plan: plan: string? @ -",
       "changed event page_view: added seconds: number? @ -",
     ]);
+  });
+});
+
+describe("diffRules: rules are paired by meaning, not by position (unchanged first, then by likeness)", () => {
+  const engagement = [
+    "    when event = email_open add 2 each max 10 within 30d\n    when event = demo_request add 50 within 30d\n",
+  ] as const;
+
+  it("a rule inserted at the top of a section is one added rule; the rules below it are untouched", () => {
+    expect(
+      changes([engagement[0], `    when event = demo_request add 20 within 90d\n${engagement[0]}`]),
+    ).toEqual([
+      "added rule in main engagement: when event = demo_request add 20 within 90d @ rules/main.score:45",
+    ]);
+  });
+
+  it("a rule inserted in the middle is one added rule", () => {
+    expect(
+      changes([
+        "    when country in target_countries add 5\n",
+        '    when country in target_countries add 5\n    when title contains "Director" add 5\n',
+      ]),
+    ).toEqual(['added rule in main fit: when title contains "Director" add 5 @ rules/main.score:42']);
+  });
+
+  it("a deleted rule is one removed rule", () => {
+    expect(changes(["    when country in target_countries add 5\n", ""])).toEqual([
+      "removed rule in main fit: when country in target_countries add 5 @ rules/main.score:41",
+    ]);
+  });
+
+  it("reordered rules are no change (their order does not matter); reordered exclusions are", () => {
+    expect(
+      changes([
+        engagement[0],
+        "    when event = demo_request add 50 within 30d\n    when event = email_open add 2 each max 10 within 30d\n",
+      ]),
+    ).toEqual([]);
+    expect(
+      changes([
+        'exclude when email ends with "@rival.com" because "competitor"',
+        'exclude when title contains "student" because "student"\nexclude when email ends with "@rival.com" because "competitor"\nexclude when title contains "jobs" because "job seeker"',
+      ]),
+    ).toEqual([
+      'added exclusion "student": exclude when title contains "student" because "student" @ rules/main.score:18',
+      'added exclusion "job seeker": exclude when title contains "jobs" because "job seeker" @ rules/main.score:20',
+    ]);
+  });
+
+  it("a duplicated rule is one added rule, and the duplicates pair one to one", () => {
+    const duplicated = `${engagement[0]}    when event = email_open add 2 each max 10 within 30d\n`;
+    expect(changes([engagement[0], duplicated])).toEqual([
+      "added rule in main engagement: when event = email_open add 2 each max 10 within 30d @ rules/main.score:47",
+    ]);
+    const head = compileRules(edit(BASE_RULES, [engagement[0], duplicated]));
+    expect(diffRules(head, compileRules(edit(BASE_RULES, [engagement[0], duplicated])))).toEqual([]);
+  });
+
+  it("a renamed bucket is one change naming both names, not a bucket removed and another added", () => {
+    expect(
+      changes([
+        'bucket Warm >= 40 -> route sales within 48h say "Send an email"',
+        'bucket Engaged >= 40 -> route sales within 48h say "Send an email"',
+      ]),
+    ).toEqual(["changed bucket Engaged: name Warm → Engaged @ rules/main.score:24"]);
+  });
+
+  it("a renamed list is one change; the rules that read it under its new name are unchanged", () => {
+    expect(
+      changes(
+        ["list target_countries = [US, CA]", "list target_markets = [US, CA]"],
+        ["when country in target_countries add 5", "when country in target_markets add 5"],
+      ),
+    ).toEqual(["changed list target_markets: name target_countries → target_markets @ -"]);
   });
 });

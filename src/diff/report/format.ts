@@ -115,14 +115,22 @@ export function whereText(change: RuleChange): string | null {
   return change.loc === null ? null : `${change.loc.file}:${change.loc.line}`;
 }
 
-/** Why a lead moved: the rules whose points differ, then the other changes involved. */
+/** The first line of the method note: how causes are found (the reports state it under the moved leads). */
+export const CAUSE_METHOD =
+  "A change is named as a cause of a lead's move only if undoing that change alone, with every other " +
+  "change kept, gives the lead another bucket or other actions (each cause is re-scored to check).";
+
+export const UNDECIDED = "no single change decides this move: undoing any one of them alone still moves it";
+
+/** Why a lead moved: each change that caused it — a rule with the points it gave before and after. */
 export function becauseParts(report: DiffReport, lead: MovedLead, wrap: Wrap = plain): string[] {
-  const rules = lead.rules.map((delta) => `${wrap(delta.rule)}: ${pointsChange(delta)}`);
-  const causes = lead.causes.map((index) => {
+  if (lead.undecided) return [UNDECIDED];
+  return lead.causes.flatMap((index) => {
     const change = report.changes[index];
-    return change === undefined ? "" : changeLine(change, wrap);
+    if (change === undefined) return [];
+    const delta = lead.rules.find((rule) => rule.change === index);
+    return [delta === undefined ? changeLine(change, wrap) : `${wrap(delta.rule)}: ${pointsChange(delta)}`];
   });
-  return [...rules, ...causes.filter((cause) => cause !== "")];
 }
 
 export function actionsText(actions: readonly string[]): string {

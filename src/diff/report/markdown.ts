@@ -12,6 +12,7 @@ import {
   actionsText,
   asOfOrigin,
   becauseParts,
+  CAUSE_METHOD,
   changeLine,
   count,
   impactText,
@@ -175,6 +176,8 @@ function render(report: DiffReport, limits: Limits, fullReport: string | null): 
   lines.push(...deltaSection(report));
   lines.push(...populationSection(report, limits, fullReport));
   while (lines[lines.length - 1] === "") lines.pop();
+  // The footnote: how the "Because" column is decided, so a reviewer can weigh it.
+  if (report.moved.length > 0) lines.push("", `<sub>${CAUSE_METHOD}</sub>`);
   return `${lines.join("\n")}\n`;
 }
 

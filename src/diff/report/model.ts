@@ -25,6 +25,8 @@ export interface RuleDelta {
   /** Points contributed, null when the rule gave nothing on that side. */
   before: number | null;
   after: number | null;
+  /** The rule change this difference comes from (index into `changes`); null for a clamp that did not change. */
+  change: number | null;
 }
 
 /** A lead whose bucket or actions differ between the two sides. */
@@ -38,15 +40,20 @@ export interface MovedLead {
   actionsChanged: boolean;
   /** The rules whose contribution differs, in rule order (head side first). */
   rules: RuleDelta[];
-  /** Other changes that decided the move (a bucket threshold, a grade tier, an exclusion…): indexes into `changes`. */
+  /**
+   * The changes that caused the move (indexes into `changes`, ascending): each one, undone alone with
+   * every other change kept, gives the lead another bucket or other actions than it now gets.
+   */
   causes: number[];
+  /** No single change is needed for the move: any one undone alone, the lead still moves. */
+  undecided: boolean;
 }
 
 /** A semantic change with how many leads it touched. */
 export interface ImpactedChange extends Omit<RuleChange, "key"> {
   /** Leads whose contribution from this rule (or clamp) differs; null for changes that are not rules. */
   leads: number | null;
-  /** Moved leads whose move this change took part in. */
+  /** Moved leads this change is a cause of (see MovedLead.causes). */
   moved: number;
 }
 

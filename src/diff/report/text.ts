@@ -7,6 +7,7 @@ import {
   actionsText,
   asOfOrigin,
   becauseParts,
+  CAUSE_METHOD,
   changeLine,
   count,
   impactText,
@@ -94,6 +95,7 @@ export function renderDiffText(report: DiffReport): string {
     }
     for (const part of becauseParts(report, lead)) lines.push(`      because: ${part}`);
   }
+  if (report.moved.length > 0) lines.push(`  (${CAUSE_METHOD})`);
   lines.push("");
 
   const deltas = report.scoreDeltas;
