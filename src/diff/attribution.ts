@@ -18,7 +18,6 @@ import { createRuleset, type Ruleset } from "../eval/ruleset.js";
 import type { Contribution, ResultAction, ScoreResult } from "../eval/result.js";
 import type { ScoringEvent } from "../eval/event-index.js";
 import { contributionKey, listsOf, type RuleMatching } from "./identity.js";
-import type { PopulationLead } from "./population.js";
 import type { RuleDelta } from "./report/model.js";
 import { changeKeys, type PlannedChange } from "./rules.js";
 import { undoChange } from "./undo.js";
@@ -110,7 +109,7 @@ export class Attribution {
    * is decided by no single change (`undecided`: every candidate undone alone still moves it).
    */
   causes(
-    entry: PopulationLead,
+    entry: { lead: Readonly<Record<string, unknown>>; events: readonly Readonly<Record<string, unknown>>[] },
     asOf: { asOf: Date | string | number },
     before: ScoreResult,
     after: ScoreResult,

@@ -137,7 +137,7 @@ describe("the pull-request comment cannot be injected into (Markdown injection)"
           });
         }
       }),
-      { numRuns: 150, seed: 20261204 },
+      { numRuns: 60, seed: 20261204 },
     );
   });
 

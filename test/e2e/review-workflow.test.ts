@@ -126,7 +126,7 @@ describe("reviewing a rules change", () => {
     });
   });
 
-  it("names the leads that moved and the rule changes that moved each of them", () => {
+  it("names the leads that moved and the changes that caused each move", () => {
     const moves = report.moved.map((lead) => ({
       id: lead.id,
       source: lead.source,
@@ -145,7 +145,7 @@ describe("reviewing a rules change", () => {
         actions:
           'nurture "monthly-newsletter" → route sdr within 24h say "Send a personal email with a webinar invite"',
         rules: ['when title contains "Head of" add 10: null → 10'],
-        causes: [],
+        causes: ['rule when title contains "Head of" add 10'],
       },
       {
         id: "P11",
@@ -164,7 +164,7 @@ describe("reviewing a rules change", () => {
         actions:
           'nurture "monthly-newsletter" → route sdr within 24h say "Send a personal email with a webinar invite"',
         rules: ['when title contains "Head of" add 10: null → 10'],
-        causes: [],
+        causes: ['rule when title contains "Head of" add 10'],
       },
     ]);
   });
