@@ -432,21 +432,21 @@ const DAY_MS = 86_400_000;
 
 /** Log-odds by persona: who the lead is matters most; competitors and job seekers never buy. */
 const PERSONA_LOG_ODDS: Readonly<Record<Persona, number>> = {
-  enterprise: -1.6,
-  "enterprise-staff": -2.6,
-  smb: -2.0,
-  customer: -1.8,
-  student: -4.5,
+  enterprise: -1.4,
+  "enterprise-staff": -2.2,
+  smb: -1.8,
+  customer: -1.6,
+  student: -4,
   competitor: -7,
   "job-seeker": -7,
-  unknown: -3.2,
+  unknown: -2.8,
 };
 
 /**
- * The chance that a lead converts: persona, seniority, target country and company size, then what it did
- * in the last 30 days. A demo request and pricing pages weigh most; webinars and downloads some; email
- * opens and long page views nothing at all (the reference rules overrate them, which `tune` finds);
- * unsubscribes and bounces count against.
+ * The chance that a lead converts: persona, seniority, target country, company size and plan, then what
+ * it did in the last 30 days. Webinars, downloads and pricing pages weigh most; a demo request less than
+ * the reference rules think; email opens, long page views and industry nothing at all; the very largest
+ * companies buy less often (the reference rules give them points). `leadscore tune` finds these.
  */
 export function conversionChance(
   persona: Persona,
@@ -454,27 +454,31 @@ export function conversionChance(
   events: readonly PopulationEvent[],
 ): number {
   let logOdds = PERSONA_LOG_ODDS[persona];
-  if (/^(CEO|CTO|CFO|COO|Founder|Owner)$/.test(lead.title)) logOdds += 0.8;
-  else if (/^VP/.test(lead.title)) logOdds += 0.5;
+  if (/^(CEO|CTO|CFO|COO|Founder|Owner)$/.test(lead.title)) logOdds += 0.6;
+  else if (/^VP/.test(lead.title)) logOdds += 0.3;
+  else if (/Director/.test(lead.title)) logOdds += 0.6;
   if (lead.country !== undefined && ["US", "CA", "GB", "DE", "FR", "NL"].includes(lead.country))
-    logOdds += 0.4;
-  if (lead.employees !== undefined && lead.employees >= 100) logOdds += 0.3;
+    logOdds += 0.3;
+  if (lead.employees !== undefined && lead.employees >= 5000) logOdds -= 0.6;
   if (lead.plan === "starter" || lead.plan === "team") logOdds += 0.4;
   let pricing = 0;
   let clicks = 0;
+  let webinars = 0;
+  let downloaded = false;
   for (const event of events) {
     const ageDays = (OUTCOME_AS_OF_MS - Date.parse(event.at)) / DAY_MS;
     if (ageDays > 30 && event.type !== "unsubscribe" && event.type !== "email_bounce") continue;
-    if (event.type === "demo_request") logOdds += 2.2;
+    if (event.type === "demo_request") logOdds += 0.8;
     else if (event.type === "page_view" && typeof event.url === "string" && event.url.startsWith("/pricing"))
       pricing += 1;
     else if (event.type === "email_click") clicks += 1;
-    else if (event.type === "webinar_attended") logOdds += 0.9;
-    else if (event.type === "content_download") logOdds += 0.4;
-    else if (event.type === "unsubscribe") logOdds -= 1.5;
-    else if (event.type === "email_bounce") logOdds -= 1;
+    else if (event.type === "webinar_attended") webinars += 1;
+    else if (event.type === "content_download") downloaded = true;
+    else if (event.type === "unsubscribe") logOdds -= 0.5;
+    else if (event.type === "email_bounce") logOdds -= 0.3;
   }
-  logOdds += 0.6 * Math.min(pricing, 3) + 0.15 * Math.min(clicks, 4);
+  logOdds += 1.6 * Math.min(webinars, 2) + (downloaded ? 1 : 0);
+  logOdds += 0.5 * Math.min(pricing, 3) + 0.3 * Math.min(clicks, 4);
   return 1 / (1 + Math.exp(-logOdds));
 }
 

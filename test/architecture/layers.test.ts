@@ -18,7 +18,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ["io"],
   ["batch", "project", "git", "init", "runtime", "sql"],
   ["fixtures", "report", "serve"],
-  ["diff"],
+  ["diff", "tune"],
   ["cli", "index.ts"],
 ];
 

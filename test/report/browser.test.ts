@@ -10,7 +10,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { OutcomeReport } from "../../src/report/model.js";
 import { formatPercent } from "../../src/report/numbers.js";
-import { formatNumber } from "../../src/report/render/tables.js";
+import { formatMeasure, formatNumber } from "../../src/report/render/tables.js";
 import { hasChromium, launchChromium } from "../support/chromium.js";
 import { EXAMPLE_REPORT_ARGS } from "../support/example-report.js";
 import { PROJECT_ROOT } from "../support/paths.js";
@@ -101,7 +101,7 @@ describe.skipIf(!run)("the HTML report in Chromium", () => {
       ]),
     );
     const summary = Object.fromEntries(await tableRows("summary"));
-    expect(summary.AUC).toBe(formatNumber(report.ranking.auc, 4));
+    expect(summary.AUC).toBe(formatMeasure(report.ranking.auc));
     expect(summary.Converted).toBe(String(report.population.converted));
     const deciles = await tableRows("deciles");
     expect(deciles.map((cells) => [cells[1], cells[2], cells[5]])).toEqual(

@@ -9,6 +9,7 @@ import { registerInit } from "./init.js";
 import { registerReport } from "./report.js";
 import { registerScore } from "./score.js";
 import { registerTest } from "./test.js";
+import { registerTune } from "./tune.js";
 
 /** Every command, in the order `--help` lists them (register.ts says what registering does). */
 export const commands: RegisterCommand[] = [
@@ -22,4 +23,5 @@ export const commands: RegisterCommand[] = [
   registerInit,
   registerDiff,
   registerReport,
+  registerTune,
 ];

@@ -34,7 +34,7 @@ export const registerReport: RegisterCommand = (program: Command, io, setExitCod
     .requiredOption("--outcome <column>", "the yes/no column that says whether the lead converted")
     .option("--as-of <time>", "score every lead as of this ISO-8601 time (default: now)")
     .option("--as-of-field <column>", "score each lead as of the time in this column")
-    .option("--offset <duration>", "with --as-of-field: that time plus this (e.g. 7d, 12h)", "0d")
+    .option("--offset <duration>", "with --as-of-field: that time plus this (e.g. 7d, 12h)")
     .option("--columns <mapping>", 'CSV header to lead field, e.g. "Prospect ID=id,Lead Origin=origin"')
     .addOption(new Option("--format <format>", "report format").choices(REPORT_FORMATS))
     .option("-o, --out <file>", "write the report here instead of stdout")

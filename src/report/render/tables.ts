@@ -21,6 +21,11 @@ export function formatNumber(value: number | null, decimals = 2): string {
   return Number.isInteger(value) ? String(value) : value.toFixed(decimals).replace(/\.?0+$/, "");
 }
 
+/** AUC and KS always with four decimals, as they are compared between runs: `0.8060`. */
+export function formatMeasure(value: number | null): string {
+  return value === null ? "-" : value.toFixed(4);
+}
+
 function interval(row: RateRow): string {
   return row.interval === null
     ? "-"
@@ -56,8 +61,8 @@ export function summaryTable(report: OutcomeReport): Table {
       ["Measured (scored, with a readable outcome)", String(p.measured)],
       ["Converted", String(p.converted)],
       ["Base rate", formatPercent(p.baseRate)],
-      ["AUC", formatNumber(report.ranking.auc, 4)],
-      ["KS", formatNumber(report.ranking.ks?.value ?? null, 4)],
+      ["AUC", formatMeasure(report.ranking.auc)],
+      ["KS", formatMeasure(report.ranking.ks?.value ?? null)],
       ["KS at score", formatNumber(report.ranking.ks?.threshold ?? null)],
       ["Scored as of", asOf],
     ],
