@@ -1,5 +1,5 @@
 import { Option, type Command } from "commander";
-import { LEADS_FORMATS } from "../../io/read-leads.js";
+import { LEADS_FORMATS } from "../../io/leads-format.js";
 import type { RegisterCommand } from "./register.js";
 import type { TuneOptions } from "./tune-action.js";
 
