@@ -7,7 +7,7 @@
  * Inputs are generated with a fixed seed, so runs compare like with like.
  */
 import path from "node:path";
-import { loadRuleset } from "../src/eval/ruleset.js";
+import { loadRuleset } from "../src/eval/load-ruleset.js";
 import type { ScoringEvent } from "../src/eval/event-index.js";
 
 const RULES = path.resolve(import.meta.dirname, "../rules");

@@ -13,6 +13,7 @@ import { runColdCheck } from "./groups/cold-check.js";
 import { runDiff } from "./groups/diff.js";
 import { runEvaluator } from "./groups/evaluator.js";
 import { runLanguage } from "./groups/language.js";
+import { runRuntimeSize } from "./groups/runtime-size.js";
 import { runScoreMemory } from "./groups/score-memory.js";
 
 interface Group {
@@ -26,6 +27,7 @@ const GROUPS: Group[] = [
   { name: "evaluator", run: runEvaluator },
   { name: "score-memory", run: runScoreMemory },
   { name: "diff", run: runDiff },
+  { name: "runtime-size", run: runRuntimeSize },
 ];
 
 async function main(): Promise<number> {

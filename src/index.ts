@@ -5,7 +5,8 @@
  *   const rules = await loadRuleset("dist/acme.ruleset.json");
  *   const result = rules.score(lead, events, { asOf: new Date() });
  */
-export { loadRuleset, createRuleset, Ruleset, type Lead, type ScoreOptions } from "./eval/ruleset.js";
+export { createRuleset, Ruleset, type Lead, type ScoreOptions } from "./eval/ruleset.js";
+export { loadRuleset } from "./eval/load-ruleset.js";
 export {
   RulesetLoadError,
   InvalidAsOfError,

@@ -2,7 +2,7 @@ import { ARTIFACT_FORMAT, ARTIFACT_FORMAT_VERSION, type Artifact } from "./artif
 import { artifactConsistencyError } from "./artifact-consistency.js";
 import { artifactSchemaError } from "./artifact-schema.js";
 import { nestingProblem } from "./json-nesting.js";
-import { contentHashOf } from "./hash.js";
+import { contentHashOf } from "./content-hash.js";
 
 export type ArtifactErrorReason =
   "invalid-json" | "wrong-format" | "wrong-format-version" | "schema" | "inconsistent" | "hash-mismatch";

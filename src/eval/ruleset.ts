@@ -1,8 +1,5 @@
-import { describeFileError } from "../diagnostics/file-errors.js";
-import { readFile, stat } from "node:fs/promises";
 import type { Artifact } from "../compile/artifact.js";
 import { checkArtifact, parseArtifact, type ArtifactParseResult } from "../compile/load-artifact.js";
-import { hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { coerceEvent, coerceLead, type Coerced } from "./coerce.js";
 import { InvalidAsOfError, InvalidInputError, LeadValidationError, RulesetLoadError } from "./errors.js";
 import { compileEvaluator, type Evaluate } from "./evaluator.js";
@@ -101,80 +98,23 @@ export class Ruleset {
   }
 }
 
-/**
- * The compiler (and its parser) is loaded only to compile rule files: services that load a compiled
- * artifact start faster without it.
- */
-function loadCompiler(): Promise<typeof import("../compile/compile-ruleset.js")> {
-  return import("../compile/compile-ruleset.js");
-}
-
 function refuse(result: Exclude<ArtifactParseResult, { artifact: Artifact }>): never {
   throw new RulesetLoadError(result.reason, result.error);
 }
 
 /**
- * A ruleset from an artifact object. The artifact is checked first: right format and format version,
- * valid against the artifact schema, content matching its hash. Throws RulesetLoadError otherwise.
+ * A ruleset from a compiled artifact: the parsed object, or its JSON text. The artifact is checked first:
+ * right format and format version, valid against the artifact schema, content matching its hash. Throws
+ * RulesetLoadError otherwise. Needs no file system, so it works in browsers and edge workers too.
  */
-export function createRuleset(artifact: Artifact): Ruleset {
-  const checked = checkArtifact(artifact);
-  if (!("artifact" in checked)) refuse(checked);
-  return new Ruleset(checked.artifact);
-}
-
-function compileFailure(diagnostics: readonly Diagnostic[], where: string): RulesetLoadError {
-  const errors = diagnostics.filter((d) => d.severity === "error");
-  const first = errors[0];
-  const detail = first
-    ? `: ${first.span.file}:${first.span.start.line}:${first.span.start.column} ${first.message}`
-    : "";
-  return new RulesetLoadError(
-    "compile-errors",
-    `the rules in ${where} have ${errors.length} error${errors.length === 1 ? "" : "s"}${detail}`,
-    diagnostics,
-  );
-}
-
-/**
- * A ruleset from a compiled artifact (`.json`), a rules directory, a single `.score` file, or an artifact
- * object. Rejects with RulesetLoadError, whose `reason` says what is wrong.
- */
-export async function loadRuleset(source: string | Artifact): Promise<Ruleset> {
-  if (source === null || (typeof source !== "string" && typeof source !== "object")) {
+export function createRuleset(artifact: Artifact | string): Ruleset {
+  if (artifact === null || (typeof artifact !== "string" && typeof artifact !== "object")) {
     throw new RulesetLoadError(
       "unreadable",
-      "loadRuleset takes the path of a rules directory or a compiled artifact (.json), or an artifact object",
+      "createRuleset takes a compiled artifact: its JSON text or the parsed object",
     );
   }
-  if (typeof source !== "string") return createRuleset(source);
-  let isDirectory: boolean;
-  try {
-    isDirectory = (await stat(source)).isDirectory();
-  } catch (error) {
-    throw new RulesetLoadError("unreadable", `cannot read ${source}: ${describeFileError(error)}`);
-  }
-  if (isDirectory) {
-    const { compileDirectory } = await loadCompiler();
-    const compiled = await compileDirectory(source);
-    if (compiled.artifact === null || hasErrors(compiled.diagnostics))
-      throw compileFailure(compiled.diagnostics, source);
-    return new Ruleset(compiled.artifact);
-  }
-  let text: string;
-  try {
-    text = await readFile(source, "utf8");
-  } catch (error) {
-    throw new RulesetLoadError("unreadable", `cannot read ${source}: ${describeFileError(error)}`);
-  }
-  if (source.endsWith(".score")) {
-    const { compileSources } = await loadCompiler();
-    const compiled = compileSources([{ path: source, text }]);
-    if (compiled.artifact === null || hasErrors(compiled.diagnostics))
-      throw compileFailure(compiled.diagnostics, source);
-    return new Ruleset(compiled.artifact);
-  }
-  const parsed = parseArtifact(text);
-  if (!("artifact" in parsed)) refuse(parsed);
-  return new Ruleset(parsed.artifact);
+  const checked = typeof artifact === "string" ? parseArtifact(artifact) : checkArtifact(artifact);
+  if (!("artifact" in checked)) refuse(checked);
+  return new Ruleset(checked.artifact);
 }
