@@ -8,6 +8,8 @@ import { registerFmt } from "./fmt.js";
 import { registerInit } from "./init.js";
 import { registerReport } from "./report.js";
 import { registerScore } from "./score.js";
+import { registerServe } from "./serve.js";
+import { registerSigning } from "./signing.js";
 import { registerTest } from "./test.js";
 import { registerTune } from "./tune.js";
 
@@ -24,4 +26,6 @@ export const commands: RegisterCommand[] = [
   registerDiff,
   registerReport,
   registerTune,
+  registerServe,
+  registerSigning,
 ];
