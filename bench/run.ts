@@ -15,6 +15,7 @@ import { runEvaluator } from "./groups/evaluator.js";
 import { runLanguage } from "./groups/language.js";
 import { runRuntimeSize } from "./groups/runtime-size.js";
 import { runScoreMemory } from "./groups/score-memory.js";
+import { runServe } from "./groups/serve.js";
 
 interface Group {
   name: string;
@@ -28,6 +29,7 @@ const GROUPS: Group[] = [
   { name: "score-memory", run: runScoreMemory },
   { name: "diff", run: runDiff },
   { name: "runtime-size", run: runRuntimeSize },
+  { name: "serve", run: runServe },
 ];
 
 async function main(): Promise<number> {

@@ -91,7 +91,7 @@ export class Reloader {
 
   async #reloadOnce(): Promise<ReloadOutcome> {
     const { source, events } = this.options;
-    let document;
+    let document: Awaited<ReturnType<RulesetSource["fetch"]>>;
     try {
       document = await source.fetch();
     } catch (error) {

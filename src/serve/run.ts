@@ -109,7 +109,11 @@ export async function runServe(options: ServeOptions, workers: number): Promise<
     ...options,
     ...(inCluster ? { metricsText: clusterMetricsText() } : {}),
   });
-  if (inCluster) AggregatorRegistry.setRegistries([server.metrics.registry]);
+  if (inCluster) {
+    // Constructing one is what makes a worker answer the primary's requests for its metrics.
+    new AggregatorRegistry();
+    AggregatorRegistry.setRegistries([server.metrics.registry]);
+  }
   drainOnSignal(server);
   return server;
 }
