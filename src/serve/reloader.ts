@@ -35,6 +35,8 @@ export class Reloader {
   #stopWatching: (() => void) | null = null;
   #failures = 0;
   #stopped = false;
+  /** The last document refused: judged once, not again and again while the source still holds it. */
+  #refused: { artifactText: string; signature: string | null } | null = null;
 
   constructor(private readonly options: ReloaderOptions) {}
 
@@ -99,8 +101,13 @@ export class Reloader {
       events.failed("source-unavailable", (error as Error).message, source.origin);
       return "failed";
     }
-    if (document === "unchanged" || document.artifactText === this.#active?.document.artifactText) {
-      this.#failures = 0;
+    const refused = this.#refused;
+    if (
+      document === "unchanged" ||
+      document.artifactText === this.#active?.document.artifactText ||
+      (document.artifactText === refused?.artifactText && document.signature === refused.signature)
+    ) {
+      this.#failures = 0; // the source answered: no back-off
       return "unchanged";
     }
     const accepted = this.#accept(document);
@@ -120,9 +127,11 @@ export class Reloader {
       this.#failures++;
       const reason = (error as { reason?: string }).reason ?? "invalid";
       this.options.events.failed(reason, (error as Error).message, document.origin);
+      this.#refused = { artifactText: document.artifactText, signature: document.signature };
       return false;
     }
     this.#failures = 0;
+    this.#refused = null;
     const previous = this.#active;
     this.#active = next;
     this.options.events.loaded(next, previous);

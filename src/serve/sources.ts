@@ -45,13 +45,10 @@ export function fileSource(file: string, signatureFile = `${file}.sig`): Ruleset
       return { artifactText, signature: await readOptional(signatureFile), origin: file };
     },
     watch(onChange) {
-      const names = new Set([path.basename(file), path.basename(signatureFile)]);
-      const watchers: FSWatcher[] = [...new Set([path.dirname(file), path.dirname(signatureFile)])].map(
-        (dir) =>
-          watch(dir, { persistent: false }, (_event, name) => {
-            if (name === null || names.has(name.toString())) onChange();
-          }),
-      );
+      // Any change in the directory: a Kubernetes ConfigMap swaps a `..data` link, not the file's own name.
+      // A change that leaves the artifact's text as it was is no reload (the reloader compares).
+      const dirs = [...new Set([path.dirname(file), path.dirname(signatureFile)])];
+      const watchers: FSWatcher[] = dirs.map((dir) => watch(dir, { persistent: false }, () => onChange()));
       return () => {
         for (const watcher of watchers) watcher.close();
       };

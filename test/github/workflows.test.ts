@@ -206,13 +206,23 @@ describe("the rules repository's workflow", () => {
         `hash=$(node -p "require('./dist/ruleset.json').contentHash.replace(/^sha256:/, '').slice(0, 12)")`,
         'echo "hash12=${hash}" >> "$GITHUB_OUTPUT"',
       ].join("\n"),
+      [
+        'if [ -n "$LEADSCORE_SIGNING_KEY" ]; then',
+        "  npx --no-install leadscore sign --key - dist/ruleset.json",
+        "else",
+        '  echo "No LEADSCORE_SIGNING_KEY secret: the ruleset is published unsigned."',
+        "fi",
+      ].join("\n"),
       "actions/upload-artifact@v4",
-      expect.stringContaining('gh release create "$TAG" dist/ruleset.json'),
+      expect.stringContaining('gh release create "$TAG" dist/ruleset.json* '),
     ]);
+    expect(stepNamed(publish, "Sign the compiled ruleset").env).toEqual({
+      LEADSCORE_SIGNING_KEY: "${{ secrets.LEADSCORE_SIGNING_KEY }}",
+    });
     expect(stepNamed(publish, "Compile the ruleset").id).toBe("compile");
     expect(stepNamed(publish, "Upload the compiled ruleset").with).toEqual({
       name: "ruleset-${{ steps.compile.outputs.hash12 }}",
-      path: "dist/ruleset.json",
+      path: "dist/ruleset.json*",
       overwrite: true,
     });
     expect(stepNamed(publish, "Attach the compiled ruleset to a release").env).toEqual({
