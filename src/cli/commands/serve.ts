@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import type { RegisterCommand } from "./index.js";
+import type { RegisterCommand } from "./register.js";
 import type { ServeCommandOptions } from "./serve-action.js";
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];

@@ -1,6 +1,6 @@
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { describeFileError } from "../../io/file-errors.js";
+import { describeFileError } from "../../diagnostics/file-errors.js";
 import { parseArtifact } from "../../compile/load-artifact.js";
 import {
   keyRing,
