@@ -9,8 +9,16 @@ import { compileDirectory, compileSources, type CompileResult } from "../compile
 import { expandGlobs, globToRegExp } from "../project/glob.js";
 import type { FixtureText } from "./population-load.js";
 import {
+  CONFIG_FILE,
+  ConfigError,
+  defaultProjectConfig,
+  parseProjectConfig,
+  type ProjectConfig,
+} from "../project/config.js";
+import {
   GIT_MISSING,
   listFilesAtCommit,
+  readFileAtCommit,
   openGitProject,
   readFilesAtCommit,
   readRulesAtCommit,
@@ -20,6 +28,8 @@ import {
 } from "../git/revision.js";
 
 export interface DiffContext {
+  /** The working tree's leadscore.yaml, when the project has one. */
+  config?: SideConfig;
   /** Where relative directory arguments are read from. */
   cwd: string;
   /** The project directory (of leadscore.yaml). */
@@ -28,10 +38,26 @@ export interface DiffContext {
   rulesDir: string;
 }
 
+/**
+ * The side's own `leadscore.yaml`: its text (null when the side has none), and the settings read from it.
+ * A directory side has no configuration of its own (null): it is read with the working tree's.
+ */
+export interface SideConfig {
+  text: string | null;
+  config: ProjectConfig;
+}
+
 export type DiffSide =
-  | { kind: "working-tree"; label: string; compiled: CompileResult }
-  | { kind: "directory"; label: string; dir: string; compiled: CompileResult }
-  | { kind: "revision"; label: string; project: GitProject; commit: string; compiled: CompileResult };
+  | { kind: "working-tree"; label: string; compiled: CompileResult; config: SideConfig | null }
+  | { kind: "directory"; label: string; dir: string; compiled: CompileResult; config: null }
+  | {
+      kind: "revision";
+      label: string;
+      project: GitProject;
+      commit: string;
+      compiled: CompileResult;
+      config: SideConfig;
+    };
 
 /** The rules directory as paths in diagnostics and the artifact start: `rules`. */
 export function displayPrefixOf(rulesDir: string): string {
@@ -79,7 +105,12 @@ export async function resolveSide(
     }
     return {
       ok: true,
-      value: { kind: "working-tree", label: "working tree", compiled: await compileDirectory(dir, options) },
+      value: {
+        kind: "working-tree",
+        label: "working tree",
+        compiled: await compileDirectory(dir, options),
+        config: context.config ?? null,
+      },
     };
   }
   if ("directory" in spec) {
@@ -94,6 +125,7 @@ export async function resolveSide(
         label: spec.directory,
         dir,
         compiled: await compileDirectory(dir, options),
+        config: null,
       },
     };
   }
@@ -123,10 +155,14 @@ export async function resolveSide(
         `using ${option}`,
     };
   }
-  const rules = await readRulesAtCommit(project.value, commit.value, context.rulesDir, displayPrefix);
+  // The revision's own leadscore.yaml says where its rules are (a pull request may move them).
+  const config = await configAtCommit(project.value, commit.value, revision, context);
+  if (!config.ok) return config;
+  const rulesDir = config.value.config.rules;
+  const rules = await readRulesAtCommit(project.value, commit.value, rulesDir, displayPrefixOf(rulesDir));
   if (!rules.ok) return rules;
   if (rules.value.sources.length === 0) {
-    return { ok: false, error: `no rule files (.score) in \`${context.rulesDir}\` at \`${revision}\`` };
+    return { ok: false, error: `no rule files (.score) in \`${rulesDir}\` at \`${revision}\`` };
   }
   return {
     ok: true,
@@ -136,8 +172,36 @@ export async function resolveSide(
       project: project.value,
       commit: commit.value,
       compiled: compileSources(rules.value.sources, { fallbackName: options.fallbackName }),
+      config: config.value,
     },
   };
+}
+
+/** The `leadscore.yaml` of a revision (the conventional layout when it has none); a bad one is an error. */
+async function configAtCommit(
+  project: GitProject,
+  commit: string,
+  revision: string,
+  context: DiffContext,
+): Promise<GitResult<SideConfig>> {
+  const listed = await listFilesAtCommit(project, commit, ".");
+  if (!listed.ok) return listed;
+  const root = context.config?.config.root ?? context.root;
+  let text: string | null = null;
+  if (listed.value.includes(CONFIG_FILE)) {
+    const read = await readFileAtCommit(project, commit, CONFIG_FILE);
+    if (!read.ok) return read;
+    text = read.value;
+  }
+  try {
+    const config = text === null ? defaultProjectConfig(root) : await parseProjectConfig(text, root);
+    return { ok: true, value: { text, config } };
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      return { ok: false, error: `the ${CONFIG_FILE} at \`${revision}\`: ${error.message}` };
+    }
+    throw error;
+  }
 }
 
 function directoryNotRevision(name: string, option: string): string {
@@ -145,15 +209,15 @@ function directoryNotRevision(name: string, option: string): string {
 }
 
 /**
- * The fixture files of the head side: read from git at the head revision, or from the working tree when
- * the head is the working tree or a directory. Paths are relative to the project directory.
+ * The fixture files of a side: read from git at its revision, or from the working tree when the side is
+ * the working tree or a directory. Paths are relative to the project directory.
  */
-export async function readHeadFixtures(
-  head: DiffSide,
+export async function readSideFixtures(
+  side: DiffSide,
   context: DiffContext,
   globs: readonly string[],
 ): Promise<GitResult<FixtureText[]>> {
-  if (head.kind !== "revision") {
+  if (side.kind !== "revision") {
     const files = await expandGlobs(context.root, globs);
     const texts: FixtureText[] = [];
     for (const file of files) {
@@ -168,7 +232,7 @@ export async function readHeadFixtures(
     }
     return { ok: true, value: texts };
   }
-  const listed = await listFilesAtCommit(head.project, head.commit, ".");
+  const listed = await listFilesAtCommit(side.project, side.commit, ".");
   if (!listed.ok) return listed;
   const matchers = globs.map((glob) => globToRegExp(glob.replace(/^\.\//, "")));
   // The same files the working tree would give: hidden directories and node_modules are skipped there too.
@@ -177,7 +241,31 @@ export async function readHeadFixtures(
       matchers.some((matcher) => matcher.test(file)) &&
       !file.split("/").some((part) => part.startsWith(".") || part === "node_modules"),
   );
-  const read = await readFilesAtCommit(head.project, head.commit, files);
+  const read = await readFilesAtCommit(side.project, side.commit, files);
   if (!read.ok) return read;
   return { ok: true, value: read.value };
+}
+
+/** The working tree's own leadscore.yaml, as a side reads it (none when the project has no file). */
+export async function workingTreeConfig(config: ProjectConfig): Promise<SideConfig> {
+  if (!config.fromFile) return { text: null, config };
+  return { text: await readFile(path.join(config.root, CONFIG_FILE), "utf8"), config };
+}
+
+/**
+ * The fixture files that differ between the sides (added, removed or edited), in path order; null when
+ * the base's fixtures are not known (a directory side has none of its own).
+ */
+export async function changedFixtures(
+  base: DiffSide,
+  context: DiffContext,
+  headFixtures: readonly FixtureText[],
+): Promise<string[] | null> {
+  if (base.config === null) return null;
+  const read = await readSideFixtures(base, context, base.config.config.fixtures);
+  if (!read.ok) return null;
+  const before = new Map(read.value.map((fixture) => [fixture.file, fixture.text]));
+  const after = new Map(headFixtures.map((fixture) => [fixture.file, fixture.text]));
+  const files = [...new Set([...before.keys(), ...after.keys()])].sort();
+  return files.filter((file) => before.get(file) !== after.get(file));
 }

@@ -7,6 +7,7 @@
  * time is linear in the population and memory grows with the number of moves, not of leads.
  */
 import type { Artifact } from "../compile/artifact.js";
+import { canonicalJson } from "../compile/hash.js";
 import { InvalidAsOfError } from "../eval/errors.js";
 import { formatInstant, toInstant } from "../eval/instant.js";
 import { round2 } from "../eval/round.js";
@@ -15,6 +16,7 @@ import type { ScoreResult } from "../eval/result.js";
 import type { ScoringEvent } from "../eval/event-index.js";
 import { describeAction } from "../compile/print-artifact.js";
 import { Attribution, sameActions } from "./attribution.js";
+import { creationFieldOf, RoutingCounter } from "./routing.js";
 import {
   OUTCOME_LABELS,
   type BucketCount,
@@ -27,7 +29,7 @@ import {
   type RulesetSide,
   type TransitionMatrix,
 } from "./report/model.js";
-import { planChanges } from "./rules.js";
+import { planChanges, type RuleChange } from "./rules.js";
 import { compareLeadIds } from "./sort.js";
 import { DeltaCollector } from "./stats.js";
 
@@ -52,6 +54,12 @@ export interface DiffRulesetsOptions {
   asOfSource?: DiffReport["asOfSource"];
   /** The inputs the population was read from, and the records that could not be scored. */
   inputs?: { sources: PopulationSourceSummary[]; rejects: RejectedRecord[] };
+  /** The change of leadscore.yaml between the sides (listed last among the changes), if any. */
+  configChange?: RuleChange | null;
+  /** The fixture files that differ between the sides; null when not known. */
+  fixturesChanged?: string[] | null;
+  /** The base side's own as-of time, when it differs from the head's (each side reads its own config). */
+  baseAsOf?: Date | string | number;
 }
 
 /**
@@ -66,6 +74,10 @@ export function diffRulesets(options: DiffRulesetsOptions): DiffReport {
       `as-of time ${JSON.stringify(options.asOf)} is not an ISO-8601 timestamp, epoch milliseconds or a valid Date`,
     );
   }
+  const baseAsOf = options.baseAsOf === undefined ? runAsOf : toInstant(options.baseAsOf);
+  if (Number.isNaN(baseAsOf)) {
+    throw new InvalidAsOfError(`base as-of time ${JSON.stringify(options.baseAsOf)} is not a time`);
+  }
   const baseRuleset = createRuleset(base);
   const headRuleset = createRuleset(head);
   const plan = planChanges(base, head);
@@ -77,6 +89,7 @@ export function diffRulesets(options: DiffRulesetsOptions): DiffReport {
   const afterCounts = new Map<string, number>();
   const transitions = new Map<string, Map<string, number>>();
   const deltas = new DeltaCollector();
+  const routing = new RoutingCounter(creationFieldOf(head));
   const moved: Array<MovedLead & { order: number }> = [];
   let leads = 0;
   let changedBucket = 0;
@@ -87,7 +100,7 @@ export function diffRulesets(options: DiffRulesetsOptions): DiffReport {
     const order = leads++;
     const asOf = { asOf: entry.asOf ?? runAsOf };
     const events = entry.events as readonly ScoringEvent[];
-    const before = baseRuleset.score(entry.lead, events, asOf);
+    const before = baseRuleset.score(entry.lead, events, { asOf: entry.asOf ?? baseAsOf });
     const after = headRuleset.score(entry.lead, events, asOf);
 
     const beforeLabel = transitionLabel(before);
@@ -101,6 +114,7 @@ export function diffRulesets(options: DiffRulesetsOptions): DiffReport {
     }
     increment(row, afterLabel);
 
+    routing.add(entry.lead, before.actions, after.actions);
     if (before.score !== null && after.score !== null) deltas.add(round2(after.score - before.score));
     if (before.score !== after.score) changedScore += 1;
 
@@ -139,12 +153,20 @@ export function diffRulesets(options: DiffRulesetsOptions): DiffReport {
     leads: attribution.isRuleChange(index) ? impact[index]!.leads : null,
     moved: impact[index]!.moved,
   }));
+  if (options.configChange) {
+    // Last, so that the indexes of the rule changes (causes) stay as they are; it names no lead.
+    const { key: _key, ...change } = options.configChange;
+    changes.push({ ...change, leads: null, moved: 0 });
+  }
 
   return {
     base: side(options.baseLabel ?? "base", base),
     head: side(options.headLabel ?? "head", head),
     asOf: formatInstant(runAsOf),
     asOfSource: options.asOfSource ?? "given",
+    baseAsOf: baseAsOf === runAsOf ? null : formatInstant(baseAsOf),
+    schemasDiffer: canonicalJson(base.schema.lead) !== canonicalJson(head.schema.lead),
+    fixturesChanged: options.fixturesChanged ?? null,
     changes,
     summary: {
       leads,
@@ -154,6 +176,7 @@ export function diffRulesets(options: DiffRulesetsOptions): DiffReport {
       changedScore,
     },
     buckets: bucketCounts(order, beforeCounts, afterCounts),
+    routing: { teams: routing.loads(head, base), span: routing.span() },
     transitions: transitionMatrix(order, beforeCounts, afterCounts, transitions),
     moved: moved.map(({ order: _order, ...lead }) => lead),
     scoreDeltas: deltas.summarize(),

@@ -53,7 +53,8 @@ export type ChangeSubject =
   | "bucket-order"
   | "list"
   | "lead-field"
-  | "event";
+  | "event"
+  | "config";
 
 /** One setting of a construct that differs, as text (`points`: `+50` → `+60`); null where it is absent. */
 export interface ChangeDetail {
@@ -95,6 +96,7 @@ const SUBJECT_ORDER: readonly ChangeSubject[] = [
   "list",
   "lead-field",
   "event",
+  "config",
 ];
 
 const SEP = "\u0001";

@@ -42,6 +42,18 @@ const validateConfig = generatedConfigValidator as ((value: unknown) => boolean)
 const KNOWN_KEYS = ["version", "rules", "fixtures", "population", "as_of"];
 const POPULATION_KEYS = ["leads", "events"];
 
+/** The conventional layout, for a project (or a revision of it) without a leadscore.yaml. */
+export function defaultProjectConfig(root: string): ProjectConfig {
+  return {
+    root,
+    fromFile: false,
+    ...DEFAULTS,
+    fixtures: [...DEFAULTS.fixtures],
+    population: [],
+    asOf: null,
+  };
+}
+
 /** Reads `leadscore.yaml` in `dir`, or returns the conventional layout when there is none. */
 export async function loadProjectConfig(dir: string): Promise<ProjectConfig> {
   const file = path.join(dir, CONFIG_FILE);
@@ -49,16 +61,7 @@ export async function loadProjectConfig(dir: string): Promise<ProjectConfig> {
   try {
     text = await readFile(file, "utf8");
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") {
-      return {
-        root: dir,
-        fromFile: false,
-        ...DEFAULTS,
-        fixtures: [...DEFAULTS.fixtures],
-        population: [],
-        asOf: null,
-      };
-    }
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return defaultProjectConfig(dir);
     throw new ConfigError(`cannot read ${CONFIG_FILE}: ${(error as Error).message}`);
   }
   return parseProjectConfig(text, dir);

@@ -206,6 +206,43 @@ describe("leadscore diff with git revisions", () => {
     expect((await runLeadscore(["diff", "main"], project)).stdout).toContain("Leads: 11 scored");
   });
 
+  it("writes a one-line comment for a change nobody can see, naming the fixtures that changed", async () => {
+    // fixtures-change (above) adds a fixture case and touches no rule.
+    const run = await runLeadscore(["diff", "main", "fixtures-change", "--format", "markdown"], project);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(
+      "<!-- leadscore-diff -->\n**main** → **fixtures-change**: the rules mean the same — no lead can score " +
+        "differently (what changed is comments, formatting or fixtures). Fixtures changed: `rules/tests/acme.test.yaml`.\n",
+    );
+  });
+
+  it("reads each side's own leadscore.yaml: rules moved to another directory, another as_of", async () => {
+    git(project, "checkout", "--quiet", "-b", "moved-rules", "main");
+    try {
+      git(project, "mv", "rules", "scoring");
+      setFile(
+        "leadscore.yaml",
+        "rules: scoring\nfixtures: [scoring/tests/*.test.yaml]\nas_of: 2026-12-01T00:00:00Z\n",
+      );
+      commitAll(project, "rules move to scoring/");
+      const run = await runLeadscore(["diff", "main", "moved-rules"], project);
+      expect(run.stderr).toBe("");
+      expect(run.code).toBe(0);
+      expect(run.stdout.split("\n").slice(0, 8)).toEqual([
+        "leadscore diff: main (acme v1) → moved-rules (acme v1)",
+        "Scored as of 2026-12-01T00:00:00Z (from `as_of` in leadscore.yaml); the base as of its own `as_of`, 2026-11-01T00:00:00Z.",
+        "Fixture leads are scored as of their fixture file's `as_of`.",
+        "",
+        "Rule changes (1)",
+        '  changed configuration leadscore.yaml: rules rules → scoring; fixtures ["rules/tests/*.test.yaml"] → ["scoring/tests/*.test.yaml"]; as_of 2026-11-01T00:00:00Z → 2026-12-01T00:00:00Z',
+        "      each side read and scored with its own configuration",
+        "  fixtures changed: rules/tests/acme.test.yaml, scoring/tests/acme.test.yaml",
+      ]);
+    } finally {
+      git(project, "checkout", "--quiet", "main");
+    }
+  });
+
   it("reports population files that cannot be read as bad input", async () => {
     setFile(
       "leadscore.yaml",

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { diffRulesets, type PopulationLead } from "../../src/diff/population.js";
+import { renderDiffMarkdown } from "../../src/diff/report/markdown.js";
 import { BASE_RULES, compileRules, edit } from "./helpers.js";
 
 const AS_OF = "2026-11-01T00:00:00Z";
@@ -325,5 +326,89 @@ describe("diffRulesets: causes (a change is named only when undoing it alone cha
       ["grade", null, 0],
       ["bucket", null, 1],
     ]);
+  });
+});
+
+describe("diffRulesets: routing load per team and SLA", () => {
+  const rules = `lead {
+  id: string
+  title: string
+  created_at: date?
+}
+
+bucket Hot >= 50 -> route sales within 4h
+bucket Warm >= 20 -> route sdr within 48h
+bucket Cold otherwise -> nurture "digest"
+
+model main {
+  fit {
+    when title = CEO add 50
+    when title = VP add 30
+  }
+}
+`;
+  const leads: PopulationLead[] = [
+    ["a", "CEO", "2026-10-01T09:00:00Z"],
+    ["b", "VP", "2026-10-02T10:00:00Z"],
+    ["c", "VP", "2026-10-10T23:00:00Z"],
+    ["d", "Analyst", "2026-10-05T08:00:00Z"],
+  ].map(([id, title, created]) => ({ lead: { id, title, created_at: created }, events: [] }));
+
+  it("counts the leads routed to each team before and after, per SLA and per day of creation", () => {
+    const before = compileRules(rules);
+    const after = compileRules(edit(rules, ["when title = VP add 30", "when title = VP add 50"]));
+    const report = diffRulesets({ base: before, head: after, population: leads, asOf: AS_OF });
+    expect(report.routing.span).toEqual({
+      field: "created_at",
+      from: "2026-10-01",
+      to: "2026-10-10",
+      days: 10,
+    });
+    expect(report.routing.teams).toEqual([
+      {
+        team: "sales",
+        before: 1,
+        after: 3,
+        slas: [{ within: "4h", before: 1, after: 3 }],
+        perDay: { before: 0.1, after: 0.3 },
+      },
+      {
+        team: "sdr",
+        before: 2,
+        after: 0,
+        slas: [{ within: "48h", before: 2, after: 0 }],
+        perDay: { before: 0.2, after: 0 },
+      },
+    ]);
+    const comment = renderDiffMarkdown(report);
+    expect(comment.split("\n").slice(1, 6)).toEqual([
+      "## Lead scoring impact",
+      "",
+      "**base** (`ruleset`) → **head** (`ruleset`) · scored as of 2026-11-01T00:00:00Z (as given).",
+      "",
+      "> [!WARNING]",
+    ]);
+    expect(comment).toContain("> Team sales gets 3× its load: 1 lead routed before, 3 after.\n");
+    expect(comment).toContain(
+      "Per day: over the 10 days from 2026-10-01 to 2026-10-10 in which the leads were created (`created_at`).",
+    );
+    expect(comment).toContain("| **sales** | within 4h | 1 | 3 | **+2** | 0.1 → 0.3 |");
+  });
+});
+
+describe("diffRulesets: sides with different lead schemas", () => {
+  it("says so at the top of the comment, and that no lead can be compared when none is valid under both", () => {
+    const withPlan = compileRules(
+      edit(BASE_RULES, ["  country: string?\n", "  country: string?\n  plan: string\n"]),
+    );
+    const some = diffRulesets({ base, head: withPlan, population, asOf: AS_OF });
+    expect(some.schemasDiffer).toBe(true);
+    expect(renderDiffMarkdown(some)).toContain(
+      "> [!CAUTION]\n> The two sides declare different lead schemas: a lead is compared only when both accept it (0 records refused by one side only, listed under Population).\n",
+    );
+    const none = diffRulesets({ base, head: withPlan, population: [], asOf: AS_OF });
+    expect(renderDiffMarkdown(none)).toContain(
+      "> [!CAUTION]\n> The two sides cannot be compared on leads: their lead schemas differ and no lead is valid under both.\n",
+    );
   });
 });

@@ -3,12 +3,15 @@ import path from "node:path";
 import { hasErrors } from "../../diagnostics/diagnostic.js";
 import { renderDiagnostics, summarizeDiagnostics } from "../../diagnostics/render.js";
 import {
+  changedFixtures,
   resolveSide,
-  readHeadFixtures,
+  readSideFixtures,
+  workingTreeConfig,
   type DiffContext,
   type DiffSide,
   type SideSpec,
 } from "../../diff/inputs.js";
+import { diffConfig } from "../../diff/config-diff.js";
 import { diffRulesets } from "../../diff/population.js";
 import {
   addFixtureLeads,
@@ -45,9 +48,13 @@ export async function runDiff(
   setExitCode: (code: number) => void,
 ): Promise<void> {
   const config = await projectConfig(io);
-  const { asOfMs, asOfSource } = resolveAsOf(options.asOf, config.asOf);
   refuseSameOutputs(io, options);
-  const context: DiffContext = { cwd: io.cwd, root: config.root, rulesDir: config.rules };
+  const context: DiffContext = {
+    cwd: io.cwd,
+    root: config.root,
+    rulesDir: config.rules,
+    config: await workingTreeConfig(config),
+  };
 
   const specs = sideSpecs(baseRevision, headRevision, options);
   const sides: DiffSide[] = [];
@@ -75,11 +82,20 @@ export async function runDiff(
     return;
   }
   const artifacts = { base: base.compiled.artifact!, head: head.compiled.artifact! };
+  // Each side reads its own leadscore.yaml: the head's as_of (a head revision's own), the base's beside it.
+  const { asOfMs, asOfSource } = resolveAsOf(options.asOf, (head.config?.config ?? config).asOf);
 
   const population: LoadedPopulation = { leads: [], sources: [], rejects: [] };
-  const fixtures = await readHeadFixtures(head, context, config.fixtures);
+  // Each side reads its own leadscore.yaml: the fixtures are the head's, as its configuration names them.
+  const fixtures = await readSideFixtures(head, context, (head.config?.config ?? config).fixtures);
   if (!fixtures.ok) throw new UsageError(fixtures.error);
   addFixtureLeads(fixtures.value, artifacts, population);
+  const sideChanges = {
+    config:
+      base.config !== null && head.config !== null ? diffConfig(base.config.text, head.config.text) : null,
+    fixtures: await changedFixtures(base, context, fixtures.value),
+    baseAsOf: baseAsOfOf(options.asOf, base.config?.config.asOf ?? null, asOfMs),
+  };
   try {
     await addPopulationFiles(config.population, artifacts, { root: config.root }, population);
   } catch (error) {
@@ -97,6 +113,9 @@ export async function runDiff(
     headLabel: head.label,
     asOfSource,
     inputs: { sources: population.sources, rejects: population.rejects },
+    configChange: sideChanges.config,
+    fixturesChanged: sideChanges.fixtures,
+    ...(sideChanges.baseAsOf === null ? {} : { baseAsOf: sideChanges.baseAsOf }),
   });
 
   const output = render(report, options.format, { fullReport: options.fullReport ?? null });
@@ -145,6 +164,13 @@ function sideSpecs(
         ? { revision: headRevision }
         : null;
   return { base, head };
+}
+
+/** The base's own `as_of` when it differs from the head's (and --as-of does not set both); else null. */
+function baseAsOfOf(option: string | undefined, configured: string | null, headAsOf: number): number | null {
+  if (option !== undefined || configured === null) return null;
+  const asOfMs = parseInstant(configured);
+  return Number.isNaN(asOfMs) || asOfMs === headAsOf ? null : asOfMs;
 }
 
 function resolveAsOf(

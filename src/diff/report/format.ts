@@ -3,7 +3,7 @@
  * `wrap` marks up rule text (a code span in markdown, nothing on a terminal).
  */
 import type { ChangeDetail, RuleChange as FullRuleChange } from "../rules.js";
-import type { DiffReport, ImpactedChange, MovedLead, RuleDelta } from "./model.js";
+import type { DiffReport, ImpactedChange, MovedLead, RoutingLoad, RuleDelta } from "./model.js";
 
 /** A change as the report holds it (without the identity key used while comparing). */
 type RuleChange = Omit<FullRuleChange, "key">;
@@ -74,6 +74,8 @@ export function changeSubject(change: RuleChange, wrap: Wrap = plain): string {
       return `lead field ${wrap(change.name)}`;
     case "event":
       return `event ${wrap(change.name)}`;
+    case "config":
+      return `configuration ${wrap(change.name)}`;
   }
 }
 
@@ -104,6 +106,7 @@ export function changeLine(change: RuleChange, wrap: Wrap = plain): string {
 
 /** How many leads the change touched: `3 leads scored differently, 1 moved`. */
 export function impactText(change: ImpactedChange): string {
+  if (change.subject === "config") return "each side read and scored with its own configuration";
   if (change.leads !== null) {
     if (change.leads === 0) return "no lead scored differently";
     return `${plural(change.leads, "lead")} scored differently, ${count(change.moved)} moved`;
@@ -153,4 +156,13 @@ export function asOfOrigin(report: DiffReport): string {
 export function sideText(side: DiffReport["base"]): string {
   const version = side.version === null ? "" : ` v${side.version}`;
   return `${side.label} (${side.name}${version})`;
+}
+
+/** The call-out for a team whose load at least doubles. */
+export function doubledText(load: RoutingLoad): string {
+  const times =
+    load.before === 0
+      ? "leads it had none of"
+      : `${Math.floor((load.after / load.before) * 10) / 10}× its load`;
+  return `Team ${load.team} gets ${times}: ${plural(load.before, "lead")} routed before, ${count(load.after)} after.`;
 }

@@ -15,6 +15,7 @@ import {
   CAUSE_METHOD,
   changeLine,
   count,
+  doubledText,
   impactText,
   plural,
   scoreText,
@@ -22,6 +23,7 @@ import {
   whereText,
 } from "./format.js";
 import { code, text as escapeText } from "./markup.js";
+import { isDoubled } from "../routing.js";
 
 /** The first line of every report: lets CI find the comment it wrote before ("sticky" comments). */
 export const DIFF_COMMENT_MARKER = "<!-- leadscore-diff -->";
@@ -69,6 +71,7 @@ function shorteningSteps(maxLeadRows: number): Limits[] {
 }
 
 export function renderDiffMarkdown(report: DiffReport, options: MarkdownOptions = {}): string {
+  if (report.changes.length === 0) return sameMeaning(report);
   const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
   const fullReport = options.fullReport ?? null;
   if (maxChars === Infinity) return render(report, UNLIMITED, fullReport);
@@ -78,6 +81,24 @@ export function renderDiffMarkdown(report: DiffReport, options: MarkdownOptions 
     if (text.length <= maxChars) return text;
   }
   return cutToSize(text, maxChars, fullReport);
+}
+
+/**
+ * A change nobody can see (comments, formatting, fixtures): one line, so that the pull request's page is
+ * not filled with tables that all say "0". It names the fixture files that changed, when they are known.
+ */
+function sameMeaning(report: DiffReport): string {
+  const fixtures =
+    report.fixturesChanged === null
+      ? ""
+      : report.fixturesChanged.length === 0
+        ? " No fixture changed."
+        : ` Fixtures changed: ${report.fixturesChanged.map((file) => code(file)).join(", ")}.`;
+  return (
+    `${DIFF_COMMENT_MARKER}\n**${escapeText(report.base.label)}** → **${escapeText(report.head.label)}**: ` +
+    `the rules mean the same — no lead can score differently (what changed is comments, formatting or fixtures).` +
+    `${fixtures}\n`
+  );
 }
 
 // ------------------------------------------------------------------------------------------- markup
@@ -123,11 +144,13 @@ function render(report: DiffReport, limits: Limits, fullReport: string | null): 
   lines.push(
     `**${escapeText(report.base.label)}** (${version(report.base)}) → **${escapeText(report.head.label)}** (${version(report.head)}) · ` +
       `scored as of ${report.asOf} (${asOfOrigin(report)})` +
+      (report.baseAsOf === null ? "" : `; the base as of its own \`as_of\`, ${escapeText(report.baseAsOf)}`) +
       (report.population.sources.some((source) => source.asOf)
         ? "; fixture leads as of their file's `as_of`."
         : "."),
     "",
   );
+  if (report.schemasDiffer) lines.push(`> [!CAUTION]\n> ${schemaNote(report)}`, "");
   if (shortened) {
     lines.push(
       `> [!NOTE]\n> This comment is shortened to stay within the size of a pull-request comment. ` +
@@ -136,6 +159,10 @@ function render(report: DiffReport, limits: Limits, fullReport: string | null): 
           : `The full report is in ${code(fullReport)}.`),
       "",
     );
+  }
+
+  for (const load of report.routing.teams.filter(isDoubled)) {
+    lines.push(`> [!WARNING]\n> ${escapeText(doubledText(load))}`, "");
   }
 
   const { summary } = report;
@@ -149,6 +176,8 @@ function render(report: DiffReport, limits: Limits, fullReport: string | null): 
     row(["Rejected records", count(report.population.rejected)]),
     "",
   );
+
+  lines.push(...routingSection(report));
 
   lines.push(row(["Bucket", "Before", "After", "Δ"]), "|:--|--:|--:|--:|");
   for (const bucket of report.buckets) {
@@ -179,6 +208,66 @@ function render(report: DiffReport, limits: Limits, fullReport: string | null): 
   // The footnote: how the "Because" column is decided, so a reviewer can weigh it.
   if (report.moved.length > 0) lines.push("", `<sub>${CAUSE_METHOD}</sub>`);
   return `${lines.join("\n")}\n`;
+}
+
+/** The two sides declare different lead schemas: what that means for the comparison. */
+function schemaNote(report: DiffReport): string {
+  const refused = report.population.rejects.filter((reject) =>
+    /^under the (base|head) rules/.test(reject.reason),
+  );
+  return report.summary.leads === 0
+    ? "The two sides cannot be compared on leads: their lead schemas differ and no lead is valid under both."
+    : `The two sides declare different lead schemas: a lead is compared only when both accept it ` +
+        `(${plural(refused.length, "record")} refused by one side only, listed under Population).`;
+}
+
+/** Per routed team: leads routed before → after, per SLA, and per day when the population's span is known. */
+function routingSection(report: DiffReport): string[] {
+  const { teams, span } = report.routing;
+  if (teams.length === 0) return [];
+  const lines = ["#### Routing load", ""];
+  if (span !== null) {
+    lines.push(
+      `Per day: over the ${plural(span.days, "day")} from ${span.from} to ${span.to} in which the leads were created (\`${span.field}\`).`,
+      "",
+    );
+  }
+  const headers = ["Team", "SLA", "Before", "After", "Δ", ...(span === null ? [] : ["Per day"])];
+  lines.push(row(headers), `|:--|:--|--:|--:|--:|${span === null ? "" : "--:|"}`);
+  for (const load of teams) {
+    const slaRows = load.slas.length > 1 ? load.slas : [];
+    const total = [
+      `**${escapeText(load.team)}**`,
+      load.slas.length === 1 ? slaText(load.slas[0]!.within) : "all",
+      count(load.before),
+      count(load.after),
+      deltaText(load.after - load.before),
+      ...(load.perDay === null ? [] : [`${load.perDay.before} → ${load.perDay.after}`]),
+    ];
+    lines.push(row(total));
+    for (const sla of slaRows) {
+      lines.push(
+        row([
+          "",
+          slaText(sla.within),
+          count(sla.before),
+          count(sla.after),
+          deltaText(sla.after - sla.before),
+          ...(span === null ? [] : [""]),
+        ]),
+      );
+    }
+  }
+  lines.push("");
+  return lines;
+}
+
+function slaText(within: string | null): string {
+  return within === null ? "no SLA" : `within ${escapeText(within)}`;
+}
+
+function deltaText(delta: number): string {
+  return delta === 0 ? "0" : `**${signed(delta)}**`;
 }
 
 function transitionSection(report: DiffReport): string[] {

@@ -108,6 +108,26 @@ export interface PopulationSourceSummary {
   asOf?: string | null;
 }
 
+/** The leads routed to one team before and after the change. */
+export interface RoutingLoad {
+  team: string;
+  before: number;
+  after: number;
+  /** Per SLA (`within`), shortest first; `within` null for routes without one. */
+  slas: Array<{ within: string | null; before: number; after: number }>;
+  /** Leads per day over the population's span (see RoutingSpan); null when the span is not known. */
+  perDay: { before: number; after: number } | null;
+}
+
+/** Over how many days the population's leads came in, from their creation field. */
+export interface RoutingSpan {
+  field: string;
+  /** First and last creation day (YYYY-MM-DD), both counted in `days`. */
+  from: string;
+  to: string;
+  days: number;
+}
+
 export interface RulesetSide {
   /** What the user named: a revision (`main`), a directory, or `working tree`. */
   label: string;
@@ -122,6 +142,12 @@ export interface DiffReport {
   /** The instant the population was scored at (ISO-8601), and where it came from. */
   asOf: string;
   asOfSource: "option" | "config" | "now" | "given";
+  /** The base side's own `as_of` (from its leadscore.yaml) when it differs from `asOf`; else null. */
+  baseAsOf: string | null;
+  /** The sides declare different lead schemas: leads are compared only where both accept them. */
+  schemasDiffer: boolean;
+  /** The fixture files the change adds, removes or edits; null when the base's are not known. */
+  fixturesChanged: string[] | null;
   changes: ImpactedChange[];
   summary: {
     leads: number;
@@ -132,6 +158,8 @@ export interface DiffReport {
     changedScore: number;
   };
   buckets: BucketCount[];
+  /** Leads routed per team, before and after: what each team must call, and within what SLA. */
+  routing: { teams: RoutingLoad[]; span: RoutingSpan | null };
   transitions: TransitionMatrix;
   moved: MovedLead[];
   scoreDeltas: ScoreDeltas;

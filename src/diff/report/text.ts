@@ -3,6 +3,7 @@
  * markdown report is the one with a size limit).
  */
 import type { DiffReport } from "./model.js";
+import { isDoubled } from "../routing.js";
 import {
   actionsText,
   asOfOrigin,
@@ -10,6 +11,7 @@ import {
   CAUSE_METHOD,
   changeLine,
   count,
+  doubledText,
   impactText,
   plural,
   scoreText,
@@ -40,7 +42,13 @@ export function renderDiffText(report: DiffReport): string {
   const lines: string[] = [];
   const { summary } = report;
   lines.push(`leadscore diff: ${sideText(report.base)} → ${sideText(report.head)}`);
-  lines.push(`Scored as of ${report.asOf} (${asOfOrigin(report)}).`);
+  lines.push(
+    `Scored as of ${report.asOf} (${asOfOrigin(report)})` +
+      (report.baseAsOf === null ? "." : `; the base as of its own \`as_of\`, ${report.baseAsOf}.`),
+  );
+  if (report.schemasDiffer) {
+    lines.push("The two sides declare different lead schemas: a lead is compared only when both accept it.");
+  }
   const ownAsOf = report.population.sources.filter((source) => source.asOf);
   if (ownAsOf.length > 0) lines.push("Fixture leads are scored as of their fixture file's `as_of`.");
   lines.push("");
@@ -52,6 +60,9 @@ export function renderDiffText(report: DiffReport): string {
     lines.push(`  ${changeLine(change)}`);
     lines.push(`      ${[where, impactText(change)].filter(Boolean).join(" · ")}`);
   }
+  if (report.fixturesChanged !== null && report.fixturesChanged.length > 0) {
+    lines.push(`  fixtures changed: ${report.fixturesChanged.join(", ")}`);
+  }
   lines.push("");
 
   lines.push(
@@ -60,6 +71,41 @@ export function renderDiffText(report: DiffReport): string {
       (report.population.rejected > 0 ? `, ${plural(report.population.rejected, "rejected record")}` : ""),
   );
   lines.push("");
+
+  if (report.routing.teams.length > 0) {
+    for (const load of report.routing.teams.filter(isDoubled)) lines.push(`! ${doubledText(load)}`);
+    const span = report.routing.span;
+    lines.push(
+      span === null
+        ? "Routing load (leads routed per team and SLA)"
+        : `Routing load (leads routed per team and SLA; per day over ${plural(span.days, "day")} of \`${span.field}\`, ${span.from} to ${span.to})`,
+    );
+    const rows: string[][] = [["team", "SLA", "before", "after", "Δ", ...(span === null ? [] : ["per day"])]];
+    for (const load of report.routing.teams) {
+      rows.push([
+        load.team,
+        load.slas.length === 1 ? slaLabel(load.slas[0]!.within) : "all",
+        count(load.before),
+        count(load.after),
+        signed(load.after - load.before),
+        ...(load.perDay === null ? [] : [`${load.perDay.before} → ${load.perDay.after}`]),
+      ]);
+      if (load.slas.length > 1) {
+        for (const sla of load.slas) {
+          rows.push([
+            "",
+            slaLabel(sla.within),
+            count(sla.before),
+            count(sla.after),
+            signed(sla.after - sla.before),
+            ...(span === null ? [] : [""]),
+          ]);
+        }
+      }
+    }
+    lines.push(...table(rows));
+    lines.push("");
+  }
 
   lines.push("Buckets");
   lines.push(
@@ -131,4 +177,8 @@ export function renderDiffText(report: DiffReport): string {
     for (const reject of report.population.rejects) lines.push(`  ${reject.source}: ${reject.reason}`);
   }
   return `${lines.join("\n")}\n`;
+}
+
+function slaLabel(within: string | null): string {
+  return within === null ? "no SLA" : `within ${within}`;
 }
