@@ -1,3 +1,4 @@
+import type { TransitionSummary } from "./transitions.js";
 import { ConversionTally, type ConversionSummary } from "./conversion.js";
 import type { EventsByLead, FiledEvent } from "../io/read-events.js";
 import type { ReadItem, RecordPosition } from "../io/read-item.js";
@@ -46,6 +47,8 @@ export interface BatchSummary {
     excluded: Record<string, number>;
   };
   events: EventsSummary | null;
+  /** What changed since the previous run, with `--previous` or `--changes`. */
+  transitions?: TransitionSummary;
   /** Conversion per bucket and grade, when an outcome field was named. */
   conversion?: ConversionSummary;
 }

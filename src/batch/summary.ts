@@ -1,4 +1,5 @@
 import { formatConversion } from "./conversion.js";
+import type { TransitionSummary } from "./transitions.js";
 import type { BatchSummary, RejectLine } from "./score-file.js";
 
 /** How the rejects were kept, for the summary to say where to find them. */
@@ -31,8 +32,9 @@ export function formatSummary(summary: BatchSummary, rejects: RejectsReport): st
     }
     lines.push(text);
   }
+  if (summary.transitions !== undefined) lines.push(...formatTransitions(summary.transitions));
   if (summary.conversion !== undefined) lines.push(...formatConversion(summary.conversion));
-  const rejected = leads.rejected + (events?.rejected ?? 0);
+  const rejected = leads.rejected + (events?.rejected ?? 0) + (summary.transitions?.previous?.rejected ?? 0);
   if (rejected > 0) {
     if (rejects.file !== null) {
       lines.push(`  rejects: ${rejected} written to ${rejects.file}`);
@@ -52,4 +54,59 @@ export function formatSummary(summary: BatchSummary, rejects: RejectsReport): st
 
 function plural(count: number, one: string, many: string): string {
   return count === 1 ? one : many;
+}
+
+/**
+ * `previous: …`, then the transitions per outcome pair and the routing due per team:
+ *   transitions: 5 (2 new, 2 moved, 1 gone; 990 unchanged)
+ *     Warm → MQL 2, (new) → Cold 2, Dead → (gone) 1
+ *   due: sales: 2 leads by 2026-11-01T04:00:00Z
+ * Labels may come from the previous file (data): control characters are shown escaped.
+ */
+function formatTransitions(transitions: TransitionSummary): string[] {
+  const lines: string[] = [];
+  const { previous, counts } = transitions;
+  if (previous !== null) {
+    lines.push(
+      `  previous: ${previous.read} ${plural(previous.read, "result", "results")} read from ${previous.source}: ${previous.leads} ${plural(previous.leads, "lead", "leads")}, ${previous.rejected} rejected`,
+    );
+    if (previous.otherRules > 0) {
+      lines.push(
+        `  previous results from other rules: ${previous.otherRules} ${plural(previous.otherRules, "lead was", "leads were")} scored by rules these rules do not have (${printable(previous.otherRuleExample ?? "")}); their transitions are marked rulesChanged`,
+      );
+    }
+  }
+  const total = counts.new + counts.moved + counts.actions + counts.gone;
+  if (total === 0) {
+    lines.push(`  transitions: none (${counts.unchanged} unchanged)`);
+    return lines;
+  }
+  const parts = [
+    [counts.new, "new"],
+    [counts.moved, "moved"],
+    [counts.actions, "other actions"],
+    [counts.gone, "gone"],
+  ].filter(([n]) => n !== 0);
+  lines.push(
+    `  transitions: ${total} (${parts.map(([n, what]) => `${n} ${what}`).join(", ")}; ${counts.unchanged} unchanged)`,
+  );
+  lines.push(
+    `    ${transitions.pairs.map((p) => `${printable(p.from)} → ${printable(p.to)} ${p.leads}`).join(", ")}`,
+  );
+  if (transitions.due.length > 0) {
+    lines.push("  due:");
+    for (const due of transitions.due) {
+      lines.push(
+        `    ${printable(due.team)}: ${due.leads} ${plural(due.leads, "lead", "leads")} by ${due.due}`,
+      );
+    }
+  }
+  return lines;
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
+
+function printable(text: string): string {
+  return text.replace(CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }

@@ -20,18 +20,52 @@ export const CSV_COLUMNS = [
 /** How many contributions the CSV `top_reasons` column shows. */
 const TOP_REASONS = 3;
 
+/**
+ * What changed since the previous run (`score --previous`), added to each result: the outcome the lead
+ * had (null for a new lead), the bucket it entered and left (null when it stayed), the score's change,
+ * when its routing is due (the run's as-of time + the SLA; null unless the lead just got that routing),
+ * and whether the previous result came from other rules.
+ */
+export interface ResultChange {
+  from: string | null;
+  entered: string | null;
+  left: string | null;
+  scoreDelta: number | null;
+  due: string | null;
+  rulesChanged: boolean;
+}
+
+/** The CSV columns `--previous` adds after the result's own. */
+export const CSV_CHANGE_COLUMNS = [
+  "previous_bucket",
+  "entered",
+  "left",
+  "score_delta",
+  "due",
+  "rules_changed",
+] as const;
+
 /** Writes results one per line: the result's JSON (its keys have a fixed order), or a CSV row. */
 export interface ResultFormatter {
   /** The first line of the output, if the format has one. */
   header: string | null;
-  line(result: ScoreResult): string;
+  line(result: ScoreResult, change?: ResultChange): string;
 }
 
-export function resultFormatter(format: ResultFormat): ResultFormatter {
-  if (format === "ndjson") return { header: null, line: (result) => `${JSON.stringify(result)}\n` };
+export function resultFormatter(
+  format: ResultFormat,
+  options: { withChange?: boolean } = {},
+): ResultFormatter {
+  if (format === "ndjson") {
+    return {
+      header: null,
+      line: (result, change) => `${JSON.stringify(change === undefined ? result : { ...result, change })}\n`,
+    };
+  }
+  const columns = options.withChange ? [...CSV_COLUMNS, ...CSV_CHANGE_COLUMNS] : CSV_COLUMNS;
   return {
-    header: `${CSV_COLUMNS.join(",")}\n`,
-    line: (result) =>
+    header: `${columns.join(",")}\n`,
+    line: (result, change) =>
       `${[
         safeText(result.id ?? ""),
         result.model ?? "",
@@ -43,10 +77,23 @@ export function resultFormatter(format: ResultFormat): ResultFormatter {
         safeText(result.excluded ?? ""),
         result.actions.map(describeAction).join("; "),
         topReasons(result.contributions),
+        ...(change === undefined ? [] : changeCells(change)),
       ]
         .map(csvField)
         .join(",")}\n`,
   };
+}
+
+/** Labels from a previous file are data: guarded like the lead's own text. */
+function changeCells(change: ResultChange): string[] {
+  return [
+    safeText(change.from ?? ""),
+    safeText(change.entered ?? ""),
+    safeText(change.left ?? ""),
+    change.scoreDelta === null ? "" : String(change.scoreDelta),
+    change.due ?? "",
+    change.rulesChanged ? "true" : "false",
+  ];
 }
 
 /** Actions as the rules write them: `route sales within 4h say "Offer a product demo"`. */

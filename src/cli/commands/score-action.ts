@@ -16,6 +16,8 @@ import { Ruleset } from "../../eval/ruleset.js";
 import { streamSink, textSink, type LineSink } from "../../io/write-lines.js";
 import { resultFormatter, type ResultFormat } from "../../io/write-results.js";
 import { ExitCode, UsageError } from "../exit-codes.js";
+import { openPreviousRun } from "./score-previous.js";
+import { idText } from "../../io/read-leads.js";
 import type { CommandIO } from "../io.js";
 import { loadRulesOption } from "../rules-input.js";
 
@@ -33,6 +35,9 @@ export interface ScoreOptions {
   failOnReject?: boolean;
   columns?: string;
   outcome?: string;
+  previous?: string;
+  changes?: string;
+  changesOnly?: boolean | string;
 }
 
 /** Without a rejects file, the summary shows this many rejects. */
@@ -86,8 +91,16 @@ export async function runScore(
     if (examples.length < REJECT_EXAMPLES) examples.push(reject);
   };
 
+  const previousRun = await openPreviousRun(io, options, {
+    artifact,
+    asOfMs,
+    open: (file) => openInput(io, file),
+    onReject: (reject) => {
+      onReject(reject);
+    },
+  }).catch(closeFirst(leads, events));
   const progress = io.isTTY ? progressReporter(io) : null;
-  const formatter = resultFormatter(format);
+  const formatter = resultFormatter(format, { withChange: previousRun !== null });
   let summary: BatchSummary;
   try {
     let eventsInput = null;
@@ -107,11 +120,25 @@ export async function runScore(
       asOf: formatInstant(asOfMs),
       bucketOrder: bucketOrderOf(artifact),
       exclusionOrder: exclusionOrderOf(artifact),
-      onResult: (result) => out.write(formatter.line(result)),
-      onReject,
+      onResult: (result) => {
+        if (previousRun === null) return out.write(formatter.line(result));
+        const line = previousRun.line(formatter, result);
+        return line === null ? undefined : out.write(line);
+      },
+      onReject: (reject) => {
+        if (previousRun !== null) {
+          const id = idOfRaw(reject.raw);
+          if (id !== null) previousRun.tracker.rejectedToday(id);
+        }
+        return onReject(reject);
+      },
       ...(progress === null ? {} : { onProgress: progress.update }),
       ...(options.outcome === undefined ? {} : { outcome: options.outcome }),
     });
+    if (previousRun !== null) {
+      await previousRun.finish();
+      summary = { ...summary, transitions: previousRun.tracker.summary() };
+    }
     await out.close();
     await rejectsFile?.close();
   } catch (error) {
@@ -196,9 +223,10 @@ async function openOutput(io: CommandIO, file: string): Promise<LineSink> {
 
 /** `--out leads.csv` next to `--leads leads.csv` would empty the input before reading it. */
 function refuseOverwritingInputs(io: CommandIO, options: ScoreOptions): void {
-  const inputs = [options.leads, options.events].filter((file) => file !== undefined);
+  const inputs = [options.leads, options.events, options.previous].filter((file) => file !== undefined);
   for (const [flag, output] of [
     ["--out", options.out],
+    ["--changes", options.changes],
     ["--rejects", options.rejects],
     ["--summary", options.summary],
   ] as const) {
@@ -263,4 +291,10 @@ export function parseColumnMapping(text: string | undefined): Map<string, string
     mapping.set(header, field);
   }
   return mapping;
+}
+
+/** The lead id of a rejected record read as fields (a reader's reject holds text, and no id). */
+function idOfRaw(raw: unknown): string | null {
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) return null;
+  return idText((raw as Record<string, unknown>).id);
 }

@@ -20,6 +20,14 @@ one JSON line: {"record", "line", "source", "reason", "raw"}. Events whose lead_
 are counted in the summary. The summary (stderr) always adds up: leads read = scored + rejected.
 --summary writes it as JSON too; --json prints it as JSON instead of text.
 
+With --previous (the results of an earlier run, as score writes them), each result gets a \`change\`:
+{from, entered, left, scoreDelta, due, rulesChanged}; \`due\` is the as-of time plus the SLA of a routing
+the lead just got. New leads enter from nothing; previous leads missing today are counted as gone. The
+summary counts transitions per bucket pair and the routings due per team. --changes writes one record
+per transition: {id, kind, from, to, score, actions (with due), due, because (the rules whose points
+differ), rulesChanged, reason}. A previous record that cannot be read, has no id or repeats an id is a
+reject; previous results scored by other rules are accepted and said.
+
 Exit codes: 0 the run completed (even with rejects: they are data problems, reported), 1 the rules have
 errors or --fail-on-reject and a record was rejected, 2 bad usage or an unreadable file.`;
 
@@ -40,6 +48,12 @@ export const registerScore: RegisterCommand = (program: Command, io, setExitCode
     .option("--fail-on-reject", "exit 1 when any record is rejected")
     .option("--outcome <field>", "report conversion per bucket and grade from this yes/no column")
     .option("--columns <mapping>", 'CSV header to lead field, e.g. "Prospect ID=id,Lead Origin=origin"')
+    .option("--previous <results>", "an earlier run's results (NDJSON or .csv): add what changed since then")
+    .option("--changes <file>", "write one NDJSON record per transition (new, moved, gone leads)")
+    .option(
+      "--changes-only [min-score-change]",
+      "write only the leads that moved bucket or actions (or whose score moved at least this much)",
+    )
     .addHelpText("after", HELP)
     .action(async (options: ScoreOptions) => {
       const { runScore } = await import("./score-action.js");
