@@ -14,6 +14,7 @@ import { runDiff } from "./groups/diff.js";
 import { runEvaluator } from "./groups/evaluator.js";
 import { runLanguage } from "./groups/language.js";
 import { runRuntimeSize } from "./groups/runtime-size.js";
+import { runPreviousState } from "./groups/previous-state.js";
 import { runScoreMemory } from "./groups/score-memory.js";
 import { runServe } from "./groups/serve.js";
 
@@ -30,6 +31,7 @@ const GROUPS: Group[] = [
   { name: "diff", run: runDiff },
   { name: "runtime-size", run: runRuntimeSize },
   { name: "serve", run: runServe },
+  { name: "previous-state", run: runPreviousState },
 ];
 
 async function main(): Promise<number> {

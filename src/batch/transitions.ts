@@ -90,6 +90,8 @@ export class TransitionTracker {
   readonly #pairs = new Map<string, number>();
   readonly #due = new Map<string, number>();
   readonly #pending: Pending[] = [];
+  /** Gone leads are written after the others, whenever they are found (a reject today, or at the end). */
+  readonly #goneRecords: TransitionRecord[] = [];
   readonly #counts = { new: 0, moved: 0, actions: 0, gone: 0, unchanged: 0 };
 
   constructor(options: {
@@ -213,8 +215,9 @@ export class TransitionTracker {
     }
   }
 
+  /** New, moved and re-actioned leads in input order, then the gone ones. */
   records(): TransitionRecord[] {
-    return this.#pending.map((p) => p.record);
+    return [...this.#pending.map((p) => p.record), ...this.#goneRecords];
   }
 
   summary(): TransitionSummary {
@@ -263,20 +266,17 @@ export class TransitionTracker {
     this.#counts.gone += 1;
     this.#count(before.label, GONE);
     if (!this.#keepRecords) return;
-    this.#pending.push({
-      record: {
-        id,
-        kind: "gone",
-        from: before.label,
-        to: null,
-        score: { from: before.score, to: null, delta: null },
-        actions: [],
-        due: null,
-        because: null,
-        rulesChanged: before.otherRules,
-        reason,
-      },
-      contributions: null,
+    this.#goneRecords.push({
+      id,
+      kind: "gone",
+      from: before.label,
+      to: null,
+      score: { from: before.score, to: null, delta: null },
+      actions: [],
+      due: null,
+      because: null,
+      rulesChanged: before.otherRules,
+      reason,
     });
   }
 

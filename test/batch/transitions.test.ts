@@ -326,6 +326,45 @@ describe("score --previous: bad previous files", () => {
     ]);
   });
 
+  test("a lead rejected today is gone for that reason, after the others; without --previous every lead is new", async () => {
+    const [first, second] = readFileSync(path.join(dir, "day1.ndjson"), "utf8").split("\n");
+    writeFileSync(path.join(dir, "pair.ndjson"), `${first}\n${second}\n`);
+    await score("pair.ndjson", DAY1, "--out", "pair-results.ndjson");
+    const broken = JSON.parse(first!) as Record<string, unknown>;
+    writeFileSync(
+      path.join(dir, "pair-today.ndjson"),
+      `${JSON.stringify({ ...broken, stage: "prospect" })}\n${second}\n`,
+    );
+    const run = await score(
+      "pair-today.ndjson",
+      DAY1,
+      "--previous",
+      "pair-results.ndjson",
+      "--changes",
+      "pair-changes.ndjson",
+      "--out",
+      "x.ndjson",
+    );
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain("  transitions: 1 (1 gone; 1 unchanged)\n");
+    expect(lines("pair-changes.ndjson").map((r) => [r.id, r.kind, r.from, r.to, r.reason])).toEqual([
+      [broken.id, "gone", lines("pair-results.ndjson")[0]!.bucket, null, "rejected today"],
+    ]);
+    const fresh = await score(
+      "pair.ndjson",
+      DAY1,
+      "--changes",
+      "fresh.ndjson",
+      "--out",
+      "fresh-results.ndjson",
+    );
+    expect(fresh.code).toBe(0);
+    expect(lines("fresh.ndjson").map((r) => [r.kind, r.from])).toEqual([
+      ["new", null],
+      ["new", null],
+    ]);
+  });
+
   test("a previous file from other rules is accepted and said; its transitions are marked", async () => {
     await score("day1.ndjson", DAY1, "--out", "r1.ndjson");
     const other = path.join(dir, "other-rules");
