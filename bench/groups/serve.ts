@@ -82,6 +82,64 @@ export async function runServe(context: BenchContext): Promise<GroupResult> {
   const cases = fixture.cases;
   const lines: string[] = [`  ${seconds} s per run; leads are the reference fixtures, in turn`, ""];
 
+  // 0. CPU time per request, in process (Fastify's inject: no sockets, no load generator). On a shared
+  // machine this is the number that holds still: capacity per core = 1 s / CPU time per request.
+  {
+    const { startServer: startInProcess } = (await import(
+      new URL("../../dist/serve/server.js", import.meta.url).href
+    )) as typeof import("../../src/serve/server.js");
+    const server = await startInProcess({
+      ruleset: artifact,
+      keys: [],
+      host: "127.0.0.1",
+      port: 0,
+      limits: { maxBodyBytes: 20_000_000, maxBatch: 1000, maxEvents: 1000 },
+      pollMs: 60_000,
+      maxBackoffMs: 60_000,
+      stateDir: null,
+      decisionLog: null,
+      logger: false,
+      processMetrics: false,
+    });
+    const batchBody = JSON.stringify({
+      leads: Array.from({ length: 1000 }, (_, i) => ({
+        lead: { ...cases[i % cases.length]!.lead, id: `L${i}` },
+        events: cases[i % cases.length]!.events,
+      })),
+      asOf,
+    });
+    const singleBody = JSON.stringify({ lead: cases[0]!.lead, events: cases[0]!.events, asOf });
+    const runs = [
+      { name: "single lead", url: "/v1/score", body: singleBody, n: context.quick ? 500 : 5000, leads: 1 },
+      {
+        name: "batch of 1,000 leads",
+        url: "/v1/score/batch",
+        body: batchBody,
+        n: context.quick ? 10 : 100,
+        leads: 1000,
+      },
+    ];
+    for (const run of runs) {
+      const inject = () =>
+        server.app.inject({
+          method: "POST",
+          url: run.url,
+          payload: run.body,
+          headers: { "content-type": "application/json" },
+        });
+      for (let i = 0; i < run.n / 5; i++) await inject();
+      const before = process.cpuUsage();
+      for (let i = 0; i < run.n; i++) await inject();
+      const used = process.cpuUsage(before);
+      const perRequestUs = (used.user + used.system) / run.n;
+      lines.push(
+        `  CPU per request, ${run.name.padEnd(22)} ${(perRequestUs / 1000).toFixed(3).padStart(8)} ms  = ${count((1e6 / perRequestUs) * run.leads).padStart(9)} leads per CPU second (in process, ${count(run.n)} requests)`,
+      );
+    }
+    await server.close();
+    lines.push("");
+  }
+
   // 1. Single leads at a fixed 2,000 requests/s.
   {
     const server = await startServer(["--ruleset", artifact]);
