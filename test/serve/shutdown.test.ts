@@ -85,8 +85,8 @@ async function halfSentRequest(url: string, body: string) {
     `POST /v1/score HTTP/1.1\r\nhost: ${hostname}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n`,
   );
   socket.write(body.slice(0, 10));
-  // The server has read the request's headers: from here on the request is in flight.
-  await new Promise((resolve) => setTimeout(resolve, 200));
+  // The server has read the request's headers (give a busy machine time): from here on it is in flight.
+  await new Promise((resolve) => setTimeout(resolve, 500));
   return {
     async finish(): Promise<string> {
       socket.end(body.slice(10));
