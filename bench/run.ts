@@ -15,6 +15,7 @@ import { runEvaluator } from "./groups/evaluator.js";
 import { runLanguage } from "./groups/language.js";
 import { runRuntimeSize } from "./groups/runtime-size.js";
 import { runPreviousState } from "./groups/previous-state.js";
+import { runReport } from "./groups/report.js";
 import { runScoreMemory } from "./groups/score-memory.js";
 import { runServe } from "./groups/serve.js";
 
@@ -32,6 +33,7 @@ const GROUPS: Group[] = [
   { name: "runtime-size", run: runRuntimeSize },
   { name: "serve", run: runServe },
   { name: "previous-state", run: runPreviousState },
+  { name: "report", run: runReport },
 ];
 
 async function main(): Promise<number> {

@@ -6,6 +6,7 @@ import { registerExplain } from "./explain.js";
 import { registerFixture } from "./fixture.js";
 import { registerFmt } from "./fmt.js";
 import { registerInit } from "./init.js";
+import { registerProfile } from "./profile.js";
 import { registerReport } from "./report.js";
 import { registerScore } from "./score.js";
 import { registerServe } from "./serve.js";
@@ -25,6 +26,7 @@ export const commands: RegisterCommand[] = [
   registerInit,
   registerDiff,
   registerReport,
+  registerProfile,
   registerTune,
   registerServe,
   registerSigning,
