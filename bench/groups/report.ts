@@ -64,7 +64,7 @@ export async function runReport(context: BenchContext): Promise<GroupResult> {
   const memory =
     Math.max(...largest.map((run) => run.maxRss)) / Math.max(...smallest.map((run) => run.maxRss));
   return {
-    title: "6. `leadscore report` on large NDJSON files (embedded events, outcome `converted`)",
+    title: "`leadscore report` on large NDJSON files (embedded events, outcome `converted`)",
     lines: [
       `command: node dist/cli/main.js report --rules rules --leads <file> --as-of ${POPULATION_AS_OF} --outcome converted --format json|html --out <file>`,
       "One run per size and format (each a fresh process: start-up, compiling the rules and rendering included).",
