@@ -133,7 +133,22 @@ function routedTeams(artifacts: readonly Artifact[]): string[] {
   return teams;
 }
 
-/** A team whose load at least doubles (or that gets leads it had none of): called out at the top. */
-export function isDoubled(load: RoutingLoad): boolean {
-  return load.after > 0 && load.after >= 2 * load.before;
+/** A team's SLA whose load at least doubles (or that gets leads it had none of). */
+export interface DoubledLoad {
+  team: string;
+  within: string | null;
+  before: number;
+  after: number;
+}
+
+/**
+ * The loads called out at the top of the comment: per team and SLA, since a team's 4-hour queue can
+ * triple while its total barely moves (and when a team's total doubles, one of its SLAs does too).
+ */
+export function doubledLoads(loads: readonly RoutingLoad[]): DoubledLoad[] {
+  return loads.flatMap((load) =>
+    load.slas
+      .filter((sla) => sla.after > 0 && sla.after >= 2 * sla.before)
+      .map((sla) => ({ team: load.team, ...sla })),
+  );
 }

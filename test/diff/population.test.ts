@@ -388,7 +388,7 @@ model main {
       "",
       "> [!WARNING]",
     ]);
-    expect(comment).toContain("> Team sales gets 3× its load: 1 lead routed before, 3 after.\n");
+    expect(comment).toContain("> Team sales gets 3× its load within 4h: 1 lead routed before, 3 after.\n");
     expect(comment).toContain(
       "Per day: over the 10 days from 2026-10-01 to 2026-10-10 in which the leads were created (`created_at`).",
     );

@@ -3,7 +3,8 @@
  * `wrap` marks up rule text (a code span in markdown, nothing on a terminal).
  */
 import type { ChangeDetail, RuleChange as FullRuleChange } from "../rules.js";
-import type { DiffReport, ImpactedChange, MovedLead, RoutingLoad, RuleDelta } from "./model.js";
+import type { DoubledLoad } from "../routing.js";
+import type { DiffReport, ImpactedChange, MovedLead, RuleDelta } from "./model.js";
 
 /** A change as the report holds it (without the identity key used while comparing). */
 type RuleChange = Omit<FullRuleChange, "key">;
@@ -158,11 +159,12 @@ export function sideText(side: DiffReport["base"]): string {
   return `${side.label} (${side.name}${version})`;
 }
 
-/** The call-out for a team whose load at least doubles. */
-export function doubledText(load: RoutingLoad): string {
+/** The call-out for a team whose load within an SLA at least doubles. */
+export function doubledText(load: DoubledLoad): string {
   const times =
     load.before === 0
       ? "leads it had none of"
       : `${Math.floor((load.after / load.before) * 10) / 10}× its load`;
-  return `Team ${load.team} gets ${times}: ${plural(load.before, "lead")} routed before, ${count(load.after)} after.`;
+  const sla = load.within === null ? "with no SLA" : `within ${load.within}`;
+  return `Team ${load.team} gets ${times} ${sla}: ${plural(load.before, "lead")} routed before, ${count(load.after)} after.`;
 }

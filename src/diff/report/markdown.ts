@@ -23,7 +23,7 @@ import {
   whereText,
 } from "./format.js";
 import { code, text as escapeText } from "./markup.js";
-import { isDoubled } from "../routing.js";
+import { doubledLoads } from "../routing.js";
 
 /** The first line of every report: lets CI find the comment it wrote before ("sticky" comments). */
 export const DIFF_COMMENT_MARKER = "<!-- leadscore-diff -->";
@@ -161,7 +161,7 @@ function render(report: DiffReport, limits: Limits, fullReport: string | null): 
     );
   }
 
-  for (const load of report.routing.teams.filter(isDoubled)) {
+  for (const load of doubledLoads(report.routing.teams)) {
     lines.push(`> [!WARNING]\n> ${escapeText(doubledText(load))}`, "");
   }
 

@@ -3,7 +3,7 @@
  * markdown report is the one with a size limit).
  */
 import type { DiffReport } from "./model.js";
-import { isDoubled } from "../routing.js";
+import { doubledLoads } from "../routing.js";
 import {
   actionsText,
   asOfOrigin,
@@ -73,7 +73,7 @@ export function renderDiffText(report: DiffReport): string {
   lines.push("");
 
   if (report.routing.teams.length > 0) {
-    for (const load of report.routing.teams.filter(isDoubled)) lines.push(`! ${doubledText(load)}`);
+    for (const load of doubledLoads(report.routing.teams)) lines.push(`! ${doubledText(load)}`);
     const span = report.routing.span;
     lines.push(
       span === null
