@@ -3,6 +3,7 @@
  * image; the lexer and the tree builder turn their findings into diagnostics.
  */
 import type { DurationUnit } from "./ast.js";
+import { parseInstant } from "./iso-8601.js";
 
 export interface DecodedString {
   value: string;
@@ -76,43 +77,9 @@ const DATE_PATTERN =
 
 /**
  * Milliseconds since the epoch for `YYYY-MM-DD` (midnight UTC) or `YYYY-MM-DDTHH:MM[:SS[.fff]](Z|±HH:MM)`;
- * NaN when the text has another shape or names a day, hour or offset that does not exist.
+ * NaN when the text has another shape or names a day, hour or offset that does not exist. The language
+ * writes dates in these shapes only; the value is read by the one ISO-8601 reader.
  */
 export function parseDate(raw: string): number {
-  const match = DATE_PATTERN.exec(raw);
-  if (match === null) return NaN;
-  const [
-    ,
-    y,
-    mo,
-    d,
-    h = "0",
-    mi = "0",
-    s = "0",
-    fraction = "0",
-    ,
-    sign,
-    offsetHours = "0",
-    offsetMinutes = "0",
-  ] = match;
-  const year = Number(y);
-  const month = Number(mo);
-  const day = Number(d);
-  const hour = Number(h);
-  const minute = Number(mi);
-  const second = Number(s);
-  const zoneHours = Number(offsetHours);
-  const zoneMinutes = Number(offsetMinutes);
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return NaN;
-  if (hour > 23 || minute > 59 || second > 59 || zoneHours > 23 || zoneMinutes > 59) return NaN;
-  const date = new Date(0);
-  date.setUTCFullYear(year, month - 1, day);
-  date.setUTCHours(hour, minute, second, Number(fraction.padEnd(3, "0")));
-  const zone = (zoneHours * 60 + zoneMinutes) * 60_000 * (sign === "-" ? -1 : 1);
-  return date.getTime() - zone;
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return DATE_PATTERN.test(raw) ? parseInstant(raw) : NaN;
 }
