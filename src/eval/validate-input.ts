@@ -1,7 +1,6 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import type { Artifact, FieldSchema } from "../compile/artifact.js";
 import { closestName } from "../diagnostics/suggest.js";
-import { toInstant } from "./instant.js";
+import { normalizeDate, normalizeText } from "./normalize.js";
 import { nestingProblem } from "../compile/json-nesting.js";
 
 /** One problem with a lead record, as data: where (`lead.employees`, `events[3].at`) and why, in plain words. */
@@ -13,70 +12,90 @@ export interface ValidationIssue {
 export type RulesetSchema = Artifact["schema"];
 
 /*
- * Lead and event records are checked with JSON Schemas generated from the ruleset's own schema and
- * compiled by ajv once per ruleset. Three custom keywords say what JSON Schema cannot say directly:
- *   lsPresent  a required value is there: not null, not blank text (blank is missing, as in scoring);
- *   lsEnum     text that is one of the members, compared case-insensitively like every text;
- *   lsInstant  an ISO-8601 timestamp, epoch milliseconds or a Date (what scoring can read as a time).
- * ajv's own messages are replaced by ones written for the people who fix the data.
+ * Lead and event records are checked field by field against the ruleset's own schema, with the same
+ * normalisers scoring reads values with (normalize.ts): a value is valid exactly when scoring can read it.
+ * The checks are plain data and code written here, nothing is generated at run time, so a service can
+ * validate under a policy that forbids eval and new Function. For every field, the first problem found:
+ *   present   a required field is there, not null, not blank text (blank is missing, as in scoring);
+ *   type      text, a finite number or true/false as the field's type says (null is missing, not wrong);
+ *   member    text that is one of an enumeration's members, compared case-insensitively like every text;
+ *   instant   an ISO-8601 timestamp, epoch milliseconds or a Date (what scoring can read as a time).
+ * Every record is read by its own properties only: a field named `constructor` or `toString` is the
+ * record's value or missing, never something inherited from Object.prototype. Required fields that are
+ * absent are reported first, then the other fields' problems, each in declaration order.
  */
 
 function isBlank(value: unknown): boolean {
   return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
 }
 
-function createAjv(): Ajv {
-  // ownProperties: a field named `constructor` or `toString` is the record's own value or missing, never
-  // something inherited from Object.prototype.
-  const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, ownProperties: true });
-  ajv.addKeyword({
-    keyword: "lsPresent",
-    schemaType: "boolean",
-    errors: true,
-    validate: (required: boolean, value: unknown) => !required || !isBlank(value),
-  });
-  ajv.addKeyword({
-    keyword: "lsEnum",
-    schemaType: "array",
-    errors: true,
-    validate: (members: string[], value: unknown) =>
-      typeof value !== "string" || value.trim() === "" || members.includes(value.trim().toLowerCase()),
-  });
-  ajv.addKeyword({
-    keyword: "lsInstant",
-    schemaType: "boolean",
-    errors: true,
-    validate: (_enabled: boolean, value: unknown) => isBlank(value) || !Number.isNaN(toInstant(value)),
-  });
-  return ajv;
+/** A field as the validator reads it: its schema, and its members in the form normalizeText gives. */
+interface FieldCheck {
+  field: FieldSchema;
+  members: ReadonlySet<string> | null;
 }
 
-const JSON_TYPE: Record<FieldSchema["type"], string | null> = {
-  string: "string",
-  enum: "string",
-  number: "number",
-  boolean: "boolean",
-  date: null,
-};
-
-function fieldSchema(field: FieldSchema): Record<string, unknown> {
-  const schema: Record<string, unknown> = {};
-  const type = JSON_TYPE[field.type];
-  // Null is missing: allowed by the type, and refused for required fields by lsPresent with a clear reason.
-  if (type !== null) schema.type = [type, "null"];
-  if (!field.optional) schema.lsPresent = true;
-  if (field.type === "enum") schema.lsEnum = (field.values ?? []).map((value) => value.toLowerCase());
-  if (field.type === "date") schema.lsInstant = true;
-  return schema;
+function fieldChecks(fields: readonly FieldSchema[]): FieldCheck[] {
+  return fields.map((field) => ({
+    field,
+    members: field.type === "enum" ? new Set((field.values ?? []).map((value) => value.toLowerCase())) : null,
+  }));
 }
 
-function objectSchema(fields: readonly FieldSchema[]): Record<string, unknown> {
-  return {
-    type: "object",
-    // Extra fields are allowed: exports carry more columns than the rules read.
-    properties: Object.fromEntries(fields.map((field) => [field.name, fieldSchema(field)])),
-    required: fields.filter((field) => !field.optional).map((field) => field.name),
-  };
+function hasType(type: FieldSchema["type"], value: unknown): boolean {
+  switch (type) {
+    case "string":
+    case "enum":
+      return typeof value === "string";
+    case "number":
+      return typeof value === "number" && Number.isFinite(value);
+    case "boolean":
+      return typeof value === "boolean";
+    case "date":
+      return true;
+  }
+}
+
+/** A field's own value; undefined when the record does not have it. */
+function ownValue(record: Record<string, unknown>, name: string): unknown {
+  return Object.hasOwn(record, name) ? record[name] : undefined;
+}
+
+/** What is wrong with a present value of a field, or null. */
+function valueProblem(check: FieldCheck, value: unknown): string | null {
+  const { field } = check;
+  if (value !== null && !hasType(field.type, value)) return TYPE_WORDS[field.type];
+  if (!field.optional && isBlank(value)) return `missing required field \`${field.name}\``;
+  if (check.members !== null && typeof value === "string") {
+    const member = normalizeText(value);
+    if (member !== undefined && !check.members.has(member)) {
+      return `\`${shown(value).trim()}\` is not one of ${(field.values ?? []).join(", ")}`;
+    }
+  }
+  if (field.type === "date" && !isBlank(value) && normalizeDate(value) === undefined) {
+    return `\`${shown(value)}\` is not an ISO-8601 timestamp`;
+  }
+  return null;
+}
+
+function recordIssues(
+  checks: readonly FieldCheck[],
+  record: Record<string, unknown>,
+  path: string,
+): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  for (const { field } of checks) {
+    if (!field.optional && ownValue(record, field.name) === undefined) {
+      issues.push({ path: `${path}.${field.name}`, reason: `missing required field \`${field.name}\`` });
+    }
+  }
+  for (const check of checks) {
+    const value = ownValue(record, check.field.name);
+    if (value === undefined) continue;
+    const reason = valueProblem(check, value);
+    if (reason !== null) issues.push({ path: `${path}.${check.field.name}`, reason });
+  }
+  return issues;
 }
 
 const EVENT_BASE_FIELDS: FieldSchema[] = [
@@ -103,27 +122,17 @@ const SHOWN_LIMIT = 200;
 
 /** Checks lead records and their events against one ruleset's schema; reusable for any number of records. */
 export class InputValidator {
-  private readonly lead: ValidateFunction;
-  private readonly leadFields: Map<string, FieldSchema>;
-  private readonly events = new Map<
-    string,
-    { validate: ValidateFunction; fields: Map<string, FieldSchema> }
-  >();
+  private readonly lead: FieldCheck[];
+  private readonly events = new Map<string, FieldCheck[]>();
   private readonly eventTypes: string[];
 
   constructor(schema: RulesetSchema) {
-    const ajv = createAjv();
-    this.lead = ajv.compile(objectSchema(schema.lead));
-    this.leadFields = new Map(schema.lead.map((field) => [field.name, field]));
+    this.lead = fieldChecks(schema.lead);
     for (const event of schema.events) {
-      const fields = [
+      const entry = fieldChecks([
         ...EVENT_BASE_FIELDS,
         ...event.properties.filter((p) => p.name !== "type" && p.name !== "at"),
-      ];
-      const entry = {
-        validate: ajv.compile(objectSchema(fields)),
-        fields: new Map(fields.map((field) => [field.name, field])),
-      };
+      ]);
       this.events.set(event.name, entry);
       if (!this.events.has(event.name.toLowerCase())) this.events.set(event.name.toLowerCase(), entry);
     }
@@ -148,8 +157,7 @@ export class InputValidator {
     if (lead === null || typeof lead !== "object" || Array.isArray(lead)) {
       return [{ path: "lead", reason: "must be an object with the lead's fields" }];
     }
-    if (this.lead(lead)) return [];
-    return describeErrors(this.lead.errors ?? [], "lead", this.leadFields, lead as Record<string, unknown>);
+    return recordIssues(this.lead, lead as Record<string, unknown>, "lead");
   }
 
   validateEvents(events: unknown): ValidationIssue[] {
@@ -180,51 +188,6 @@ export class InputValidator {
       const hint = suggestion === undefined ? "" : ` (did you mean \`${suggestion}\`?)`;
       return [{ path: `${path}.type`, reason: `unknown event type \`${type.trim()}\`${hint}` }];
     }
-    if (entry.validate(record)) return [];
-    return describeErrors(entry.validate.errors ?? [], path, entry.fields, record);
+    return recordIssues(entry, record, path);
   }
-}
-
-function describeErrors(
-  errors: readonly ErrorObject[],
-  path: string,
-  fields: ReadonlyMap<string, FieldSchema>,
-  record: Record<string, unknown>,
-): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  const seen = new Set<string>();
-  for (const error of errors) {
-    const name =
-      error.keyword === "required"
-        ? String((error.params as { missingProperty: string }).missingProperty)
-        : decodePointer(error.instancePath);
-    const field = fields.get(name);
-    const value = Object.hasOwn(record, name) ? record[name] : undefined;
-    let reason: string;
-    switch (error.keyword) {
-      case "required":
-      case "lsPresent":
-        reason = `missing required field \`${name}\``;
-        break;
-      case "lsEnum":
-        reason = `\`${shown(value).trim()}\` is not one of ${(field?.values ?? []).join(", ")}`;
-        break;
-      case "lsInstant":
-        reason = `\`${shown(value)}\` is not an ISO-8601 timestamp`;
-        break;
-      default:
-        reason = field ? TYPE_WORDS[field.type] : (error.message ?? "is not valid");
-    }
-    const issuePath = `${path}.${name}`;
-    // One issue per field is enough to fix it.
-    if (seen.has(issuePath)) continue;
-    seen.add(issuePath);
-    issues.push({ path: issuePath, reason });
-  }
-  return issues;
-}
-
-/** `/employees` → `employees` (JSON Pointer, one level deep). */
-function decodePointer(pointer: string): string {
-  return pointer.slice(1).replace(/~1/g, "/").replace(/~0/g, "~");
 }

@@ -229,3 +229,23 @@ describe("deeply nested JSON", () => {
     expect(validator.validate({ ...good, x: [shared, shared] })).toEqual([]);
   });
 });
+
+describe("no code generated at run time", () => {
+  test("a validator is built and used with Function and eval unavailable (a no-eval service policy)", () => {
+    const realFunction = globalThis.Function;
+    const realEval = globalThis.eval;
+    const refuse = () => {
+      throw new Error("code generation from strings is not allowed");
+    };
+    Object.assign(globalThis, { Function: refuse, eval: refuse });
+    try {
+      const fresh = new InputValidator(schema);
+      expect(fresh.validate(good, [{ type: "email_open", at: "2026-01-31T10:00:00Z" }])).toEqual([]);
+      expect(fresh.validateLead({ id: "L1", employees: "12abc" })).toEqual([
+        { path: "lead.employees", reason: "must be a number" },
+      ]);
+    } finally {
+      Object.assign(globalThis, { Function: realFunction, eval: realEval });
+    }
+  });
+});
