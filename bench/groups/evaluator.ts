@@ -64,7 +64,7 @@ function scaleFor(target: number): number {
 
 export async function runEvaluator(context: BenchContext): Promise<GroupResult> {
   const { compileDirectory } = await loadDist<CompileModule>("compile/compile-ruleset.js");
-  const { createRuleset } = await loadDist<RulesetModule>("run/ruleset.js");
+  const { createRuleset } = await loadDist<RulesetModule>("eval/ruleset.js");
   const compiled = await compileDirectory(RULES, { displayPrefix: "rules" });
   if (compiled.artifact === null) throw new Error("the reference rules do not compile");
   const ruleset = createRuleset(compiled.artifact);
