@@ -1,4 +1,4 @@
-import { createDiagnostic } from "../diagnostics/diagnostic.js";
+import { createDiagnostic, withRelated, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { Diagnostics, type DiagnosticDefinition } from "../diagnostics/codes.js";
 import type {
   BucketDecl,
@@ -65,12 +65,11 @@ function fieldSymbols(fields: readonly FieldDecl[], report: Report): Map<string,
   for (const field of fields) {
     const name = field.name.name;
     if (symbols.has(name)) {
+      const first = symbols.get(name)!.decl.span;
       report(
-        createDiagnostic(
-          Diagnostics.DuplicateField,
-          field.name.span,
-          [name],
-          firstAt(symbols.get(name)!.decl.span),
+        firstDeclaredAt(
+          createDiagnostic(Diagnostics.DuplicateField, field.name.span, [name], firstAt(first)),
+          first,
         ),
       );
       continue;
@@ -101,6 +100,11 @@ function enumMembers(field: FieldDecl, report: Report): string[] {
 }
 
 /** Where the declaration that wins was written, for the hint on the one that is reported. */
+/** A duplicate's diagnostic, with the first declaration as its related location. */
+function firstDeclaredAt(diagnostic: Diagnostic, first: Span): Diagnostic {
+  return withRelated(diagnostic, first, "the first declaration");
+}
+
 function firstAt(span: Span): string {
   return `the first is at ${span.file}:${span.start.line}`;
 }
@@ -131,7 +135,14 @@ export function buildSymbolTable(files: readonly SourceFile[], report: Report): 
     first: { span: Span } | undefined,
     definition: DiagnosticDefinition,
   ): boolean => {
-    if (first) report(createDiagnostic(definition, name.span, [name.name], firstAt(first.span)));
+    if (first) {
+      report(
+        firstDeclaredAt(
+          createDiagnostic(definition, name.span, [name.name], firstAt(first.span)),
+          first.span,
+        ),
+      );
+    }
     return first !== undefined;
   };
   for (const file of files) {
@@ -140,18 +151,29 @@ export function buildSymbolTable(files: readonly SourceFile[], report: Report): 
         case "RulesetHeader":
           if (table.header)
             report(
-              createDiagnostic(Diagnostics.DuplicateRulesetHeader, decl.span, [], firstAt(table.header.span)),
+              firstDeclaredAt(
+                createDiagnostic(
+                  Diagnostics.DuplicateRulesetHeader,
+                  decl.span,
+                  [],
+                  firstAt(table.header.span),
+                ),
+                table.header.span,
+              ),
             );
           else table.header = decl;
           break;
         case "Lead":
           if (table.leadDecl) {
             report(
-              createDiagnostic(
-                Diagnostics.DuplicateLead,
-                decl.span,
-                [],
-                `${firstAt(table.leadDecl.span)}: keep one \`lead { … }\` block with every field`,
+              firstDeclaredAt(
+                createDiagnostic(
+                  Diagnostics.DuplicateLead,
+                  decl.span,
+                  [],
+                  `${firstAt(table.leadDecl.span)}: keep one \`lead { … }\` block with every field`,
+                ),
+                table.leadDecl.span,
               ),
             );
             break;
@@ -185,12 +207,11 @@ export function buildSymbolTable(files: readonly SourceFile[], report: Report): 
           break;
         case "Grade":
           if (table.grades[decl.dimension]) {
+            const first = table.grades[decl.dimension]!.span;
             report(
-              createDiagnostic(
-                Diagnostics.DuplicateGrade,
-                decl.span,
-                [decl.dimension],
-                firstAt(table.grades[decl.dimension]!.span),
+              firstDeclaredAt(
+                createDiagnostic(Diagnostics.DuplicateGrade, decl.span, [decl.dimension], firstAt(first)),
+                first,
               ),
             );
             break;
@@ -202,7 +223,12 @@ export function buildSymbolTable(files: readonly SourceFile[], report: Report): 
           break;
         case "Clamp":
           if (table.clamp)
-            report(createDiagnostic(Diagnostics.DuplicateClamp, decl.span, [], firstAt(table.clamp.span)));
+            report(
+              firstDeclaredAt(
+                createDiagnostic(Diagnostics.DuplicateClamp, decl.span, [], firstAt(table.clamp.span)),
+                table.clamp.span,
+              ),
+            );
           else table.clamp = decl;
           break;
         case "Exclude":

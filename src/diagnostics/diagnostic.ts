@@ -10,6 +10,13 @@ export interface Diagnostic {
   message: string;
   span: Span;
   hint?: string;
+  /** Other places the problem involves, like the first declaration of a name declared twice. */
+  related?: RelatedLocation[];
+}
+
+export interface RelatedLocation {
+  span: Span;
+  message: string;
 }
 
 /** Fills `{0}`, `{1}` … in a message template. */
@@ -39,6 +46,12 @@ export function createDiagnostic(
 
 /** Where a check sends what it finds. */
 export type Report = (diagnostic: Diagnostic) => void;
+
+/** The diagnostic, pointing also at `span` (for editors and `check --json`; the text report shows the hint). */
+export function withRelated(diagnostic: Diagnostic, span: Span, message: string): Diagnostic {
+  diagnostic.related = [...(diagnostic.related ?? []), { span, message }];
+  return diagnostic;
+}
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === "error");

@@ -1,6 +1,8 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { compileSources } from "../../src/compile/compile-ruleset.js";
+import { compileDirectory, compileSources } from "../../src/compile/compile-ruleset.js";
 import { renderDiagnostics } from "../../src/diagnostics/render.js";
 import { loadCases } from "../support/case-files.js";
 import { expectGolden } from "../support/golden.js";
@@ -10,7 +12,9 @@ interface CheckCase {
   /** `schema`: the shared lead and event declarations below are added as `schema.score`. */
   prelude?: "schema";
   include_warnings?: boolean;
-  source: string;
+  /** `empty`: compile an empty directory (shown as `rules`) instead of `source`. */
+  directory?: "empty";
+  source?: string;
   diagnostics: Array<{ code: string; line: number; column: number; file?: string }>;
 }
 
@@ -33,15 +37,24 @@ event demo_request
 
 const cases = loadCases<CheckCase>("check");
 
-function compileCase(data: CheckCase) {
-  const sources = [{ path: "case.score", text: data.source }];
+async function compileCase(data: CheckCase) {
+  if (data.directory === "empty") {
+    const dir = mkdtempSync(path.join(tmpdir(), "leadscore-case-"));
+    try {
+      const none: Array<{ path: string; text: string }> = [];
+      return { sources: none, result: await compileDirectory(dir, { displayPrefix: "rules" }) };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  const sources = [{ path: "case.score", text: data.source ?? "" }];
   if (data.prelude === "schema") sources.push({ path: "schema.score", text: SCHEMA });
   return { sources, result: compileSources(sources) };
 }
 
 describe("checker diagnostics (test/cases/check)", () => {
-  test.each(cases.map((c) => [c.name, c.data] as const))("%s", (_name, data) => {
-    const { result } = compileCase(data);
+  test.each(cases.map((c) => [c.name, c.data] as const))("%s", async (_name, data) => {
+    const { result } = await compileCase(data);
     const actual = result.diagnostics
       .filter((d) => data.include_warnings || d.severity === "error")
       .map((d) => ({
@@ -54,13 +67,17 @@ describe("checker diagnostics (test/cases/check)", () => {
     if (data.diagnostics.some((d) => d.code < "LS500")) expect(result.artifact).toBeNull();
   });
 
-  test("every case renders a message, a caret excerpt and a hint where one exists (golden)", () => {
-    const rendered = cases.map(({ name, data }) => {
-      const { sources, result } = compileCase(data);
+  // One golden file per case (test/golden/check/<case>.txt), so that a failure names its case.
+  test.each(cases.map((c) => [c.name, c.data] as const))(
+    "%s renders a message, a caret excerpt and a hint where one exists (golden)",
+    async (name, data) => {
+      const { sources, result } = await compileCase(data);
       const texts = new Map(sources.map((s) => [s.path, s.text]));
       const shown = result.diagnostics.filter((d) => data.include_warnings || d.severity === "error");
-      return `=== ${name}: ${data.description}\n${renderDiagnostics(shown, (f) => texts.get(f))}\n`;
-    });
-    expectGolden(path.resolve(import.meta.dirname, "../golden/check/diagnostics.txt"), rendered.join("\n"));
-  });
+      expectGolden(
+        path.resolve(import.meta.dirname, `../golden/check/${name}.txt`),
+        `=== ${name}: ${data.description}\n${renderDiagnostics(shown, (f) => texts.get(f))}\n`,
+      );
+    },
+  );
 });
