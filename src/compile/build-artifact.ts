@@ -33,6 +33,7 @@ import {
 import { contentHashOf, sha256, sourceHashOf } from "./hash.js";
 import { ExpressionLowering, literal } from "./lower-expression.js";
 
+/** Where a construct was written, as the artifact records it (file as `pathOf` maps it). */
 export function locationOf(span: Span, pathOf: (file: string) => string = (file) => file): SourceLocation {
   return {
     file: pathOf(span.file),
@@ -49,8 +50,9 @@ function fieldSchema(field: FieldSymbol): FieldSchema {
   return schema;
 }
 
-/** Builds the artifact from a program that checked without errors. Pure: same program, same artifact. */
 /**
+ * Builds the artifact from a program that checked without errors. Pure: same program, same artifact.
+ *
  * `artifactPath` maps a file's path as diagnostics show it to the path the artifact records. The two differ
  * when the CLI names files relative to the working directory: the artifact must not depend on where the
  * command ran, or the same rules would get a different content hash.

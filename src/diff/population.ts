@@ -33,7 +33,7 @@ import { planChanges, type RuleChange } from "./rules.js";
 import { compareLeadIds } from "./sort.js";
 import { DeltaCollector } from "./stats.js";
 
-/** A lead of the population: valid for both rulesets (see diff-population-load.ts for reading files). */
+/** A lead of the population: valid for both rulesets (see population-load.ts for reading files). */
 export interface PopulationLead {
   lead: Readonly<Record<string, unknown>>;
   events: readonly Readonly<Record<string, unknown>>[];

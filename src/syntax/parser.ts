@@ -21,6 +21,11 @@
  *     recovery paths after each one.
  *
  * Each rule cites its line of the grammar, which docs/language.md documents in full.
+ *
+ * Why one long file: Chevrotain records a grammar from the rules of one parser class, built at start-up,
+ * so every rule is a member of this class; read top to bottom, it is the grammar (declarations, then
+ * rules and sections, then conditions, then values). The AST building is in tree-builder.ts, the error
+ * messages in parse-errors.ts.
  */
 import { EmbeddedActionsParser, EOF, tokenMatcher, type IToken, type TokenType } from "chevrotain";
 import type * as Ast from "./ast.js";
@@ -60,11 +65,6 @@ export class ScoreParser extends EmbeddedActionsParser {
     this.performSelfAnalysis();
   }
 
-  /**
-   * Chevrotain repairs a missing token by pretending it is there when the next token could follow it. At
-   * the end of the file we always pretend so: a model whose `}` never came is still a model (the missing
-   * `}` is reported), rather than being lost with everything in it. Overrides Chevrotain's recovery check.
-   */
   /** Lets go of the last file's tokens, tree and declarations (the parser lives as long as the process). */
   release(): void {
     this.input = [];
@@ -80,6 +80,11 @@ export class ScoreParser extends EmbeddedActionsParser {
     return text.slice(previous.startOffset + previous.image.length, this.LA(1).startOffset).includes("\n");
   }
 
+  /**
+   * Chevrotain repairs a missing token by pretending it is there when the next token could follow it. At
+   * the end of the file we always pretend so: a model whose `}` never came is still a model (the missing
+   * `}` is reported), rather than being lost with everything in it. Overrides Chevrotain's recovery check.
+   */
   canRecoverWithSingleTokenInsertion(_expected: TokenType, follows: TokenType[]): boolean {
     const next = this.LA(1);
     return next.tokenType === EOF || follows.some((follow) => tokenMatcher(next, follow));

@@ -18,6 +18,9 @@
  *   - and when the next token is what that keyword must be followed by (`model` by a name, `fit` by `{`,
  *     `add` by a number).
  * Words in field lists are never touched: there a line starts with a field name.
+ *
+ * Why one long file: the repairs are one pass over the token stream and share what it tracks (the blocks
+ * open, the declaration being read, where lines start); split apart, each would need that state passed in.
  */
 import { tokenMatcher, type IToken, type TokenType } from "chevrotain";
 import { Diagnostics, type DiagnosticDefinition } from "../diagnostics/codes.js";

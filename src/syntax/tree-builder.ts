@@ -10,6 +10,9 @@
  *
  * Diagnostics raised here are the ones only the tree can see: impossible dates (LS106), event tests
  * inside expressions (LS108 / LS417), unknown field types (LS307) and doubled commas in lists (LS103).
+ *
+ * Why one long file: it has one method per node the parser builds (parser.ts calls them from its rules),
+ * and the methods share the file's line index and the missing-token rules above.
  */
 import type { IToken, TokenType } from "chevrotain";
 import type * as Ast from "./ast.js";
