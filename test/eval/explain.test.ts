@@ -133,3 +133,31 @@ describe("explanations of edge cases", () => {
     );
   });
 });
+
+describe("a bucket's condition in the explanation", () => {
+  test("is printed from its expression, whole, even when a value contains ` -> `", async () => {
+    const { compileSources } = await import("../../src/compile/compile-ruleset.js");
+    const { artifact: compiled } = compileSources([
+      {
+        path: "r.score",
+        text: `ruleset "arrows" version 1
+lead {
+  id: string
+  title: string?
+}
+model m {
+  fit {
+    when title is present add 1
+  }
+  bucket Odd when title contains " -> " -> nurture "odd"
+  bucket Rest otherwise -> disqualify
+}
+`,
+      },
+    ]);
+    const result = new Ruleset(compiled!).score({ id: "L1", title: "a -> b" }, [], { asOf: T });
+    expect(renderExplanation(result, compiled!, { asOf: T })).toContain(
+      'Bucket: Odd of model m, because title contains " -> " (r.score:10)\n',
+    );
+  });
+});
