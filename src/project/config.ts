@@ -22,6 +22,8 @@ export interface ProjectConfig {
   fixtures: string[];
   population: PopulationSource[];
   asOf: string | null;
+  /** Lead fields `fixture add` redacts unless `--redact` says otherwise. */
+  redact: string[];
 }
 
 /** A configuration problem, located in the file for the user to fix. */
@@ -39,7 +41,7 @@ const validateConfig = generatedConfigValidator as ((value: unknown) => boolean)
   errors?: ErrorObject[] | null;
 };
 
-const KNOWN_KEYS = ["version", "rules", "fixtures", "population", "as_of"];
+const KNOWN_KEYS = ["version", "rules", "fixtures", "population", "as_of", "redact"];
 const POPULATION_KEYS = ["leads", "events"];
 
 /** The conventional layout, for a project (or a revision of it) without a leadscore.yaml. */
@@ -51,6 +53,7 @@ export function defaultProjectConfig(root: string): ProjectConfig {
     fixtures: [...DEFAULTS.fixtures],
     population: [],
     asOf: null,
+    redact: [],
   };
 }
 
@@ -113,6 +116,7 @@ export async function parseProjectConfig(text: string, root: string): Promise<Pr
     fixtures?: string[];
     population?: PopulationSource[];
     as_of?: string;
+    redact?: string[];
   };
   const rules = config.rules ?? DEFAULTS.rules;
   return {
@@ -122,5 +126,6 @@ export async function parseProjectConfig(text: string, root: string): Promise<Pr
     fixtures: config.fixtures ?? [`${rules.replace(/\/+$/, "")}/**/*.test.yaml`],
     population: config.population ?? [],
     asOf: config.as_of ?? null,
+    redact: config.redact ?? [],
   };
 }

@@ -60,6 +60,21 @@ async function score(day: string, asOf: string, ...more: string[]) {
   return runLeadscore(["score", "--rules", "rules", "--leads", day, "--as-of", asOf, ...more], dir);
 }
 
+/** Day 1 scored to r1.ndjson, then day 2 against it: results in r2.ndjson, transitions in c2.ndjson. */
+async function dayOneThenTwo() {
+  expect((await score("day1.ndjson", DAY1, "--out", "r1.ndjson")).code).toBe(0);
+  return score(
+    "day2.ndjson",
+    DAY2,
+    "--previous",
+    "r1.ndjson",
+    "--out",
+    "r2.ndjson",
+    "--changes",
+    "c2.ndjson",
+  );
+}
+
 function lines(file: string): Array<Record<string, unknown>> {
   return readFileSync(path.join(dir, file), "utf8")
     .split("\n")
@@ -99,17 +114,7 @@ describe("score --previous: runs a day apart", () => {
   });
 
   test("a day later: the entries and exits are exactly the leads whose bucket the new day changes", async () => {
-    expect((await score("day1.ndjson", DAY1, "--out", "r1.ndjson")).code).toBe(0);
-    const run = await score(
-      "day2.ndjson",
-      DAY2,
-      "--previous",
-      "r1.ndjson",
-      "--out",
-      "r2.ndjson",
-      "--changes",
-      "c2.ndjson",
-    );
+    const run = await dayOneThenTwo();
     expect(run.code).toBe(0);
     expectGolden(path.join(GOLDEN, "day2-summary.txt"), run.stderr);
     const changes = readFileSync(path.join(dir, "c2.ndjson"), "utf8");
@@ -222,17 +227,7 @@ describe("score --previous: runs a day apart", () => {
   });
 
   test("--changes-only writes only the transitions, or the leads whose score moved at least the threshold", async () => {
-    expect((await score("day1.ndjson", DAY1, "--out", "r1.ndjson")).code).toBe(0);
-    await score(
-      "day2.ndjson",
-      DAY2,
-      "--previous",
-      "r1.ndjson",
-      "--out",
-      "r2.ndjson",
-      "--changes",
-      "c2.ndjson",
-    );
+    await dayOneThenTwo();
     const arrived = lines("c2.ndjson")
       .filter((r) => r.kind !== "gone")
       .map((r) => r.id);
@@ -271,17 +266,7 @@ describe("score --previous: runs a day apart", () => {
       "--changes",
       "c2csv.ndjson",
     );
-    expect((await score("day1.ndjson", DAY1, "--out", "r1.ndjson")).code).toBe(0);
-    await score(
-      "day2.ndjson",
-      DAY2,
-      "--previous",
-      "r1.ndjson",
-      "--out",
-      "r2.ndjson",
-      "--changes",
-      "c2.ndjson",
-    );
+    await dayOneThenTwo();
     const strip = (r: Record<string, unknown>) => ({ ...r, because: null });
     expect(lines("c2csv.ndjson")).toEqual(lines("c2.ndjson").map(strip));
     const csv = await score("day2.ndjson", DAY2, "--previous", "r1.ndjson", "--out", "r2.csv");

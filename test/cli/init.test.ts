@@ -138,6 +138,7 @@ describe("a fresh scaffold", () => {
       fixtures: ["rules/tests/*.test.yaml"],
       population: [{ leads: "population/leads.csv", events: "population/events.ndjson" }],
       asOf: "2026-11-01T00:00:00Z",
+      redact: [],
     });
   });
 

@@ -63,7 +63,8 @@ export async function runFixtureAdd(
 
   const artifact = await loadRulesOption(io, options.rules ?? config.rules, setExitCode);
   if (artifact === null) return;
-  const redact = readRedact(options.redact, artifact.schema);
+  // `--redact` replaces the project's list (`--redact ""` redacts nothing).
+  const redact = readRedact(options.redact ?? config.redact.join(","), artifact.schema);
   const ruleset = createRuleset(artifact);
   const population = await loadPopulationInput(io, config, artifact, {
     leads: options.from,

@@ -30,6 +30,12 @@ const schema19 = {
         properties: { leads: { type: "string", minLength: 1 }, events: { type: "string", minLength: 1 } },
       },
     },
+    redact: {
+      type: "array",
+      items: { type: "string", minLength: 1 },
+      description:
+        "Lead text fields `leadscore fixture add` replaces with stable placeholders (as --redact does).",
+    },
     as_of: {
       type: "string",
       format: "date-time",
@@ -59,6 +65,7 @@ function validate52(
         key0 === "rules" ||
         key0 === "fixtures" ||
         key0 === "population" ||
+        key0 === "redact" ||
         key0 === "as_of"
       )) {
         const err0 = {
@@ -320,11 +327,65 @@ function validate52(
         errors++;
       }
     }
+    if (data.redact !== undefined) {
+      let data8 = data.redact;
+      if (Array.isArray(data8)) {
+        const len2 = data8.length;
+        for (let i2 = 0; i2 < len2; i2++) {
+          let data9 = data8[i2];
+          if (typeof data9 === "string") {
+            if (func1(data9) < 1) {
+              const err15 = {
+                instancePath: instancePath + "/redact/" + i2,
+                schemaPath: "#/properties/redact/items/minLength",
+                keyword: "minLength",
+                params: { limit: 1 },
+                message: "must NOT have fewer than 1 characters",
+              };
+              if (vErrors === null) {
+                vErrors = [err15];
+              } else {
+                vErrors.push(err15);
+              }
+              errors++;
+            }
+          } else {
+            const err16 = {
+              instancePath: instancePath + "/redact/" + i2,
+              schemaPath: "#/properties/redact/items/type",
+              keyword: "type",
+              params: { type: "string" },
+              message: "must be string",
+            };
+            if (vErrors === null) {
+              vErrors = [err16];
+            } else {
+              vErrors.push(err16);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err17 = {
+          instancePath: instancePath + "/redact",
+          schemaPath: "#/properties/redact/type",
+          keyword: "type",
+          params: { type: "array" },
+          message: "must be array",
+        };
+        if (vErrors === null) {
+          vErrors = [err17];
+        } else {
+          vErrors.push(err17);
+        }
+        errors++;
+      }
+    }
     if (data.as_of !== undefined) {
-      let data8 = data.as_of;
-      if (typeof data8 === "string") {
-        if (!formats0.validate(data8)) {
-          const err15 = {
+      let data10 = data.as_of;
+      if (typeof data10 === "string") {
+        if (!formats0.validate(data10)) {
+          const err18 = {
             instancePath: instancePath + "/as_of",
             schemaPath: "#/properties/as_of/format",
             keyword: "format",
@@ -332,14 +393,14 @@ function validate52(
             message: 'must match format "' + "date-time" + '"',
           };
           if (vErrors === null) {
-            vErrors = [err15];
+            vErrors = [err18];
           } else {
-            vErrors.push(err15);
+            vErrors.push(err18);
           }
           errors++;
         }
       } else {
-        const err16 = {
+        const err19 = {
           instancePath: instancePath + "/as_of",
           schemaPath: "#/properties/as_of/type",
           keyword: "type",
@@ -347,15 +408,15 @@ function validate52(
           message: "must be string",
         };
         if (vErrors === null) {
-          vErrors = [err16];
+          vErrors = [err19];
         } else {
-          vErrors.push(err16);
+          vErrors.push(err19);
         }
         errors++;
       }
     }
   } else {
-    const err17 = {
+    const err20 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -363,9 +424,9 @@ function validate52(
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err17];
+      vErrors = [err20];
     } else {
-      vErrors.push(err17);
+      vErrors.push(err20);
     }
     errors++;
   }
