@@ -54,7 +54,7 @@ export async function runReport(context: BenchContext): Promise<GroupResult> {
         formatMs(run.cpuMs),
         formatRate((sizes[i]! * 1000) / run.wallMs),
         formatBytes(run.maxRss),
-        run.stderr.trim().split("\n")[0] ?? "",
+        summaryOf(run.stderr),
       ]);
     }
   }
@@ -78,4 +78,12 @@ export async function runReport(context: BenchContext): Promise<GroupResult> {
       ),
     ],
   };
+}
+
+/** `1000000 scored, 281507 converted, AUC 0.7743` from the command's first line on stderr. */
+function summaryOf(stderr: string): string {
+  const match = /: (\d+) scored.*?(\d+) converted; AUC ([\d.]+)/.exec(stderr);
+  return match === null
+    ? (stderr.trim().split("\n")[0] ?? "")
+    : `${match[1]} scored, ${match[2]} converted, AUC ${match[3]}`;
 }
