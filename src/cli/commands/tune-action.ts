@@ -131,8 +131,8 @@ export async function runTune(
     changes.length === 0
       ? "  no points change"
       : options.write
-        ? `  rewrote ${byFile.size} files (${changes.length} rules)`
-        : `  ${changes.length} rules change in ${byFile.size} files: the diff is on stdout; --write applies it`,
+        ? `  rewrote ${plural(byFile.size, "file")} (${plural(changes.length, "rule")})`
+        : `  ${plural(changes.length, "rule")} change in ${plural(byFile.size, "file")}: the diff is on stdout; --write applies it`,
   );
   io.stderr(`${lines.join("\n")}\n`);
   if (patches.length > 0) io.stdout(patches.join(""));
@@ -146,4 +146,8 @@ function signed(before: number | null, after: number | null): string {
   if (before === null || after === null) return "-";
   const delta = after - before;
   return `${delta >= 0 ? "+" : "−"}${Math.abs(delta).toFixed(4)}`;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
