@@ -1,21 +1,15 @@
-import { readFile } from "node:fs/promises";
-import { Readable } from "node:stream";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Artifact } from "../../src/compile/artifact.js";
 import { compileSources } from "../../src/compile/compile-ruleset.js";
 import { readRuleSources } from "../../src/compile/read-rules.js";
 import { diffConfig } from "../../src/diff/config-diff.js";
-import { diffRulesets, type DiffRulesetsOptions } from "../../src/diff/population.js";
-import {
-  addFixtureLeads,
-  addPopulationFiles,
-  type LoadedPopulation,
-} from "../../src/diff/population-load.js";
+import type { DiffRulesetsOptions } from "../../src/diff/population.js";
 import { renderDiffMarkdown } from "../../src/diff/report/markdown.js";
 import { expectGolden } from "../support/golden.js";
 import { partsOf, renderGfm } from "../support/gfm.js";
 import { PROJECT_ROOT, RULES_DIR } from "../support/paths.js";
+import { referenceReport } from "./reference.js";
 
 /**
  * The pull-request comment for each kind of change a reviewer meets, on the reference rules and the
@@ -23,7 +17,6 @@ import { PROJECT_ROOT, RULES_DIR } from "../support/paths.js";
  * renderer (golden HTML), so that what GitHub shows is reviewed too.
  */
 const GOLDEN = path.join(PROJECT_ROOT, "test/golden/diff");
-const AS_OF = "2026-11-01T00:00:00Z";
 
 type Edit = [file: string, from: string, to: string];
 
@@ -41,27 +34,7 @@ async function compileEdited(edits: readonly Edit[]): Promise<Artifact> {
 
 async function comment(edits: readonly Edit[], extra: Partial<DiffRulesetsOptions> = {}): Promise<string> {
   const sides = { base: await compileEdited([]), head: await compileEdited(edits) };
-  const population: LoadedPopulation = { leads: [], sources: [], rejects: [] };
-  const fixtureText = await readFile(path.join(RULES_DIR, "tests/acme.test.yaml"), "utf8");
-  addFixtureLeads([{ file: "rules/tests/acme.test.yaml", text: fixtureText }], sides, population);
-  const leadsText = await readFile(path.join(GOLDEN, "acme-population.ndjson"), "utf8");
-  await addPopulationFiles(
-    [{ leads: "population/leads.ndjson" }],
-    sides,
-    { root: "/project", open: () => Readable.from([leadsText]) },
-    population,
-  );
-  const report = diffRulesets({
-    ...sides,
-    population: population.leads,
-    asOf: AS_OF,
-    baseLabel: "main",
-    headLabel: "working tree",
-    asOfSource: "config",
-    inputs: { sources: population.sources, rejects: population.rejects },
-    ...extra,
-  });
-  return renderDiffMarkdown(report);
+  return renderDiffMarkdown(await referenceReport(sides, extra));
 }
 
 const DIRECTOR = '    when title contains "Director" add 10\n';

@@ -1,23 +1,16 @@
-import { readFile } from "node:fs/promises";
-import { Readable } from "node:stream";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Artifact } from "../../src/compile/artifact.js";
 import { compileDirectory, compileSources } from "../../src/compile/compile-ruleset.js";
 import { readRuleSources } from "../../src/compile/read-rules.js";
 import { diffRulesets, type PopulationLead } from "../../src/diff/population.js";
-import {
-  addFixtureLeads,
-  addPopulationFiles,
-  type LoadedPopulation,
-} from "../../src/diff/population-load.js";
-import type { DiffReport } from "../../src/diff/report/model.js";
 import { renderDiffJson } from "../../src/diff/report/json.js";
 import { DIFF_COMMENT_MARKER, renderDiffMarkdown } from "../../src/diff/report/markdown.js";
 import { renderDiffText } from "../../src/diff/report/text.js";
 import { expectGolden } from "../support/golden.js";
 import { PROJECT_ROOT, RULES_DIR } from "../support/paths.js";
 import { BASE_RULES, compileRules, edit } from "./helpers.js";
+import { referenceReport } from "./reference.js";
 
 const GOLDEN = path.join(PROJECT_ROOT, "test/golden/diff");
 const AS_OF = "2026-11-01T00:00:00Z";
@@ -40,33 +33,9 @@ async function referenceChange(): Promise<{ base: Artifact; head: Artifact }> {
   return { base: base.artifact!, head: head.artifact! };
 }
 
-async function referenceReport(): Promise<DiffReport> {
-  const sides = await referenceChange();
-  const population: LoadedPopulation = { leads: [], sources: [], rejects: [] };
-  const fixtureText = await readFile(path.join(RULES_DIR, "tests/acme.test.yaml"), "utf8");
-  addFixtureLeads([{ file: "rules/tests/acme.test.yaml", text: fixtureText }], sides, population);
-  const leadsText = await readFile(path.join(GOLDEN, "acme-population.ndjson"), "utf8");
-  await addPopulationFiles(
-    [{ leads: "population/leads.ndjson" }],
-    sides,
-    // The population file as a project names it; its text comes from the golden directory.
-    { root: "/project", open: () => Readable.from([leadsText]) },
-    population,
-  );
-  return diffRulesets({
-    ...sides,
-    population: population.leads,
-    asOf: AS_OF,
-    baseLabel: "main",
-    headLabel: "working tree",
-    asOfSource: "config",
-    inputs: { sources: population.sources, rejects: population.rejects },
-  });
-}
-
 describe("the impact report of a change to the reference rules", () => {
   it("renders the pull-request comment, the terminal report and the JSON (golden files)", async () => {
-    const report = await referenceReport();
+    const report = await referenceReport(await referenceChange());
     expect(report.moved.map((lead) => `${lead.id}: ${lead.before.bucket} → ${lead.after.bucket}`)).toEqual([
       "N01: Warm → MQL",
       "N02: Nurture → MQL",
