@@ -88,6 +88,23 @@ export const Diagnostics = {
     message: "the `{0} {` opened on line {1} is not closed",
     hint: "close it with `}` before this line",
   },
+  NumberOutOfRange: {
+    code: "LS114",
+    severity: "error",
+    message: "`{0}` is too large: numbers are at most 1000000000000000 (10^15) either way",
+  },
+  LoneCarriageReturn: {
+    code: "LS115",
+    severity: "error",
+    message: "a carriage return without a line feed",
+    hint: "save the file with LF or CRLF line endings: editors and reviews would show a line break here that leadscore would not read as one",
+  },
+  InvisibleCharacter: {
+    code: "LS116",
+    severity: "error",
+    message: "invisible character {0} ({1}) outside a string",
+    hint: "remove it: it can make the code shown in a review differ from the code that runs",
+  },
 
   // ------------------------------------------------------------------------------------------ names
   UnknownField: { code: "LS201", severity: "error", message: "unknown lead field `{0}`" },
@@ -335,6 +352,12 @@ export const Diagnostics = {
     message: "grade `{0}` can never be given by the grades declared",
   },
   EmptyModel: { code: "LS509", severity: "warning", message: "model `{0}` has no rules" },
+  InvisibleCharacterInString: {
+    code: "LS511",
+    severity: "warning",
+    message: "invisible character {0} ({1}) in a string",
+    hint: "write it as text only if it is really meant: it changes how the text around it is shown",
+  },
 
   // ------------------------------------------------------------------------------------------- files
   NoRuleFiles: {

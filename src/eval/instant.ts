@@ -10,9 +10,12 @@ export { parseInstant, parseInstantInto } from "../syntax/iso-8601.js";
  * Epoch milliseconds of a value given as a time: an ISO-8601 string, epoch milliseconds or a Date.
  * NaN for anything else, so that callers can treat it as missing.
  */
+const MAX_INSTANT_MS = 8.64e15;
+
 export function toInstant(value: unknown): number {
   if (typeof value === "string") return parseInstant(value);
-  if (typeof value === "number") return Number.isFinite(value) ? value : NaN;
+  // Beyond ±8.64e15 ms (the range of Date) no time can be shown or compared: NaN, like any bad time.
+  if (typeof value === "number") return Math.abs(value) <= MAX_INSTANT_MS ? value : NaN;
   if (value instanceof Date) return value.getTime();
   return NaN;
 }

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { ErrorObject } from "ajv";
 import { isMap, parseDocument, LineCounter } from "yaml";
+import { aliasExpansionProblem } from "./yaml-aliases.js";
 import { validate as generatedConfigValidator } from "../compile/generated/config-validator.js";
 import { didYouMean } from "../diagnostics/suggest.js";
 
@@ -78,6 +79,11 @@ export async function parseProjectConfig(text: string, root: string): Promise<Pr
   if (yamlError) {
     const { line, col } = lineCounter.linePos(yamlError.pos[0]);
     throw new ConfigError(`${CONFIG_FILE}:${line}:${col}: ${yamlError.message.split("\n")[0]}`);
+  }
+  const bomb = aliasExpansionProblem(document);
+  if (bomb !== null) {
+    const { line, col } = lineCounter.linePos(bomb.offset);
+    throw new ConfigError(`${CONFIG_FILE}:${line}:${col}: ${bomb.message}`);
   }
   const value: unknown = document.toJS() ?? {};
   if (!validateConfig(value)) {

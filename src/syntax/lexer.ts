@@ -9,6 +9,7 @@ import type { Comment } from "./ast.js";
 import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { Diagnostics } from "../diagnostics/codes.js";
 import { decodeString, parseDuration } from "./literals.js";
+import { codePointName, INVISIBLE_CHARACTERS, SUSPICIOUS_CHARACTER } from "./invisible-characters.js";
 import { BYTE_ORDER_MARK, type LineIndex } from "./positions.js";
 import {
   Duration,
@@ -36,6 +37,8 @@ export function lexSource(lines: LineIndex): LexResult {
 
   for (const error of result.errors) {
     const characters = text.slice(error.offset, error.offset + error.length);
+    // Invisible characters get their own diagnostic below, one per character.
+    if ([...characters].every((c) => INVISIBLE_CHARACTERS.has(c.charCodeAt(0)))) continue;
     diagnostics.push(
       createDiagnostic(
         Diagnostics.UnexpectedCharacter,
@@ -65,9 +68,47 @@ export function lexSource(lines: LineIndex): LexResult {
     text: token.image,
   }));
 
-  // Lexer errors and token checks are found in two passes; report them in reading order.
+  checkSuspiciousCharacters(text, result.tokens, lines, diagnostics);
+
+  // Lexer errors and token checks are found in several passes; report them in reading order.
   diagnostics.sort((a, b) => a.span.start.offset - b.span.start.offset);
   return { tokens: result.tokens, comments, diagnostics };
+}
+
+/**
+ * Trojan Source: a lone carriage return (which a `#` comment would end at, while editors and reviews may
+ * show the rest of the line as comment) is an error anywhere; an invisible character is an error outside
+ * strings (comments included) and a warning inside them.
+ */
+function checkSuspiciousCharacters(
+  text: string,
+  tokens: readonly IToken[],
+  lines: LineIndex,
+  diagnostics: Diagnostic[],
+): void {
+  if (text.search(SUSPICIOUS_CHARACTER) === -1) return;
+  const strings = tokens.filter((t) => t.tokenType === StringLiteral || t.tokenType === UnterminatedString);
+  let next = 0;
+  for (const match of text.matchAll(SUSPICIOUS_CHARACTER)) {
+    const at = match.index;
+    const span = lines.span(at, at + 1);
+    const code = text.charCodeAt(at);
+    if (code === 13) {
+      diagnostics.push(createDiagnostic(Diagnostics.LoneCarriageReturn, span));
+      continue;
+    }
+    if (at === 0 && code === 0xfeff) continue; // the byte order mark
+    while (next < strings.length && strings[next]!.startOffset + strings[next]!.image.length <= at) next++;
+    const inString = next < strings.length && strings[next]!.startOffset <= at;
+    const args = [codePointName(code), INVISIBLE_CHARACTERS.get(code)!];
+    diagnostics.push(
+      createDiagnostic(
+        inString ? Diagnostics.InvisibleCharacterInString : Diagnostics.InvisibleCharacter,
+        span,
+        args,
+      ),
+    );
+  }
 }
 
 function checkString(token: IToken, lines: LineIndex, diagnostics: Diagnostic[]): void {

@@ -143,7 +143,14 @@ export class TreeBuilder {
 
   number(token: IToken | undefined): Ast.NumberLiteral | undefined {
     if (!isReal(token)) return undefined;
-    return { kind: "Number", span: this.tokenSpan(token), value: Number(token.image), raw: token.image };
+    const span = this.tokenSpan(token);
+    const value = Number(token.image);
+    // Beyond this, sums and roundings lose their meaning (a 400-digit literal is Infinity, then NaN).
+    if (!(Math.abs(value) <= MAX_NUMBER_LITERAL)) {
+      this.report(Diagnostics.NumberOutOfRange, span, [shortImage(token.image)]);
+      return undefined;
+    }
+    return { kind: "Number", span, value, raw: token.image };
   }
 
   date(token: IToken): Ast.DateLiteral {
@@ -684,4 +691,11 @@ export class TreeBuilder {
     if (!isReal(keyword) || percentLiteral === undefined || period === undefined) return undefined;
     return { kind: "Decay", span: this.span(keyword, period), percent: percentLiteral, every: period };
   }
+}
+
+/** The largest number a rule file may write (either sign): points, thresholds, values, bounds. */
+export const MAX_NUMBER_LITERAL = 1e15;
+
+function shortImage(image: string): string {
+  return image.length <= 24 ? image : `${image.slice(0, 20)}…`;
 }

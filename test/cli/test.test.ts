@@ -431,6 +431,23 @@ describe("leadscore.yaml", () => {
     });
   });
 
+  test("YAML alias bomb: in leadscore.yaml it is a located usage error, not an internal error", async () => {
+    const bomb = [
+      'a: &a ["x","x","x","x","x","x","x","x","x"]',
+      ...["b", "c", "d", "e", "f", "g", "h"].map(
+        (name, i) => `${name}: &${name} [${Array(9).fill(`*${"abcdefg"[i]}`).join(",")}]`,
+      ),
+      "",
+    ].join("\n");
+    const dir = project({ "acme.test.yaml": REFERENCE_FIXTURES }, { "leadscore.yaml": bomb });
+    expect(await runLeadscore(["test"], dir)).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        "leadscore: leadscore.yaml:2:8: YAML: aliases (`*name`) expand to too many values (more than 100 aliases); write the values out\n",
+    });
+  });
+
   test("a bad configuration is a usage error", async () => {
     const dir = project({ "acme.test.yaml": REFERENCE_FIXTURES }, { "leadscore.yaml": "rulez: rules\n" });
     const run = await runLeadscore(["test"], dir);

@@ -212,6 +212,18 @@ describe("scoring through the API", () => {
     expect(() => ruleset.score(L1, [], { asOf: new Date(Number.NaN) })).toThrow(InvalidAsOfError);
   });
 
+  test("asOf range: epoch milliseconds beyond the range of Date are refused, as are events at such times", () => {
+    const ruleset = createRuleset(acme);
+    expect(() => ruleset.score(L1, [], { asOf: 1e300 })).toThrow(
+      "as-of time 1e+300 is not an ISO-8601 timestamp, epoch milliseconds or a valid Date",
+    );
+    expect(() => ruleset.score(L1, [], { asOf: -8.64e15 - 1 })).toThrow(InvalidAsOfError);
+    expect(ruleset.score(L1, [], { asOf: 8.64e15 }).model).toBe("enterprise");
+    expect(ruleset.validate(L1, [{ type: "email_open", at: 1e300 }])).toEqual([
+      { path: "events[0].at", reason: "`1e+300` is not an ISO-8601 timestamp" },
+    ]);
+  });
+
   test("as-of as text, epoch ms or Date gives the same result", () => {
     const ruleset = createRuleset(acme);
     const asText = ruleset.score(L1, L1_EVENTS, AS_OF);
