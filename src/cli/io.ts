@@ -9,6 +9,11 @@ export interface CommandIO {
   stderr: (text: string) => void;
   isTTY: boolean;
   cwd: string;
+  /**
+   * The terminal itself, for the progress line's own cursor controls; `stderr` escapes every control
+   * character, since what it shows (lead ids, reasons, names) comes from files.
+   */
+  progress?: (text: string) => void;
 }
 
 export function processIO(): CommandIO {
@@ -21,6 +26,8 @@ export function processIO(): CommandIO {
   };
 }
 
+const CLOSED_PIPE_EXIT_CODE = 141;
+
 function writeAll(fd: number, text: string): void {
   const buffer = Buffer.from(text, "utf8");
   let written = 0;
@@ -28,8 +35,9 @@ function writeAll(fd: number, text: string): void {
     try {
       written += writeSync(fd, buffer, written);
     } catch (error) {
-      // A closed pipe (`leadscore score … | head`) is not an error worth a stack trace.
-      if ((error as NodeJS.ErrnoException).code === "EPIPE") return;
+      // A closed pipe (`leadscore score … | head`): nobody reads any more, so stop now, quietly, with the
+      // status a shell gives a process ended by SIGPIPE (128 + 13), rather than score the rest for nobody.
+      if ((error as NodeJS.ErrnoException).code === "EPIPE") process.exit(CLOSED_PIPE_EXIT_CODE);
       if ((error as NodeJS.ErrnoException).code === "EAGAIN") continue;
       throw error;
     }

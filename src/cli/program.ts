@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 import { Command, CommanderError } from "commander";
+import { escapeControlsInText } from "../diagnostics/terminal-text.js";
 import { ExitCode, UsageError } from "./exit-codes.js";
 import type { CommandIO } from "./io.js";
 import { commands } from "./commands/index.js";
@@ -23,13 +24,21 @@ export function buildProgram(io: CommandIO, setExitCode: (code: number) => void)
 const VERSION = (createRequire(import.meta.url)("../../package.json") as { version: string }).version;
 
 /** Runs the CLI in-process and resolves to the exit code. Never throws. */
-export async function runCli(argv: readonly string[], io: CommandIO): Promise<number> {
+export async function runCli(argv: readonly string[], rawIO: CommandIO): Promise<number> {
+  const io: CommandIO = {
+    ...rawIO,
+    stderr: (text) => rawIO.stderr(escapeControlsInText(text)),
+    progress: rawIO.progress ?? rawIO.stderr,
+  };
+  // `--debug` anywhere on the command line: internal errors then show their stack.
+  const debug = argv.includes("--debug");
+  const args = argv.filter((argument) => argument !== "--debug");
   let exitCode: number = ExitCode.Ok;
   const program = buildProgram(io, (code) => {
     exitCode = Math.max(exitCode, code);
   });
   try {
-    await program.parseAsync([...argv], { from: "user" });
+    await program.parseAsync(args, { from: "user" });
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
@@ -41,7 +50,10 @@ export async function runCli(argv: readonly string[], io: CommandIO): Promise<nu
       return ExitCode.Usage;
     }
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`leadscore: internal error: ${message}\n`);
-    return ExitCode.Usage;
+    io.stderr(
+      `leadscore: internal error: ${message.split("\n")[0]} (a bug in leadscore: please report it with the command that ran${debug ? "" : "; --debug shows the details"})\n`,
+    );
+    if (debug && error instanceof Error && error.stack !== undefined) io.stderr(`${error.stack}\n`);
+    return ExitCode.Internal;
   }
 }

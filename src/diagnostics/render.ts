@@ -1,3 +1,4 @@
+import { visibleColumns } from "./terminal-text.js";
 import type { Diagnostic } from "./diagnostic.js";
 
 /**
@@ -32,16 +33,10 @@ export function renderDiagnostic(
     const sourceLine = text.replace(/^\uFEFF/, "").split(/\r?\n/)[span.start.line - 1];
     if (sourceLine !== undefined) {
       const gutter = String(span.start.line).length;
-      // One column each: a tab as a space, and control characters (a binary file's, or an escape sequence
-      // that would drive the terminal) and invisible characters (bidirectional controls that would reorder
-      // the line shown, zero-width characters) as `�`.
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-      const visible = sourceLine
-        .replace(/\t/g, " ")
-        .replace(
-          /[\u0000-\u001F\u007F-\u009F\u061C\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/g,
-          "\uFFFD",
-        );
+      // One column each: a tab as a space, control characters (a binary file's, or an escape sequence that
+      // would drive the terminal) and invisible characters (bidirectional controls that would reorder the
+      // line shown) as `�`.
+      const visible = visibleColumns(sourceLine);
       const startCol = Math.min(span.start.column, visible.length + 1);
       const endCol =
         span.end.line === span.start.line ? Math.max(span.end.column, startCol + 1) : visible.length + 1;

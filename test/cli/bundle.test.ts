@@ -66,6 +66,22 @@ function tempDir(): string {
 }
 
 describe("the bundled command", () => {
+  test(
+    "closed pipe (EPIPE): score | head stops at once, quietly, with the SIGPIPE status 141",
+    () => {
+      const dir = mkdtempSync(path.join(tmpdir(), "leadscore-pipe-"));
+      const rows = Array.from({ length: 100_000 }, (_, i) => `L${i},a${i}@b.com,CEO,lead`);
+      writeFileSync(path.join(dir, "leads.csv"), ["id,email,title,stage", ...rows, ""].join("\n"));
+      const main = path.join(packageDir, "dist/cli/main.js");
+      const rules = path.join(PROJECT_ROOT, "rules");
+      const script = `"$0" "${main}" score --rules "${rules}" --leads leads.csv --as-of 2026-11-01T00:00:00Z 2>stderr.txt | head -c 10 >/dev/null; echo "\${PIPESTATUS[0]}"`;
+      const run = spawnSync("bash", ["-c", script, process.execPath], { cwd: dir, encoding: "utf8" });
+      expect(run.stdout).toBe("141\n");
+      expect(readFileSync(path.join(dir, "stderr.txt"), "utf8")).toBe("");
+    },
+    TIMEOUT_MS,
+  );
+
   test("is main.js and chunks, all in one directory", () => {
     expect(bundled.files).toContain("main.js");
     expect(bundled.files.every((file) => file.endsWith(".js"))).toBe(true);

@@ -1,5 +1,6 @@
 import { ensureOutputDirectory, writeOutputFile } from "../output-files.js";
 import { describeFileError } from "../../diagnostics/file-errors.js";
+import { escapeControlsInText } from "../../diagnostics/terminal-text.js";
 import { MissingColumnsError } from "../../eval/errors.js";
 import { open, stat } from "node:fs/promises";
 import path from "node:path";
@@ -254,8 +255,9 @@ function progressReporter(io: CommandIO): ProgressReporter {
   const started = Date.now();
   let last = started;
   let shown = false;
+  const terminal = io.progress ?? io.stderr;
   const draw = (text: string) => {
-    io.stderr(`\r\x1b[K${text}`);
+    terminal(`\r\x1b[K${escapeControlsInText(text)}`);
     shown = true;
   };
   return {
@@ -270,7 +272,7 @@ function progressReporter(io: CommandIO): ProgressReporter {
       draw(`scoring: ${read.toLocaleString("en-US")} records (${rate.toLocaleString("en-US")}/s)`);
     },
     clear() {
-      if (shown) io.stderr("\r\x1b[K");
+      if (shown) terminal("\r\x1b[K");
     },
   };
 }
