@@ -1,4 +1,8 @@
+import { linkSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, test } from "vitest";
+import { RULES_DIR } from "../support/paths.js";
 import type { CommandIO } from "../../src/cli/io.js";
 import { runCli } from "../../src/cli/program.js";
 import { runLeadscore } from "../support/run-cli.js";
@@ -44,6 +48,65 @@ describe("terminal escapes", () => {
     const run = await runLeadscore(["check", "no-such-\u001b]0;owned\u0007\u202Edir"], process.cwd());
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("no-such-\\x1b]0;owned\\x07\\u202edir");
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
     expect(run.stderr).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E]/);
+  });
+});
+
+describe("output files", () => {
+  const LEADS = "id,email,title,stage\nL1,a@b.com,CEO,lead\n";
+  function workspace(): string {
+    const dir = mkdtempSync(path.join(tmpdir(), "leadscore-outputs-"));
+    writeFileSync(path.join(dir, "leads.csv"), LEADS);
+    return dir;
+  }
+  const score = (dir: string, ...args: string[]) =>
+    runLeadscore(
+      ["score", "--rules", RULES_DIR, "--leads", "leads.csv", "--as-of", "2026-11-01T00:00:00Z", ...args],
+      dir,
+    );
+
+  test("outputs compared by file identity: a symbolic or hard link to an input is refused, the input kept", async () => {
+    const dir = workspace();
+    symlinkSync("leads.csv", path.join(dir, "soft.ndjson"));
+    linkSync(path.join(dir, "leads.csv"), path.join(dir, "hard.ndjson"));
+    for (const out of ["soft.ndjson", "hard.ndjson", "./sub/../leads.csv"]) {
+      const run = await score(dir, "--out", out);
+      expect([run.code, run.stderr]).toEqual([
+        2,
+        `leadscore: --out \`${out}\` is an input file; choose another file\n`,
+      ]);
+    }
+    expect(readFileSync(path.join(dir, "leads.csv"), "utf8")).toBe(LEADS);
+  });
+
+  test("outputs compared by file identity: two outputs in one file are refused", async () => {
+    const dir = workspace();
+    const run = await score(dir, "--out", "same.json", "--summary", "./same.json");
+    expect([run.code, run.stderr]).toEqual([
+      2,
+      "leadscore: --summary `./same.json` is also --out; give each output its own file\n",
+    ]);
+  });
+
+  test("atomic outputs: a run that fails midway leaves the previous files as they were, and no temporary file", async () => {
+    const dir = workspace();
+    writeFileSync(path.join(dir, "results.ndjson"), "previous results\n");
+    writeFileSync(path.join(dir, "rejects.ndjson"), "previous rejects\n");
+    // The header lacks a required column: found only once reading has begun, after the outputs are open.
+    writeFileSync(path.join(dir, "leads.csv"), "id,email\nL1,a@b.com\n");
+    const run = await score(dir, "--out", "results.ndjson", "--rejects", "rejects.ndjson");
+    expect(run.code).toBe(2);
+    expect(readFileSync(path.join(dir, "results.ndjson"), "utf8")).toBe("previous results\n");
+    expect(readFileSync(path.join(dir, "rejects.ndjson"), "utf8")).toBe("previous rejects\n");
+    expect(readdirSync(dir).sort()).toEqual(["leads.csv", "rejects.ndjson", "results.ndjson"]);
+  });
+
+  test("atomic outputs: a complete run replaces the file", async () => {
+    const dir = workspace();
+    writeFileSync(path.join(dir, "results.ndjson"), "previous results\n");
+    expect((await score(dir, "--out", "results.ndjson")).code).toBe(0);
+    expect(readFileSync(path.join(dir, "results.ndjson"), "utf8")).toMatch(/^\{"id":"L1"/);
+    expect(readdirSync(dir).sort()).toEqual(["leads.csv", "results.ndjson"]);
   });
 });

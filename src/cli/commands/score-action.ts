@@ -1,4 +1,9 @@
-import { ensureOutputDirectory, writeOutputFile } from "../output-files.js";
+import {
+  ensureOutputDirectory,
+  openOutputFile,
+  refuseOutputsOverInputs,
+  writeOutputFile,
+} from "../output-files.js";
 import { describeFileError } from "../../diagnostics/file-errors.js";
 import { escapeControlsInText } from "../../diagnostics/terminal-text.js";
 import { MissingColumnsError } from "../../eval/errors.js";
@@ -14,7 +19,7 @@ import type { ByteSource } from "../../io/read-item.js";
 import { leadsFormatOf, type LeadsFormat } from "../../io/leads-format.js";
 import { readLeads } from "../../io/read-leads.js";
 import { Ruleset } from "../../eval/ruleset.js";
-import { streamSink, textSink, type LineSink } from "../../io/write-lines.js";
+import { textSink } from "../../io/write-lines.js";
 import { resultFormatter, type ResultFormat } from "../../io/write-results.js";
 import { ExitCode, UsageError } from "../exit-codes.js";
 import { openPreviousRun } from "./score-previous.js";
@@ -66,7 +71,16 @@ export async function runScore(
   }
   const format: ResultFormat =
     options.format ?? (options.out?.toLowerCase().endsWith(".csv") ? "csv" : "ndjson");
-  refuseOverwritingInputs(io, options);
+  await refuseOutputsOverInputs(
+    io,
+    [
+      ["--out", options.out],
+      ["--changes", options.changes],
+      ["--rejects", options.rejects],
+      ["--summary", options.summary],
+    ],
+    [options.leads, options.events, options.rules, options.previous],
+  );
 
   const columns = parseColumnMapping(options.columns);
   // Inputs are opened first: a missing file is reported before any work is done.
@@ -80,10 +94,19 @@ export async function runScore(
     return;
   }
 
-  const out = options.out === undefined ? textSink(io.stdout) : await openOutput(io, options.out);
-  const rejectsFile = options.rejects === undefined ? null : await openOutput(io, options.rejects);
   // The summary is written last; its directory is made now, so a bad path fails before any work is done.
-  if (options.summary !== undefined) await ensureOutputDirectory(io, options.summary);
+  if (options.summary !== undefined)
+    await ensureOutputDirectory(io, options.summary).catch(closeFirst(leads, events));
+  const outFile =
+    options.out === undefined ? null : await openOutputFile(io, options.out).catch(closeFirst(leads, events));
+  const rejectsFile =
+    options.rejects === undefined
+      ? null
+      : await openOutputFile(io, options.rejects).catch(async (error: unknown) => {
+          await outFile?.discard();
+          return closeFirst(leads, events)(error);
+        });
+  const out = outFile ?? textSink(io.stdout);
   const examples: RejectLine[] = [];
   let rejectCount = 0;
   const onReject = (reject: RejectLine): void | Promise<void> => {
@@ -99,7 +122,11 @@ export async function runScore(
     onReject: (reject) => {
       onReject(reject);
     },
-  }).catch(closeFirst(leads, events));
+  }).catch(async (error: unknown) => {
+    await outFile?.discard();
+    await rejectsFile?.discard();
+    return closeFirst(leads, events)(error);
+  });
   const progress = io.isTTY ? progressReporter(io) : null;
   const formatter = resultFormatter(format, { withChange: previousRun !== null });
   let summary: BatchSummary;
@@ -150,6 +177,9 @@ export async function runScore(
     progress?.clear();
     leads.close();
     events?.close();
+    // A run that did not finish leaves the previous outputs as they were (no-ops after close).
+    await outFile?.discard();
+    await rejectsFile?.discard();
   }
 
   const rejects = { file: options.rejects === undefined ? null : asNamed(options.rejects), examples };
@@ -194,48 +224,6 @@ async function* guardReads(stream: Readable, file: string): ByteSource {
     for await (const chunk of stream) yield chunk as Buffer;
   } catch (error) {
     throw new UsageError(`cannot read \`${file}\`: ${describeFileError(error)}`);
-  }
-}
-
-async function openOutput(io: CommandIO, file: string): Promise<LineSink> {
-  await ensureOutputDirectory(io, file);
-  try {
-    const handle = await open(path.resolve(io.cwd, file), "w");
-    // A large buffer lets scoring run ahead of the disk; drain still bounds it, so memory stays flat.
-    const sink = streamSink(handle.createWriteStream({ highWaterMark: 1024 * 1024 }));
-    const fail = (error: unknown): never => {
-      throw new UsageError(`cannot write \`${file}\`: ${describeFileError(error)}`);
-    };
-    return {
-      write: (text) => {
-        try {
-          const pending = sink.write(text);
-          return pending === undefined ? undefined : pending.catch(fail);
-        } catch (error) {
-          return fail(error);
-        }
-      },
-      close: () => sink.close().catch(fail),
-    };
-  } catch (error) {
-    throw new UsageError(`cannot write \`${file}\`: ${describeFileError(error)}`);
-  }
-}
-
-/** `--out leads.csv` next to `--leads leads.csv` would empty the input before reading it. */
-function refuseOverwritingInputs(io: CommandIO, options: ScoreOptions): void {
-  const inputs = [options.leads, options.events, options.previous].filter((file) => file !== undefined);
-  for (const [flag, output] of [
-    ["--out", options.out],
-    ["--changes", options.changes],
-    ["--rejects", options.rejects],
-    ["--summary", options.summary],
-  ] as const) {
-    if (output === undefined) continue;
-    const target = path.resolve(io.cwd, output);
-    const input = inputs.find((file) => path.resolve(io.cwd, file) === target);
-    if (input !== undefined)
-      throw new UsageError(`${flag} \`${output}\` is an input file; choose another file`);
   }
 }
 
