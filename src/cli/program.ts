@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import { Command, CommanderError } from "commander";
-import { escapeControlsInText } from "../diagnostics/terminal-text.js";
+import { escapeControlsInText } from "./terminal-text.js";
 import { ExitCode, UsageError } from "./exit-codes.js";
 import type { CommandIO } from "./io.js";
 import { commands } from "./commands/index.js";

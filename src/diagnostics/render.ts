@@ -1,4 +1,3 @@
-import { visibleColumns } from "./terminal-text.js";
 import type { Diagnostic } from "./diagnostic.js";
 
 /**
@@ -90,4 +89,13 @@ export function summarizeDiagnostics(diagnostics: readonly Diagnostic[]): string
   const warnings = diagnostics.length - errors;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
   return `${plural(errors, "error")}, ${plural(warnings, "warning")}`;
+}
+
+/** C0 and C1 controls, bidirectional controls and zero-width characters: never sent to the terminal. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const UNSHOWN = /[\u0000-\u001F\u007F-\u009F\u061C\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/g;
+
+/** One column per character, for lines shown under a caret: tabs as spaces, the unshowable as `�`. */
+function visibleColumns(line: string): string {
+  return line.replace(/\t/g, " ").replace(UNSHOWN, "\uFFFD");
 }

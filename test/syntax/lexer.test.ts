@@ -278,8 +278,10 @@ describe("comments, white space and positions", () => {
     expect(lines.position(5)).toEqual({ line: 2, column: 1, offset: 5 });
   });
 
-  test("a byte order mark anywhere else is an unexpected character", () => {
-    expect(problems("lead {}\n\uFEFFevent a")).toEqual(["LS101 2:1-2:2 unexpected character `\uFEFF`"]);
+  test("a byte order mark anywhere else is an invisible character (Trojan Source)", () => {
+    expect(problems("lead {}\n\uFEFFevent a")).toEqual([
+      "LS116 2:1-2:2 invisible character U+FEFF (ZERO WIDTH NO-BREAK SPACE) outside a string",
+    ]);
   });
 });
 

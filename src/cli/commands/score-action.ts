@@ -5,7 +5,7 @@ import {
   writeOutputFile,
 } from "../output-files.js";
 import { describeFileError } from "../../diagnostics/file-errors.js";
-import { escapeControlsInText } from "../../diagnostics/terminal-text.js";
+import { escapeControlsInText } from "../terminal-text.js";
 import { MissingColumnsError } from "../../eval/errors.js";
 import { open, stat } from "node:fs/promises";
 import path from "node:path";

@@ -9,11 +9,6 @@
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const UNSHOWN = /[\u0000-\u001F\u007F-\u009F\u061C\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/g;
 
-/** One column per character, for lines shown under a caret: tabs as spaces, the unshowable as `�`. */
-export function visibleColumns(line: string): string {
-  return line.replace(/\t/g, " ").replace(UNSHOWN, "\uFFFD");
-}
-
 /**
  * Text from files in messages: line feeds and tabs are kept, every other control or invisible character is
  * written as an escape (`\x1b`, `\u202e`), so that it shows what it holds and drives nothing.
