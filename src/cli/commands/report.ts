@@ -1,5 +1,5 @@
 import { Option, type Command } from "commander";
-import { LEADS_FORMATS } from "../../io/leads-format.js";
+import { addHistoryOptions } from "./history-options.js";
 import { REPORT_FORMATS } from "./choices.js";
 import type { ReportOptions } from "./report-action.js";
 import type { RegisterCommand } from "./register.js";
@@ -24,18 +24,12 @@ Exit codes: 0 the report was written, 1 the rules have errors, 2 bad usage, an u
 outcome column that no lead has.`;
 
 export const registerReport: RegisterCommand = (program: Command, io, setExitCode) => {
-  program
-    .command("report")
-    .description("Measure the rules against historical outcomes: conversion, AUC, lift, per-rule stats.")
-    .option("--rules <dir|artifact.json>", "rule directory or compiled artifact", "rules")
-    .requiredOption("--leads <file>", "historical leads: .csv, .ndjson or .jsonl")
-    .addOption(new Option("--leads-format <format>", "read the leads as this format").choices(LEADS_FORMATS))
-    .option("--events <file>", "events (NDJSON: lead_id, type, at, properties)")
-    .requiredOption("--outcome <column>", "the yes/no column that says whether the lead converted")
-    .option("--as-of <time>", "score every lead as of this ISO-8601 time (default: now)")
-    .option("--as-of-field <column>", "score each lead as of the time in this column")
-    .option("--offset <duration>", "with --as-of-field: that time plus this (e.g. 7d, 12h)")
-    .option("--columns <mapping>", 'CSV header to lead field, e.g. "Prospect ID=id,Lead Origin=origin"')
+  addHistoryOptions(
+    program
+      .command("report")
+      .description("Measure the rules against historical outcomes: conversion, AUC, lift, per-rule stats.")
+      .option("--rules <dir|artifact.json>", "rule directory or compiled artifact", "rules"),
+  )
     .addOption(new Option("--format <format>", "report format").choices(REPORT_FORMATS))
     .option("-o, --out <file>", "write the report here instead of stdout")
     .option("--rejects <file>", "write every rejected record here (NDJSON)")

@@ -1,5 +1,5 @@
-import { Option, type Command } from "commander";
-import { LEADS_FORMATS } from "../../io/leads-format.js";
+import type { Command } from "commander";
+import { addHistoryOptions } from "./history-options.js";
 import type { RegisterCommand } from "./register.js";
 import type { TuneOptions } from "./tune-action.js";
 
@@ -19,18 +19,12 @@ Exit codes: 0 done, 1 the rules have errors, 2 bad usage, an unreadable file, or
 no lead has.`;
 
 export const registerTune: RegisterCommand = (program: Command, io, setExitCode) => {
-  program
-    .command("tune")
-    .description("Fit the rules' points to historical outcomes; print the change as a diff or --write it.")
-    .option("--rules <dir>", "rule directory (its files are the ones rewritten)", "rules")
-    .requiredOption("--leads <file>", "historical leads: .csv, .ndjson or .jsonl")
-    .addOption(new Option("--leads-format <format>", "read the leads as this format").choices(LEADS_FORMATS))
-    .option("--events <file>", "events (NDJSON: lead_id, type, at, properties)")
-    .requiredOption("--outcome <column>", "the yes/no column that says whether the lead converted")
-    .option("--as-of <time>", "score every lead as of this ISO-8601 time (default: now)")
-    .option("--as-of-field <column>", "score each lead as of the time in this column")
-    .option("--offset <duration>", "with --as-of-field: that time plus this (e.g. 7d, 12h)")
-    .option("--columns <mapping>", 'CSV header to lead field, e.g. "Prospect ID=id,Lead Origin=origin"')
+  addHistoryOptions(
+    program
+      .command("tune")
+      .description("Fit the rules' points to historical outcomes; print the change as a diff or --write it.")
+      .option("--rules <dir>", "rule directory (its files are the ones rewritten)", "rules"),
+  )
     .option("--folds <k>", "folds of the cross-validation", "5")
     .option("--lambda <l2>", "strength of the L2 penalty on the weights", "1")
     .option("--write", "rewrite the rule files instead of printing a diff")
