@@ -1,3 +1,4 @@
+import { describeFileError } from "../io/file-errors.js";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Artifact } from "../compile/artifact.js";
@@ -58,9 +59,7 @@ export async function readText(io: CommandIO, target: string): Promise<string> {
   try {
     return await readFile(path.resolve(io.cwd, target), "utf8");
   } catch (error) {
-    throw new UsageError(
-      `cannot read \`${target}\`: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
-    );
+    throw new UsageError(`cannot read \`${target}\`: ${describeFileError(error)}`);
   }
 }
 

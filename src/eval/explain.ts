@@ -1,12 +1,12 @@
 import type { Action, Artifact, Bucket, GradeScale, Model, Rule } from "../compile/artifact.js";
 import { describeExpr } from "../compile/print-artifact.js";
 import { compileScale, labelIndex } from "./compile-grades.js";
-import { formatInstant } from "./instant.js";
+import { formatInstant, toInstant } from "./instant.js";
 import type { Contribution, ScoreResult } from "./result.js";
 
 export interface ExplainOptions {
-  /** The as-of time the result was scored at (epoch ms). */
-  asOf: number;
+  /** The as-of time the result was scored at (epoch ms, an ISO-8601 string or a Date); shown in the first line. */
+  asOf?: number | string | Date;
 }
 
 /**
@@ -14,14 +14,20 @@ export interface ExplainOptions {
  * points and where it is written, how the totals add up, why the grade and the bucket, and what to do.
  * Deterministic: the same result and rules give the same text.
  */
-export function renderExplanation(result: ScoreResult, artifact: Artifact, options: ExplainOptions): string {
+export function renderExplanation(
+  result: ScoreResult,
+  artifact: Artifact,
+  options: ExplainOptions = {},
+): string {
   const lines: string[] = [];
   const model = artifact.models.find((m) => m.name === result.model) ?? null;
   const who = result.id === null ? "Lead (no id)" : `Lead ${result.id}`;
-  const asOf = formatInstant(options.asOf);
+  // The result does not carry its as-of time: without one the text says nothing about it rather than guess.
+  const instant = options.asOf === undefined ? NaN : toInstant(options.asOf);
+  const asOf = Number.isNaN(instant) ? "" : `, as of ${formatInstant(instant)}`;
 
   if (model === null || result.score === null || result.fit === null || result.engagement === null) {
-    lines.push(`${who}, as of ${asOf}: not scored`);
+    lines.push(`${who}${asOf}: not scored`);
     lines.push(
       artifact.defaultModel === null
         ? "  No model's condition holds for this lead, and the rules have no default model."
@@ -31,7 +37,7 @@ export function renderExplanation(result: ScoreResult, artifact: Artifact, optio
     return `${lines.join("\n")}\n`;
   }
 
-  lines.push(`${who}, scored by model ${model.name}${model.label ? ` "${model.label}"` : ""}, as of ${asOf}`);
+  lines.push(`${who}, scored by model ${model.name}${model.label ? ` "${model.label}"` : ""}${asOf}`);
   const rulesById = new Map(model.rules.map((rule) => [rule.id, rule]));
   const width = {
     points: Math.max(0, ...result.contributions.map((c) => signed(c.points).length)),

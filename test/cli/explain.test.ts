@@ -234,7 +234,11 @@ events:
       "leadscore: --as-of `yesterday` is not an ISO-8601 time (for example 2026-11-01T00:00:00Z)\n",
     );
     const missing = await runLeadscore(["explain", "--lead", "nope.yaml"], dir);
-    expect(missing).toEqual({ code: 2, stdout: "", stderr: "leadscore: cannot read `nope.yaml`: ENOENT\n" });
+    expect(missing).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "leadscore: cannot read `nope.yaml`: no such file or directory\n",
+    });
     const list = await runLeadscore(["explain", "--lead", "list.yaml"], dir);
     expect(list.stderr).toBe("leadscore: `list.yaml` must hold a lead: {lead: {...}, events: [...]}\n");
     expect(list.code).toBe(2);

@@ -68,6 +68,18 @@ describe("explanations of reference leads", () => {
   });
 });
 
+describe("renderExplanation as the README calls it", () => {
+  test("(result, artifact) without options: the same text, without the as-of time", () => {
+    const fixtureCase = fixture.cases.find((c) => c.lead.id === "L4")!;
+    const result = new Ruleset(acme).score(fixtureCase.lead, fixtureCase.events, { asOf: AS_OF });
+    const withTime = renderExplanation(result, acme, { asOf: fixture.as_of });
+    expect(withTime.split("\n")[0]).toBe(
+      'Lead L4, scored by model enterprise "Enterprise decision makers", as of 2026-11-01T00:00:00Z',
+    );
+    expect(renderExplanation(result, acme)).toBe(withTime.replace(", as of 2026-11-01T00:00:00Z", ""));
+  });
+});
+
 describe("explanations of edge cases", () => {
   const always = x.present(ref.lead("id"));
   beforeEach(() => resetLines());
