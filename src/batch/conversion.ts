@@ -1,4 +1,5 @@
 import type { ScoreResult } from "../eval/result.js";
+import { DEFAULT_CONVERTED, DEFAULT_NOT_CONVERTED, type OutcomeOptions } from "../io/input-options.js";
 
 /**
  * Conversion rates on historical outcomes, so that buckets and grades can be revisited with data: score
@@ -20,33 +21,49 @@ export interface ConversionSummary {
   converted: number;
   /** Leads whose outcome was missing or unreadable: counted here, left out of the rates. */
   unknown: number;
+  /** Of those, the ones with no value… */
+  missing: number;
+  /** …and the values that are neither converted nor not converted, with their counts. */
+  unreadable: Record<string, number>;
   byBucket: ConversionRow[];
   byGrade: ConversionRow[];
 }
 
-const POSITIVE = new Set(["1", "true", "yes", "y", "won", "converted"]);
-const NEGATIVE = new Set(["0", "false", "no", "n", "lost", "not converted"]);
-
-/** An outcome as read from a lead record: true, false, or null when missing or not a yes/no value. */
-export function readOutcome(value: unknown): boolean | null {
-  if (typeof value === "boolean") return value;
-  if (typeof value === "number") return value === 1 ? true : value === 0 ? false : null;
-  if (typeof value !== "string") return null;
-  const text = value.trim().toLowerCase();
-  return POSITIVE.has(text) ? true : NEGATIVE.has(text) ? false : null;
+/**
+ * An outcome as read from a lead record: true, false, or null when missing or not one of the values read
+ * as converted or not converted (by default 1/0, true/false, yes/no, won/lost; configurable).
+ */
+export function readOutcome(
+  value: unknown,
+  outcome: Pick<OutcomeOptions, "converted" | "notConverted"> = {
+    converted: DEFAULT_CONVERTED,
+    notConverted: DEFAULT_NOT_CONVERTED,
+  },
+): boolean | null {
+  if (value === null || value === undefined) return null;
+  const text = (typeof value === "string" ? value : String(value)).trim().toLowerCase();
+  if (outcome.converted.includes(text)) return true;
+  if (outcome.notConverted.includes(text)) return false;
+  return null;
 }
 
 export class ConversionTally {
   readonly #buckets = new Map<string, [number, number]>();
   readonly #grades = new Map<string, [number, number]>();
-  #unknown = 0;
+  #missing = 0;
+  #unreadable = new Map<string, number>();
+  readonly field: string;
 
-  constructor(readonly field: string) {}
+  constructor(readonly outcome: OutcomeOptions) {
+    this.field = outcome.column;
+  }
 
-  add(result: ScoreResult, outcome: unknown): void {
-    const converted = readOutcome(outcome);
+  add(result: ScoreResult, value: unknown): void {
+    const converted = readOutcome(value, this.outcome);
     if (converted === null) {
-      this.#unknown += 1;
+      const text = value === undefined || value === null ? "" : String(value).trim();
+      if (text === "") this.#missing += 1;
+      else this.#unreadable.set(text, (this.#unreadable.get(text) ?? 0) + 1);
       return;
     }
     const bucket =
@@ -71,7 +88,9 @@ export class ConversionTally {
       field: this.field,
       known,
       converted,
-      unknown: this.#unknown,
+      unknown: this.#missing + [...this.#unreadable.values()].reduce((a, b) => a + b, 0),
+      missing: this.#missing,
+      unreadable: Object.fromEntries([...this.#unreadable].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
       byBucket: bucketNames.map((name) => row(name, this.#buckets.get(name)!)),
       byGrade: [...this.#grades.keys()].sort().map((name) => row(name, this.#grades.get(name)!)),
     };
@@ -95,6 +114,13 @@ export function formatConversion(summary: ConversionSummary): string[] {
   const lines = [
     `  conversion (${summary.field}): ${summary.converted} of ${summary.known} converted${summary.unknown > 0 ? `; ${summary.unknown} without a readable outcome, left out` : ""}`,
   ];
+  const unreadable = Object.entries(summary.unreadable);
+  if (unreadable.length > 0) {
+    const shown = unreadable.slice(0, 5).map(([value, count]) => `\`${value}\` ${count}`);
+    lines.push(
+      `    unreadable outcomes: ${shown.join(", ")}${unreadable.length > 5 ? ", …" : ""} (read: ${summary.field} values must be converted or not converted: configure them under outcome: in leadscore.yaml)`,
+    );
+  }
   for (const [title, rows] of [
     ["by bucket", summary.byBucket],
     ["by grade", summary.byGrade],

@@ -2,9 +2,11 @@ import type { TransitionSummary } from "./transitions.js";
 import { ConversionTally, type ConversionSummary } from "./conversion.js";
 import type { EventsByLead, FiledEvent } from "../io/read-events.js";
 import type { ReadItem, RecordPosition } from "../io/read-item.js";
-import { leadIdOf, type LeadInput } from "../io/read-leads.js";
+import type { InputReport, LeadRecord } from "../io/lead-records.js";
+import type { OutcomeOptions } from "../io/input-options.js";
 import type { JsonObject } from "../io/read-ndjson.js";
 import type { ScoreResult } from "../eval/result.js";
+import { parseInstant, toInstant } from "../eval/instant.js";
 
 /** One problem with a lead or its events, as validation reports it: `events[2].at`, `not a timestamp`. */
 export interface BatchIssue {
@@ -15,13 +17,15 @@ export interface BatchIssue {
 type Lead = Readonly<Record<string, unknown>>;
 type LeadEvent = Readonly<Record<string, unknown>>;
 
-/** What a batch needs from a ruleset: turn text into values, judge a lead, score it (as of a fixed time). */
+/** What a batch needs from a ruleset: make a record a lead (see LeadPreparer), score it (as of a fixed time). */
 export interface BatchScorer {
-  /** CSV gives every field as text; this reads it as the schema's types. Issues reject the record. */
-  coerceRow(row: Readonly<Record<string, string>>): { lead: Lead; issues: readonly BatchIssue[] };
-  /** `record` is the lead as read (every column, before coercion), for scorers that need more than the schema. */
-  validate(lead: Lead, events: readonly LeadEvent[], record: Lead): readonly BatchIssue[];
-  score(lead: Lead, events: readonly LeadEvent[], record: Lead): ScoreResult;
+  /** Types, cleans and validates a record and its events; issues reject the record. */
+  prepare(
+    record: LeadRecord,
+    events: readonly LeadEvent[],
+  ): { lead: Lead; events: readonly LeadEvent[]; issues: readonly BatchIssue[] };
+  /** `record` is the lead as read (every column), for scorers that need more than the schema. */
+  score(lead: Lead, events: readonly LeadEvent[], record: LeadRecord): ScoreResult;
 }
 
 /** A bad record, as written to the rejects file: one JSON object per line, keys in this order. */
@@ -36,7 +40,7 @@ export interface RejectLine {
 
 export interface BatchSummary {
   asOf: string;
-  leads: { source: string; read: number; scored: number; rejected: number };
+  leads: { source: string; read: number; scored: number; rejected: number; firstRejectReason?: string };
   /** What happened to the scored leads; these add up to `leads.scored`. */
   outcomes: {
     buckets: Record<string, number>;
@@ -51,6 +55,15 @@ export interface BatchSummary {
   transitions?: TransitionSummary;
   /** Conversion per bucket and grade, when an outcome field was named. */
   conversion?: ConversionSummary;
+  /** What reading the file found: mapping, warnings, unknown keys, duplicates, odd event times. */
+  input?: InputSummary;
+}
+
+export interface InputSummary extends InputReport {
+  /** Events of scored leads dated after the as-of time: ignored by the semantics, counted here. */
+  eventsAfterAsOf: number;
+  /** Events of scored leads dated before 2000: most often a timestamp read in the wrong unit. */
+  eventsBefore2000: number;
 }
 
 export interface EventsSummary {
@@ -69,7 +82,9 @@ export interface EventsSummary {
 
 export interface BatchOptions {
   scorer: BatchScorer;
-  leads: AsyncIterable<ReadItem<LeadInput>>;
+  leads: AsyncIterable<ReadItem<LeadRecord>>;
+  /** Filled by the reader as it goes; summarized at the end. */
+  inputReport?: InputReport;
   /** The leads file as the user named it, for rejects and the summary. */
   leadsSource: string;
   events: { source: string; index: EventsByLead } | null;
@@ -81,10 +96,10 @@ export interface BatchOptions {
    * Called once per scored lead, in input order, with the lead as read (every column, mapped or not);
    * a returned promise is awaited (back-pressure).
    */
-  onResult(result: ScoreResult, position: RecordPosition, record: Lead): void | Promise<void>;
+  onResult(result: ScoreResult, position: RecordPosition, record: LeadRecord): void | Promise<void>;
   onReject(reject: RejectLine): void | Promise<void>;
-  /** A field of each lead record holding its historical outcome (yes/no), for conversion rates. */
-  outcome?: string;
+  /** The column holding each lead's historical outcome (yes/no), for conversion rates. */
+  outcome?: OutcomeOptions | null;
   /** Called after every record with the number read so far. */
   onProgress?(read: number): void;
 }
@@ -106,10 +121,16 @@ export async function scoreBatch(options: BatchOptions): Promise<BatchSummary> {
   let rejected = 0;
   let noBucket = 0;
   let unscored = 0;
-  const conversion = options.outcome === undefined ? null : new ConversionTally(options.outcome);
+  const conversion =
+    options.outcome === undefined || options.outcome === null ? null : new ConversionTally(options.outcome);
+  const asOfMs = parseInstant(options.asOf);
+  let eventsAfterAsOf = 0;
+  let eventsBefore2000 = 0;
 
+  let firstRejectReason: string | undefined;
   const reject = async (position: RecordPosition, reason: string, raw: unknown): Promise<void> => {
     rejected += 1;
+    firstRejectReason ??= reason;
     await options.onReject({
       record: position.record,
       line: position.line,
@@ -125,29 +146,34 @@ export async function scoreBatch(options: BatchOptions): Promise<BatchSummary> {
       await reject(item, item.reason, item.raw);
     } else {
       const input = item.value;
-      const id = leadIdOf(input);
+      const id = input.id;
       const filed = id === null ? undefined : events?.index.byLead.get(id);
       if (filed !== undefined && id !== null) matchedLeadIds.add(id);
-      const embedded: readonly JsonObject[] = input.format === "ndjson" ? input.events : [];
+      const embedded: readonly JsonObject[] = input.events;
       const leadEvents: LeadEvent[] =
         filed === undefined ? [...embedded] : [...embedded, ...filed.map((f) => f.event)];
 
-      const { lead, issues } = judge(scorer, input, leadEvents);
+      const prepared = scorer.prepare(input, leadEvents);
 
-      if (issues.length > 0) {
-        const reason = issues
+      if (prepared.issues.length > 0) {
+        const reason = prepared.issues
           .map((issue) => describeIssue(issue, embedded.length, filed, events?.source))
           .join("; ");
         await reject(item, reason, rawOf(input));
       } else {
-        const result = scorer.score(lead, leadEvents, input.fields);
+        for (const event of prepared.events) {
+          const at = toInstant(event.at);
+          if (at > asOfMs) eventsAfterAsOf += 1;
+          else if (at < YEAR_2000) eventsBefore2000 += 1;
+        }
+        const result = scorer.score(prepared.lead, prepared.events, input);
         scored += 1;
         if (result.model === null) unscored += 1;
         else if (result.excluded !== null) increment(excluded, result.excluded);
         else if (result.bucket === null) noBucket += 1;
         else increment(buckets, result.bucket);
-        conversion?.add(result, input.fields[conversion.field]);
-        await options.onResult(result, item, input.fields);
+        conversion?.add(result, input.outcome);
+        await options.onResult(result, item, input);
       }
     }
     options.onProgress?.(read);
@@ -155,7 +181,13 @@ export async function scoreBatch(options: BatchOptions): Promise<BatchSummary> {
 
   return {
     asOf: options.asOf,
-    leads: { source: options.leadsSource, read, scored, rejected },
+    leads: {
+      source: options.leadsSource,
+      read,
+      scored,
+      rejected,
+      ...(scored === 0 && firstRejectReason !== undefined ? { firstRejectReason } : {}),
+    },
     outcomes: {
       buckets: orderedCounts(buckets, options.bucketOrder ?? []),
       noBucket,
@@ -164,8 +196,13 @@ export async function scoreBatch(options: BatchOptions): Promise<BatchSummary> {
     },
     events: events === null ? null : summarizeEvents(events.source, events.index, matchedLeadIds),
     ...(conversion === null ? {} : { conversion: conversion.summary(options.bucketOrder ?? []) }),
+    ...(options.inputReport === undefined
+      ? {}
+      : { input: { ...options.inputReport, eventsAfterAsOf, eventsBefore2000 } }),
   };
 }
+
+const YEAR_2000 = Date.UTC(2000, 0, 1);
 
 /**
  * `events[3].at: not a timestamp (events.ndjson line 17)`: an issue with an event from the events file
@@ -185,29 +222,8 @@ function describeIssue(
   return event === undefined ? text : `${text} (${eventsSource ?? "events"} line ${event.line})`;
 }
 
-/**
- * Every issue of a record at once, so that one round of fixes is enough: coercion's (a CSV cell that is
- * not a number) and validation's, without a second report for a field coercion already reported.
- */
-function judge(
-  scorer: BatchScorer,
-  input: LeadInput,
-  events: readonly LeadEvent[],
-): { lead: Lead; issues: readonly BatchIssue[] } {
-  if (input.format === "ndjson")
-    return { lead: input.fields, issues: scorer.validate(input.fields, events, input.fields) };
-  const coerced = scorer.coerceRow(input.fields);
-  const validated = scorer.validate(coerced.lead, events, input.fields);
-  if (coerced.issues.length === 0) return { lead: coerced.lead, issues: validated };
-  const reported = new Set(coerced.issues.map((issue) => issue.path));
-  return {
-    lead: coerced.lead,
-    issues: [...coerced.issues, ...validated.filter((issue) => !reported.has(issue.path))],
-  };
-}
-
-function rawOf(input: LeadInput): unknown {
-  if (input.format === "csv" || input.events.length === 0) return input.fields;
+function rawOf(input: LeadRecord): unknown {
+  if (input.events.length === 0) return input.fields;
   return { ...input.fields, events: input.events };
 }
 

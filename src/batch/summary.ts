@@ -1,6 +1,6 @@
 import { formatConversion } from "./conversion.js";
 import type { TransitionSummary } from "./transitions.js";
-import type { BatchSummary, RejectLine } from "./score-file.js";
+import type { BatchSummary, InputSummary, RejectLine } from "./score-file.js";
 
 /** How the rejects were kept, for the summary to say where to find them. */
 export interface RejectsReport {
@@ -11,11 +11,23 @@ export interface RejectsReport {
 }
 
 /** The summary as people read it on stderr; lines with nothing to say are left out. */
-export function formatSummary(summary: BatchSummary, rejects: RejectsReport): string {
+export function formatSummary(
+  summary: BatchSummary,
+  rejects: RejectsReport,
+  options: { verbose?: boolean } = {},
+): string {
   const { leads, outcomes, events } = summary;
   const lines = [
     `${leads.read} ${plural(leads.read, "lead", "leads")} read from ${leads.source}: ${leads.scored} scored, ${leads.rejected} rejected (as of ${summary.asOf})`,
   ];
+  if (summary.input !== undefined) lines.push(...inputLines(summary.input, options.verbose === true));
+  if (leads.scored === 0) {
+    lines.push(
+      leads.read === 0
+        ? "  no lead could be scored: the file holds no lead records"
+        : `  no lead could be scored: every record was rejected (the first because ${leads.firstRejectReason ?? "it could not be read"})`,
+    );
+  }
   const buckets = Object.entries(outcomes.buckets);
   if (buckets.length > 0)
     lines.push(`  buckets: ${buckets.map(([name, count]) => `${name} ${count}`).join(", ")}`);
@@ -109,4 +121,43 @@ const CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
 
 function printable(text: string): string {
   return text.replace(CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+/** What reading the file found: the mapping (verbose), then every warning, each on its own line. */
+function inputLines(input: InputSummary, verbose: boolean): string[] {
+  const lines: string[] = [];
+  if (verbose && input.format === "csv") {
+    const delimiter = input.delimiter === "\t" ? "tab" : `"${input.delimiter ?? ","}"`;
+    lines.push(`  columns (delimiter ${delimiter}):`);
+    for (const line of input.mapping) lines.push(`    ${line}`);
+  }
+  for (const warning of input.warnings) lines.push(`  warning: ${warning}`);
+  const unknown = Object.entries(input.unknownKeys);
+  if (unknown.length > 0) {
+    const shown = unknown
+      .slice(0, 5)
+      .map(
+        ([key, { records, suggestion }]) =>
+          `\`${key}\` in ${records} ${plural(records, "record", "records")}${suggestion === null ? "" : ` (did you mean \`${suggestion}\`?)`}`,
+      );
+    lines.push(
+      `  warning: keys that are no lead field, ignored: ${shown.join(", ")}${unknown.length > 5 ? ", …" : ""} (--strict-keys rejects such records)`,
+    );
+  }
+  const { duplicates } = input;
+  if (duplicates.records > 0) {
+    const more = duplicates.ids > duplicates.examples.length ? ", …" : "";
+    lines.push(
+      `  warning: ${duplicates.records} ${plural(duplicates.records, "record repeats", "records repeat")} the id of another (${duplicates.ids} ${plural(duplicates.ids, "id", "ids")}: ${duplicates.examples.join(", ")}${more}); rejected as duplicates (--on-duplicate keep-first|keep-last|reject)`,
+    );
+  }
+  if (input.eventsAfterAsOf > 0)
+    lines.push(
+      `  note: ${input.eventsAfterAsOf} ${plural(input.eventsAfterAsOf, "event is", "events are")} dated after the as-of time and ignored`,
+    );
+  if (input.eventsBefore2000 > 0)
+    lines.push(
+      `  warning: ${input.eventsBefore2000} ${plural(input.eventsBefore2000, "event is", "events are")} dated before 2000: timestamps in another unit than --epoch says?`,
+    );
+  return lines;
 }

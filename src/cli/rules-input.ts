@@ -1,4 +1,4 @@
-import { describeFileError } from "../io/file-errors.js";
+import { describeFileError } from "../diagnostics/file-errors.js";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Artifact } from "../compile/artifact.js";

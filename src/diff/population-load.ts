@@ -8,11 +8,13 @@ import { createReadStream } from "node:fs";
 import path from "node:path";
 import type { Artifact } from "../compile/artifact.js";
 import { canonicalJson } from "../compile/hash.js";
-import { coerceLead } from "../eval/coerce.js";
 import type { ByteSource } from "../io/read-item.js";
 import { readEventsByLead } from "../io/read-events.js";
 import { leadsFormatOf } from "../io/leads-format.js";
-import { leadIdOf, readLeads } from "../io/read-leads.js";
+import { InputFileError } from "../io/column-plan.js";
+import { resolveInputOptions, type InputOptions } from "../io/input-options.js";
+import { emptyInputReport, readLeadRecords, type InputReport } from "../io/lead-records.js";
+import { LeadPreparer } from "../io/prepare-lead.js";
 import { InputValidator, type ValidationIssue } from "../eval/validate-input.js";
 import type { PopulationSource } from "../project/config.js";
 import type { PopulationLead } from "./population.js";
@@ -60,13 +62,18 @@ export interface FixtureText {
   text: string;
 }
 
-/** Adds the fixture cases to the population; each is scored as of its own `as_of` when it has one. */
+/**
+ * Adds the fixture cases to the population, prepared as `leadscore test` prepares them (same input layer:
+ * a key that is no lead field is a problem); each is scored as of its own `as_of` when it has one.
+ */
 export function addFixtureLeads(
   fixtures: readonly FixtureText[],
   sides: { base: Artifact; head: Artifact },
   into: LoadedPopulation,
+  input: InputOptions = resolveInputOptions([]),
 ): void {
   const judge = new BothSides(sides.base, sides.head);
+  const preparer = new LeadPreparer(sides.head.schema, { ...input, strictKeys: true });
   for (const { file, text } of fixtures) {
     const parsed = parseFixtureText(text, file);
     const summary: PopulationSourceSummary = {
@@ -85,17 +92,20 @@ export function addFixtureLeads(
     for (const fixtureCase of parsed.cases) {
       summary.read += 1;
       const source = `${file}:${fixtureCase.line}`;
+      const prepared = preparer.prepare(fixtureCase.lead, fixtureCase.events, false);
       const problem =
         fixtureCase.problems.length > 0
           ? fixtureCase.problems.map((p) => `${p.line}:${p.column}: ${p.message}`).join("; ")
-          : judge.problem(fixtureCase.lead, fixtureCase.events);
+          : prepared.issues.length > 0
+            ? describeIssues(prepared.issues)
+            : judge.problem(prepared.lead, prepared.events);
       if (problem !== null) {
         into.rejects.push({ source, reason: problem });
         summary.rejected += 1;
         continue;
       }
       summary.accepted += 1;
-      const lead: PopulationLead = { lead: fixtureCase.lead, events: fixtureCase.events, source };
+      const lead: PopulationLead = { lead: prepared.lead, events: prepared.events, source };
       if (fixtureCase.asOfMs !== null) lead.asOf = fixtureCase.asOfMs;
       into.leads.push(lead);
     }
@@ -107,6 +117,11 @@ export interface PopulationFileOptions {
   root: string;
   /** Opens a file for reading (tests and callers may read from elsewhere than the disk). */
   open?: (file: string) => ByteSource;
+  /**
+   * How each entry is read: leadscore.yaml's `input:`, the entry's own keys, then the command's flags.
+   * Default: the entry's own keys.
+   */
+  inputFor?: (entry: PopulationSource) => InputOptions;
 }
 
 function openFile(file: string): ByteSource {
@@ -114,9 +129,10 @@ function openFile(file: string): ByteSource {
 }
 
 /**
- * Adds the leads of the configured population files. CSV cells are typed by the head ruleset's schema
- * (the rules under review), then the lead is judged under both rulesets. An unreadable file rejects with
- * an error the caller reports as unreadable input.
+ * Adds the leads of the configured population files, read by the same input layer as `leadscore score`
+ * (column mapping, placeholders, epoch unit, duplicates): records are prepared with the head ruleset's
+ * schema (the rules under review), then judged under both rulesets. An unreadable file, or one whose
+ * header cannot be mapped, rejects with an error the caller reports as bad input.
  */
 export async function addPopulationFiles(
   population: readonly PopulationSource[],
@@ -127,7 +143,8 @@ export async function addPopulationFiles(
   const judge = new BothSides(sides.base, sides.head);
   const open = options.open ?? openFile;
   for (const entry of population) {
-    const format = leadsFormatOf(entry.leads);
+    const input = options.inputFor?.(entry) ?? resolveInputOptions([entry]);
+    const format = input.format ?? leadsFormatOf(entry.leads);
     if (format === null) {
       throw new PopulationFileError(
         `cannot read \`${entry.leads}\`: leads files are .csv, .ndjson or .jsonl`,
@@ -149,8 +166,11 @@ export async function addPopulationFiles(
     }
     const summary: PopulationSourceSummary = { source: entry.leads, read: 0, accepted: 0, rejected: 0 };
     into.sources.push(summary);
+    const report = emptyInputReport(format);
+    const preparer = new LeadPreparer(sides.head.schema, input);
+    const file = { open: () => open(path.resolve(options.root, entry.leads)), name: entry.leads, format };
     await guard(entry.leads, async () => {
-      for await (const item of readLeads(open(path.resolve(options.root, entry.leads)), format)) {
+      for await (const item of readLeadRecords(file, sides.head.schema, input, report)) {
         summary.read += 1;
         const source = `${entry.leads} record ${item.record} (line ${item.line})`;
         if (item.kind === "reject") {
@@ -158,31 +178,47 @@ export async function addPopulationFiles(
           summary.rejected += 1;
           continue;
         }
-        const input = item.value;
-        const id = leadIdOf(input);
-        const filed = id === null ? undefined : events?.byLead.get(id);
-        const leadEvents = [
-          ...(input.format === "ndjson" ? input.events : []),
-          ...(filed ?? []).map((f) => f.event),
-        ];
-        let lead: Record<string, unknown> = input.fields;
-        let problem: string | null = null;
-        if (input.format === "csv") {
-          const coerced = coerceLead(sides.head.schema, input.fields);
-          lead = coerced.record;
-          if (coerced.issues.length > 0) problem = describeIssues(coerced.issues);
-        }
-        problem ??= judge.problem(lead, leadEvents);
+        const record = item.value;
+        const filed = record.id === null ? undefined : events?.byLead.get(record.id);
+        const leadEvents = [...record.events, ...(filed ?? []).map((f) => f.event)];
+        const prepared = preparer.prepare(record.fields, leadEvents, record.fromText);
+        const problem =
+          prepared.issues.length > 0
+            ? describeIssues(prepared.issues)
+            : judge.problem(prepared.lead, prepared.events);
         if (problem !== null) {
           into.rejects.push({ source, reason: problem });
           summary.rejected += 1;
           continue;
         }
         summary.accepted += 1;
-        into.leads.push({ lead, events: leadEvents, source });
+        into.leads.push({ lead: prepared.lead, events: prepared.events, source });
       }
     });
+    const warnings = inputWarnings(report);
+    if (warnings.length > 0) summary.warnings = warnings;
   }
+}
+
+/** What reading a file found that is no single record's fault, in the words of `leadscore score`. */
+function inputWarnings(report: InputReport): string[] {
+  const warnings = [...report.warnings];
+  const unknown = Object.entries(report.unknownKeys);
+  if (unknown.length > 0)
+    warnings.push(
+      `keys that are no lead field, ignored: ${unknown
+        .map(
+          ([key, { records, suggestion }]) =>
+            `\`${key}\` (${records})${suggestion === null ? "" : ` did you mean \`${suggestion}\`?`}`,
+        )
+        .join(", ")}`,
+    );
+  const { duplicates } = report;
+  if (duplicates.records > 0)
+    warnings.push(
+      `${duplicates.records} records repeat the id of another (${duplicates.examples.join(", ")}${duplicates.ids > duplicates.examples.length ? ", …" : ""}): rejected as duplicates`,
+    );
+  return warnings;
 }
 
 /** A population file that cannot be read at all (missing, unreadable): bad input, not a bad record. */
@@ -194,6 +230,7 @@ async function guard<T>(file: string, read: () => Promise<T>): Promise<T> {
   try {
     return await read();
   } catch (error) {
+    if (error instanceof InputFileError) throw new PopulationFileError(error.message);
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === "ENOENT" ? "no such file or directory" : (code ?? (error as Error).message);
     throw new PopulationFileError(`cannot read \`${file}\`: ${reason}`);

@@ -16,11 +16,15 @@ export interface Coerced {
   issues: ValidationIssue[];
 }
 
+/** The unit of timestamps written as numbers, or null: a number is not read as a time. */
+export type EpochUnit = "s" | "ms";
+
 function coerceValue(
   field: FieldSchema | undefined,
   text: string,
   path: string,
   issues: ValidationIssue[],
+  epoch: EpochUnit | null,
 ): unknown {
   if (field === undefined) return text;
   switch (field.type) {
@@ -36,20 +40,45 @@ function coerceValue(
       issues.push({ path, reason: `\`${text}\` is not true or false (write true/false, yes/no or 1/0)` });
       return text;
     }
-    case "date":
+    case "date": {
+      const number = parseNumberText(text);
+      if (Number.isFinite(number)) return epochInstant(number, text, path, issues, epoch);
       if (Number.isNaN(parseInstant(text)))
         issues.push({ path, reason: `\`${text}\` is not an ISO-8601 timestamp` });
       return text;
+    }
     case "string":
     case "enum":
       return text;
   }
 }
 
+/**
+ * A timestamp written as a number is read in the declared unit (`--epoch s|ms`), as epoch milliseconds.
+ * Without a declared unit it is not guessed: 1793000000 is 2026 in seconds and January 1970 in
+ * milliseconds, and a wrong guess silently moves every event out of every window.
+ */
+export function epochInstant(
+  number: number,
+  written: string,
+  path: string,
+  issues: ValidationIssue[],
+  epoch: EpochUnit | null,
+): unknown {
+  if (epoch === "ms") return number;
+  if (epoch === "s") return number * 1000;
+  issues.push({
+    path,
+    reason: `\`${written}\` is a number, and the unit of epoch timestamps is not declared: write ISO-8601, or declare it with --epoch s|ms (epoch: in leadscore.yaml)`,
+  });
+  return written;
+}
+
 function coerceRecord(
   fields: ReadonlyMap<string, FieldSchema>,
   record: Readonly<Record<string, string | undefined>>,
   path: string,
+  epoch: EpochUnit | null,
 ): Coerced {
   const coerced: Record<string, unknown> = {};
   const issues: ValidationIssue[] = [];
@@ -57,14 +86,14 @@ function coerceRecord(
     if (raw === undefined || raw === null) continue;
     const text = String(raw).trim();
     if (text === "") continue;
-    setOwnField(coerced, name, coerceValue(fields.get(name), text, `${path}.${name}`, issues));
+    setOwnField(coerced, name, coerceValue(fields.get(name), text, `${path}.${name}`, issues, epoch));
   }
   return { record: coerced, issues };
 }
 
 const EVENT_TIME: FieldSchema = { name: "at", type: "date", optional: false };
 
-interface SchemaFields {
+export interface SchemaFields {
   lead: Map<string, FieldSchema>;
   /** Per event type (lowercased), its properties and `at`. */
   events: Map<string, Map<string, FieldSchema>>;
@@ -75,7 +104,7 @@ interface SchemaFields {
 // Field lookups are built once per schema, not once per record of a large file.
 const fieldsCache = new WeakMap<RulesetSchema, SchemaFields>();
 
-function fieldsOf(schema: RulesetSchema): SchemaFields {
+export function fieldsOf(schema: RulesetSchema): SchemaFields {
   let fields = fieldsCache.get(schema);
   if (!fields) {
     fields = {
@@ -97,8 +126,9 @@ function fieldsOf(schema: RulesetSchema): SchemaFields {
 export function coerceLead(
   schema: RulesetSchema,
   record: Readonly<Record<string, string | undefined>>,
+  epoch: EpochUnit | null = null,
 ): Coerced {
-  return coerceRecord(fieldsOf(schema).lead, record, "lead");
+  return coerceRecord(fieldsOf(schema).lead, record, "lead", epoch);
 }
 
 /** An event read from text: `type`, `at` and the properties its type declares. */
@@ -106,8 +136,9 @@ export function coerceEvent(
   schema: RulesetSchema,
   record: Readonly<Record<string, string | undefined>>,
   path = "event",
+  epoch: EpochUnit | null = null,
 ): Coerced {
   const fields = fieldsOf(schema);
   const type = record.type?.trim().toLowerCase() ?? "";
-  return coerceRecord(fields.events.get(type) ?? fields.unknownEvent, record, path);
+  return coerceRecord(fields.events.get(type) ?? fields.unknownEvent, record, path, epoch);
 }

@@ -39,18 +39,3 @@ export class LeadValidationError extends Error {
     );
   }
 }
-
-/** A CSV header with no column for some required lead fields: every row would be rejected alike. */
-export class MissingColumnsError extends Error {
-  override readonly name = "MissingColumnsError";
-  constructor(
-    readonly missing: readonly string[],
-    readonly headers: readonly string[],
-  ) {
-    const fields = missing.map((name) => `\`${name}\``).join(", ");
-    super(
-      `the CSV header has no column for the required field${missing.length === 1 ? "" : "s"} ${fields} ` +
-        `(its columns: ${headers.join(", ")}); name the columns with --columns "Header=field"`,
-    );
-  }
-}

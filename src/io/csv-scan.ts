@@ -1,6 +1,7 @@
 /**
- * Scans one CSV record (RFC 4180) from a text buffer: quoted fields with `""` escapes, commas and line
- * breaks inside quotes, records ending with LF or CRLF (or the end of the file). Pure and restartable:
+ * Scans one CSV record (RFC 4180) from a text buffer: quoted fields with `""` escapes, delimiters and line
+ * breaks inside quotes, records ending with LF, CRLF or a lone CR (old spreadsheet exports), or the end of
+ * the file. The delimiter is a comma unless the caller says otherwise (`;`, tab, `|`). Pure and restartable:
  * when the buffer ends before the record does, it answers `more` and the caller scans again from the same
  * start once more text has arrived.
  */
@@ -28,7 +29,12 @@ const COMMA = 44;
 const LF = 10;
 const CR = 13;
 
-export function scanCsvRecord(text: string, start: number, atEndOfFile: boolean): CsvScan {
+export function scanCsvRecord(
+  text: string,
+  start: number,
+  atEndOfFile: boolean,
+  delimiter: number = COMMA,
+): CsvScan {
   const fields: string[] = [];
   let problem: string | null = null;
   let lineBreaks = 0;
@@ -49,7 +55,7 @@ export function scanCsvRecord(text: string, start: number, atEndOfFile: boolean)
         }
         const piece = text.slice(from, quote);
         value += piece;
-        lineBreaks += countLineFeeds(piece);
+        lineBreaks += countLineBreaks(piece);
         if (quote + 1 < length && text.charCodeAt(quote + 1) === QUOTE) {
           value += '"';
           from = quote + 2;
@@ -63,16 +69,16 @@ export function scanCsvRecord(text: string, start: number, atEndOfFile: boolean)
       }
       // After the closing quote only a comma or a line break may follow; anything else is kept as text
       // (so the record's extent is still right) but makes the record malformed.
-      if (i < length && !isFieldEnd(text, i)) {
+      if (i < length && !isFieldEnd(text, i, delimiter)) {
         problem ??= `unexpected text after the closing quote of field ${fields.length + 1}`;
-        const rest = scanUnquoted(text, i, atEndOfFile);
+        const rest = scanUnquoted(text, i, atEndOfFile, delimiter);
         if (rest === -1) return { kind: "more", inQuotes: false, field: fields.length + 1 };
         value += text.slice(i, rest);
         i = rest;
       }
     } else {
       // A quote inside an unquoted field is kept as a plain character, as most spreadsheets write it.
-      const end = scanUnquoted(text, i, atEndOfFile);
+      const end = scanUnquoted(text, i, atEndOfFile, delimiter);
       if (end === -1) return { kind: "more", inQuotes: false, field: fields.length + 1 };
       value = text.slice(i, end);
       i = end;
@@ -83,31 +89,32 @@ export function scanCsvRecord(text: string, start: number, atEndOfFile: boolean)
       return { kind: "record", fields, problem, end: length, contentEnd: length, lineBreaks };
     }
     const code = text.charCodeAt(i);
-    if (code === COMMA) {
+    if (code === delimiter) {
       i += 1;
       continue;
     }
     if (code === LF) {
       return { kind: "record", fields, problem, end: i + 1, contentEnd: i, lineBreaks: lineBreaks + 1 };
     }
-    // Here code is CR: either a CRLF or, at the very end of the file, a last line ending in a lone CR.
+    // Here code is CR: a CRLF, or a lone CR ending the line (files saved with classic Mac line endings).
     if (i + 1 < length) {
-      return { kind: "record", fields, problem, end: i + 2, contentEnd: i, lineBreaks: lineBreaks + 1 };
+      const end = text.charCodeAt(i + 1) === LF ? i + 2 : i + 1;
+      return { kind: "record", fields, problem, end, contentEnd: i, lineBreaks: lineBreaks + 1 };
     }
     if (!atEndOfFile) return { kind: "more", inQuotes: false, field: fields.length };
     return { kind: "record", fields, problem, end: i + 1, contentEnd: i, lineBreaks: lineBreaks + 1 };
   }
 }
 
-/** Index of the comma or line break that ends an unquoted field, the end of the text at the end of the file, or -1. */
-function scanUnquoted(text: string, from: number, atEndOfFile: boolean): number {
+/** Index of the delimiter or line break that ends an unquoted field, the end of the text at the end of the file, or -1. */
+function scanUnquoted(text: string, from: number, atEndOfFile: boolean, delimiter: number): number {
   const length = text.length;
   for (let i = from; i < length; i++) {
     const code = text.charCodeAt(i);
-    if (code === COMMA || code === LF) return i;
+    if (code === delimiter || code === LF) return i;
     if (code === CR) {
       if (i + 1 < length) {
-        if (text.charCodeAt(i + 1) === LF) return i;
+        return i;
       } else {
         // A CR at the end of the buffer may start a CRLF; at the end of the file it ends the line.
         return atEndOfFile ? i : -1;
@@ -117,13 +124,20 @@ function scanUnquoted(text: string, from: number, atEndOfFile: boolean): number 
   return atEndOfFile ? length : -1;
 }
 
-function isFieldEnd(text: string, i: number): boolean {
+function isFieldEnd(text: string, i: number, delimiter: number): boolean {
   const code = text.charCodeAt(i);
-  if (code === COMMA || code === LF) return true;
-  if (code !== CR) return false;
-  if (i + 1 < text.length) return text.charCodeAt(i + 1) === LF;
-  // Unknown yet whether an LF follows: treat as an end and let the caller rescan when more text arrives.
-  return true;
+  return code === delimiter || code === LF || code === CR;
+}
+
+/** Line breaks in text: LF, CRLF and a lone CR each count once. */
+export function countLineBreaks(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === LF) count += 1;
+    else if (code === CR && text.charCodeAt(i + 1) !== LF) count += 1;
+  }
+  return count;
 }
 
 export function countLineFeeds(text: string): number {
@@ -152,6 +166,13 @@ type SkipState = (typeof SkipState)[keyof typeof SkipState];
  */
 export class CsvRecordSkipper {
   #state: SkipState = SkipState.FieldStart;
+  readonly #delimiter: number;
+
+  /** The delimiter as a character code (a comma unless given). */
+  constructor(delimiter: number = COMMA) {
+    this.#delimiter = delimiter;
+  }
+
   #field = 1;
   /** Line feeds consumed so far, the record's terminating one included. */
   lineFeeds = 0;
@@ -190,7 +211,7 @@ export class CsvRecordSkipper {
             this.lineFeeds += 1;
             return i;
           }
-          if (code === COMMA) {
+          if (code === this.#delimiter) {
             this.#state = SkipState.FieldStart;
             this.#field += 1;
           }

@@ -1,4 +1,6 @@
 import { CsvRecordSkipper, scanCsvRecord, type CsvScan } from "./csv-scan.js";
+import { detectDelimiter, firstLineOf } from "./delimiter.js";
+import type { Delimiter } from "./input-options.js";
 import {
   DEFAULT_MAX_RECORD_BYTES,
   describeSize,
@@ -14,6 +16,13 @@ export interface CsvOptions {
    * characters): far more than any lead, small enough that an unterminated quote cannot fill the memory.
    */
   maxRecordChars?: number;
+  /** The field separator; by default it is detected from the header line (see `detectDelimiter`). */
+  delimiter?: Delimiter | null;
+  /**
+   * Called once with the header's names (trimmed) and the reason they cannot name fields (null when they
+   * can), before any record. A caller may throw here to refuse the whole file at once.
+   */
+  onHeader?(names: readonly string[], problem: string | null, delimiter: Delimiter): void;
 }
 
 /** A data row, keyed by the header's (trimmed) names. Values are as written; coercion trims them. */
@@ -22,8 +31,9 @@ export type CsvRow = Record<string, string>;
 /**
  * Reads CSV (RFC 4180) as an async sequence of rows keyed by the header row's names.
  *
- * - Quoted fields may hold commas, `""` escapes and line breaks; lines end with LF or CRLF; a UTF-8 byte
- *   order mark is ignored; invalid UTF-8 becomes U+FFFD. A quote inside an unquoted field is plain text.
+ * - Quoted fields may hold delimiters, `""` escapes and line breaks; lines end with LF, CRLF or CR; the
+ *   delimiter is `,` `;` tab or `|` (detected from the header line unless given); a UTF-8 byte order mark
+ *   is ignored; invalid UTF-8 becomes U+FFFD. A quote inside an unquoted field is plain text.
  * - The first non-blank line is the header. Blank lines are skipped but counted in line numbers.
  * - Each later logical row is a record: `record` counts them from 1, `line` is the line it starts on.
  * - A row with another number of fields than the header, or text after a closing quote, is rejected.
@@ -40,6 +50,8 @@ export async function* readCsv(
   options: CsvOptions = {},
 ): AsyncGenerator<ReadItem<CsvRow>> {
   const maxChars = options.maxRecordChars ?? DEFAULT_MAX_RECORD_BYTES;
+  let delimiter: Delimiter | null = options.delimiter ?? null;
+  let delimiterCode = (delimiter ?? ",").charCodeAt(0);
   const decoder = new TextDecoder("utf-8");
   let buffer = "";
   let line = 1;
@@ -53,6 +65,13 @@ export async function* readCsv(
   /** Yields every record the buffer holds, then keeps only the unread rest of it. */
   function* drain(atEndOfFile: boolean): Generator<ReadItem<CsvRow>> {
     let position = 0;
+    if (delimiter === null) {
+      // Detected once, from the first non-blank line (the header), before anything is scanned.
+      const first = firstLineOf(buffer.replace(/^[\r\n]+/, ""), atEndOfFile);
+      if (first === null) return;
+      delimiter = detectDelimiter(first);
+      delimiterCode = delimiter.charCodeAt(0);
+    }
     for (;;) {
       if (skipping !== null) {
         const end = skipping.skipper.skip(buffer, position);
@@ -82,14 +101,13 @@ export async function* readCsv(
       }
       if (first === 13) {
         if (position + 1 >= buffer.length && !atEndOfFile) break;
-        if (position + 1 >= buffer.length || buffer.charCodeAt(position + 1) === 10) {
-          position += 2;
-          line += 1;
-          continue;
-        }
+        // CRLF, or a lone CR: both end a (blank) line.
+        position += buffer.charCodeAt(position + 1) === 10 ? 2 : 1;
+        line += 1;
+        continue;
       }
 
-      const scan = scanCsvRecord(buffer, position, atEndOfFile);
+      const scan = scanCsvRecord(buffer, position, atEndOfFile, delimiterCode);
       const overlong = isOverlong(scan, position);
       if (scan.kind === "more" && !overlong) break;
 
@@ -101,6 +119,7 @@ export async function* readCsv(
         if (header === null) {
           header = scan.fields.map((name) => name.trim());
           headerProblem = scan.problem ?? findHeaderProblem(header);
+          options.onHeader?.(header, headerProblem, delimiter ?? ",");
           if (headerProblem !== null)
             headerProblem = `the header row (line ${startLine}) is unusable: ${headerProblem}`;
           continue;
@@ -117,7 +136,7 @@ export async function* readCsv(
         .replace(/\r$/, "");
       if (overlong) {
         // Too long to hold: follow it to its true end, whatever its quoted fields hold.
-        skipping = { skipper: new CsvRecordSkipper(), line, firstLine };
+        skipping = { skipper: new CsvRecordSkipper(delimiterCode), line, firstLine };
         continue;
       }
       // A quote left open at the end of the file, within the limit: the record cannot be read, and
@@ -139,6 +158,7 @@ export async function* readCsv(
     if (header === null) {
       // Without a header nothing can be named; the header is not a record, so this is not counted.
       header = [];
+      options.onHeader?.(header, reason, delimiter ?? ",");
       headerProblem = `the header row (line ${at}) is unusable: ${reason}`;
       return null;
     }
@@ -190,6 +210,8 @@ export async function* readCsv(
   }
   buffer += decoder.decode();
   yield* drain(true);
+  // A file without a header line (empty, or blank lines only) still tells the caller.
+  if (header === null) options.onHeader?.([], "the file has no header line", delimiter ?? ",");
 }
 
 function reject(record: number, line: number, reason: string, text: string): ReadReject {
@@ -208,7 +230,8 @@ function findHeaderProblem(names: readonly string[]): string | null {
   const seen = new Set<string>();
   for (const [index, name] of names.entries()) {
     if (name === "") return `column ${index + 1} has no name`;
-    if (seen.has(name)) return `column name "${name}" appears twice`;
+    if (seen.has(name))
+      return `column name "${name}" appears twice (columns ${names.indexOf(name) + 1} and ${index + 1})`;
     seen.add(name);
   }
   return null;

@@ -5,10 +5,12 @@ import { isMap, parseDocument, LineCounter } from "yaml";
 import { aliasExpansionProblem } from "./yaml-aliases.js";
 import { validate as generatedConfigValidator } from "../compile/generated/config-validator.js";
 import { didYouMean } from "../diagnostics/suggest.js";
+import { INPUT_CONFIG_KEYS, type InputConfig } from "../io/input-options.js";
 
 export const CONFIG_FILE = "leadscore.yaml";
 
-export interface PopulationSource {
+/** A population file, with how to read it (each key overrides the same key under `input:`). */
+export interface PopulationSource extends InputConfig {
   leads: string;
   events?: string;
 }
@@ -25,6 +27,8 @@ export interface ProjectConfig {
   asOf: string | null;
   /** Lead fields `fixture add` redacts unless `--redact` says otherwise. */
   redact: string[];
+  /** How lead files are read, for every command (`input:`). */
+  input: InputConfig;
 }
 
 /** A configuration problem, located in the file for the user to fix. */
@@ -42,8 +46,8 @@ const validateConfig = generatedConfigValidator as ((value: unknown) => boolean)
   errors?: ErrorObject[] | null;
 };
 
-const KNOWN_KEYS = ["version", "rules", "fixtures", "population", "as_of", "redact"];
-const POPULATION_KEYS = ["leads", "events"];
+const KNOWN_KEYS = ["version", "rules", "fixtures", "population", "as_of", "redact", "input"];
+const POPULATION_KEYS = ["leads", "events", ...INPUT_CONFIG_KEYS];
 
 /** The conventional layout, for a project (or a revision of it) without a leadscore.yaml. */
 export function defaultProjectConfig(root: string): ProjectConfig {
@@ -55,6 +59,7 @@ export function defaultProjectConfig(root: string): ProjectConfig {
     population: [],
     asOf: null,
     redact: [],
+    input: {},
   };
 }
 
@@ -103,7 +108,14 @@ export async function parseProjectConfig(text: string, root: string): Promise<Pr
           const { line, col } = lineCounter.linePos(range[0]);
           where = `${CONFIG_FILE}:${line}:${col}`;
         }
-        const known = pathParts.length === 0 ? KNOWN_KEYS : POPULATION_KEYS;
+        const known =
+          pathParts.length === 0
+            ? KNOWN_KEYS
+            : pathParts[0] === "input"
+              ? INPUT_CONFIG_KEYS
+              : pathParts.length === 2
+                ? POPULATION_KEYS
+                : ["column", "converted", "not_converted"];
         const hint = didYouMean(key, known);
         message = `unknown key \`${key}\`${hint ? `: ${hint}` : ` (known keys: ${known.join(", ")})`}`;
       } else if (error.keyword === "format") {
@@ -123,6 +135,7 @@ export async function parseProjectConfig(text: string, root: string): Promise<Pr
     population?: PopulationSource[];
     as_of?: string;
     redact?: string[];
+    input?: InputConfig;
   };
   const rules = config.rules ?? DEFAULTS.rules;
   return {
@@ -133,5 +146,6 @@ export async function parseProjectConfig(text: string, root: string): Promise<Pr
     population: config.population ?? [],
     asOf: config.as_of ?? null,
     redact: config.redact ?? [],
+    input: config.input ?? {},
   };
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_CONVERTED, DEFAULT_NOT_CONVERTED } from "../../src/io/input-options.js";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -45,7 +46,11 @@ describe("reading outcomes", () => {
 
 describe("conversion per bucket and grade", () => {
   test("counts known outcomes per group, in the rules' bucket order, and leaves unknown ones out", () => {
-    const tally = new ConversionTally("converted");
+    const tally = new ConversionTally({
+      column: "converted",
+      converted: DEFAULT_CONVERTED,
+      notConverted: DEFAULT_NOT_CONVERTED,
+    });
     tally.add(result("MQL", "A1"), "1");
     tally.add(result("MQL", "A1"), "0");
     tally.add(result("MQL", "B2"), "1");
@@ -59,6 +64,8 @@ describe("conversion per bucket and grade", () => {
       known: 6,
       converted: 4,
       unknown: 1,
+      missing: 1,
+      unreadable: {},
       byBucket: [
         { group: "SQL", leads: 1, converted: 1, rate: 100 },
         { group: "MQL", leads: 3, converted: 2, rate: 66.7 },
@@ -122,6 +129,8 @@ describe("conversion per bucket and grade", () => {
       known: 3,
       converted: 1,
       unknown: 0,
+      missing: 0,
+      unreadable: {},
       byBucket: [
         // L1: enterprise fit 55, no event within 90d -20 = 35, A4: Nurture. L3: smb 25 + 0 = 25, C4: Nurture.
         { group: "Nurture", leads: 2, converted: 1, rate: 50 },

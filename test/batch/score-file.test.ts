@@ -3,18 +3,35 @@ import { scoreBatch, type BatchScorer, type RejectLine } from "../../src/batch/s
 import { readEventsByLead } from "../../src/io/read-events.js";
 import type { ReadReject } from "../../src/io/read-item.js";
 import type { LeadsFormat } from "../../src/io/leads-format.js";
-import { readLeads } from "../../src/io/read-leads.js";
+import { emptyInputReport, readLeadRecords } from "../../src/io/lead-records.js";
+import { DEFAULT_INPUT_OPTIONS } from "../../src/io/input-options.js";
+import type { RulesetSchema } from "../../src/eval/validate-input.js";
 import type { ScoreResult } from "../../src/eval/result.js";
 import { chunked } from "../support/read-helpers.js";
 
+const SCHEMA: RulesetSchema = {
+  lead: [
+    { name: "id", type: "string", optional: false },
+    { name: "email", type: "string", optional: true },
+    { name: "employees", type: "number", optional: true },
+    { name: "model", type: "string", optional: true },
+  ],
+  events: [],
+};
+
+function leadsOf(text: string, format: LeadsFormat) {
+  const input = { open: () => chunked(text), name: `leads.${format}`, format };
+  return readLeadRecords(input, SCHEMA, DEFAULT_INPUT_OPTIONS, emptyInputReport(format));
+}
+
 /** A stand-in ruleset: employees must be a number, event types must be known, the bucket follows size. */
-const scorer: BatchScorer = {
-  coerceRow(row) {
+const standIn = {
+  coerceRow(row: Readonly<Record<string, unknown>>) {
     // Blank cells are missing, as in the real coercion.
     const lead: Record<string, unknown> = Object.fromEntries(
       Object.entries(row).filter(([, value]) => value !== ""),
     );
-    const issues = [];
+    const issues: Array<{ path: string; reason: string }> = [];
     if (row.employees !== undefined && row.employees !== "") {
       const employees = Number(row.employees);
       if (Number.isNaN(employees))
@@ -23,8 +40,8 @@ const scorer: BatchScorer = {
     }
     return { lead, issues };
   },
-  validate(lead, events) {
-    const issues = [];
+  validate(lead: Readonly<Record<string, unknown>>, events: readonly Readonly<Record<string, unknown>>[]) {
+    const issues: Array<{ path: string; reason: string }> = [];
     if (lead.id === undefined || lead.id === "")
       issues.push({ path: "lead.id", reason: "missing required field `id`" });
     if (typeof lead.employees === "string")
@@ -34,6 +51,17 @@ const scorer: BatchScorer = {
         issues.push({ path: `events[${i}].type`, reason: "unknown event type `bogus`" });
     });
     return issues;
+  },
+};
+
+const scorer: BatchScorer = {
+  prepare(record, events) {
+    const { lead, issues } = record.fromText
+      ? standIn.coerceRow(record.fields)
+      : { lead: record.fields, issues: [] };
+    const reported = new Set(issues.map((issue) => issue.path));
+    const validated = standIn.validate(lead, events).filter((issue) => !reported.has(issue.path));
+    return { lead, events, issues: [...issues, ...validated] };
   },
   score(lead, events): ScoreResult {
     const employees = typeof lead.employees === "number" ? lead.employees : 0;
@@ -64,7 +92,7 @@ async function run(leadsText: string, format: LeadsFormat, eventsText?: string) 
   }
   const summary = await scoreBatch({
     scorer,
-    leads: readLeads(chunked(leadsText), format),
+    leads: leadsOf(leadsText, format),
     leadsSource: `leads.${format}`,
     events,
     asOf: "2026-11-01T00:00:00Z",
@@ -189,7 +217,7 @@ describe("scoreBatch", () => {
     const order: string[] = [];
     await scoreBatch({
       scorer,
-      leads: readLeads(chunked("id,employees\na,1\nb,2\n"), "csv"),
+      leads: leadsOf("id,employees\na,1\nb,2\n", "csv"),
       leadsSource: "leads.csv",
       events: null,
       asOf: "2026-11-01T00:00:00Z",

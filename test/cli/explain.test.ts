@@ -130,14 +130,14 @@ events:
     });
   });
 
-  test("in a bare lead, extra fields are allowed but a key that looks like `events` is not", async () => {
+  test("in a bare lead, a key that is no lead field is a problem, with the field or key it likely means", async () => {
     const dir = tempProject({
       "bare.yaml": [
         "id: L3",
         "email: c@x.com",
         "title: CEO",
         "stage: lead",
-        "owner: jane", //                       extra fields are fine in any lead record
+        "countri: US", //                       5: a misspelt field would silently read as missing
         "event: []", //                         6
         "",
       ].join("\n"),
@@ -150,8 +150,9 @@ events:
       code: 2,
       stdout: "",
       stderr: [
+        "bare.yaml:5:1: lead.countri: no such lead field (did you mean `country`?)",
         "bare.yaml:6:1: unknown key `event`: did you mean `events`?",
-        "bare.yaml: the lead cannot be scored as given (1 problem)",
+        "bare.yaml: the lead cannot be scored as given (2 problems)",
         "",
       ].join("\n"),
     });

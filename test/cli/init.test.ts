@@ -139,6 +139,7 @@ describe("a fresh scaffold", () => {
       population: [{ leads: "population/leads.csv", events: "population/events.ndjson" }],
       asOf: "2026-11-01T00:00:00Z",
       redact: [],
+      input: {},
     });
   });
 

@@ -254,6 +254,26 @@ describe("leadscore score", () => {
         unmatchedLeads: 1,
         unmatchedExamples: ["NOPE"],
       },
+      input: {
+        format: "csv",
+        delimiter: ",",
+        mapping: [
+          "id ← id",
+          "email ← email",
+          "title ← title",
+          "industry ← industry",
+          "employees ← employees",
+          "country ← country",
+          "stage ← stage",
+          "plan ← plan",
+        ],
+        unusedColumns: [],
+        warnings: [],
+        unknownKeys: {},
+        duplicates: { records: 0, ids: 0, examples: [] },
+        eventsAfterAsOf: 0,
+        eventsBefore2000: 0,
+      },
     });
     const { leads, outcomes, events } = summary;
     expect(leads.scored + leads.rejected).toBe(leads.read);
@@ -464,7 +484,13 @@ describe("a CSV header without the required fields", () => {
     expect(run.code).toBe(2);
     expect(run.stdout).toBe("");
     expect(run.stderr).toBe(
-      'leadscore: cannot score `leads.csv`: the CSV header has no column for the required fields `id`, `email`, `title` (its columns: Prospect ID, Job Title, stage); name the columns with --columns "Header=field"\n',
+      [
+        "leadscore: cannot read `leads.csv`:",
+        '  - no column for the required field `id` (closest columns: `Prospect ID`); name it with --columns "Header=id"',
+        '  - no column for the required field `email`; name it with --columns "Header=email"',
+        '  - no column for the required field `title` (closest columns: `Job Title`); name it with --columns "Header=title"',
+        "",
+      ].join("\n"),
     );
   });
 });

@@ -31,11 +31,26 @@ describe("readCsv", () => {
     ]);
   });
 
-  it("reads CRLF files and keeps a lone CR as text", async () => {
-    expect(await read("id,name\r\n1,Ann\r\n2,B\rob\r\n")).toEqual([
+  it("reads LF, CRLF and CR-only files alike; a CR inside quotes is text", async () => {
+    const rows = [
       [1, 2, { id: "1", name: "Ann" }],
-      [2, 3, { id: "2", name: "B\rob" }],
-    ]);
+      [2, 3, { id: "2", name: "Bob" }],
+    ];
+    expect(await read("id,name\r\n1,Ann\r\n2,Bob\r\n")).toEqual(rows);
+    expect(await read("id,name\r1,Ann\r2,Bob\r")).toEqual(rows);
+    expect(await read("id,name\n1,Ann\n2,Bob")).toEqual(rows);
+    expect(await read('id,name\r1,"B\rob"\r')).toEqual([[1, 2, { id: "1", name: "B\rob" }]]);
+  });
+
+  it("detects the delimiter from the header line: , ; tab |", async () => {
+    for (const d of [",", ";", "\t", "|"]) {
+      expect(await read(`id${d}name${d}note\n1${d}Ann${d}"a${d}b, c"\n`)).toEqual([
+        [1, 2, { id: "1", name: "Ann", note: `a${d}b, c` }],
+      ]);
+    }
+    // Named, it is not guessed: a semicolon file read with commas is one column.
+    const items = await collect(readCsv(chunked("a;b\n1;2\n"), { delimiter: "," }));
+    expect(summarize(items)).toEqual([[1, 2, { "a;b": "1;2" }]]);
   });
 
   it("ignores a UTF-8 byte order mark, in bytes or in text", async () => {
@@ -100,8 +115,8 @@ describe("readCsv", () => {
 
   it("rejects every row when the header cannot name the fields", async () => {
     expect(await read("id,name,id\n1,a,b\n2,c,d\n")).toEqual([
-      [1, 2, 'reject: the header row (line 1) is unusable: column name "id" appears twice'],
-      [2, 3, 'reject: the header row (line 1) is unusable: column name "id" appears twice'],
+      [1, 2, 'reject: the header row (line 1) is unusable: column name "id" appears twice (columns 1 and 3)'],
+      [2, 3, 'reject: the header row (line 1) is unusable: column name "id" appears twice (columns 1 and 3)'],
     ]);
     expect(await read("\nid,,plan\n1,a,b\n")).toEqual([
       [1, 3, "reject: the header row (line 2) is unusable: column 2 has no name"],

@@ -16,7 +16,9 @@ function expectConsecutive<T>(items: readonly ReadItem<T>[], lineCount: number):
   });
 }
 
-const lineCountOf = (bytes: Uint8Array) => bytes.reduce((count, byte) => count + (byte === 10 ? 1 : 0), 1);
+/** Lines of a file: LF, CRLF and a lone CR each end one (CSV reads all three; NDJSON splits on LF only). */
+const lineCountOf = (bytes: Uint8Array) =>
+  bytes.reduce((count, byte, i) => count + (byte === 10 || (byte === 13 && bytes[i + 1] !== 10) ? 1 : 0), 1);
 
 const bytesAndCuts = fc
   .uint8Array({ maxLength: 400 })

@@ -20,6 +20,7 @@ import {
   type LoadedPopulation,
 } from "../../diff/population-load.js";
 import type { DiffReport } from "../../diff/report/model.js";
+import type { PopulationSource } from "../../project/config.js";
 import { count, plural } from "../../diff/report/format.js";
 import { renderDiffJson } from "../../diff/report/json.js";
 import { renderDiffMarkdown } from "../../diff/report/markdown.js";
@@ -29,8 +30,10 @@ import { ExitCode, UsageError } from "../exit-codes.js";
 import type { CommandIO } from "../io.js";
 import { projectConfig } from "./defaults.js";
 import type { DiffFormat } from "./choices.js";
+import { inputOptionsOrUsage } from "../input-options-for-command.js";
+import { resolveInputOptions, type InputFlags } from "../../io/input-options.js";
 
-export interface DiffOptions {
+export interface DiffOptions extends InputFlags {
   format: DiffFormat;
   out?: string;
   fullReport?: string;
@@ -89,7 +92,11 @@ export async function runDiff(
   // Each side reads its own leadscore.yaml: the fixtures are the head's, as its configuration names them.
   const fixtures = await readSideFixtures(head, context, (head.config?.config ?? config).fixtures);
   if (!fixtures.ok) throw new UsageError(fixtures.error);
-  addFixtureLeads(fixtures.value, artifacts, population);
+  // Every population file is read with leadscore.yaml's input:, its own keys, then the flags: the same
+  // options, resolved the same way, as `leadscore score` on that file.
+  const inputFor = (entry?: PopulationSource) =>
+    inputOptionsOrUsage(() => resolveInputOptions([config.input, entry], options));
+  addFixtureLeads(fixtures.value, artifacts, population, inputFor());
   const sideChanges = {
     config:
       base.config !== null && head.config !== null ? diffConfig(base.config.text, head.config.text) : null,
@@ -97,7 +104,7 @@ export async function runDiff(
     baseAsOf: baseAsOfOf(options.asOf, base.config?.config.asOf ?? null, asOfMs),
   };
   try {
-    await addPopulationFiles(config.population, artifacts, { root: config.root }, population);
+    await addPopulationFiles(config.population, artifacts, { root: config.root, inputFor }, population);
   } catch (error) {
     if (error instanceof PopulationFileError) throw new UsageError(error.message);
     throw error;

@@ -2,6 +2,7 @@ import { Option, type Command } from "commander";
 import type { DiffOptions } from "./diff-action.js";
 import { DIFF_FORMATS } from "./choices.js";
 import type { RegisterCommand } from "./register.js";
+import { addInputFlags } from "../input-flags.js";
 
 const HELP = `
 <base> and <head> are git revisions (a branch, tag or commit: read from git, never checked out); <head>
@@ -11,7 +12,9 @@ can never pose as the base. The rules directory is \`rules\` in leadscore.yaml (
 
 The population scored under both rulesets: the fixture leads of the head side (\`fixtures\` in
 leadscore.yaml; each scored as of its file's \`as_of\`) and the lead files under \`population\` in
-leadscore.yaml, as of --as-of, else \`as_of\` in leadscore.yaml, else now. A record that is invalid under
+leadscore.yaml, as of --as-of, else \`as_of\` in leadscore.yaml, else now. Population files are read as
+\`leadscore score\` reads them: with the keys of their entry (columns, missing_values, delimiter, epoch,
+on_duplicate, …), over those under \`input:\`, under the reading flags given here. A record that is invalid under
 either ruleset is counted and listed as rejected, never dropped silently.
 
 The report: leads per bucket before and after, the transition matrix, every lead whose bucket or action
@@ -24,7 +27,7 @@ Exit codes: 0 the report was written (a diff is information, whatever it shows),
 errors, 2 bad usage, an unknown revision, not a git repository, or an unreadable file.`;
 
 export const registerDiff: RegisterCommand = (program: Command, io, setExitCode) => {
-  program
+  const command = program
     .command("diff")
     .description(
       "Show the impact of a rules change: which leads change bucket, and which rule changes moved them.",
@@ -36,7 +39,8 @@ export const registerDiff: RegisterCommand = (program: Command, io, setExitCode)
     .addOption(new Option("--format <format>", "report format").choices(DIFF_FORMATS).default("text"))
     .option("-o, --out <file>", "write the report to this file instead of stdout")
     .option("--full-report <file>", "also write the complete, never shortened report to this file")
-    .option("--as-of <time>", "score the population as of this ISO-8601 time")
+    .option("--as-of <time>", "score the population as of this ISO-8601 time");
+  addInputFlags(command, { outcome: false })
     .addHelpText("after", HELP)
     .action(async (base: string | undefined, head: string | undefined, options: DiffOptions) => {
       const { runDiff } = await import("./diff-action.js");

@@ -1,7 +1,10 @@
 import path from "node:path";
 import { readLeadFile, type LeadFile, type LeadFileProblem } from "../../fixtures/lead-file.js";
 import { byPosition, type FixturePosition } from "../../fixtures/types.js";
-import { validateRecords } from "../../fixtures/validate.js";
+import { prepareRecords } from "../../fixtures/validate.js";
+import type { InputFlags } from "../../io/input-options.js";
+import type { PreparedLead } from "../../io/prepare-lead.js";
+import { resolveCommandInput } from "../input-options-for-command.js";
 import { issuePath } from "../../fixtures/run.js";
 import { renderExplanation } from "../../eval/explain.js";
 import { parseInstant, toInstant } from "../../eval/instant.js";
@@ -11,7 +14,7 @@ import { ExitCode, UsageError } from "../exit-codes.js";
 import type { CommandIO } from "../io.js";
 import { displayPath, loadRulesOption, readText } from "../rules-input.js";
 
-export interface ExplainOptions {
+export interface ExplainOptions extends InputFlags {
   rules: string;
   lead: string;
   asOf?: string;
@@ -36,12 +39,14 @@ export async function runExplain(
   );
   if ("error" in file) throw new UsageError(file.error);
   const asOf = resolveAsOf(options.asOf, file.asOf, options.lead);
+  const input = await resolveCommandInput(io, null, options);
 
   const artifact = await loadRulesOption(io, options.rules, setExitCode);
   if (artifact === null) return;
   const ruleset = new Ruleset(artifact);
 
-  const problems = leadProblems(ruleset, file);
+  const prepared = prepareRecords(ruleset, file.lead, file.events, input);
+  const problems = leadProblems(ruleset, file, prepared);
   if (problems.length > 0) {
     const where = displayPath(io, options.lead);
     const placed = (at: FixturePosition | null) => (at === null ? where : `${where}:${at.line}:${at.column}`);
@@ -51,7 +56,7 @@ export async function runExplain(
     return;
   }
 
-  const result = ruleset.score(file.lead, file.events as ScoringEvent[], { asOf });
+  const result = ruleset.score(prepared.lead, prepared.events as ScoringEvent[], { asOf });
   io.stdout(
     options.json ? `${JSON.stringify(result, null, 2)}\n` : renderExplanation(result, artifact, { asOf }),
   );
@@ -67,13 +72,19 @@ function resolveAsOf(option: string | undefined, fromFile: unknown, file: string
 }
 
 /** Misspelt keys of the file, then what the ruleset's schema refuses, each where it was written. */
-function leadProblems(ruleset: Ruleset, file: LeadFile): LeadFileProblem[] {
+function leadProblems(ruleset: Ruleset, file: LeadFile, prepared: PreparedLead): LeadFileProblem[] {
   const leadFields = ruleset.artifact.schema.lead.map((field) => field.name);
-  const issues = validateRecords(ruleset, file.lead, file.events).map((issue): LeadFileProblem => ({
+  const keyProblems = file.keyProblems(leadFields);
+  const issues = prepared.issues.map((issue): LeadFileProblem => ({
     at: file.locate(issuePath(issue.path)),
     message: `${issue.path}: ${issue.reason}`,
   }));
-  return [...file.keyProblems(leadFields), ...issues].sort((a, b) =>
+  // A misspelt key of the file itself (`evnts`) is said once, as the file's, not again as a lead field.
+  const said = new Set(keyProblems.map((problem) => `${problem.at?.line}:${problem.at?.column}`));
+  const fresh = issues.filter(
+    (issue) => issue.at === null || !said.has(`${issue.at.line}:${issue.at.column}`),
+  );
+  return [...keyProblems, ...fresh].sort((a, b) =>
     a.at === null || b.at === null ? 0 : byPosition(a.at, b.at),
   );
 }

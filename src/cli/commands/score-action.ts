@@ -6,7 +6,7 @@ import {
 } from "../output-files.js";
 import { describeFileError } from "../../diagnostics/file-errors.js";
 import { escapeControlsInText } from "../terminal-text.js";
-import { MissingColumnsError } from "../../eval/errors.js";
+import { createReadStream } from "node:fs";
 import { open, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Readable } from "node:stream";
@@ -16,8 +16,11 @@ import { formatSummary } from "../../batch/summary.js";
 import { formatInstant, parseInstant } from "../../eval/instant.js";
 import { readEventsByLead } from "../../io/read-events.js";
 import type { ByteSource } from "../../io/read-item.js";
-import { leadsFormatOf, type LeadsFormat } from "../../io/leads-format.js";
-import { readLeads } from "../../io/read-leads.js";
+import { leadsFormatOf } from "../../io/leads-format.js";
+import { InputFileError } from "../../io/column-plan.js";
+import type { InputFlags } from "../../io/input-options.js";
+import { emptyInputReport, readLeadRecords } from "../../io/lead-records.js";
+import { resolveCommandInput } from "../input-options-for-command.js";
 import { Ruleset } from "../../eval/ruleset.js";
 import { textSink } from "../../io/write-lines.js";
 import { resultFormatter, type ResultFormat } from "../../io/write-results.js";
@@ -27,10 +30,9 @@ import { idText } from "../../io/read-leads.js";
 import type { CommandIO } from "../io.js";
 import { loadRulesOption } from "../rules-input.js";
 
-export interface ScoreOptions {
+export interface ScoreOptions extends InputFlags {
   rules: string;
   leads: string;
-  leadsFormat?: LeadsFormat;
   events?: string;
   asOf?: string;
   out?: string;
@@ -39,11 +41,10 @@ export interface ScoreOptions {
   summary?: string;
   json?: boolean;
   failOnReject?: boolean;
-  columns?: string;
-  outcome?: string;
   previous?: string;
   changes?: string;
   changesOnly?: boolean | string;
+  verbose?: boolean;
 }
 
 /** Without a rejects file, the summary shows this many rejects. */
@@ -63,7 +64,8 @@ export async function runScore(
       `--as-of \`${options.asOf}\` is not an ISO-8601 time (for example 2026-11-01T00:00:00Z)`,
     );
   }
-  const leadsFormat = options.leadsFormat ?? leadsFormatOf(options.leads);
+  const input = await resolveCommandInput(io, options.leads, options);
+  const leadsFormat = input.format ?? leadsFormatOf(options.leads);
   if (leadsFormat === null) {
     throw new UsageError(
       `cannot tell the format of \`${options.leads}\` from its extension; name it .csv, .ndjson or .jsonl, or pass --leads-format`,
@@ -82,7 +84,6 @@ export async function runScore(
     [options.leads, options.events, options.rules, options.previous],
   );
 
-  const columns = parseColumnMapping(options.columns);
   // Inputs are opened first: a missing file is reported before any work is done.
   const leads = await openInput(io, options.leads);
   const events =
@@ -128,6 +129,7 @@ export async function runScore(
     return closeFirst(leads, events)(error);
   });
   const progress = io.isTTY ? progressReporter(io) : null;
+  const report = emptyInputReport(leadsFormat);
   const formatter = resultFormatter(format, { withChange: previousRun !== null });
   let summary: BatchSummary;
   try {
@@ -141,8 +143,14 @@ export async function runScore(
     }
     if (formatter.header !== null) await out.write(formatter.header);
     summary = await scoreBatch({
-      scorer: batchScorerFor(new Ruleset(artifact), asOfMs, columns),
-      leads: readLeads(leads.source, leadsFormat),
+      scorer: batchScorerFor(new Ruleset(artifact), asOfMs, input),
+      leads: readLeadRecords(
+        { open: leads.reopen, name: leads.display, format: leadsFormat },
+        artifact.schema,
+        input,
+        report,
+      ),
+      inputReport: report,
       leadsSource: leads.display,
       events: eventsInput,
       asOf: formatInstant(asOfMs),
@@ -161,7 +169,7 @@ export async function runScore(
         return onReject(reject);
       },
       ...(progress === null ? {} : { onProgress: progress.update }),
-      ...(options.outcome === undefined ? {} : { outcome: options.outcome }),
+      outcome: input.outcome,
     });
     if (previousRun !== null) {
       await previousRun.finish();
@@ -170,8 +178,7 @@ export async function runScore(
     await out.close();
     await rejectsFile?.close();
   } catch (error) {
-    if (error instanceof MissingColumnsError)
-      throw new UsageError(`cannot score \`${leads.display}\`: ${error.message}`);
+    if (error instanceof InputFileError) throw new UsageError(error.message);
     throw error;
   } finally {
     progress?.clear();
@@ -183,15 +190,23 @@ export async function runScore(
   }
 
   const rejects = { file: options.rejects === undefined ? null : asNamed(options.rejects), examples };
-  io.stderr(options.json ? `${JSON.stringify(summary, null, 2)}\n` : formatSummary(summary, rejects));
+  io.stderr(
+    options.json
+      ? `${JSON.stringify(summary, null, 2)}\n`
+      : formatSummary(summary, rejects, { verbose: options.verbose === true }),
+  );
   if (options.summary !== undefined) {
     await writeOutputFile(io, options.summary, `${JSON.stringify(summary, null, 2)}\n`);
   }
   if (options.failOnReject && rejectCount > 0) setExitCode(ExitCode.Failed);
+  // A run that scored nothing did not do its job, whatever the reason: it fails, and the summary says why.
+  if (summary.leads.scored === 0) setExitCode(ExitCode.Failed);
 }
 
 export interface OpenInput {
   source: ByteSource;
+  /** The first call gives `source`; later ones read the file again from its start. */
+  reopen(): ByteSource;
   display: string;
   close(): void;
 }
@@ -215,7 +230,25 @@ export async function openInput(io: CommandIO, file: string): Promise<OpenInput>
     if (error instanceof UsageError) throw error;
     throw new UsageError(`cannot read \`${file}\`: ${describeFileError(error)}`);
   }
-  return { source: guardReads(stream, file), display: asNamed(file), close: () => stream.destroy() };
+  const streams = [stream];
+  const source = guardReads(stream, file);
+  let opened = false;
+  return {
+    source,
+    reopen() {
+      if (!opened) {
+        opened = true;
+        return source;
+      }
+      const again = createReadStream(full, { highWaterMark: 256 * 1024 });
+      streams.push(again);
+      return guardReads(again, file);
+    },
+    display: asNamed(file),
+    close: () => {
+      for (const each of streams) each.destroy();
+    },
+  };
 }
 
 /** A read error in the middle of a file (a disk error, a file removed) is reported, not a stack trace. */
@@ -263,24 +296,6 @@ function progressReporter(io: CommandIO): ProgressReporter {
       if (shown) terminal("\r\x1b[K");
     },
   };
-}
-
-/** `--columns "Prospect ID=id,Lead Origin=origin"`: explicit CSV header → field names. */
-export function parseColumnMapping(text: string | undefined): Map<string, string> {
-  const mapping = new Map<string, string>();
-  if (text === undefined) return mapping;
-  for (const pair of text.split(",")) {
-    const at = pair.lastIndexOf("=");
-    const header = pair.slice(0, at).trim();
-    const field = pair.slice(at + 1).trim();
-    if (at <= 0 || header === "" || field === "") {
-      throw new UsageError(
-        `--columns takes "CSV header=field" pairs separated by commas, not \`${pair.trim()}\``,
-      );
-    }
-    mapping.set(header, field);
-  }
-  return mapping;
 }
 
 /** The lead id of a rejected record read as fields (a reader's reject holds text, and no id). */

@@ -1,5 +1,5 @@
 import { Option, type Command } from "commander";
-import { LEADS_FORMATS } from "../../io/leads-format.js";
+import { addInputFlags } from "../input-flags.js";
 import { RESULT_FORMATS } from "../../io/write-results.js";
 import type { ScoreOptions } from "./score-action.js";
 import type { RegisterCommand } from "./register.js";
@@ -32,12 +32,11 @@ Exit codes: 0 the run completed (even with rejects: they are data problems, repo
 errors or --fail-on-reject and a record was rejected, 2 bad usage or an unreadable file.`;
 
 export const registerScore: RegisterCommand = (program: Command, io, setExitCode) => {
-  program
+  const command = program
     .command("score")
     .description("Score a file of leads: one result per lead; bad records are reported, never lost.")
     .option("--rules <dir|artifact.json>", "rule directory or compiled artifact", "rules")
     .requiredOption("--leads <file>", "the leads: .csv, .ndjson or .jsonl")
-    .addOption(new Option("--leads-format <format>", "read the leads as this format").choices(LEADS_FORMATS))
     .option("--events <file>", "events (NDJSON: lead_id, type, at, properties)")
     .option("--as-of <time>", "score as of this ISO-8601 time (default: now)")
     .option("-o, --out <file>", "write results here instead of stdout")
@@ -46,14 +45,14 @@ export const registerScore: RegisterCommand = (program: Command, io, setExitCode
     .option("--summary <file>", "also write the summary here as JSON")
     .option("--json", "print the summary as JSON on stderr instead of text")
     .option("--fail-on-reject", "exit 1 when any record is rejected")
-    .option("--outcome <field>", "report conversion per bucket and grade from this yes/no column")
-    .option("--columns <mapping>", 'CSV header to lead field, e.g. "Prospect ID=id,Lead Origin=origin"')
     .option("--previous <results>", "an earlier run's results (NDJSON or .csv): add what changed since then")
     .option("--changes <file>", "write one NDJSON record per transition (new, moved, gone leads)")
     .option(
       "--changes-only [min-score-change]",
       "write only the leads that moved bucket or actions (or whose score moved at least this much)",
     )
+    .option("--verbose", "also print how CSV columns map to lead fields");
+  addInputFlags(command)
     .addHelpText("after", HELP)
     .action(async (options: ScoreOptions) => {
       const { runScore } = await import("./score-action.js");

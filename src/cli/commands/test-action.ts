@@ -15,10 +15,12 @@ import type { CommandIO } from "../io.js";
 import { displayPath, loadRulesOption } from "../rules-input.js";
 import { projectConfig } from "./defaults.js";
 import { TEST_REPORTERS as REPORTERS } from "./choices.js";
+import { inputOptionsOrUsage } from "../input-options-for-command.js";
+import { resolveInputOptions, type InputFlags } from "../../io/input-options.js";
 
 type Reporter = (typeof REPORTERS)[number];
 
-export interface TestOptions {
+export interface TestOptions extends InputFlags {
   rules?: string;
   reporter: string;
   output?: string;
@@ -62,7 +64,8 @@ export async function runTest(
       `cannot read \`${unreadable}\`: ${problem?.message.replace(/^cannot read the file: /, "")}`,
     );
   }
-  const run = runFixtures(ruleset, loaded.fixtures);
+  const input = inputOptionsOrUsage(() => resolveInputOptions([config.input], options));
+  const run = runFixtures(ruleset, loaded.fixtures, input);
   if (options.update) {
     await updateFixtures(io, ruleset, run, setExitCode);
     return;

@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import type { TestOptions } from "./test-action.js";
 import { TEST_REPORTERS as REPORTERS } from "./choices.js";
 import type { RegisterCommand } from "./register.js";
+import { addInputFlags } from "../input-flags.js";
 
 const HELP = `
 Fixture files (*.test.yaml) hold leads with what the rules must decide for them; only the keys under
@@ -23,7 +24,7 @@ Exit codes: 0 every case passes, 1 a case fails, a fixture file has a problem, t
 coverage is below the minimum, 2 bad usage or unreadable files.`;
 
 export const registerTest: RegisterCommand = (program: Command, io, setExitCode) => {
-  program
+  const command = program
     .command("test")
     .description("Check that the rules decide the fixture leads the way everyone agreed.")
     .argument("[paths...]", "fixture files or directories (default: `fixtures` in leadscore.yaml)")
@@ -38,7 +39,8 @@ export const registerTest: RegisterCommand = (program: Command, io, setExitCode)
     .option(
       "-u, --update",
       "rewrite the checked keys of failing cases to what the rules now decide (comments and layout kept)",
-    )
+    );
+  addInputFlags(command, { files: false })
     .addHelpText("after", HELP)
     .action(async (paths: string[], options: TestOptions) => {
       const { runTest } = await import("./test-action.js");

@@ -362,6 +362,12 @@ function populationSection(report: DiffReport, limits: Limits, fullReport: strin
       const name = `${code(source.source, true)}${source.asOf ? ` (as of ${escapeText(source.asOf)})` : ""}`;
       body.push(row([name, count(source.read), count(source.accepted), count(source.rejected)]));
     }
+    const warnings = population.sources.flatMap((source) =>
+      (source.warnings ?? []).map(
+        (warning) => `- ${code(source.source)}: ${escapeText(shorten(warning, limits.text))}`,
+      ),
+    );
+    if (warnings.length > 0) body.push("", "Warnings:", "", ...warnings);
   }
   if (population.rejects.length > 0) {
     body.push("", "Rejected records (not scored on either side):", "");

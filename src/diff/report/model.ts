@@ -106,6 +106,8 @@ export interface PopulationSourceSummary {
   rejected: number;
   /** Fixture files: the file's own `as_of`, which its cases are scored at instead of the run's. */
   asOf?: string | null;
+  /** What reading the file found that is no single record's fault (an unmapped optional field, …). */
+  warnings?: string[];
 }
 
 /** The leads routed to one team before and after the change. */

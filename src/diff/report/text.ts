@@ -169,6 +169,7 @@ export function renderDiffText(report: DiffReport): string {
     lines.push(
       `  ${source.source}: ${plural(source.read, "record")}, ${count(source.accepted)} used, ${count(source.rejected)} rejected${asOf}`,
     );
+    for (const warning of source.warnings ?? []) lines.push(`    warning: ${warning}`);
   }
   if (report.population.sources.length === 0) lines.push("  no fixture leads and no population files");
   if (report.population.rejects.length > 0) {

@@ -1,0 +1,48 @@
+import path from "node:path";
+import {
+  InputOptionError,
+  resolveInputOptions,
+  type InputFlags,
+  type InputOptions,
+} from "../io/input-options.js";
+import { ConfigError, loadProjectConfig, type ProjectConfig } from "../project/config.js";
+import { UsageError } from "./exit-codes.js";
+import type { CommandIO } from "./io.js";
+
+/** leadscore.yaml in the working directory, or null when there is none; a broken one is bad usage. */
+export async function projectConfigOrNull(io: CommandIO): Promise<ProjectConfig | null> {
+  try {
+    const config = await loadProjectConfig(io.cwd);
+    return config.fromFile ? config : null;
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+/**
+ * The reading options of one command run, resolved in one place: `input:` of leadscore.yaml, then the
+ * population entry for the same file (when the file is one), then the flags.
+ */
+export async function resolveCommandInput(
+  io: CommandIO,
+  leadsFile: string | null,
+  flags: InputFlags,
+): Promise<InputOptions> {
+  const config = await projectConfigOrNull(io);
+  const target = leadsFile === null ? null : path.resolve(io.cwd, leadsFile);
+  const entry =
+    config === null || target === null
+      ? undefined
+      : config.population.find((p) => path.resolve(config.root, p.leads) === target);
+  return inputOptionsOrUsage(() => resolveInputOptions([config?.input, entry], flags));
+}
+
+export function inputOptionsOrUsage(resolve: () => InputOptions): InputOptions {
+  try {
+    return resolve();
+  } catch (error) {
+    if (error instanceof InputOptionError) throw new UsageError(error.message);
+    throw error;
+  }
+}
