@@ -44,3 +44,12 @@ export type {
   SourceLocation,
 } from "./compile/artifact.js";
 export type { Diagnostic } from "./diagnostics/diagnostic.js";
+export { resolveInputOptions, type InputOptions, type InputConfig } from "./io/input-options.js";
+export {
+  readLeadRecords,
+  emptyInputReport,
+  type LeadRecord,
+  type LeadFileInput,
+  type InputReport,
+} from "./io/lead-records.js";
+export { LeadPreparer, type PreparedLead } from "./io/prepare-lead.js";

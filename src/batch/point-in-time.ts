@@ -3,6 +3,8 @@ import { toInstant } from "../eval/instant.js";
 import type { Ruleset } from "../eval/ruleset.js";
 import { batchScorerFor } from "./scorer.js";
 import type { BatchScorer } from "./score-file.js";
+import type { InputOptions } from "../io/input-options.js";
+import type { LeadRecord } from "../io/lead-records.js";
 
 /**
  * Scores each lead as of its own time: the value of `field` in the record (its creation time, say) plus
@@ -14,20 +16,34 @@ export function pointInTimeScorer(
   ruleset: Ruleset,
   field: string,
   offsetMs: number,
-  columnNames: ReadonlyMap<string, string> = new Map(),
+  input: InputOptions,
 ): BatchScorer {
-  const base = batchScorerFor(ruleset, 0, columnNames);
-  const instantOf = (record: Readonly<Record<string, unknown>>): number => toInstant(record[field]);
+  const base = batchScorerFor(ruleset, 0, input);
+  // The time is a lead field (after mapping), or else a column of the file as it is named there.
+  const timeValueOf = (record: LeadRecord): unknown =>
+    Object.hasOwn(record.fields, field) ? record.fields[field] : record.raw[field];
+  const instantOf = (record: LeadRecord): number => toInstant(timeValueOf(record));
   return {
-    coerceRow: base.coerceRow,
-    validate(lead, events, record) {
-      const issues = base.validate(lead, events, record);
-      const value = record[field];
+    prepare(record, events) {
+      const prepared = base.prepare(record, events);
+      const value = timeValueOf(record);
       if (value === undefined || value === null || value === "")
-        return [...issues, { path: field, reason: "missing: the lead is scored as of this time" }];
+        return {
+          ...prepared,
+          issues: [
+            ...prepared.issues,
+            { path: field, reason: "missing: the lead is scored as of this time" },
+          ],
+        };
       if (Number.isNaN(instantOf(record)))
-        return [...issues, { path: field, reason: `\`${String(value)}\` is not an ISO-8601 time` }];
-      return issues;
+        return {
+          ...prepared,
+          issues: [
+            ...prepared.issues,
+            { path: field, reason: `\`${String(value)}\` is not an ISO-8601 time` },
+          ],
+        };
+      return prepared;
     },
     score: (lead, events, record) =>
       ruleset.score(lead, events as readonly ScoringEvent[], { asOf: instantOf(record) + offsetMs }),

@@ -81,6 +81,8 @@ export function planColumns(
     sourceOf.set(field, index);
   }
   const how = new Map<number, string>();
+  // A column that would fill a field another column fills is reported once, not once per matching pass.
+  const conflicting = new Set<number>();
   // Then exact names, then names by their words (`Lead Origin`), then by their letters (`TotalVisits`
   // for `total_visits`); a field already filled is not filled again.
   const passes = {
@@ -91,11 +93,13 @@ export function planColumns(
   for (const pass of ["exact", "words", "letters"] as const) {
     headers.forEach((header, index) => {
       if (explicit.has(index) || options.columns.has(header) || targets[index] !== null) return;
+      if (conflicting.has(index)) return;
       const field = passes[pass](header);
       if (field === undefined) return;
       const other = sourceOf.get(field);
       if (other !== undefined) {
         // Only an explicit mapping settles which column fills a field; two matches by name are a question.
+        conflicting.add(index);
         if (!explicit.has(other))
           errors.push(
             `columns \`${headers[other]}\` (${other + 1}) and \`${header}\` (${index + 1}) would both fill \`${field}\`; ` +

@@ -1,5 +1,5 @@
 import { didYouMean } from "../diagnostics/suggest.js";
-import type { LeadsFormat } from "./read-leads.js";
+import type { LeadsFormat } from "./leads-format.js";
 
 /**
  * How a leads file is read: one typed object, resolved once (from `leadscore.yaml`, then the command's
@@ -26,11 +26,9 @@ export interface InputOptions {
 }
 
 export type Delimiter = "," | ";" | "\t" | "|";
-export const DELIMITERS: readonly Delimiter[] = [",", ";", "\t", "|"];
 
 export type { EpochUnit } from "../eval/coerce.js";
 import type { EpochUnit } from "../eval/coerce.js";
-export const EPOCH_UNITS: readonly EpochUnit[] = ["s", "ms"];
 
 export type OnDuplicate = "keep-first" | "keep-last" | "reject";
 export const ON_DUPLICATE: readonly OnDuplicate[] = ["keep-first", "keep-last", "reject"];

@@ -4,7 +4,8 @@ import { InputFileError, planColumns, type ColumnPlan } from "./column-plan.js";
 import type { Delimiter, InputOptions } from "./input-options.js";
 import { readCsv } from "./read-csv.js";
 import { shortenRaw, type ByteSource, type ReadItem } from "./read-item.js";
-import { idText, type LeadsFormat } from "./read-leads.js";
+import type { LeadsFormat } from "./leads-format.js";
+import { embeddedEventsProblem, idText } from "./read-leads.js";
 import { readNdjson, type JsonObject } from "./read-ndjson.js";
 
 /** A lead record as read, keyed by field names, before it is typed and validated (see LeadPreparer). */
@@ -227,13 +228,4 @@ async function* readMapped(
       },
     };
   }
-}
-
-function embeddedEventsProblem(events: unknown): string | null {
-  if (events === undefined || events === null) return null;
-  if (!Array.isArray(events)) return "`events` must be an array of event objects";
-  const index = events.findIndex(
-    (event) => event === null || typeof event !== "object" || Array.isArray(event),
-  );
-  return index === -1 ? null : `events[${index}] must be an event object`;
 }

@@ -8,29 +8,29 @@ import { scoreBatch, type BatchSummary } from "../../batch/score-file.js";
 import { pointInTimeScorer } from "../../batch/point-in-time.js";
 import { batchScorerFor, bucketOrderOf, exclusionOrderOf } from "../../batch/scorer.js";
 import type { Artifact } from "../../compile/artifact.js";
-import { MissingColumnsError } from "../../eval/errors.js";
 import { formatInstant, parseInstant } from "../../eval/instant.js";
 import type { ScoreResult } from "../../eval/result.js";
 import { Ruleset } from "../../eval/ruleset.js";
 import { readEventsByLead } from "../../io/read-events.js";
-import { leadsFormatOf, type LeadsFormat } from "../../io/leads-format.js";
-import { readLeads } from "../../io/read-leads.js";
+import { leadsFormatOf } from "../../io/leads-format.js";
+import { InputFileError } from "../../io/column-plan.js";
+import type { InputFlags } from "../../io/input-options.js";
+import { emptyInputReport, readLeadRecords } from "../../io/lead-records.js";
+import { resolveCommandInput } from "../input-options-for-command.js";
 import { DURATION_UNIT_MS } from "../../syntax/literals.js";
 import { UsageError } from "../exit-codes.js";
 import type { CommandIO } from "../io.js";
 import { loadRulesOption } from "../rules-input.js";
-import { openInput, parseColumnMapping } from "./score-action.js";
+import { openInput } from "./score-action.js";
 
-export interface HistoryOptions {
+export interface HistoryOptions extends InputFlags {
   rules: string;
   leads: string;
-  leadsFormat?: LeadsFormat;
   events?: string;
   outcome: string;
   asOf?: string;
   asOfField?: string;
   offset?: string;
-  columns?: string;
 }
 
 export type AsOf = { instant: string } | { field: string; offset: string };
@@ -51,13 +51,15 @@ export async function scoreHistory(
   onArtifact: (artifact: Artifact) => void = () => {},
 ): Promise<ScoredHistory | null> {
   const time = timeOptions(options);
-  const leadsFormat = options.leadsFormat ?? leadsFormatOf(options.leads);
+  // Read as every command reads leads (leadscore.yaml, then the flags); the outcome column is resolved
+  // against the header with the mapping, so a misspelt one is an error with a suggestion.
+  const input = await resolveCommandInput(io, options.leads, options);
+  const leadsFormat = input.format ?? leadsFormatOf(options.leads);
   if (leadsFormat === null) {
     throw new UsageError(
       `cannot tell the format of \`${options.leads}\` from its extension; name it .csv, .ndjson or .jsonl, or pass --leads-format`,
     );
   }
-  const columns = parseColumnMapping(options.columns);
   const artifact = await loadRulesOption(io, options.rules, setExitCode);
   if (artifact === null) return null;
   onArtifact(artifact);
@@ -81,17 +83,22 @@ export async function scoreHistory(
     const summary = await scoreBatch({
       scorer:
         "field" in time
-          ? pointInTimeScorer(ruleset, time.field, time.offsetMs, columns)
-          : batchScorerFor(ruleset, time.instantMs, columns),
-      leads: readLeads(leads.source, leadsFormat),
+          ? pointInTimeScorer(ruleset, time.field, time.offsetMs, input)
+          : batchScorerFor(ruleset, time.instantMs, input),
+      leads: readLeadRecords(
+        { open: leads.reopen, name: leads.display, format: leadsFormat },
+        artifact.schema,
+        input,
+        emptyInputReport(leadsFormat),
+      ),
       leadsSource: leads.display,
       events: eventsInput,
       asOf: "field" in time ? `${time.field} + ${time.offset}` : formatInstant(time.instantMs),
       bucketOrder: bucketOrderOf(artifact),
       exclusionOrder: exclusionOrderOf(artifact),
       onResult: (result, _position, record) => {
-        firstColumns ??= Object.keys(record);
-        const value = record[options.outcome];
+        firstColumns ??= Object.keys(record.raw);
+        const value = record.outcome;
         if (value !== undefined) sawOutcome = true;
         onScored(result, value);
       },
@@ -108,8 +115,7 @@ export async function scoreHistory(
         : { instant: formatInstant(time.instantMs) };
     return { artifact, summary, asOf };
   } catch (error) {
-    if (error instanceof MissingColumnsError)
-      throw new UsageError(`cannot score \`${leads.display}\`: ${error.message}`);
+    if (error instanceof InputFileError) throw new UsageError(error.message);
     throw error;
   } finally {
     leads.close();
