@@ -1,4 +1,5 @@
 import { closestName } from "../diagnostics/suggest.js";
+import { setOwnField } from "../eval/own-field.js";
 import type { RulesetSchema } from "../eval/validate-input.js";
 import { InputFileError, planColumns, type ColumnPlan } from "./column-plan.js";
 import type { Delimiter, InputOptions } from "./input-options.js";
@@ -170,7 +171,7 @@ async function* readMapped(
       const fields: Record<string, unknown> = {};
       for (let i = 0; i < targets.length; i++) {
         const target = targets[i];
-        if (target !== null && target !== undefined) fields[target] = row[i] ?? "";
+        if (target !== null && target !== undefined) setOwnField(fields, target, row[i] ?? "");
       }
       yield {
         ...item,

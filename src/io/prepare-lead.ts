@@ -1,5 +1,6 @@
 import type { FieldSchema } from "../compile/artifact.js";
 import { didYouMean } from "../diagnostics/suggest.js";
+import { setOwnField } from "../eval/own-field.js";
 import { InputValidator, type RulesetSchema, type ValidationIssue } from "../eval/validate-input.js";
 import { coerceLead, epochInstant, fieldsOf, type EpochUnit } from "../eval/coerce.js";
 import type { InputOptions, MissingValues } from "./input-options.js";
@@ -52,7 +53,7 @@ export class LeadPreparer {
     for (const [name, value] of Object.entries(fields)) {
       if (!this.#fieldNames.has(name)) unknownKeys.push(name);
       if (this.#placeholders.isMissing(name, value)) continue;
-      lead[name] = value;
+      setOwnField(lead, name, value);
     }
     if (fromText) {
       const coerced = coerceLead(this.#schema, lead as Record<string, string>, this.#options.epoch);
@@ -100,7 +101,7 @@ function epochFields(
   for (const [name, field] of fields) {
     const value = record[name];
     if (field.type !== "date" || typeof value !== "number" || !Number.isFinite(value)) continue;
-    record[name] = epochInstant(value, String(value), `${path}.${name}`, issues, epoch);
+    setOwnField(record, name, epochInstant(value, String(value), `${path}.${name}`, issues, epoch));
   }
 }
 
