@@ -206,11 +206,11 @@ describe("leadscore report on six measured leads", () => {
 });
 
 describe("leadscore report on bad input", () => {
-  test("an outcome column no lead has is a usage error naming the columns", async () => {
+  test("an outcome column the file does not have is a usage error naming the columns", async () => {
     const { code, stderr } = await report(["--outcome", "Converted"]);
     expect(code).toBe(2);
     expect(stderr).toContain(
-      "no lead in `leads.csv` has the outcome column `Converted` (columns: id, title, won, created)",
+      "cannot read `leads.csv`: the outcome column `Converted` is no column of the file (its columns: id, title, won, created)",
     );
   });
 
