@@ -2,6 +2,8 @@ import type { Artifact } from "../compile/artifact.js";
 import { addPopulationFiles, PopulationFileError, type LoadedPopulation } from "../diff/population-load.js";
 import type { PopulationSource, ProjectConfig } from "../project/config.js";
 import { UsageError } from "./exit-codes.js";
+import { inputOptionsOrUsage } from "./input-options-for-command.js";
+import { resolveInputOptions } from "../io/input-options.js";
 import type { CommandIO } from "./io.js";
 import { displayPath } from "./rules-input.js";
 
@@ -44,7 +46,10 @@ export async function loadPopulationInput(
   }
   const loaded: LoadedPopulation = { leads: [], sources: [], rejects: [] };
   try {
-    await addPopulationFiles(sources, { base: artifact, head: artifact }, { root }, loaded);
+    // Each file with leadscore.yaml's input: and its entry's own keys, as score and diff read it.
+    const inputFor = (entry: PopulationSource) =>
+      inputOptionsOrUsage(() => resolveInputOptions([config.input, entry]));
+    await addPopulationFiles(sources, { base: artifact, head: artifact }, { root, inputFor }, loaded);
   } catch (error) {
     if (error instanceof PopulationFileError) throw new UsageError(error.message);
     throw error;
