@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
-import { loadRuleset } from "../../src/eval/ruleset.js";
+import { loadRuleset } from "../../src/eval/load-ruleset.js";
 import { resolveInputOptions } from "../../src/io/input-options.js";
 import { emptyInputReport, readLeadRecords } from "../../src/io/lead-records.js";
 import { LeadPreparer } from "../../src/io/prepare-lead.js";
