@@ -1,6 +1,8 @@
 import { readOutcome } from "../../batch/conversion.js";
 import { leadsFormatOf, type LeadsFormat } from "../../io/leads-format.js";
-import { readLeads } from "../../io/read-leads.js";
+import { readRawRecords } from "../../io/read-leads.js";
+import { inputOptionsOrUsage } from "../input-options-for-command.js";
+import { resolveInputOptions } from "../../io/input-options.js";
 import { profileColumn, type DataProfile } from "../../report/profile/build-profile.js";
 import { ColumnTally } from "../../report/profile/column-tally.js";
 import { renderProfileText } from "../../report/profile/render-profile.js";
@@ -12,6 +14,7 @@ import { openInput } from "./score-action.js";
 export interface ProfileOptions {
   leads: string;
   leadsFormat?: LeadsFormat;
+  delimiter?: string;
   outcome: string;
   columns?: string;
   json?: boolean;
@@ -32,6 +35,11 @@ export async function runProfile(
     ?.split(",")
     .map((column) => column.trim())
     .filter((c) => c !== "");
+  // The delimiter as every command reads it (detected, or named); placeholders stay values here: they are
+  // what profile shows.
+  const { delimiter } = inputOptionsOrUsage(() =>
+    resolveInputOptions([], options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
+  );
   const input = await openInput(io, options.leads);
   const tallies = new Map<string, ColumnTally>();
   let leads = 0;
@@ -41,12 +49,12 @@ export async function runProfile(
   let sawOutcome = false;
   let firstColumns: string[] = [];
   try {
-    for await (const item of readLeads(input.source, format)) {
+    for await (const item of readRawRecords(input.source, format, delimiter)) {
       if (item.kind === "reject") {
         rejected += 1;
         continue;
       }
-      const fields = item.value.fields;
+      const fields = item.value;
       if (firstColumns.length === 0) firstColumns = Object.keys(fields);
       if (fields[options.outcome] !== undefined) sawOutcome = true;
       const outcome = readOutcome(fields[options.outcome]);

@@ -1,5 +1,4 @@
 import { Option, type Command } from "commander";
-import { LEADS_FORMATS } from "../../io/leads-format.js";
 import type { ProfileOptions } from "./profile-action.js";
 import type { RegisterCommand } from "./register.js";
 
@@ -20,7 +19,13 @@ export const registerProfile: RegisterCommand = (program: Command, io, setExitCo
     .command("profile")
     .description("Conversion by column value in historical leads, strongest columns first, with rule ideas.")
     .requiredOption("--leads <file>", "historical leads: .csv, .ndjson or .jsonl")
-    .addOption(new Option("--leads-format <format>", "read the leads as this format").choices(LEADS_FORMATS))
+    .addOption(
+      new Option("--leads-format <format>", "read the leads as this format").choices(["csv", "ndjson"]),
+    )
+    .option(
+      "--delimiter <char>",
+      "CSV field separator: , ; | or tab (default: detected from the header line)",
+    )
     .requiredOption("--outcome <column>", "the yes/no column that says whether the lead converted")
     .option("--columns <list>", "profile only these columns (comma-separated headers)")
     .option("--json", "print the profile as JSON")
