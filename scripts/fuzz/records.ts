@@ -1,10 +1,11 @@
 import { scoreBatch, type RejectLine } from "../../src/batch/score-file.js";
 import { batchScorerFor } from "../../src/batch/scorer.js";
-import { MissingColumnsError } from "../../src/eval/errors.js";
+import { InputFileError } from "../../src/io/column-plan.js";
+import { DEFAULT_INPUT_OPTIONS } from "../../src/io/input-options.js";
+import { emptyInputReport, readLeadRecords } from "../../src/io/lead-records.js";
 import type { Ruleset } from "../../src/eval/ruleset.js";
 import type { LeadsFormat } from "../../src/io/leads-format.js";
 import type { ByteSource } from "../../src/io/read-item.js";
-import { readLeads } from "../../src/io/read-leads.js";
 import type { Random } from "./random.js";
 
 /**
@@ -114,13 +115,18 @@ function chunks(bytes: Buffer, size: number): ByteSource {
   })();
 }
 
-/** The output of one run, or null when the header names no column for a required field (exit 2). */
+/** The output of one run, or null when the header cannot be read as the lead's fields (exit 2). */
 async function scoreOnce(ruleset: Ruleset, format: LeadsFormat, source: ByteSource) {
   let output = "";
   try {
     const summary = await scoreBatch({
-      scorer: batchScorerFor(ruleset, Date.UTC(2026, 10, 1)),
-      leads: readLeads(source, format),
+      scorer: batchScorerFor(ruleset, Date.UTC(2026, 10, 1), DEFAULT_INPUT_OPTIONS),
+      leads: readLeadRecords(
+        { open: () => source, name: "fuzz", format },
+        ruleset.artifact.schema,
+        DEFAULT_INPUT_OPTIONS,
+        emptyInputReport(format),
+      ),
       leadsSource: "fuzz",
       events: null,
       asOf: "2026-11-01T00:00:00Z",
@@ -133,8 +139,8 @@ async function scoreOnce(ruleset: Ruleset, format: LeadsFormat, source: ByteSour
     });
     return { summary, output };
   } catch (error) {
-    // A header without a required column is refused as a whole, as `leadscore score` does (exit 2).
-    if (error instanceof MissingColumnsError) return null;
+    // A header that cannot name the fields is refused as a whole, as `leadscore score` does (exit 2).
+    if (error instanceof InputFileError) return null;
     throw error;
   }
 }
