@@ -1,7 +1,7 @@
 import type { Expr, FieldType, Ref } from "../compile/artifact.js";
 import type { EvalContext } from "./eval-context.js";
 import { PropertyKind, type EventCondition } from "./event-condition.js";
-import { normalizeLiteral, normalizerFor, type NormalValue, type Normalizer } from "./normalize.js";
+import { foldCase, normalizeLiteral, normalizerFor, type NormalValue, type Normalizer } from "./normalize.js";
 import { conditionNode, test, Op, type Condition } from "./condition.js";
 import type { Truth } from "./truth.js";
 
@@ -124,7 +124,7 @@ export class ExprCompiler {
       case "starts_with":
       case "ends_with": {
         // Text searched for is lowercased but not trimmed: `contains " Lead"` means the spaces.
-        const needles = expr.values.map((value) => String(value).toLowerCase());
+        const needles = expr.values.map((value) => foldCase(String(value)));
         const slot = this.slotFor(expr.ref).slot;
         if (needles.length === 1) return conditionNode(TEXT_TESTS[expr.op], { slot, needle: needles[0]! });
         return conditionNode(TEXT_TESTS_ANY[expr.op], { slot, needles });

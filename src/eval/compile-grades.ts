@@ -1,3 +1,4 @@
+import { foldCase } from "./normalize.js";
 import type { GradeScale } from "../compile/artifact.js";
 
 /** A grade: the fit label and the engagement label (`A1`), and its lowercase form for bucket conditions. */
@@ -61,7 +62,7 @@ export function compileGrades(grades: {
   const all = fit.labels.flatMap((fitLabel) =>
     engagement.labels.map((engagementLabel) => {
       const text = fitLabel + engagementLabel;
-      return { text, lower: text.toLowerCase() };
+      return { text, lower: foldCase(text) };
     }),
   );
   return {

@@ -1,3 +1,4 @@
+import { foldCase } from "./normalize.js";
 import { parseInstantInto, toInstant } from "./instant.js";
 
 /** An event as given to the scorer: its type, when it happened, and its properties. */
@@ -52,7 +53,7 @@ export class EventIndex {
     }
     // Event types are names, and names compare case-insensitively like every other text.
     for (const [type, id] of [...this.typeIds]) {
-      if (!this.typeIds.has(type.toLowerCase())) this.typeIds.set(type.toLowerCase(), id);
+      if (!this.typeIds.has(foldCase(type))) this.typeIds.set(foldCase(type), id);
     }
     this.typeCount = new Set(this.typeIds.values()).size;
     this.first = new Int32Array(this.typeCount).fill(-1);
@@ -91,7 +92,7 @@ export class EventIndex {
   /** The id of a declared type, or −1. */
   typeId(type: unknown): number {
     if (typeof type !== "string") return -1;
-    const id = this.typeIds.get(type) ?? this.typeIds.get(type.trim().toLowerCase());
+    const id = this.typeIds.get(type) ?? this.typeIds.get(foldCase(type.trim()));
     return id === undefined ? -1 : id;
   }
 

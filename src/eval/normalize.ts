@@ -25,10 +25,26 @@ export function trimText(text: string): string {
   return text.trim();
 }
 
+const ASCII_UPPER = /[A-Z]+/g;
+const NOT_ASCII = /[^\x00-\x7f]/;
+
+/**
+ * Case folding for comparisons: the ASCII letters A–Z become a–z and every other character stays as it
+ * is. Only ASCII, because that is the folding every engine can do identically: JavaScript's full Unicode
+ * `toLowerCase` turns `İ` into two characters and `K` (Kelvin) into `k`, and databases fold beyond ASCII
+ * by their own tables or locale (PostgreSQL's C locale not at all). SQL folds the same way with
+ * `TRANSLATE(x, 'A…Z', 'a…z')` (src/sql). ASCII text, the usual case, takes the fast built-in path.
+ */
+export function foldCase(text: string): string {
+  return NOT_ASCII.test(text)
+    ? text.replace(ASCII_UPPER, (letters) => letters.toLowerCase())
+    : text.toLowerCase();
+}
+
 export function normalizeText(value: unknown): string | undefined {
   if (typeof value === "string") {
     const trimmed = trimText(value);
-    return trimmed === "" ? undefined : trimmed.toLowerCase();
+    return trimmed === "" ? undefined : foldCase(trimmed);
   }
   if (typeof value === "number") return Number.isFinite(value) ? String(value) : undefined;
   if (typeof value === "boolean") return value ? "true" : "false";

@@ -1,6 +1,6 @@
 import type { Artifact, FieldSchema } from "../compile/artifact.js";
 import { closestName } from "../diagnostics/suggest.js";
-import { normalizeDate, normalizeText } from "./normalize.js";
+import { foldCase, normalizeDate, normalizeText } from "./normalize.js";
 import { nestingProblem } from "../compile/json-nesting.js";
 
 /** One problem with a lead record, as data: where (`lead.employees`, `events[3].at`) and why, in plain words. */
@@ -38,7 +38,7 @@ interface FieldCheck {
 function fieldChecks(fields: readonly FieldSchema[]): FieldCheck[] {
   return fields.map((field) => ({
     field,
-    members: field.type === "enum" ? new Set((field.values ?? []).map((value) => value.toLowerCase())) : null,
+    members: field.type === "enum" ? new Set((field.values ?? []).map(foldCase)) : null,
   }));
 }
 
@@ -134,7 +134,7 @@ export class InputValidator {
         ...event.properties.filter((p) => p.name !== "type" && p.name !== "at"),
       ]);
       this.events.set(event.name, entry);
-      if (!this.events.has(event.name.toLowerCase())) this.events.set(event.name.toLowerCase(), entry);
+      if (!this.events.has(foldCase(event.name))) this.events.set(foldCase(event.name), entry);
     }
     this.eventTypes = schema.events.map((event) => event.name);
   }
@@ -182,7 +182,7 @@ export class InputValidator {
       return issues;
     }
     if (typeof type !== "string") return [{ path: `${path}.type`, reason: "must be text" }];
-    const entry = this.events.get(type) ?? this.events.get(type.trim().toLowerCase());
+    const entry = this.events.get(type) ?? this.events.get(foldCase(type.trim()));
     if (!entry) {
       const suggestion = closestName(type.trim(), this.eventTypes);
       const hint = suggestion === undefined ? "" : ` (did you mean \`${suggestion}\`?)`;

@@ -1,0 +1,24 @@
+# Starts a throwaway PostgreSQL cluster for the tests: Debian's `postgresql` package, `initdb` in a temporary
+# directory, the server on a loopback port, run as the unprivileged `postgres` user (the server refuses
+# root). Source it: it exports LEADSCORE_TEST_PG_URL and defines stop_test_postgres for an EXIT trap.
+#   source .ci/postgres.sh && trap stop_test_postgres EXIT
+
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  apt-get update -qq </dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql </dev/null >/dev/null
+fi
+pg_bin=$(dirname "$(ls -d /usr/lib/postgresql/*/bin/initdb | sort -V | tail -1)")
+pg_dir=$(mktemp -d /tmp/leadscore-pg.XXXXXX)
+pg_port=${LEADSCORE_TEST_PG_PORT:-54329}
+pg_as() {
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+[ "$(id -u)" = 0 ] && chown postgres "$pg_dir"
+pg_as "$pg_bin/initdb" -D "$pg_dir/data" -U leadscore --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
+pg_as "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w start \
+  -o "-c listen_addresses=127.0.0.1 -p $pg_port -k $pg_dir -c fsync=off -c max_connections=20" >/dev/null
+export LEADSCORE_TEST_PG_URL="postgres://leadscore@127.0.0.1:$pg_port/postgres"
+stop_test_postgres() {
+  pg_as "$pg_bin/pg_ctl" -D "$pg_dir/data" -m fast -w stop >/dev/null 2>&1 || true
+  rm -rf "$pg_dir"
+}

@@ -1,0 +1,147 @@
+import type { Artifact, Model, Rule } from "../compile/artifact.js";
+import { resultAction } from "../eval/compile-buckets.js";
+import { compileDecay, compileShownDecay, type DecayFunction } from "../eval/decay.js";
+import type { Contribution, ResultAction, ScoreResult } from "../eval/result.js";
+import { round2 } from "../eval/round.js";
+
+const DAY_MS = 86_400_000;
+
+/** A model's decay: the factor scoring uses, the factor explanations show, and the percent. */
+interface Decayed {
+  factor: DecayFunction;
+  shown: DecayFunction;
+  percent: number;
+}
+
+/**
+ * Turns the rows of a query built with `detail` (generate.ts) back into the JS engine's results. The SQL
+ * decides every number (points, totals, score, grade, bucket); this only lays them out as results are
+ * laid out, with each rule's text, location and, from the SQL's event facts, its events and decay.
+ */
+export function createDecoder(
+  artifact: Artifact,
+  asOf: number,
+): (row: Readonly<Record<string, unknown>>) => ScoreResult {
+  const rules: Array<{ rule: Rule; model: Model; index: number; decay: Decayed | null }> = [];
+  for (const model of artifact.models) {
+    const decay: Decayed | null =
+      model.decay === null
+        ? null
+        : {
+            factor: compileDecay(model.decay),
+            shown: compileShownDecay(model.decay),
+            percent: model.decay.percent,
+          };
+    for (const rule of model.rules) {
+      const decayed = rule.section === "engagement" && rule.match.kind === "event";
+      rules.push({ rule, model, index: rules.length + 1, decay: decayed ? decay : null });
+    }
+  }
+  const actions = new Map<string, readonly ResultAction[]>();
+  for (const model of artifact.models) {
+    for (const bucket of model.buckets ?? artifact.buckets) {
+      actions.set(`${model.name}\u0000${bucket.name}`, bucket.actions.map(resultAction));
+    }
+  }
+
+  return (row) => {
+    const model = text(row.model);
+    const id = text(row.id);
+    const excluded = text(row.excluded);
+    if (model === null) {
+      return {
+        id,
+        model,
+        fit: null,
+        engagement: null,
+        score: null,
+        grade: null,
+        bucket: null,
+        excluded,
+        actions: [],
+        contributions: [],
+      };
+    }
+    const contributions: Contribution[] = [];
+    for (const { rule, model: owner, index, decay } of rules) {
+      if (owner.name !== model) continue;
+      const points = number(row[`r${index}`]);
+      if (points === null) continue;
+      const contribution: Contribution = {
+        rule: rule.text,
+        id: rule.id,
+        section: rule.section,
+        points,
+        loc: { file: rule.loc.file, line: rule.loc.line, column: rule.loc.column },
+      };
+      if (rule.match.kind === "event") describeEvents(contribution, rule, row, index, decay, asOf);
+      contributions.push(contribution);
+    }
+    const score = number(row.score)!;
+    const unclamped = number(row.unclamped)!;
+    if (score !== unclamped) {
+      const owner = artifact.models.find((m) => m.name === model)!;
+      const clamp = (owner.clamp ?? artifact.clamp)!;
+      contributions.push({
+        rule: `clamp score between ${clamp.min} and ${clamp.max}`,
+        id: owner.clamp !== null ? `${owner.name}.clamp` : "clamp",
+        section: "clamp",
+        points: round2(score - unclamped),
+        loc: { file: clamp.loc.file, line: clamp.loc.line, column: clamp.loc.column },
+      });
+    }
+    const bucket = text(row.bucket);
+    return {
+      id,
+      model,
+      fit: number(row.fit),
+      engagement: number(row.engagement),
+      score,
+      grade: text(row.grade),
+      bucket,
+      excluded,
+      actions: bucket === null ? [] : (actions.get(`${model}\u0000${bucket}`) ?? []),
+      contributions,
+    };
+  };
+}
+
+/** The event count, decay and cap of an event rule's contribution, as the JS engine shows them. */
+function describeEvents(
+  contribution: Contribution,
+  rule: Rule,
+  row: Readonly<Record<string, unknown>>,
+  index: number,
+  decay: Decayed | null,
+  asOf: number,
+): void {
+  const count = number(row[`n${index}`])!;
+  const total = number(row[`t${index}`])!;
+  const latest = number(row[`latest${index}`])!;
+  contribution.events = count;
+  if (decay !== null) {
+    const age = asOf - latest;
+    // Whether decay lowered a counted event: SQL says it for `each` rules; the latest event's age otherwise.
+    const aged = rule.each
+      ? number(row[`aged${index}`]) === 1 && decay.percent !== 0
+      : decay.factor(age) !== 1;
+    if (aged) {
+      const before = round2(rule.each ? rule.points * count : rule.points);
+      const after = round2(total);
+      contribution.decay = rule.each
+        ? { before, after }
+        : { before, after, factor: decay.shown(age), ageDays: Math.floor(age / DAY_MS) };
+    }
+  }
+  if (rule.max !== null && Math.abs(total) > rule.max) contribution.capped = true;
+}
+
+function text(value: unknown): string | null {
+  return value === null || value === undefined ? null : String(value);
+}
+
+/** Numbers come back as numbers, bigints (DuckDB) or text (PostgreSQL's bigint and numeric). */
+function number(value: unknown): number | null {
+  if (value === null || value === undefined) return null;
+  return typeof value === "number" ? value : Number(value);
+}

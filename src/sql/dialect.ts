@@ -1,0 +1,255 @@
+import type { SqlFunction, SqlType } from "./ir.js";
+
+export type DialectName = "duckdb" | "postgres" | "bigquery" | "snowflake";
+
+export const DIALECTS: readonly DialectName[] = ["duckdb", "postgres", "bigquery", "snowflake"];
+
+/**
+ * What differs between SQL dialects, as data and small functions: how identifiers and text are quoted,
+ * the names of types, and how each portable function (ir.ts `SqlFunction`) is written. The printer
+ * (printer.ts) does the rest the same way for all.
+ */
+export interface Dialect {
+  name: DialectName;
+  quoteIdentifier(name: string): string;
+  /** A text literal, escaped so that it is read back as exactly `value`. */
+  quoteText(value: string): string;
+  /** Whether text values can hold U+0000 (PostgreSQL's cannot: a literal with it can match nothing). */
+  textHoldsNul: boolean;
+  types: Record<SqlType, string>;
+  /** Writes a function call given its printed arguments. */
+  call(fn: SqlFunction, args: string[]): string;
+}
+
+/**
+ * The characters JavaScript's `trim()` removes (ECMAScript WhiteSpace and LineTerminator): the SQL trims
+ * exactly these, since the databases' own `TRIM` removes spaces only.
+ */
+export const JS_TRIM_CHARACTERS =
+  "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" +
+  "\u2028\u2029\u202f\u205f\u3000\ufeff";
+
+export const ASCII_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+export const ASCII_LOWER = "abcdefghijklmnopqrstuvwxyz";
+
+/** Control characters are written as escapes or chr() so that the SQL text stays printable. */
+function isControl(code: number): boolean {
+  return code < 0x20 || code === 0x7f || code === 0x2028 || code === 0x2029;
+}
+
+function doubled(value: string, quote: string): string {
+  return value.split(quote).join(quote + quote);
+}
+
+/**
+ * Standard SQL text ('' for a quote, nothing else special): printable runs are quoted, control characters
+ * become `chr(n)`, joined with `||`. DuckDB and PostgreSQL (whose `standard_conforming_strings` is on) read
+ * backslashes in such text literally.
+ */
+function standardText(value: string, chr: (code: number) => string): string {
+  const parts: string[] = [];
+  let run = "";
+  for (const char of value) {
+    const code = char.codePointAt(0)!;
+    if (isControl(code)) {
+      if (run !== "") parts.push(`'${doubled(run, "'")}'`);
+      run = "";
+      parts.push(chr(code));
+    } else {
+      run += char;
+    }
+  }
+  if (run !== "" || parts.length === 0) parts.push(`'${doubled(run, "'")}'`);
+  return parts.length === 1 ? parts[0]! : `(${parts.join(" || ")})`;
+}
+
+/** Text with backslash escapes (BigQuery, Snowflake): backslash, quote and control characters escaped. */
+function backslashText(value: string): string {
+  let out = "";
+  for (const char of value) {
+    const code = char.codePointAt(0)!;
+    if (char === "\\") out += "\\\\";
+    else if (char === "'") out += "\\'";
+    else if (isControl(code)) out += `\\u${code.toString(16).padStart(4, "0")}`;
+    else out += char;
+  }
+  return `'${out}'`;
+}
+
+const doubleQuoted = (name: string): string => `"${doubled(name, '"')}"`;
+
+/** Functions written the same way in every dialect. */
+function commonCall(fn: SqlFunction, args: string[]): string | null {
+  switch (fn) {
+    case "fold":
+      return `TRANSLATE(${args[0]}, '${ASCII_UPPER}', '${ASCII_LOWER}')`;
+    case "left":
+      return `LEFT(${args[0]}, ${args[1]})`;
+    case "right":
+      return `RIGHT(${args[0]}, ${args[1]})`;
+    case "power":
+      return `POWER(${args[0]}, ${args[1]})`;
+    case "abs":
+      return `ABS(${args[0]})`;
+    case "coalesce":
+      return `COALESCE(${args.join(", ")})`;
+    case "nullif":
+      return `NULLIF(${args[0]}, ${args[1]})`;
+    case "sum":
+      return `SUM(${args[0]})`;
+    case "max":
+      return `MAX(${args[0]})`;
+    case "round":
+      return `ROUND(${args[0]}, ${args[1]})`;
+    case "substr":
+      return `SUBSTR(${args.join(", ")})`;
+    default:
+      return null;
+  }
+}
+
+function dialectCall(own: (fn: SqlFunction, args: string[]) => string | null) {
+  return (fn: SqlFunction, args: string[]): string => {
+    const written = own(fn, args) ?? commonCall(fn, args);
+    if (written === null) throw new Error(`internal: no SQL for ${fn}`);
+    return written;
+  };
+}
+
+const duckdb: Dialect = {
+  name: "duckdb",
+  quoteIdentifier: doubleQuoted,
+  quoteText: (value) => standardText(value, (code) => `chr(${code})`),
+  textHoldsNul: true,
+  types: {
+    double: "DOUBLE",
+    decimal2: "DECIMAL(38, 2)",
+    decimal10: "DECIMAL(38, 10)",
+    bigint: "BIGINT",
+    text: "VARCHAR",
+  },
+  call: dialectCall((fn, args) => {
+    switch (fn) {
+      case "trim_js":
+        return `TRIM(${args[0]}, ${duckdb.quoteText(JS_TRIM_CHARACTERS)})`;
+      case "strpos":
+        return `STRPOS(${args[0]}, ${args[1]})`;
+      case "idiv":
+        return `(${args[0]} // ${args[1]})`;
+      case "epoch_ms":
+        return `EPOCH_MS(${args[0]})`;
+      default:
+        return null;
+    }
+  }),
+};
+
+const postgres: Dialect = {
+  name: "postgres",
+  quoteIdentifier: doubleQuoted,
+  // E'' reads backslash escapes whatever `standard_conforming_strings` says, so nothing depends on it.
+  quoteText: (value) => {
+    let out = "";
+    let escaped = false;
+    for (const char of value) {
+      const code = char.codePointAt(0)!;
+      if (code === 0) throw new Error("internal: PostgreSQL text cannot hold U+0000");
+      if (char === "\\") {
+        out += "\\\\";
+        escaped = true;
+      } else if (char === "'") out += "''";
+      else if (isControl(code)) {
+        out +=
+          code > 0xff
+            ? `\\u${code.toString(16).padStart(4, "0")}`
+            : `\\x${code.toString(16).padStart(2, "0")}`;
+        escaped = true;
+      } else out += char;
+    }
+    return escaped ? `E'${out}'` : `'${out}'`;
+  },
+  textHoldsNul: false,
+  types: {
+    double: "DOUBLE PRECISION",
+    decimal2: "NUMERIC(38, 2)",
+    decimal10: "NUMERIC(38, 10)",
+    bigint: "BIGINT",
+    text: "TEXT",
+  },
+  call: dialectCall((fn, args) => {
+    switch (fn) {
+      case "trim_js":
+        return `BTRIM(${args[0]}, ${postgres.quoteText(JS_TRIM_CHARACTERS)})`;
+      case "strpos":
+        return `STRPOS(${args[0]}, ${args[1]})`;
+      case "idiv":
+        return `(CAST(${args[0]} AS BIGINT) / CAST(${args[1]} AS BIGINT))`;
+      case "epoch_ms":
+        return `CAST(FLOOR(EXTRACT(EPOCH FROM ${args[0]}) * 1000) AS BIGINT)`;
+      default:
+        return null;
+    }
+  }),
+};
+
+const bigquery: Dialect = {
+  name: "bigquery",
+  quoteIdentifier: (name) => `\`${name.replace(/[\\`]/g, (char) => `\\${char}`)}\``,
+  quoteText: backslashText,
+  textHoldsNul: true,
+  types: {
+    double: "FLOAT64",
+    decimal2: "BIGNUMERIC",
+    decimal10: "BIGNUMERIC",
+    bigint: "INT64",
+    text: "STRING",
+  },
+  call: dialectCall((fn, args) => {
+    switch (fn) {
+      case "trim_js":
+        return `TRIM(${args[0]}, ${backslashText(JS_TRIM_CHARACTERS)})`;
+      case "strpos":
+        return `STRPOS(${args[0]}, ${args[1]})`;
+      case "idiv":
+        return `DIV(${args[0]}, ${args[1]})`;
+      case "epoch_ms":
+        return `UNIX_MILLIS(${args[0]})`;
+      default:
+        return null;
+    }
+  }),
+};
+
+const snowflake: Dialect = {
+  name: "snowflake",
+  quoteIdentifier: doubleQuoted,
+  quoteText: backslashText,
+  textHoldsNul: true,
+  types: {
+    double: "DOUBLE",
+    decimal2: "NUMBER(38, 2)",
+    decimal10: "NUMBER(38, 10)",
+    bigint: "BIGINT",
+    text: "VARCHAR",
+  },
+  call: dialectCall((fn, args) => {
+    switch (fn) {
+      case "trim_js":
+        return `TRIM(${args[0]}, ${backslashText(JS_TRIM_CHARACTERS)})`;
+      case "strpos":
+        return `POSITION(${args[1]}, ${args[0]})`;
+      case "idiv":
+        return `FLOOR(${args[0]} / ${args[1]})`;
+      case "epoch_ms":
+        return `DATE_PART(EPOCH_MILLISECOND, ${args[0]})`;
+      default:
+        return null;
+    }
+  }),
+};
+
+const BY_NAME: Record<DialectName, Dialect> = { duckdb, postgres, bigquery, snowflake };
+
+export function dialectNamed(name: DialectName): Dialect {
+  return BY_NAME[name];
+}

@@ -1,0 +1,25 @@
+import type { SqlEngine } from "./engine.js";
+
+/**
+ * A PostgreSQL session (the `pg` client) on a connection URL. The session's time zone is set to UTC for
+ * tidiness only: the generated SQL does all time arithmetic on epoch milliseconds and never depends on it.
+ */
+export async function openPostgres(url: string): Promise<SqlEngine> {
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query("SET TIME ZONE 'UTC'");
+  return {
+    dialect: "postgres",
+    async run(sql) {
+      await client.query(sql);
+    },
+    async query(sql) {
+      const result = await client.query(sql);
+      return result.rows as Array<Record<string, unknown>>;
+    },
+    async close() {
+      await client.end();
+    },
+  };
+}

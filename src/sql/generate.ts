@@ -1,0 +1,619 @@
+import type { Artifact, Bucket, Expr, GradeScale, Match, Model, Ref, Rule } from "../compile/artifact.js";
+import { resultAction } from "../eval/compile-buckets.js";
+import { round2 } from "../eval/round.js";
+import { conditionSql, type ConditionContext } from "./conditions.js";
+import type { Dialect } from "./dialect.js";
+import {
+  NULL,
+  and,
+  arith,
+  call,
+  cast,
+  cmp,
+  col,
+  concat,
+  cte,
+  isNotNull,
+  isNull,
+  num,
+  or,
+  select,
+  text,
+  when,
+  type SqlExpr,
+  type SqlQuery,
+  type SqlSelect,
+  type SqlSource,
+} from "./ir.js";
+import {
+  eventProperties,
+  fieldColumn,
+  idValue,
+  knownEventTypes,
+  normalizedValue,
+  propertyColumn,
+  readsEvents,
+} from "./relations.js";
+import { foldCase } from "../eval/normalize.js";
+
+export interface SqlOptions {
+  dialect: Dialect;
+  /** The as-of instant in epoch ms, or "now": the database's current time when the query runs. */
+  asOf: number | "now";
+  leads: SqlSource;
+  events: SqlSource;
+  /** Add the contributions (rule, id, section, location, points) as a JSON text column. */
+  explain?: boolean;
+  /** Add per-rule columns an engine decodes into full results (see decode.ts). */
+  detail?: boolean;
+  /** A column of the leads relation giving each lead's position (kept, and the output's order). */
+  rowColumn?: string | null;
+}
+
+/** The output columns, in order (then `contributions` with `explain`, then the detail columns). */
+export const RESULT_COLUMNS = [
+  "id",
+  "model",
+  "fit",
+  "engagement",
+  "score",
+  "grade",
+  "bucket",
+  "excluded",
+  "actions",
+  "ruleset",
+  "version",
+  "content_hash",
+] as const;
+
+/** Where one rule's or exclusion's event facts live: its index among the event matches. */
+interface EventItem {
+  key: string;
+  match: Exclude<Match, { kind: "profile" }>;
+  withinMs: number | null;
+  /** Rules only: how its points are computed from the events. */
+  rule: Rule | null;
+  model: Model | null;
+}
+
+const ROW = "__row";
+
+/**
+ * The ruleset as one SQL query over the leads and events relations, returning one row per lead with the
+ * same result the JS engine gives (src/eval): built from the artifact's expressions into the SQL
+ * intermediate form (ir.ts), then printed by a dialect's printer. The CTEs follow the scoring steps:
+ * normalise inputs, aggregate each lead's events per rule, choose the model and the exclusion, give each
+ * rule its rounded points, add them up, clamp, grade, bucket.
+ */
+export function buildScoreQuery(artifact: Artifact, options: SqlOptions): SqlQuery {
+  return new QueryBuilder(artifact, options).build();
+}
+
+class QueryBuilder {
+  private readonly ctes: SqlQuery["ctes"] = [];
+  private readonly asOf: SqlExpr;
+  private readonly items: EventItem[] = [];
+  private readonly itemOf = new Map<object, EventItem>();
+  private readonly rules: Array<{ rule: Rule; model: Model; index: number }> = [];
+
+  constructor(
+    private readonly artifact: Artifact,
+    private readonly options: SqlOptions,
+  ) {
+    this.asOf = options.asOf === "now" ? call("epoch_ms", { kind: "now" }) : num(options.asOf);
+    for (const model of artifact.models) {
+      for (const rule of model.rules) {
+        this.rules.push({ rule, model, index: this.rules.length + 1 });
+        if (rule.match.kind !== "profile") this.addItem(rule, rule.match, rule.withinMs, rule, model);
+      }
+    }
+    for (const exclusion of artifact.exclusions) {
+      if (exclusion.match.kind !== "profile")
+        this.addItem(exclusion, exclusion.match, exclusion.withinMs, null, null);
+    }
+  }
+
+  private addItem(
+    owner: object,
+    match: EventItem["match"],
+    withinMs: number | null,
+    rule: Rule | null,
+    model: Model | null,
+  ) {
+    const item: EventItem = { key: `e${this.items.length + 1}`, match, withinMs, rule, model };
+    this.items.push(item);
+    this.itemOf.set(owner, item);
+  }
+
+  build(): SqlQuery {
+    const events = readsEvents(this.artifact);
+    this.ctes.push({ name: "ls_leads", select: this.leadsSelect() });
+    if (events) {
+      this.ctes.push({ name: "ls_events", select: this.eventsSelect() });
+      this.ctes.push({ name: "ls_facts", select: this.factsSelect() });
+    }
+    this.ctes.push({ name: "ls_chosen", select: this.chosenSelect(events) });
+    this.ctes.push({ name: "ls_points", select: this.pointsSelect() });
+    this.ctes.push({ name: "ls_totals", select: this.totalsSelect() });
+    this.ctes.push({ name: "ls_scored", select: this.scoredSelect() });
+    this.ctes.push({ name: "ls_bucketed", select: this.bucketedSelect() });
+    return { ctes: this.ctes, select: this.outputSelect() };
+  }
+
+  // ---------------------------------------------------------------------------------------- inputs
+
+  private leadsSelect(): SqlSelect {
+    const rowColumn = this.options.rowColumn ?? null;
+    return select({
+      columns: [
+        { expr: rowColumn === null ? { kind: "row_number" } : col("l", rowColumn), as: ROW },
+        { expr: idValue(col("l", "id")), as: "id" },
+        ...this.artifact.schema.lead.map((field) => ({
+          expr: normalizedValue(col("l", field.name), field.type),
+          as: fieldColumn(field.name),
+        })),
+      ],
+      from: { source: this.options.leads, alias: "l" },
+    });
+  }
+
+  private eventsSelect(): SqlSelect {
+    const at = call("epoch_ms", col("e", "at"));
+    const type = call("fold", call("trim_js", cast("text", col("e", "type"))));
+    return select({
+      columns: [
+        { expr: idValue(col("e", "lead_id")), as: "lead_key" },
+        { expr: type, as: "type" },
+        { expr: at, as: "at_ms" },
+        ...eventProperties(this.artifact).map((property) => ({
+          expr: normalizedValue(col("e", property.name), property.type),
+          as: propertyColumn(property.name),
+        })),
+      ],
+      from: { source: this.options.events, alias: "e" },
+      // Events after the as-of time, without a readable time, or of a type no rule knows count nowhere.
+      where: and(isNotNull(at), cmp("<=", at, this.asOf), {
+        kind: "in",
+        arg: type,
+        values: knownEventTypes(this.artifact).map(text),
+        negated: false,
+      }),
+    });
+  }
+
+  /** Per lead and per event item: how many events match, their decayed points, the latest. */
+  private factsSelect(): SqlSelect {
+    const columns: SqlSelect["columns"] = [{ expr: col("l", ROW), as: ROW }];
+    for (const item of this.items) {
+      const matches = this.eventMatches(item);
+      const the = (expr: SqlExpr) => when([{ when: matches, then: expr }]);
+      const count = call("sum", when([{ when: matches, then: num(1) }], num(0)));
+      columns.push({ expr: cast("bigint", count), as: `${item.key}_n` });
+      columns.push({ expr: call("max", the(col("e", "at_ms"))), as: `${item.key}_latest` });
+      const decay = this.decayOf(item);
+      if (item.rule !== null && item.rule.each && decay !== null) {
+        const factor = call(
+          "power",
+          double(1 - decay.percent / 100),
+          this.periods(col("e", "at_ms"), decay.everyMs),
+        );
+        columns.push({
+          expr: call("sum", the(arith("*", double(item.rule.points), factor))),
+          as: `${item.key}_sum`,
+        });
+        const aged = cmp(">=", arith("-", this.asOf, col("e", "at_ms")), num(decay.everyMs));
+        columns.push({
+          expr: call("max", when([{ when: and(matches, aged), then: num(1) }], num(0))),
+          as: `${item.key}_aged`,
+        });
+      }
+    }
+    return select({
+      columns,
+      from: { source: cte("ls_leads"), alias: "l" },
+      joins: [{ source: cte("ls_events"), alias: "e", on: cmp("=", col("e", "lead_key"), col("l", "id")) }],
+      groupBy: [col("l", ROW)],
+    });
+  }
+
+  /** Whether the joined event `e` counts for the item: type, window, `where`. Not NULL-safe: used in CASE. */
+  private eventMatches(item: EventItem): SqlExpr {
+    const types = item.match.types === null || item.match.types.length === 0 ? null : item.match.types;
+    const withinMs = item.match.kind === "no_event" ? item.match.withinMs : item.withinMs;
+    const parts: SqlExpr[] = [isNotNull(col("e", "at_ms"))];
+    if (types !== null) {
+      parts.push({
+        kind: "in",
+        arg: col("e", "type"),
+        values: [...new Set(types.map(foldCase))].map(text),
+        negated: false,
+      });
+    }
+    // `no event` facts keep every event of their types: the window is applied to the latest one.
+    if (item.match.kind === "event") {
+      if (withinMs !== null) parts.push(cmp(">", col("e", "at_ms"), arith("-", this.asOf, num(withinMs))));
+      if (item.match.where !== null) parts.push(this.condition(item.match.where, "l", "e"));
+    }
+    return and(...parts);
+  }
+
+  private decayOf(item: EventItem) {
+    // Decay is declared in the engagement section and ages event rules' events only.
+    if (item.rule === null || item.model === null) return null;
+    if (item.rule.section !== "engagement" || item.match.kind !== "event") return null;
+    return item.model.decay;
+  }
+
+  /** ⌊age / period⌋ in whole periods, on integer milliseconds. */
+  private periods(at: SqlExpr, everyMs: number): SqlExpr {
+    return call("idiv", arith("-", this.asOf, at), num(everyMs));
+  }
+
+  // ---------------------------------------------------------------------------------------- scoring
+
+  private chosenSelect(events: boolean): SqlSelect {
+    const models = this.artifact.models;
+    const fallback = this.artifact.defaultModel;
+    const model = when(
+      models
+        .filter((m) => m.when !== null)
+        .map((m) => ({ when: this.condition(m.when!, "l", null), then: text(m.name) })),
+      fallback === null ? NULL : text(fallback),
+    );
+    const excluded = when(
+      this.artifact.exclusions.map((exclusion) => ({
+        when:
+          exclusion.match.kind === "profile"
+            ? this.condition(exclusion.match.expr, "l", null)
+            : this.itemHolds(this.itemOf.get(exclusion)!, "f"),
+        then: text(exclusion.reason),
+      })),
+    );
+    const factColumns: SqlSelect["columns"] = [];
+    if (events) {
+      for (const item of this.items) {
+        factColumns.push({ expr: call("coalesce", col("f", `${item.key}_n`), num(0)), as: `${item.key}_n` });
+        factColumns.push({ expr: col("f", `${item.key}_latest`), as: `${item.key}_latest` });
+        if (item.rule !== null && item.rule.each && this.decayOf(item) !== null) {
+          factColumns.push({ expr: col("f", `${item.key}_sum`), as: `${item.key}_sum` });
+          factColumns.push({ expr: col("f", `${item.key}_aged`), as: `${item.key}_aged` });
+        }
+      }
+    }
+    return select({
+      columns: [
+        { expr: { kind: "star", table: "l" }, as: "" },
+        ...factColumns,
+        { expr: model, as: "model" },
+        { expr: excluded, as: "excluded" },
+      ],
+      from: { source: cte("ls_leads"), alias: "l" },
+      joins: events
+        ? [{ source: cte("ls_facts"), alias: "f", on: cmp("=", col("f", ROW), col("l", ROW)) }]
+        : [],
+    });
+  }
+
+  /** An event item holds: some event matches (event rules, exclusions) or none in the window (`no event`). */
+  private itemHolds(item: EventItem, table: string): SqlExpr {
+    if (item.match.kind === "event") return cmp(">", col(table, `${item.key}_n`), num(0));
+    const latest = col(table, `${item.key}_latest`);
+    return or(isNull(latest), cmp("<=", latest, arith("-", this.asOf, num(item.match.withinMs))));
+  }
+
+  /** Each rule's points, rounded (NULL when it does not fire); event rules also their total before the cap. */
+  private pointsSelect(): SqlSelect {
+    const columns: SqlSelect["columns"] = [{ expr: { kind: "star", table: "c" }, as: "" }];
+    for (const { rule, model, index } of this.rules) {
+      const ofModel = cmp("=", col("c", "model"), text(model.name));
+      const match = rule.match;
+      if (match.kind === "profile") {
+        columns.push({
+          expr: when([
+            {
+              when: and(ofModel, this.condition(match.expr, "c", null)),
+              then: decimal2(round2(rule.points)),
+            },
+          ]),
+          as: `r${index}`,
+        });
+        continue;
+      }
+      const item = this.itemOf.get(rule)!;
+      if (match.kind === "no_event") {
+        columns.push({
+          expr: when([
+            { when: and(ofModel, this.itemHolds(item, "c")), then: decimal2(round2(rule.points)) },
+          ]),
+          as: `r${index}`,
+        });
+        continue;
+      }
+      const total = this.eventTotal(item, rule, "c");
+      const capped =
+        rule.max === null
+          ? total
+          : when(
+              [
+                {
+                  when: cmp(">", call("abs", total), num(rule.max)),
+                  then: when([{ when: cmp("<", total, num(0)), then: double(-rule.max) }], double(rule.max)),
+                },
+              ],
+              total,
+            );
+      const fires = and(ofModel, this.itemHolds(item, "c"));
+      columns.push({ expr: when([{ when: fires, then: roundPoints(capped) }]), as: `r${index}` });
+      if (this.options.detail) columns.push({ expr: when([{ when: fires, then: total }]), as: `t${index}` });
+    }
+    return select({ columns, from: { source: cte("ls_chosen"), alias: "c" } });
+  }
+
+  /** An event rule's points after decay, before the cap (a double, as the JS engine computes it). */
+  private eventTotal(item: EventItem, rule: Rule, table: string): SqlExpr {
+    const decay = this.decayOf(item);
+    const count = col(table, `${item.key}_n`);
+    if (rule.each) {
+      if (decay !== null) return col(table, `${item.key}_sum`);
+      return arith("*", double(rule.points), cast("double", count));
+    }
+    if (decay === null) return double(rule.points);
+    // A once-only rule scores its most recent matching event.
+    const factor = call(
+      "power",
+      double(1 - decay.percent / 100),
+      this.periods(col(table, `${item.key}_latest`), decay.everyMs),
+    );
+    return arith("*", double(rule.points), factor);
+  }
+
+  private totalsSelect(): SqlSelect {
+    const sum = (section: "fit" | "engagement") => {
+      const points = this.rules
+        .filter(({ rule }) => rule.section === section)
+        .map(({ index }) => call("coalesce", col("p", `r${index}`), num(0)));
+      const total = points.length === 0 ? num(0) : points.reduce((left, right) => arith("+", left, right));
+      return when([{ when: isNotNull(col("p", "model")), then: cast("decimal2", total) }]);
+    };
+    return select({
+      columns: [
+        { expr: { kind: "star", table: "p" }, as: "" },
+        { expr: sum("fit"), as: "fit" },
+        { expr: sum("engagement"), as: "engagement" },
+      ],
+      from: { source: cte("ls_points"), alias: "p" },
+    });
+  }
+
+  /** The score (clamped by the model's clamp, else the global one) and the grade. */
+  private scoredSelect(): SqlSelect {
+    const unclamped = cast("decimal2", arith("+", col("t", "fit"), col("t", "engagement")));
+    const clamps = this.artifact.models
+      .map((model) => ({ model, clamp: model.clamp ?? this.artifact.clamp }))
+      .filter((entry) => entry.clamp !== null)
+      .map(({ model, clamp }) => ({
+        when: cmp("=", col("t", "model"), text(model.name)),
+        then: when(
+          [
+            { when: cmp("<", unclamped, num(clamp!.min)), then: decimal2(clamp!.min) },
+            { when: cmp(">", unclamped, num(clamp!.max)), then: decimal2(clamp!.max) },
+          ],
+          unclamped,
+        ),
+      }));
+    const score = when(clamps, unclamped);
+    return select({
+      columns: [
+        { expr: { kind: "star", table: "t" }, as: "" },
+        { expr: unclamped, as: "unclamped" },
+        { expr: score, as: "score" },
+        { expr: this.grade(col("t", "fit"), col("t", "engagement")), as: "grade" },
+      ],
+      from: { source: cte("ls_totals"), alias: "t" },
+    });
+  }
+
+  private grade(fit: SqlExpr, engagement: SqlExpr): SqlExpr {
+    const { fit: fitScale, engagement: engagementScale } = this.artifact.grades;
+    if (fitScale === null || engagementScale === null) return NULL;
+    const engagementLabel = (fitLabel: string) =>
+      labelCase(engagementScale, engagement, (label) => text(fitLabel + label));
+    return when([{ when: isNotNull(fit), then: labelCase(fitScale, fit, engagementLabel) }]);
+  }
+
+  private bucketedSelect(): SqlSelect {
+    const branches: Array<{ when: SqlExpr; then: SqlExpr }> = [];
+    for (const [buckets, models] of this.bucketGroups()) {
+      const ofModels: SqlExpr = {
+        kind: "in",
+        arg: col("s", "model"),
+        values: models.map(text),
+        negated: false,
+      };
+      for (const bucket of buckets) {
+        branches.push({ when: and(ofModels, this.bucketTest(bucket)), then: text(bucket.name) });
+      }
+    }
+    const bucket = when([{ when: isNotNull(col("s", "excluded")), then: NULL }, ...branches]);
+    return select({
+      columns: [
+        { expr: { kind: "star", table: "s" }, as: "" },
+        { expr: bucket, as: "bucket" },
+      ],
+      from: { source: cte("ls_scored"), alias: "s" },
+    });
+  }
+
+  /** The bucket lists in use, each with the models that use it (a model's own, or the global list). */
+  private bucketGroups(): Array<[Bucket[], string[]]> {
+    const groups: Array<[Bucket[], string[]]> = [];
+    const global: string[] = [];
+    for (const model of this.artifact.models) {
+      if (model.buckets === null) global.push(model.name);
+      else groups.push([model.buckets, [model.name]]);
+    }
+    if (global.length > 0) groups.unshift([this.artifact.buckets, global]);
+    return groups;
+  }
+
+  private bucketTest(bucket: Bucket): SqlExpr {
+    const decides = bucket.test;
+    switch (decides.kind) {
+      case "otherwise":
+        return and();
+      case "threshold":
+        return cmp(decides.cmp === "!=" ? "<>" : decides.cmp, col("s", "score"), num(decides.value));
+      case "when":
+        return this.condition(decides.expr, "s", null);
+    }
+  }
+
+  private outputSelect(): SqlSelect {
+    const artifact = this.artifact;
+    const o = (name: string) => col("o", name);
+    const columns: SqlSelect["columns"] = [
+      { expr: o("id"), as: "id" },
+      { expr: o("model"), as: "model" },
+      { expr: cast("double", o("fit")), as: "fit" },
+      { expr: cast("double", o("engagement")), as: "engagement" },
+      { expr: cast("double", o("score")), as: "score" },
+      { expr: o("grade"), as: "grade" },
+      { expr: o("bucket"), as: "bucket" },
+      { expr: o("excluded"), as: "excluded" },
+      { expr: this.actions(), as: "actions" },
+      { expr: text(artifact.name), as: "ruleset" },
+      { expr: artifact.version === null ? cast("bigint", NULL) : num(artifact.version), as: "version" },
+      { expr: text(artifact.contentHash), as: "content_hash" },
+    ];
+    if (this.options.explain) columns.push({ expr: this.contributions(), as: "contributions" });
+    if (this.options.detail) columns.push(...this.detailColumns());
+    const ordered = this.options.rowColumn ? [o(ROW)] : [o("id"), o(ROW)];
+    return select({ columns, from: { source: cte("ls_bucketed"), alias: "o" }, orderBy: ordered });
+  }
+
+  /** The bucket's actions as JSON text, written here once per bucket (so escaped by JSON and by SQL). */
+  private actions(): SqlExpr {
+    const branches: Array<{ when: SqlExpr; then: SqlExpr }> = [];
+    for (const [buckets, models] of this.bucketGroups()) {
+      const ofModels: SqlExpr = {
+        kind: "in",
+        arg: col("o", "model"),
+        values: models.map(text),
+        negated: false,
+      };
+      for (const bucket of buckets) {
+        branches.push({
+          when: and(ofModels, cmp("=", col("o", "bucket"), text(bucket.name))),
+          then: text(JSON.stringify(bucket.actions.map(resultAction))),
+        });
+      }
+    }
+    return when(branches, text("[]"));
+  }
+
+  /** `[{"rule":…,"id":…,"section":…,"file":…,"line":…,"column":…,"points":…}, …]`: fixed parts as literals. */
+  private contributions(): SqlExpr {
+    const parts: SqlExpr[] = [];
+    const fragment = (head: object, points: SqlExpr, fires: SqlExpr) => {
+      const prefix = JSON.stringify(head).slice(0, -1);
+      parts.push(
+        when(
+          [{ when: fires, then: concat(text(`,${prefix},"points":`), cast("text", points), text("}")) }],
+          text(""),
+        ),
+      );
+    };
+    for (const { rule, index } of this.rules) {
+      const points = col("o", `r${index}`);
+      fragment(contributionHead(rule.text, rule.id, rule.section, rule.loc), points, isNotNull(points));
+    }
+    for (const model of this.artifact.models) {
+      const clamp = model.clamp ?? this.artifact.clamp;
+      if (clamp === null) continue;
+      const id = model.clamp !== null ? `${model.name}.clamp` : "clamp";
+      const rule = `clamp score between ${clamp.min} and ${clamp.max}`;
+      const moved = and(
+        cmp("=", col("o", "model"), text(model.name)),
+        cmp("<>", col("o", "score"), col("o", "unclamped")),
+      );
+      fragment(
+        contributionHead(rule, id, "clamp", clamp.loc),
+        arith("-", col("o", "score"), col("o", "unclamped")),
+        moved,
+      );
+    }
+    if (parts.length === 0) return text("[]");
+    return concat(text("["), call("substr", concat(...parts), num(2)), text("]"));
+  }
+
+  /** For engines: each rule's points and event facts, decoded into full contributions by decode.ts. */
+  private detailColumns(): SqlSelect["columns"] {
+    const columns: SqlSelect["columns"] = [
+      { expr: col("o", ROW), as: ROW },
+      { expr: cast("double", col("o", "unclamped")), as: "unclamped" },
+    ];
+    for (const { rule, index } of this.rules) {
+      columns.push({ expr: cast("double", col("o", `r${index}`)), as: `r${index}` });
+      if (rule.match.kind !== "event") continue;
+      const item = this.itemOf.get(rule)!;
+      columns.push({ expr: col("o", `${item.key}_n`), as: `n${index}` });
+      columns.push({ expr: col("o", `${item.key}_latest`), as: `latest${index}` });
+      columns.push({ expr: col("o", `t${index}`), as: `t${index}` });
+      const aged = rule.each && this.decayOf(item) !== null ? col("o", `${item.key}_aged`) : num(0);
+      columns.push({ expr: aged, as: `aged${index}` });
+    }
+    return columns;
+  }
+
+  /** A condition over the normalised columns of a lead (`leadTable`) and, in `where`, an event. */
+  private condition(expr: Expr, leadTable: string, eventTable: string | null): SqlExpr {
+    const context: ConditionContext = {
+      textHoldsNul: this.options.dialect.textHoldsNul,
+      column: (ref: Ref) => {
+        if (ref.scope === "event" && eventTable !== null) {
+          return ref.name === "at" ? col(eventTable, "at_ms") : col(eventTable, propertyColumn(ref.name));
+        }
+        if (ref.scope === "result") {
+          return ref.name === "grade" ? call("fold", col(leadTable, "grade")) : col(leadTable, ref.name);
+        }
+        return col(leadTable, fieldColumn(ref.name));
+      },
+    };
+    return conditionSql(expr, context);
+  }
+}
+
+function contributionHead(
+  rule: string,
+  id: string,
+  section: string,
+  loc: { file: string; line: number; column: number },
+) {
+  return { rule, id, section, loc: { file: loc.file, line: loc.line, column: loc.column } };
+}
+
+/** A grade scale's label for a value: the first tier it meets, else the `else` label (else none). */
+function labelCase(scale: GradeScale, value: SqlExpr, then: (label: string) => SqlExpr): SqlExpr {
+  return when(
+    scale.tiers.map((tier) => ({ when: cmp(tier.op, value, num(tier.threshold)), then: then(tier.label) })),
+    scale.fallback === null ? NULL : then(scale.fallback),
+  );
+}
+
+/** A number as an exact DECIMAL(38, 2) (points and totals are added as decimals, exactly). */
+function decimal2(value: number): SqlExpr {
+  return cast("decimal2", num(value));
+}
+
+/** A number as a double, read from its shortest text (so every dialect gets exactly the JS double). */
+function double(value: number): SqlExpr {
+  return cast("double", text(String(value)));
+}
+
+/**
+ * Rounds a double to 2 decimals half away from zero, as the JS engine's round2: first to 10 decimals as
+ * a DECIMAL, which removes binary noise (1.005 is stored as 1.00499999…), then to 2.
+ */
+function roundPoints(value: SqlExpr): SqlExpr {
+  return cast("decimal2", call("round", call("round", cast("decimal10", value), num(10)), num(2)));
+}

@@ -1,0 +1,125 @@
+/**
+ * A small SQL intermediate form: what the generator builds from an artifact's expressions, and what one
+ * printer per dialect turns into text. It holds values, never SQL text: every identifier and literal is
+ * printed (quoted, escaped) by the printer, so nothing written by a rule author reaches the SQL as code.
+ */
+
+/** Functions the generator uses; each dialect prints them its own way (see printer.ts). */
+export type SqlFunction =
+  /** Trims the characters JavaScript's `String.prototype.trim` removes. */
+  | "trim_js"
+  /** ASCII case folding (A–Z to a–z), as the JS engine folds (eval/normalize.ts `foldCase`). */
+  | "fold"
+  /** 1-based position of the second argument in the first, 0 when absent. */
+  | "strpos"
+  | "left"
+  | "right"
+  | "power"
+  | "abs"
+  /** Integer division of non-negative integers (rounds down). */
+  | "idiv"
+  /** Milliseconds since 1970-01-01 UTC of a timestamp, as an integer. */
+  | "epoch_ms"
+  | "coalesce"
+  | "nullif"
+  | "sum"
+  | "max"
+  | "substr"
+  /** ROUND(x, n) on a DECIMAL: half away from zero in every dialect. */
+  | "round";
+
+export type SqlType = "double" | "decimal2" | "decimal10" | "bigint" | "text";
+
+export type SqlExpr =
+  | { kind: "column"; table: string | null; name: string }
+  | { kind: "text"; value: string }
+  /** A number as written in the artifact (printed exactly, never in exponent form). */
+  | { kind: "number"; value: number }
+  | { kind: "boolean"; value: boolean }
+  | { kind: "null" }
+  | { kind: "and" | "or"; args: SqlExpr[] }
+  | { kind: "not"; arg: SqlExpr }
+  | { kind: "compare"; op: "=" | "<>" | "<" | "<=" | ">" | ">="; left: SqlExpr; right: SqlExpr }
+  | { kind: "is_null"; arg: SqlExpr; negated: boolean }
+  | { kind: "in"; arg: SqlExpr; values: SqlExpr[]; negated: boolean }
+  | { kind: "arith"; op: "+" | "-" | "*" | "/"; left: SqlExpr; right: SqlExpr }
+  | { kind: "concat"; args: SqlExpr[] }
+  | { kind: "case"; whens: Array<{ when: SqlExpr; then: SqlExpr }>; otherwise: SqlExpr | null }
+  | { kind: "call"; fn: SqlFunction; args: SqlExpr[] }
+  | { kind: "cast"; type: SqlType; arg: SqlExpr }
+  /** Every column of a relation: `"l".*` (its `as` is ignored). */
+  | { kind: "star"; table: string }
+  /** `ROW_NUMBER() OVER ()`: a key for each row of a relation without one. */
+  | { kind: "row_number" }
+  /** The database's current time, as a timestamp (`CURRENT_TIMESTAMP`). */
+  | { kind: "now" };
+
+/** A relation a query reads: a table (its dotted path, quoted part by part) or a CTE. */
+export type SqlSource =
+  | { kind: "table"; path: string[] }
+  /** Text the caller vouches for (a dbt `{{ ref('…') }}` built from a checked name). */
+  | { kind: "template"; text: string };
+
+export interface SqlSelect {
+  columns: Array<{ expr: SqlExpr; as: string }>;
+  from: { source: SqlSource; alias: string };
+  joins: Array<{ source: SqlSource; alias: string; on: SqlExpr }>;
+  where: SqlExpr | null;
+  groupBy: SqlExpr[];
+  orderBy: SqlExpr[];
+}
+
+export interface SqlQuery {
+  ctes: Array<{ name: string; select: SqlSelect }>;
+  select: SqlSelect;
+}
+
+// Builders: short, so that the generator reads like the SQL it builds.
+
+export const col = (table: string | null, name: string): SqlExpr => ({ kind: "column", table, name });
+export const text = (value: string): SqlExpr => ({ kind: "text", value });
+export const num = (value: number): SqlExpr => ({ kind: "number", value });
+export const bool = (value: boolean): SqlExpr => ({ kind: "boolean", value });
+export const NULL: SqlExpr = { kind: "null" };
+export const TRUE: SqlExpr = bool(true);
+export const FALSE: SqlExpr = bool(false);
+
+export function and(...args: SqlExpr[]): SqlExpr {
+  const kept = args.filter((arg) => !(arg.kind === "boolean" && arg.value));
+  if (kept.some((arg) => arg.kind === "boolean" && !arg.value)) return FALSE;
+  return kept.length === 0 ? TRUE : kept.length === 1 ? kept[0]! : { kind: "and", args: kept };
+}
+
+export function or(...args: SqlExpr[]): SqlExpr {
+  const kept = args.filter((arg) => !(arg.kind === "boolean" && !arg.value));
+  if (kept.some((arg) => arg.kind === "boolean" && arg.value)) return TRUE;
+  return kept.length === 0 ? FALSE : kept.length === 1 ? kept[0]! : { kind: "or", args: kept };
+}
+
+export const not = (arg: SqlExpr): SqlExpr => ({ kind: "not", arg });
+export const cmp = (
+  op: Extract<SqlExpr, { kind: "compare" }>["op"],
+  left: SqlExpr,
+  right: SqlExpr,
+): SqlExpr => ({ kind: "compare", op, left, right });
+export const isNull = (arg: SqlExpr): SqlExpr => ({ kind: "is_null", arg, negated: false });
+export const isNotNull = (arg: SqlExpr): SqlExpr => ({ kind: "is_null", arg, negated: true });
+export const call = (fn: SqlFunction, ...args: SqlExpr[]): SqlExpr => ({ kind: "call", fn, args });
+export const cast = (type: SqlType, arg: SqlExpr): SqlExpr => ({ kind: "cast", type, arg });
+export const arith = (op: "+" | "-" | "*" | "/", left: SqlExpr, right: SqlExpr): SqlExpr => ({
+  kind: "arith",
+  op,
+  left,
+  right,
+});
+export const when = (
+  whens: Array<{ when: SqlExpr; then: SqlExpr }>,
+  otherwise: SqlExpr | null = null,
+): SqlExpr => (whens.length === 0 ? (otherwise ?? NULL) : { kind: "case", whens, otherwise });
+export const concat = (...args: SqlExpr[]): SqlExpr => ({ kind: "concat", args });
+
+export function select(parts: Partial<SqlSelect> & Pick<SqlSelect, "columns" | "from">): SqlSelect {
+  return { joins: [], where: null, groupBy: [], orderBy: [], ...parts };
+}
+
+export const cte = (name: string): SqlSource => ({ kind: "table", path: [name] });
