@@ -17,6 +17,12 @@ export interface Dialect {
   /** Whether text values can hold U+0000 (PostgreSQL's cannot: a literal with it can match nothing). */
   textHoldsNul: boolean;
   types: Record<SqlType, string>;
+  /**
+   * Whether CTEs are written `AS MATERIALIZED`. Each step reads the columns of the step before several
+   * times (the score in every bucket test, say); a planner that inlines the CTEs repeats the whole
+   * expression behind a column at each use, which grows exponentially with the steps.
+   */
+  materializeCtes: boolean;
   /** Writes a function call given its printed arguments. */
   call(fn: SqlFunction, args: string[]): string;
 }
@@ -32,9 +38,13 @@ export const JS_TRIM_CHARACTERS =
 export const ASCII_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 export const ASCII_LOWER = "abcdefghijklmnopqrstuvwxyz";
 
-/** Control characters are written as escapes or chr() so that the SQL text stays printable. */
+/**
+ * Control characters and invisible spaces are written as escapes or chr(), so that the SQL text stays
+ * printable and no editor or terminal can change (or hide) what a literal holds.
+ */
 function isControl(code: number): boolean {
-  return code < 0x20 || code === 0x7f || code === 0x2028 || code === 0x2029;
+  if (code < 0x20 || (code >= 0x7f && code <= 0xa0)) return true;
+  return code !== 0x20 && JS_TRIM_CHARACTERS.includes(String.fromCodePoint(code));
 }
 
 function doubled(value: string, quote: string): string {
@@ -118,6 +128,7 @@ function dialectCall(own: (fn: SqlFunction, args: string[]) => string | null) {
 
 const duckdb: Dialect = {
   name: "duckdb",
+  materializeCtes: true,
   quoteIdentifier: doubleQuoted,
   quoteText: (value) => standardText(value, (code) => `chr(${code})`),
   textHoldsNul: true,
@@ -146,6 +157,7 @@ const duckdb: Dialect = {
 
 const postgres: Dialect = {
   name: "postgres",
+  materializeCtes: true,
   quoteIdentifier: doubleQuoted,
   // E'' reads backslash escapes whatever `standard_conforming_strings` says, so nothing depends on it.
   quoteText: (value) => {
@@ -194,6 +206,7 @@ const postgres: Dialect = {
 
 const bigquery: Dialect = {
   name: "bigquery",
+  materializeCtes: false,
   quoteIdentifier: (name) => `\`${name.replace(/[\\`]/g, (char) => `\\${char}`)}\``,
   quoteText: backslashText,
   textHoldsNul: true,
@@ -222,6 +235,7 @@ const bigquery: Dialect = {
 
 const snowflake: Dialect = {
   name: "snowflake",
+  materializeCtes: false,
   quoteIdentifier: doubleQuoted,
   quoteText: backslashText,
   textHoldsNul: true,

@@ -10,7 +10,8 @@ export function printQuery(query: SqlQuery, dialect: Dialect): string {
   const parts: string[] = [];
   if (query.ctes.length > 0) {
     const ctes = query.ctes.map(
-      (cte) => `${dialect.quoteIdentifier(cte.name)} AS (\n${indent(printSelect(cte.select, dialect))}\n)`,
+      (cte) =>
+        `${dialect.quoteIdentifier(cte.name)} AS ${dialect.materializeCtes ? "MATERIALIZED " : ""}(\n${indent(printSelect(cte.select, dialect))}\n)`,
     );
     parts.push(`WITH\n${ctes.join(",\n")}`);
   }

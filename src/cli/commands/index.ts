@@ -11,6 +11,7 @@ import { registerReport } from "./report.js";
 import { registerScore } from "./score.js";
 import { registerServe } from "./serve.js";
 import { registerSigning } from "./signing.js";
+import { registerSql } from "./sql.js";
 import { registerTest } from "./test.js";
 import { registerTune } from "./tune.js";
 
@@ -30,4 +31,5 @@ export const commands: RegisterCommand[] = [
   registerTune,
   registerServe,
   registerSigning,
+  registerSql,
 ];

@@ -1,0 +1,102 @@
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Artifact } from "../../src/compile/artifact.js";
+import { compileSources } from "../../src/compile/compile-ruleset.js";
+import type { ScoringEvent } from "../../src/eval/event-index.js";
+import { Ruleset } from "../../src/eval/ruleset.js";
+import { createDecoder } from "../../src/sql/decode.js";
+import type { SqlEngine } from "../../src/sql/engines/engine.js";
+import { loadTables, type LoadedLead } from "../../src/sql/load.js";
+import { engineQuery } from "../../src/sql/score-loaded.js";
+import { engines, requirePostgresInCi } from "./support/databases.js";
+import { AS_OF, lead, ruleset, withoutNul } from "./support/random-rules.js";
+
+/**
+ * Differential testing: random rulesets (every construct) over hostile populations; the JS engine, DuckDB
+ * and PostgreSQL must give the same result, field by field, for every lead. Each population is loaded
+ * once per database and scored by many rulesets (they share one schema), so the run stays short.
+ * `npm run fuzz` runs far more (LEADSCORE_FUZZ_POPULATIONS, LEADSCORE_FUZZ_SEED).
+ */
+const POPULATIONS = Number(process.env.LEADSCORE_FUZZ_POPULATIONS ?? 30);
+const RULESETS_PER_POPULATION = 10;
+const LEADS = 200;
+const SEED = Number(process.env.LEADSCORE_FUZZ_SEED ?? 20261101);
+
+requirePostgresInCi();
+
+interface Trial {
+  leads: LoadedLead[];
+  rulesets: Array<{ text: string; artifact: Artifact }>;
+}
+
+/** Unique ids (events are filed by id), some with spaces around them; a lead without an id has no events. */
+function population(seed: number): LoadedLead[] {
+  const sampled = fc.sample(lead, { seed, numRuns: LEADS });
+  return withoutNul(
+    sampled.map(({ lead: fields, events }, i) => {
+      const id = i % 50 === 49 ? null : i % 7 === 0 ? ` L${i} ` : `L${i}`;
+      return { lead: { ...fields, id }, events: id === null ? [] : events };
+    }),
+  );
+}
+
+function trials(): Trial[] {
+  const texts = fc.sample(ruleset(false), { seed: SEED, numRuns: POPULATIONS * RULESETS_PER_POPULATION });
+  const compiled = texts.map((text) => ({ text, result: compileSources([{ path: "fuzz.score", text }]) }));
+  const invalid = compiled.filter((entry) => entry.result.artifact === null);
+  // The generator writes valid rules; a rejected one would silently shrink the test.
+  expect(
+    invalid.map((entry) => entry.result.diagnostics.map((d) => `${d.code} ${d.message}`))[0],
+  ).toBeUndefined();
+  return Array.from({ length: POPULATIONS }, (_, p) => ({
+    leads: population(SEED + p + 1),
+    rulesets: compiled
+      .slice(p * RULESETS_PER_POPULATION, (p + 1) * RULESETS_PER_POPULATION)
+      .map((entry) => ({ text: entry.text, artifact: entry.result.artifact! })),
+  }));
+}
+
+describe("JS, DuckDB and PostgreSQL agree on random rulesets and hostile leads", () => {
+  const named = engines();
+  const sessions: SqlEngine[] = [];
+  beforeAll(async () => {
+    for (const engine of named) sessions.push(await engine.open());
+  });
+  afterAll(async () => {
+    for (const session of sessions) await session.close();
+  });
+
+  it(`${POPULATIONS * RULESETS_PER_POPULATION} rulesets × ${LEADS} leads on ${named.map((e) => e.name).join(", ")}: every field of every result`, async () => {
+    let compared = 0;
+    for (const trial of trials()) {
+      await Promise.all(
+        sessions.map((session) => loadTables(session, trial.rulesets[0]!.artifact, trial.leads)),
+      );
+      for (const { text, artifact } of trial.rulesets) {
+        const ruleset = new Ruleset(artifact);
+        const expected = trial.leads.map(({ lead: fields, events }) =>
+          ruleset.score(fields, events as ScoringEvent[], { asOf: AS_OF }),
+        );
+        // The databases work at the same time: DuckDB in this process's threads, PostgreSQL in its own.
+        const answers = await Promise.all(
+          sessions.map((session) => session.query(engineQuery(artifact, session.dialect, AS_OF))),
+        );
+        answers.forEach((rows, e) => {
+          const actual = rows.map(createDecoder(artifact, AS_OF));
+          const name = named[e]!.name;
+          for (let i = 0; i < expected.length; i++) {
+            if (JSON.stringify(actual[i]) !== JSON.stringify(expected[i])) {
+              expect({ rules: text, lead: trial.leads[i], [name]: actual[i] }).toEqual({
+                rules: text,
+                lead: trial.leads[i],
+                [name]: expected[i],
+              });
+            }
+            compared++;
+          }
+        });
+      }
+    }
+    expect(compared).toBe(POPULATIONS * RULESETS_PER_POPULATION * LEADS * sessions.length);
+  }, 600_000);
+});
