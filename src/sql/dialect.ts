@@ -172,7 +172,7 @@ const postgres: Dialect = {
       } else if (char === "'") out += "''";
       else if (isControl(code)) {
         out +=
-          code > 0xff
+          code > 0x7f
             ? `\\u${code.toString(16).padStart(4, "0")}`
             : `\\x${code.toString(16).padStart(2, "0")}`;
         escaped = true;

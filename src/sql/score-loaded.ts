@@ -41,3 +41,43 @@ export async function scoreLoaded(
   const decode = createDecoder(artifact, asOf);
   return rows.map(decode);
 }
+
+/** A lead to score on its own, as of its own time (fixture cases). */
+export interface SeparateLead extends LoadedLead {
+  asOf: number;
+}
+
+/**
+ * Scores leads that must not see each other's events, each as of its own time (fixture cases, where
+ * many leads share an id): one load and query per group of leads with the same time and distinct ids.
+ */
+export async function scoreSeparately(
+  engine: SqlEngine,
+  artifact: Artifact,
+  leads: readonly SeparateLead[],
+): Promise<ScoreResult[]> {
+  const results = new Array<ScoreResult>(leads.length);
+  const groups: Array<{ asOf: number; ids: Set<string>; members: number[] }> = [];
+  leads.forEach((lead, index) => {
+    const id = typeof lead.lead.id === "string" ? lead.lead.id.trim() : String(lead.lead.id);
+    let group = groups.find((g) => g.asOf === lead.asOf && !g.ids.has(id));
+    if (group === undefined) {
+      group = { asOf: lead.asOf, ids: new Set(), members: [] };
+      groups.push(group);
+    }
+    group.ids.add(id);
+    group.members.push(index);
+  });
+  for (const group of groups) {
+    const scored = await scoreLoaded(
+      engine,
+      artifact,
+      group.members.map((i) => leads[i]!),
+      group.asOf,
+    );
+    group.members.forEach((leadIndex, i) => {
+      results[leadIndex] = scored[i]!;
+    });
+  }
+  return results;
+}

@@ -10,7 +10,8 @@ import { createReadStream } from "node:fs";
 import { open, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Readable } from "node:stream";
-import { scoreBatch, type BatchSummary, type RejectLine } from "../../batch/score-file.js";
+import { scoreBatch, type BatchOptions, type BatchSummary, type RejectLine } from "../../batch/score-file.js";
+import type { Artifact } from "../../compile/artifact.js";
 import { batchScorerFor, bucketOrderOf, exclusionOrderOf } from "../../batch/scorer.js";
 import { formatSummary } from "../../batch/summary.js";
 import { formatInstant, parseInstant } from "../../eval/instant.js";
@@ -45,6 +46,8 @@ export interface ScoreOptions extends InputFlags {
   changes?: string;
   changesOnly?: boolean | string;
   verbose?: boolean;
+  engine?: "js" | "duckdb";
+  memoryLimit?: string;
 }
 
 /** Without a rejects file, the summary shows this many rejects. */
@@ -83,6 +86,10 @@ export async function runScore(
     ],
     [options.leads, options.events, options.rules, options.previous],
   );
+  const engine = options.engine ?? "js";
+  if (engine !== "js" && input.outcome !== undefined && input.outcome !== null) {
+    throw new UsageError("an outcome field (conversion rates) is counted by the js engine only; leave out --engine");
+  }
 
   // Inputs are opened first: a missing file is reported before any work is done.
   const leads = await openInput(io, options.leads);
@@ -142,7 +149,7 @@ export async function runScore(
       eventsInput = { source: events.display, index };
     }
     if (formatter.header !== null) await out.write(formatter.header);
-    summary = await scoreBatch({
+    const batch: BatchOptions = {
       scorer: batchScorerFor(new Ruleset(artifact), asOfMs, input),
       leads: readLeadRecords(
         { open: leads.reopen, name: leads.display, format: leadsFormat },
@@ -170,7 +177,11 @@ export async function runScore(
       },
       ...(progress === null ? {} : { onProgress: progress.update }),
       outcome: input.outcome,
-    });
+    };
+    summary =
+      engine === "js"
+        ? await scoreBatch(batch)
+        : await scoreInDuckDb(batch, artifact, asOfMs, options.memoryLimit, progress);
     if (previousRun !== null) {
       await previousRun.finish();
       summary = { ...summary, transitions: previousRun.tracker.summary() };
@@ -201,6 +212,35 @@ export async function runScore(
   if (options.failOnReject && rejectCount > 0) setExitCode(ExitCode.Failed);
   // A run that scored nothing did not do its job, whatever the reason: it fails, and the summary says why.
   if (summary.leads.scored === 0) setExitCode(ExitCode.Failed);
+}
+
+/**
+ * `--engine duckdb`: the same reading, validation and rejects as the JS engine (scoreBatch), then the
+ * accepted leads scored by the generated SQL in an embedded DuckDB (loaded only here).
+ */
+async function scoreInDuckDb(
+  batch: BatchOptions,
+  artifact: Artifact,
+  asOfMs: number,
+  memoryLimit: string | undefined,
+  progress: ProgressReporter | null,
+): Promise<BatchSummary> {
+  const { openDuckDb } = await import("../../sql/engines/duckdb.js");
+  const { scoreBatchInDatabase } = await import("../../batch/score-in-database.js");
+  const engine = await openDuckDb(memoryLimit === undefined ? {} : { memoryLimit });
+  try {
+    return await scoreBatchInDatabase({
+      ...batch,
+      engine,
+      artifact,
+      asOfMs,
+      onProgress: (read) => {
+        progress?.update(read);
+      },
+    });
+  } finally {
+    await engine.close();
+  }
 }
 
 export interface OpenInput {

@@ -28,6 +28,9 @@ per transition: {id, kind, from, to, score, actions (with due), due, because (th
 differ), rulesChanged, reason}. A previous record that cannot be read, has no id or repeats an id is a
 reject; previous results scored by other rules are accepted and said.
 
+--engine duckdb reads and validates the records exactly as the JS engine does (same rejects and reasons),
+then scores the accepted leads with the ruleset's generated SQL in an embedded DuckDB: the same results.
+
 Exit codes: 0 the run completed (even with rejects: they are data problems, reported), 1 the rules have
 errors or --fail-on-reject and a record was rejected, 2 bad usage or an unreadable file.`;
 
@@ -45,6 +48,13 @@ export const registerScore: RegisterCommand = (program: Command, io, setExitCode
     .option("--summary <file>", "also write the summary here as JSON")
     .option("--json", "print the summary as JSON on stderr instead of text")
     .option("--fail-on-reject", "exit 1 when any record is rejected")
+    .addOption(
+      new Option("--engine <engine>", "score in JavaScript or in an embedded DuckDB").choices([
+        "js",
+        "duckdb",
+      ]),
+    )
+    .option("--memory-limit <size>", "DuckDB's memory limit, e.g. 4GB (--engine duckdb)")
     .option("--previous <results>", "an earlier run's results (NDJSON or .csv): add what changed since then")
     .option("--changes <file>", "write one NDJSON record per transition (new, moved, gone leads)")
     .option(

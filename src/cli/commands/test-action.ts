@@ -9,6 +9,10 @@ import { planFileUpdate, type FileUpdate } from "../../fixtures/update.js";
 import { renderUpdateReport } from "../../fixtures/report/update.js";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import type { FixtureCase, FixtureFile } from "../../fixtures/types.js";
+import { prepareRecords } from "../../fixtures/validate.js";
+import type { PrepareOptions } from "../../io/prepare-lead.js";
+import type { ScoreResult } from "../../eval/result.js";
 import { createRuleset, type Ruleset } from "../../eval/ruleset.js";
 import { ExitCode, UsageError } from "../exit-codes.js";
 import type { CommandIO } from "../io.js";
@@ -20,7 +24,49 @@ import { resolveInputOptions, type InputFlags } from "../../io/input-options.js"
 
 type Reporter = (typeof REPORTERS)[number];
 
+/**
+ * `--engine duckdb|postgres`: every case that has an as-of time is scored by the ruleset's generated SQL
+ * in that database first; the fixtures are then checked against those results exactly as usual.
+ */
+async function scoreFixturesIn(
+  engine: "duckdb" | "postgres",
+  ruleset: Ruleset,
+  fixtures: readonly FixtureFile[],
+  input: Omit<PrepareOptions, "strictKeys">,
+  database: string | undefined,
+): Promise<Map<FixtureCase, ScoreResult>> {
+  if (engine === "postgres" && database === undefined) {
+    throw new UsageError("--engine postgres needs --database <postgres://…>");
+  }
+  const { scoreSeparately } = await import("../../sql/score-loaded.js");
+  const session =
+    engine === "duckdb"
+      ? await (await import("../../sql/engines/duckdb.js")).openDuckDb()
+      : await (
+          await import("../../sql/engines/postgres.js")
+        )
+          .openPostgres(database!)
+          .catch((error: Error) => {
+            throw new UsageError(`cannot connect to PostgreSQL: ${error.message}`);
+          });
+  try {
+    const cases = fixtures.flatMap((file) => file.cases.filter((c) => c.asOfMs !== null));
+    // The records as the input layer prepares them for the JS engine (placeholders, epoch units, …).
+    const prepared = cases.map((c) => prepareRecords(ruleset, c.lead, c.events, input));
+    const results = await scoreSeparately(
+      session,
+      ruleset.artifact,
+      cases.map((c, i) => ({ lead: prepared[i]!.lead, events: prepared[i]!.events, asOf: c.asOfMs! })),
+    );
+    return new Map(cases.map((c, i) => [c, results[i]!]));
+  } finally {
+    await session.close();
+  }
+}
+
 export interface TestOptions extends InputFlags {
+  engine?: "js" | "duckdb" | "postgres";
+  database?: string;
   rules?: string;
   reporter: string;
   output?: string;
@@ -65,7 +111,12 @@ export async function runTest(
     );
   }
   const input = inputOptionsOrUsage(() => resolveInputOptions([config.input], options));
-  const run = runFixtures(ruleset, loaded.fixtures, input);
+  const engine = options.engine ?? "js";
+  const scored =
+    engine === "js"
+      ? undefined
+      : await scoreFixturesIn(engine, ruleset, loaded.fixtures, input, options.database);
+  const run = runFixtures(ruleset, loaded.fixtures, input, scored);
   if (options.update) {
     await updateFixtures(io, ruleset, run, setExitCode);
     return;

@@ -1,4 +1,4 @@
-import type { Command } from "commander";
+import { Option, type Command } from "commander";
 import type { TestOptions } from "./test-action.js";
 import { TEST_REPORTERS as REPORTERS } from "./choices.js";
 import type { RegisterCommand } from "./register.js";
@@ -34,6 +34,14 @@ export const registerTest: RegisterCommand = (program: Command, io, setExitCode)
     )
     .option("--reporter <name>", `report format: ${REPORTERS.join(", ")}`, "text")
     .option("-o, --output <file>", "write the report to this file and print the text report")
+    .addOption(
+      new Option("--engine <engine>", "score the cases in JavaScript, DuckDB or PostgreSQL").choices([
+        "js",
+        "duckdb",
+        "postgres",
+      ]),
+    )
+    .option("--database <url>", "the PostgreSQL database for --engine postgres (postgres://…)")
     .option("--coverage", "list the rules that never fired and the buckets never reached")
     .option("--min-coverage <percent>", "fail when coverage is below this percentage (implies --coverage)")
     .option(

@@ -1,0 +1,40 @@
+import type { ScoreResult } from "../eval/result.js";
+import type { BatchSummary } from "./score-file.js";
+
+/** What happened to the scored leads, as the summary counts it: by bucket, exclusion, no bucket, unscored. */
+export class OutcomeCounts {
+  private readonly buckets = new Map<string, number>();
+  private readonly excluded = new Map<string, number>();
+  private noBucket = 0;
+  private unscored = 0;
+
+  add(result: ScoreResult): void {
+    if (result.model === null) this.unscored += 1;
+    else if (result.excluded !== null) increment(this.excluded, result.excluded);
+    else if (result.bucket === null) this.noBucket += 1;
+    else increment(this.buckets, result.bucket);
+  }
+
+  summary(bucketOrder: readonly string[], exclusionOrder: readonly string[]): BatchSummary["outcomes"] {
+    return {
+      buckets: ordered(this.buckets, bucketOrder),
+      noBucket: this.noBucket,
+      unscored: this.unscored,
+      excluded: ordered(this.excluded, exclusionOrder),
+    };
+  }
+}
+
+function increment(counts: Map<string, number>, key: string): void {
+  counts.set(key, (counts.get(key) ?? 0) + 1);
+}
+
+/** Counts keyed in declared order first, then any other names alphabetically: stable across runs. */
+export function ordered(
+  counts: ReadonlyMap<string, number>,
+  order: readonly string[],
+): Record<string, number> {
+  const declared = order.filter((name, index) => counts.has(name) && order.indexOf(name) === index);
+  const others = [...counts.keys()].filter((name) => !order.includes(name)).sort();
+  return Object.fromEntries([...declared, ...others].map((name) => [name, counts.get(name) ?? 0]));
+}

@@ -1,0 +1,62 @@
+import type { Artifact } from "../compile/artifact.js";
+import type { RecordPosition } from "../io/read-item.js";
+import type { ScoreResult } from "../eval/result.js";
+import type { SqlEngine } from "../sql/engines/engine.js";
+import { scoreLoaded } from "../sql/score-loaded.js";
+import type { LoadedLead } from "../sql/load.js";
+import { OutcomeCounts } from "./outcomes.js";
+import { scoreBatch, type BatchOptions, type BatchSummary } from "./score-file.js";
+
+export interface DatabaseBatchOptions extends Omit<BatchOptions, "outcome"> {
+  engine: SqlEngine;
+  artifact: Artifact;
+  asOfMs: number;
+}
+
+/** What the JS batch is told a lead scored while the database has not scored it yet (never written). */
+const PENDING: ScoreResult = Object.freeze({
+  id: null,
+  model: null,
+  fit: null,
+  engagement: null,
+  score: null,
+  grade: null,
+  bucket: null,
+  excluded: null,
+  actions: [],
+  contributions: [],
+});
+
+/**
+ * Scores a file of leads inside a database (`score --engine duckdb`). The leads and events are read,
+ * validated and rejected by the same code as the JS engine (scoreBatch with the same scorer), so the
+ * rejects, their reasons and the counts are the same; the records it accepts are loaded into the
+ * database and scored there by the generated SQL, and the results written in input order.
+ */
+export async function scoreBatchInDatabase(options: DatabaseBatchOptions): Promise<BatchSummary> {
+  const accepted: LoadedLead[] = [];
+  const positions: RecordPosition[] = [];
+  const read = await scoreBatch({
+    ...options,
+    scorer: {
+      ...options.scorer,
+      score: (lead, events) => {
+        accepted.push({ lead, events });
+        return PENDING;
+      },
+    },
+    onResult: (_pending, position) => {
+      positions.push({ record: position.record, line: position.line });
+    },
+  });
+  const results = await scoreLoaded(options.engine, options.artifact, accepted, options.asOfMs);
+  const outcomes = new OutcomeCounts();
+  for (let i = 0; i < results.length; i++) {
+    outcomes.add(results[i]!);
+    await options.onResult(results[i]!, positions[i]!);
+  }
+  return {
+    ...read,
+    outcomes: outcomes.summary(options.bucketOrder ?? [], options.exclusionOrder ?? []),
+  };
+}
