@@ -36,6 +36,7 @@ const PENDING: ScoreResult = Object.freeze({
 export async function scoreBatchInDatabase(options: DatabaseBatchOptions): Promise<BatchSummary> {
   const accepted: LoadedLead[] = [];
   const positions: RecordPosition[] = [];
+  const records: Array<Readonly<Record<string, unknown>>> = [];
   const read = await scoreBatch({
     ...options,
     scorer: {
@@ -45,15 +46,16 @@ export async function scoreBatchInDatabase(options: DatabaseBatchOptions): Promi
         return PENDING;
       },
     },
-    onResult: (_pending, position) => {
+    onResult: (_pending, position, record) => {
       positions.push({ record: position.record, line: position.line });
+      records.push(record);
     },
   });
   const results = await scoreLoaded(options.engine, options.artifact, accepted, options.asOfMs);
   const outcomes = new OutcomeCounts();
   for (let i = 0; i < results.length; i++) {
     outcomes.add(results[i]!);
-    await options.onResult(results[i]!, positions[i]!);
+    await options.onResult(results[i]!, positions[i]!, records[i]!);
   }
   return {
     ...read,
