@@ -26,7 +26,7 @@ export function trimText(text: string): string {
 }
 
 const ASCII_UPPER = /[A-Z]+/g;
-const NOT_ASCII = /[^\x00-\x7f]/;
+const NOT_ASCII = /[\u0080-\uffff]/;
 
 /**
  * Case folding for comparisons: the ASCII letters A–Z become a–z and every other character stays as it

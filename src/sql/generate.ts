@@ -186,12 +186,12 @@ class QueryBuilder {
     const columns: SqlSelect["columns"] = [{ expr: col("l", ROW), as: ROW }];
     for (const item of this.items) {
       const matches = this.eventMatches(item);
-      const the = (expr: SqlExpr) => when([{ when: matches, then: expr }]);
-      const count = call("sum", when([{ when: matches, then: num(1) }], num(0)));
+      const the = (expr: SqlExpr) => when([{ when: matches, result: expr }]);
+      const count = call("sum", when([{ when: matches, result: num(1) }], num(0)));
       columns.push({ expr: cast("bigint", count), as: `${item.key}_n` });
       columns.push({ expr: call("max", the(col("e", "at_ms"))), as: `${item.key}_latest` });
       const decay = this.decayOf(item);
-      if (item.rule !== null && item.rule.each && decay !== null) {
+      if (item.rule?.each && decay !== null) {
         const factor = call(
           "power",
           double(1 - decay.percent / 100),
@@ -203,7 +203,7 @@ class QueryBuilder {
         });
         const aged = cmp(">=", arith("-", this.asOf, col("e", "at_ms")), num(decay.everyMs));
         columns.push({
-          expr: call("max", when([{ when: and(matches, aged), then: num(1) }], num(0))),
+          expr: call("max", when([{ when: and(matches, aged), result: num(1) }], num(0))),
           as: `${item.key}_aged`,
         });
       }
@@ -257,7 +257,7 @@ class QueryBuilder {
     const model = when(
       models
         .filter((m) => m.when !== null)
-        .map((m) => ({ when: this.condition(m.when!, "l", null), then: text(m.name) })),
+        .map((m) => ({ when: this.condition(m.when!, "l", null), result: text(m.name) })),
       fallback === null ? NULL : text(fallback),
     );
     const excluded = when(
@@ -266,7 +266,7 @@ class QueryBuilder {
           exclusion.match.kind === "profile"
             ? this.condition(exclusion.match.expr, "l", null)
             : this.itemHolds(this.itemOf.get(exclusion)!, "f"),
-        then: text(exclusion.reason),
+        result: text(exclusion.reason),
       })),
     );
     const factColumns: SqlSelect["columns"] = [];
@@ -274,7 +274,7 @@ class QueryBuilder {
       for (const item of this.items) {
         factColumns.push({ expr: call("coalesce", col("f", `${item.key}_n`), num(0)), as: `${item.key}_n` });
         factColumns.push({ expr: col("f", `${item.key}_latest`), as: `${item.key}_latest` });
-        if (item.rule !== null && item.rule.each && this.decayOf(item) !== null) {
+        if (item.rule?.each && this.decayOf(item) !== null) {
           factColumns.push({ expr: col("f", `${item.key}_sum`), as: `${item.key}_sum` });
           factColumns.push({ expr: col("f", `${item.key}_aged`), as: `${item.key}_aged` });
         }
@@ -312,7 +312,7 @@ class QueryBuilder {
           expr: when([
             {
               when: and(ofModel, this.condition(match.expr, "c", null)),
-              then: decimal2(round2(rule.points)),
+              result: decimal2(round2(rule.points)),
             },
           ]),
           as: `r${index}`,
@@ -323,7 +323,7 @@ class QueryBuilder {
       if (match.kind === "no_event") {
         columns.push({
           expr: when([
-            { when: and(ofModel, this.itemHolds(item, "c")), then: decimal2(round2(rule.points)) },
+            { when: and(ofModel, this.itemHolds(item, "c")), result: decimal2(round2(rule.points)) },
           ]),
           as: `r${index}`,
         });
@@ -337,14 +337,18 @@ class QueryBuilder {
               [
                 {
                   when: cmp(">", call("abs", total), num(rule.max)),
-                  then: when([{ when: cmp("<", total, num(0)), then: double(-rule.max) }], double(rule.max)),
+                  result: when(
+                    [{ when: cmp("<", total, num(0)), result: double(-rule.max) }],
+                    double(rule.max),
+                  ),
                 },
               ],
               total,
             );
       const fires = and(ofModel, this.itemHolds(item, "c"));
-      columns.push({ expr: when([{ when: fires, then: roundPoints(capped) }]), as: `r${index}` });
-      if (this.options.detail) columns.push({ expr: when([{ when: fires, then: total }]), as: `t${index}` });
+      columns.push({ expr: when([{ when: fires, result: roundPoints(capped) }]), as: `r${index}` });
+      if (this.options.detail)
+        columns.push({ expr: when([{ when: fires, result: total }]), as: `t${index}` });
     }
     return select({ columns, from: { source: cte("ls_chosen"), alias: "c" } });
   }
@@ -373,7 +377,7 @@ class QueryBuilder {
         .filter(({ rule }) => rule.section === section)
         .map(({ index }) => call("coalesce", col("p", `r${index}`), num(0)));
       const total = points.length === 0 ? num(0) : points.reduce((left, right) => arith("+", left, right));
-      return when([{ when: isNotNull(col("p", "model")), then: cast("decimal2", total) }]);
+      return when([{ when: isNotNull(col("p", "model")), result: cast("decimal2", total) }]);
     };
     return select({
       columns: [
@@ -393,10 +397,10 @@ class QueryBuilder {
       .filter((entry) => entry.clamp !== null)
       .map(({ model, clamp }) => ({
         when: cmp("=", col("t", "model"), text(model.name)),
-        then: when(
+        result: when(
           [
-            { when: cmp("<", unclamped, num(clamp!.min)), then: decimal2(clamp!.min) },
-            { when: cmp(">", unclamped, num(clamp!.max)), then: decimal2(clamp!.max) },
+            { when: cmp("<", unclamped, num(clamp!.min)), result: decimal2(clamp!.min) },
+            { when: cmp(">", unclamped, num(clamp!.max)), result: decimal2(clamp!.max) },
           ],
           unclamped,
         ),
@@ -418,11 +422,11 @@ class QueryBuilder {
     if (fitScale === null || engagementScale === null) return NULL;
     const engagementLabel = (fitLabel: string) =>
       labelCase(engagementScale, engagement, (label) => text(fitLabel + label));
-    return when([{ when: isNotNull(fit), then: labelCase(fitScale, fit, engagementLabel) }]);
+    return when([{ when: isNotNull(fit), result: labelCase(fitScale, fit, engagementLabel) }]);
   }
 
   private bucketedSelect(): SqlSelect {
-    const branches: Array<{ when: SqlExpr; then: SqlExpr }> = [];
+    const branches: Array<{ when: SqlExpr; result: SqlExpr }> = [];
     for (const [buckets, models] of this.bucketGroups()) {
       const ofModels: SqlExpr = {
         kind: "in",
@@ -431,10 +435,10 @@ class QueryBuilder {
         negated: false,
       };
       for (const bucket of buckets) {
-        branches.push({ when: and(ofModels, this.bucketTest(bucket)), then: text(bucket.name) });
+        branches.push({ when: and(ofModels, this.bucketTest(bucket)), result: text(bucket.name) });
       }
     }
-    const bucket = when([{ when: isNotNull(col("s", "excluded")), then: NULL }, ...branches]);
+    const bucket = when([{ when: isNotNull(col("s", "excluded")), result: NULL }, ...branches]);
     return select({
       columns: [
         { expr: { kind: "star", table: "s" }, as: "" },
@@ -493,7 +497,7 @@ class QueryBuilder {
 
   /** The bucket's actions as JSON text, written here once per bucket (so escaped by JSON and by SQL). */
   private actions(): SqlExpr {
-    const branches: Array<{ when: SqlExpr; then: SqlExpr }> = [];
+    const branches: Array<{ when: SqlExpr; result: SqlExpr }> = [];
     for (const [buckets, models] of this.bucketGroups()) {
       const ofModels: SqlExpr = {
         kind: "in",
@@ -504,7 +508,7 @@ class QueryBuilder {
       for (const bucket of buckets) {
         branches.push({
           when: and(ofModels, cmp("=", col("o", "bucket"), text(bucket.name))),
-          then: text(JSON.stringify(bucket.actions.map(resultAction))),
+          result: text(JSON.stringify(bucket.actions.map(resultAction))),
         });
       }
     }
@@ -518,7 +522,7 @@ class QueryBuilder {
       const prefix = JSON.stringify(head).slice(0, -1);
       parts.push(
         when(
-          [{ when: fires, then: concat(text(`,${prefix},"points":`), cast("text", points), text("}")) }],
+          [{ when: fires, result: concat(text(`,${prefix},"points":`), cast("text", points), text("}")) }],
           text(""),
         ),
       );
@@ -593,10 +597,13 @@ function contributionHead(
 }
 
 /** A grade scale's label for a value: the first tier it meets, else the `else` label (else none). */
-function labelCase(scale: GradeScale, value: SqlExpr, then: (label: string) => SqlExpr): SqlExpr {
+function labelCase(scale: GradeScale, value: SqlExpr, labelled: (label: string) => SqlExpr): SqlExpr {
   return when(
-    scale.tiers.map((tier) => ({ when: cmp(tier.op, value, num(tier.threshold)), then: then(tier.label) })),
-    scale.fallback === null ? NULL : then(scale.fallback),
+    scale.tiers.map((tier) => ({
+      when: cmp(tier.op, value, num(tier.threshold)),
+      result: labelled(tier.label),
+    })),
+    scale.fallback === null ? NULL : labelled(scale.fallback),
   );
 }
 

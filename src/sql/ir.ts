@@ -44,7 +44,7 @@ export type SqlExpr =
   | { kind: "in"; arg: SqlExpr; values: SqlExpr[]; negated: boolean }
   | { kind: "arith"; op: "+" | "-" | "*" | "/"; left: SqlExpr; right: SqlExpr }
   | { kind: "concat"; args: SqlExpr[] }
-  | { kind: "case"; whens: Array<{ when: SqlExpr; then: SqlExpr }>; otherwise: SqlExpr | null }
+  | { kind: "case"; whens: Array<{ when: SqlExpr; result: SqlExpr }>; otherwise: SqlExpr | null }
   | { kind: "call"; fn: SqlFunction; args: SqlExpr[] }
   | { kind: "cast"; type: SqlType; arg: SqlExpr }
   /** Every column of a relation: `"l".*` (its `as` is ignored). */
@@ -96,7 +96,6 @@ export function or(...args: SqlExpr[]): SqlExpr {
   return kept.length === 0 ? FALSE : kept.length === 1 ? kept[0]! : { kind: "or", args: kept };
 }
 
-export const not = (arg: SqlExpr): SqlExpr => ({ kind: "not", arg });
 export const cmp = (
   op: Extract<SqlExpr, { kind: "compare" }>["op"],
   left: SqlExpr,
@@ -113,7 +112,7 @@ export const arith = (op: "+" | "-" | "*" | "/", left: SqlExpr, right: SqlExpr):
   right,
 });
 export const when = (
-  whens: Array<{ when: SqlExpr; then: SqlExpr }>,
+  whens: Array<{ when: SqlExpr; result: SqlExpr }>,
   otherwise: SqlExpr | null = null,
 ): SqlExpr => (whens.length === 0 ? (otherwise ?? NULL) : { kind: "case", whens, otherwise });
 export const concat = (...args: SqlExpr[]): SqlExpr => ({ kind: "concat", args });

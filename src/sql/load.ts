@@ -62,7 +62,7 @@ export async function loadTables(
       row([
         String(position),
         literal(dialect, "string", id),
-        ...leadFields.map((field) => valueOf(dialect, field, lead[field.name])),
+        ...leadFields.map((field) => fieldLiteral(dialect, field, lead[field.name])),
       ]),
     );
     if (id === null) return;
@@ -72,7 +72,7 @@ export async function loadTables(
           literal(dialect, "string", id),
           literal(dialect, "string", typeof event.type === "string" ? event.type : null),
           literal(dialect, "date", event.at),
-          ...properties.map((property) => valueOf(dialect, property, event[property.name])),
+          ...properties.map((property) => fieldLiteral(dialect, property, event[property.name])),
         ]),
       );
     }
@@ -118,7 +118,7 @@ function columnType(dialect: Dialect, type: FieldType): string {
   }
 }
 
-function valueOf(dialect: Dialect, field: FieldSchema, value: unknown): string {
+function fieldLiteral(dialect: Dialect, field: FieldSchema, value: unknown): string {
   return literal(dialect, field.type, value);
 }
 

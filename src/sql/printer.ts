@@ -93,7 +93,7 @@ export function printExpr(expr: SqlExpr, dialect: Dialect): string {
     case "concat":
       return `(${expr.args.map(p).join(" || ")})`;
     case "case": {
-      const whens = expr.whens.map((branch) => `WHEN ${p(branch.when)} THEN ${p(branch.then)}`);
+      const whens = expr.whens.map((branch) => `WHEN ${p(branch.when)} THEN ${p(branch.result)}`);
       const otherwise = expr.otherwise === null ? "" : ` ELSE ${p(expr.otherwise)}`;
       return `CASE ${whens.join(" ")}${otherwise} END`;
     }

@@ -1,6 +1,6 @@
 import type { Artifact, FieldSchema, FieldType, Match } from "../compile/artifact.js";
 import { foldCase } from "../eval/normalize.js";
-import { call, cast, col, text, type SqlExpr } from "./ir.js";
+import { call, cast, text, type SqlExpr } from "./ir.js";
 
 /**
  * The input relations the SQL reads, and how their columns become the values conditions compare.
@@ -73,5 +73,3 @@ export function readsEvents(artifact: Artifact): boolean {
     artifact.exclusions.some((exclusion) => exclusion.match.kind !== "profile")
   );
 }
-
-export const raw = (table: string, name: string): SqlExpr => col(table, name);

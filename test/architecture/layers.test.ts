@@ -15,8 +15,10 @@ const LAYERS: readonly (readonly string[])[] = [
   ["check"],
   ["compile"],
   ["eval"],
-  ["io"],
-  ["batch", "project", "git", "init", "runtime", "sql"],
+  // sql: the artifact as SQL and the databases that run it (reads compile and eval only); batch and
+  // fixtures use it to score in a database.
+  ["io", "sql"],
+  ["batch", "project", "git", "init", "runtime"],
   ["fixtures", "report", "serve"],
   ["diff", "tune"],
   ["cli", "index.ts"],

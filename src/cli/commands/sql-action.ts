@@ -61,7 +61,7 @@ export async function runSql(
   );
   if (dbt) {
     const model = path.basename(options.out).replace(/\.sql$/i, "");
-    const yamlFile = options.out.replace(/\.sql$/i, "") + ".yml";
+    const yamlFile = `${options.out.replace(/\.sql$/i, "")}.yml`;
     await writeOutputFile(io, yamlFile, emitDbtYaml(artifact, model, explain));
     io.stderr(`wrote ${yamlFile}: the dbt model ${model}\n`);
   }

@@ -300,14 +300,14 @@ export function ruleset(nul: boolean): fc.Arbitrary<string> {
     })
     .map(
       (r) =>
-        [
+        `${[
           SCHEMA,
           ...r.models,
           ...r.exclusions,
           ...(r.grades ? [r.grades] : []),
           ...r.buckets,
           ...(r.clamp ? [r.clamp] : []),
-        ].join("\n") + "\n",
+        ].join("\n")}\n`,
     );
 }
 
