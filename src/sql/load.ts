@@ -1,7 +1,7 @@
-import type { Artifact, FieldSchema, FieldType } from "../compile/artifact.js";
+import type { Artifact, FieldType } from "../compile/artifact.js";
 import { normalizeBoolean, normalizeDate, normalizeNumber } from "../eval/normalize.js";
 import { dialectNamed, type Dialect } from "./dialect.js";
-import type { SqlEngine } from "./engines/engine.js";
+import type { ColumnKind, ColumnValue, SqlEngine } from "./engines/engine.js";
 import { numberText } from "./printer.js";
 import { eventProperties } from "./relations.js";
 
@@ -54,41 +54,57 @@ export async function loadTables(
     );
   }
 
-  const leadRows: string[] = [];
-  const eventRows: string[] = [];
+  const leadKinds: ColumnKind[] = ["integer", "text", ...leadFields.map((field) => kindOf(field.type))];
+  const eventKinds: ColumnKind[] = [
+    "text",
+    "text",
+    "instant",
+    ...properties.map((property) => kindOf(property.type)),
+  ];
+  const leadRows: ColumnValue[][] = [];
+  const eventRows: ColumnValue[][] = [];
   leads.forEach(({ lead, events }, position) => {
     const id = idText(lead.id);
-    leadRows.push(
-      row([
-        String(position),
-        literal(dialect, "string", id),
-        ...leadFields.map((field) => fieldLiteral(dialect, field, lead[field.name])),
-      ]),
-    );
+    leadRows.push([position, id, ...leadFields.map((field) => typedValue(field.type, lead[field.name]))]);
     if (id === null) return;
     for (const event of events) {
-      eventRows.push(
-        row([
-          literal(dialect, "string", id),
-          literal(dialect, "string", typeof event.type === "string" ? event.type : null),
-          literal(dialect, "date", event.at),
-          ...properties.map((property) => fieldLiteral(dialect, property, event[property.name])),
-        ]),
-      );
+      eventRows.push([
+        id,
+        typeof event.type === "string" ? event.type : null,
+        typedValue("date", event.at),
+        ...properties.map((property) => typedValue(property.type, event[property.name])),
+      ]);
     }
   });
-  await insert(engine, q(names.leads), leadRows);
-  await insert(engine, q(names.events), eventRows);
+  const stored = dialect.textHoldsNul ? (rows: ColumnValue[][]) => rows : withoutNul;
+  await insert(engine, dialect, names.leads, leadKinds, stored(leadRows));
+  await insert(engine, dialect, names.events, eventKinds, stored(eventRows));
 }
 
-function row(values: string[]): string {
-  return `(${values.join(", ")})`;
+/** PostgreSQL text cannot hold U+0000: it is left out of the values (see README). */
+function withoutNul(rows: ColumnValue[][]): ColumnValue[][] {
+  return rows.map((row) =>
+    row.map((value) => (typeof value === "string" ? value.replace(/\0/g, "") : value)),
+  );
 }
 
-async function insert(engine: SqlEngine, table: string, rows: readonly string[]): Promise<void> {
-  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
+async function insert(
+  engine: SqlEngine,
+  dialect: Dialect,
+  table: string,
+  kinds: readonly ColumnKind[],
+  rows: ReadonlyArray<ReadonlyArray<ColumnValue>>,
+): Promise<void> {
+  if (engine.append !== undefined) {
+    await engine.append(table, kinds, rows);
+    return;
+  }
+  const printed = rows.map(
+    (row) => `(${row.map((value, i) => literal(dialect, kinds[i]!, value)).join(", ")})`,
+  );
+  for (let start = 0; start < printed.length; start += ROWS_PER_STATEMENT) {
     await engine.run(
-      `INSERT INTO ${table} VALUES ${rows.slice(start, start + ROWS_PER_STATEMENT).join(", ")}`,
+      `INSERT INTO ${dialect.quoteIdentifier(table)} VALUES ${printed.slice(start, start + ROWS_PER_STATEMENT).join(", ")}`,
     );
   }
 }
@@ -118,41 +134,52 @@ function columnType(dialect: Dialect, type: FieldType): string {
   }
 }
 
-function fieldLiteral(dialect: Dialect, field: FieldSchema, value: unknown): string {
-  return literal(dialect, field.type, value);
-}
-
-/** A value as a SQL literal of its column's type, read as the JS engine reads it; NULL when it cannot be. */
-export function literal(dialect: Dialect, type: FieldType, value: unknown): string {
+function kindOf(type: FieldType): ColumnKind {
   switch (type) {
     case "string":
-    case "enum": {
-      const text =
-        typeof value === "string"
-          ? value
-          : typeof value === "number" && Number.isFinite(value)
-            ? String(value)
-            : typeof value === "boolean"
-              ? String(value)
-              : null;
-      if (text === null) return "NULL";
-      // PostgreSQL text cannot hold U+0000; such a value is out of its reach (see README).
-      return dialect.quoteText(dialect.textHoldsNul ? text : text.replace(/\0/g, ""));
-    }
-    case "number": {
-      const number = normalizeNumber(value);
-      return number === undefined ? "NULL" : `CAST('${String(number)}' AS ${dialect.types.double})`;
-    }
-    case "boolean": {
-      const flag = normalizeBoolean(value);
-      return flag === undefined ? "NULL" : flag ? "TRUE" : "FALSE";
-    }
-    case "date": {
-      const instant = normalizeDate(value);
-      if (instant === undefined) return "NULL";
+    case "enum":
+      return "text";
+    case "number":
+      return "double";
+    case "boolean":
+      return "boolean";
+    case "date":
+      return "instant";
+  }
+}
+
+/** A value as its column holds it, read as the JS engine reads it; null when it cannot be read. */
+export function typedValue(type: FieldType, value: unknown): ColumnValue {
+  switch (type) {
+    case "string":
+    case "enum":
+      if (typeof value === "string") return value;
+      if (typeof value === "number" && Number.isFinite(value)) return String(value);
+      return typeof value === "boolean" ? String(value) : null;
+    case "number":
+      return normalizeNumber(value) ?? null;
+    case "boolean":
+      return normalizeBoolean(value) ?? null;
+    case "date":
+      return normalizeDate(value) ?? null;
+  }
+}
+
+/** A typed value as a SQL literal of its column's kind. */
+function literal(dialect: Dialect, kind: ColumnKind, value: ColumnValue): string {
+  if (value === null) return "NULL";
+  switch (kind) {
+    case "text":
+      return dialect.quoteText(value as string);
+    case "double":
+      return `CAST('${String(value)}' AS ${dialect.types.double})`;
+    case "boolean":
+      return value ? "TRUE" : "FALSE";
+    case "integer":
+      return numberText(value as number);
+    case "instant":
       return dialect.name === "postgres"
-        ? `(TIMESTAMPTZ 'epoch' + INTERVAL '1 millisecond' * ${numberText(instant)})`
-        : `MAKE_TIMESTAMP(CAST(${numberText(instant)} AS BIGINT) * 1000)`;
-    }
+        ? `(TIMESTAMPTZ 'epoch' + INTERVAL '1 millisecond' * ${numberText(value as number)})`
+        : `MAKE_TIMESTAMP(CAST(${numberText(value as number)} AS BIGINT) * 1000)`;
   }
 }

@@ -12,7 +12,7 @@ export interface DuckDbOptions {
  * native binary is large and most commands never need it.
  */
 export async function openDuckDb(options: DuckDbOptions = {}): Promise<SqlEngine> {
-  const { DuckDBInstance } = await import("@duckdb/node-api");
+  const { DuckDBInstance, DuckDBTimestampValue } = await import("@duckdb/node-api");
   const settings: Record<string, string> = {};
   if (options.memoryLimit !== undefined) settings.memory_limit = options.memoryLimit;
   if (options.threads !== undefined) settings.threads = String(options.threads);
@@ -27,6 +27,26 @@ export async function openDuckDb(options: DuckDbOptions = {}): Promise<SqlEngine
     async query(sql) {
       const reader = await connection.runAndReadAll(sql);
       return reader.getRowObjects() as Array<Record<string, unknown>>;
+    },
+    async append(table, kinds, rows) {
+      const appender = await connection.createAppender(table);
+      try {
+        for (const row of rows) {
+          for (let i = 0; i < kinds.length; i++) {
+            const value = row[i];
+            if (value === null || value === undefined) appender.appendNull();
+            else if (kinds[i] === "text") appender.appendVarchar(value as string);
+            else if (kinds[i] === "double") appender.appendDouble(value as number);
+            else if (kinds[i] === "boolean") appender.appendBoolean(value as boolean);
+            else if (kinds[i] === "integer") appender.appendBigInt(BigInt(value as number));
+            else appender.appendTimestamp(new DuckDBTimestampValue(BigInt(value as number) * 1000n));
+          }
+          appender.endRow();
+        }
+        appender.flushSync();
+      } finally {
+        appender.closeSync();
+      }
     },
     async close() {
       connection.closeSync();

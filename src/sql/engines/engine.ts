@@ -6,5 +6,18 @@ export interface SqlEngine {
   run(sql: string): Promise<void>;
   /** Rows as plain objects; integers may come back as bigint or text (decode.ts reads both). */
   query(sql: string): Promise<Array<Record<string, unknown>>>;
+  /**
+   * Bulk loading, where the database has a faster way than INSERT statements (DuckDB's appender). Values
+   * are typed as the column kinds say; null is NULL.
+   */
+  append?(
+    table: string,
+    kinds: readonly ColumnKind[],
+    rows: ReadonlyArray<ReadonlyArray<ColumnValue>>,
+  ): Promise<void>;
   close(): Promise<void>;
 }
+
+/** What a loaded column holds: text, a double, a boolean, an instant (epoch ms) or an integer. */
+export type ColumnKind = "text" | "double" | "boolean" | "instant" | "integer";
+export type ColumnValue = string | number | boolean | null;
