@@ -18,6 +18,7 @@ import { runPreviousState } from "./groups/previous-state.js";
 import { runReport } from "./groups/report.js";
 import { runScoreMemory } from "./groups/score-memory.js";
 import { runServe } from "./groups/serve.js";
+import { runSql } from "./groups/sql.js";
 
 interface Group {
   name: string;
@@ -34,6 +35,7 @@ const GROUPS: Group[] = [
   { name: "serve", run: runServe },
   { name: "previous-state", run: runPreviousState },
   { name: "report", run: runReport },
+  { name: "sql", run: runSql },
 ];
 
 async function main(): Promise<number> {

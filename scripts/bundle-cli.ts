@@ -47,6 +47,9 @@ export async function bundleCli(outDir: string): Promise<BundledCli> {
     platform: "node",
     target: "node20",
     banner: { js: REQUIRE_BANNER },
+    // The database clients stay packages of their own, imported at run time by the commands that use a
+    // database: DuckDB's is a native binary esbuild cannot bundle; both are dependencies of the package.
+    external: ["@duckdb/node-api", "pg"],
     metafile: true,
     logLevel: "warning",
   });

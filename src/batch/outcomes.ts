@@ -1,5 +1,12 @@
 import type { ScoreResult } from "../eval/result.js";
-import type { BatchSummary } from "./score-file.js";
+
+/** The outcome counts of a batch summary (BatchSummary["outcomes"]). */
+export interface OutcomeSummary {
+  buckets: Record<string, number>;
+  noBucket: number;
+  unscored: number;
+  excluded: Record<string, number>;
+}
 
 /** What happened to the scored leads, as the summary counts it: by bucket, exclusion, no bucket, unscored. */
 export class OutcomeCounts {
@@ -15,7 +22,7 @@ export class OutcomeCounts {
     else increment(this.buckets, result.bucket);
   }
 
-  summary(bucketOrder: readonly string[], exclusionOrder: readonly string[]): BatchSummary["outcomes"] {
+  summary(bucketOrder: readonly string[], exclusionOrder: readonly string[]): OutcomeSummary {
     return {
       buckets: ordered(this.buckets, bucketOrder),
       noBucket: this.noBucket,

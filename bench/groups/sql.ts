@@ -1,0 +1,290 @@
+/**
+ * The SQL backend on DuckDB. A population is generated inside DuckDB (deterministic: hash of the row
+ * number), written to Parquet, and scored by the SQL `leadscore sql --dialect duckdb` writes for the
+ * reference rules, read straight from the Parquet files with DuckDB's memory limit set. The generated SQL of
+ * a fit-only ruleset is also timed against a hand-written query of the same rules on the same table, and the
+ * JS engine (`score`, the reference rules) against DuckDB on the same leads.
+ */
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { spawnSync } from "node:child_process";
+import { compileDirectory, compileSources } from "../../src/compile/compile-ruleset.js";
+import { openDuckDb } from "../../src/sql/engines/duckdb.js";
+import { emitSql } from "../../src/sql/emit.js";
+import { CLI, RULES } from "../dist.js";
+import { formatMs, formatRate, formatRatio, goal, progress, table } from "../harness.js";
+import type { BenchContext, GroupResult } from "./context.js";
+
+const AS_OF = Date.UTC(2026, 10, 1);
+const AS_OF_TEXT = "2026-11-01T00:00:00Z";
+const DAY_MS = 86_400_000;
+
+/** Leads and events as the reference schema declares them, generated in SQL. */
+function populationSql(leads: number, eventsPerLead: number): string[] {
+  const pick = (values: string[], salt: number) =>
+    `(['${values.join("','")}'])[1 + CAST(hash(i * ${salt}) % ${values.length} AS INTEGER)]`;
+  return [
+    `CREATE OR REPLACE TABLE leads AS SELECT 'L' || i AS id, 'p' || i || '@' || ${pick(["acme.com", "bigco.com", "rivalytics.com", "uni.edu"], 3)} AS email,
+      ${pick(["CEO", "VP Sales", "Director of IT", "Engineer", "PhD student", "Founder", "CTO"], 5)} AS title,
+      ${pick(["software", "fintech", "retail", "healthcare", ""], 7)} AS industry,
+      CASE WHEN hash(i * 11) % 10 = 0 THEN NULL ELSE CAST(hash(i * 13) % 8000 AS DOUBLE) END AS employees,
+      ${pick(["US", "CA", "DE", "IN", "BR"], 17)} AS country,
+      ${pick(["subscriber", "lead", "customer"], 19)} AS stage, ${pick(["free", "team", "enterprise"], 23)} AS plan
+      FROM range(${leads}) t(i)`,
+    `CREATE OR REPLACE TABLE events AS SELECT 'L' || (i % ${leads}) AS lead_id,
+      ${pick(["email_open", "email_click", "page_view", "content_download", "webinar_attended", "demo_request", "unsubscribe", "email_bounce", "job_application"], 29)} AS type,
+      make_timestamp((${AS_OF} - CAST(hash(i * 31) % ${120 * DAY_MS} AS BIGINT)) * 1000) AS at,
+      ${pick(["/pricing", "/enterprise", "/blog/x", "/docs"], 37)} AS url, CAST(hash(i * 41) % 600 AS DOUBLE) AS seconds,
+      'fall' AS campaign, 'roi-guide' AS asset
+      FROM range(${leads * eventsPerLead}) t(i)`,
+  ];
+}
+
+const FIT_ONLY_RULES = `
+lead {
+  id: string
+  email: string
+  title: string
+  industry: string?
+  employees: number?
+  country: string?
+  stage: subscriber | lead | customer
+  plan: string?
+}
+model enterprise when employees >= 500 {
+  fit {
+    when title in [CEO, CTO, CFO, COO] add 30
+    when title starts with "VP" add 20
+    when title contains "Director" add 10
+    when industry in [software, fintech, healthcare] add 15
+    when country not in [US, CA, GB, DE, FR, NL] subtract 10
+  }
+}
+model smb {
+  fit {
+    when title in [Founder, CEO] add 25
+    when employees between 10 and 499 add 10
+  }
+}
+`;
+
+/** The same rules written by hand for DuckDB (lower/trim are enough for this generated ASCII data). */
+const HAND_WRITTEN = `
+SELECT id, model, fit FROM (
+  SELECT id, CASE WHEN employees >= 500 THEN 'enterprise' ELSE 'smb' END AS model,
+    CASE WHEN employees >= 500 THEN
+        (CASE WHEN t IN ('ceo','cto','cfo','coo') THEN 30 ELSE 0 END)
+      + (CASE WHEN starts_with(t, 'vp') THEN 20 ELSE 0 END)
+      + (CASE WHEN contains(t, 'director') THEN 10 ELSE 0 END)
+      + (CASE WHEN ind IN ('software','fintech','healthcare') THEN 15 ELSE 0 END)
+      + (CASE WHEN c IS NOT NULL AND c NOT IN ('us','ca','gb','de','fr','nl') THEN -10 ELSE 0 END)
+    ELSE
+        (CASE WHEN t IN ('founder','ceo') THEN 25 ELSE 0 END)
+      + (CASE WHEN employees BETWEEN 10 AND 499 THEN 10 ELSE 0 END)
+    END AS fit
+  FROM (SELECT id, employees, lower(trim(title)) AS t, nullif(lower(trim(industry)), '') AS ind,
+               nullif(lower(trim(country)), '') AS c FROM leads)
+) ORDER BY id`;
+
+async function timed<T>(run: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const started = performance.now();
+  const value = await run();
+  return { ms: performance.now() - started, value };
+}
+
+export async function runSql(context: BenchContext): Promise<GroupResult> {
+  const compare = context.quick ? 20_000 : 1_000_000;
+  const big = context.quick ? { leads: 50_000, events: 10 } : { leads: 3_000_000, events: 10 };
+  const memoryLimit = "2GB";
+  const dir = path.join(context.tempDir, "sql");
+  mkdirSync(dir, { recursive: true });
+  const reference = (await compileDirectory(RULES)).artifact!;
+  const fitOnly = compileSources([{ path: "fit.score", text: FIT_ONLY_RULES }]).artifact!;
+  const lines: string[] = [];
+
+  // 1. Generated SQL vs hand-written, same rules, same in-memory table.
+  progress(`sql: ${compare.toLocaleString("en-US")} leads in memory, generated vs hand-written`);
+  const engine = await openDuckDb({ memoryLimit });
+  for (const statement of populationSql(compare, 0)) await engine.run(statement);
+  const generated = emitSql(fitOnly, {
+    dialect: "duckdb",
+    leads: "leads",
+    events: "events",
+    asOf: AS_OF,
+    explain: false,
+    dbt: false,
+  });
+  const count = (sql: string) =>
+    `SELECT COUNT(*) AS n, SUM(fit) AS total FROM (${sql.replace(/^--.*\n/gm, "")})`;
+  const rounds = context.quick ? 2 : 5;
+  const generatedMs: number[] = [];
+  const handMs: number[] = [];
+  let generatedTotal = "";
+  let handTotal = "";
+  for (let round = 0; round < rounds; round++) {
+    const g = await timed(() => engine.query(count(generated)));
+    const h = await timed(() => engine.query(count(HAND_WRITTEN)));
+    generatedMs.push(g.ms);
+    handMs.push(h.ms);
+    generatedTotal = String(g.value[0]!.total);
+    handTotal = String(h.value[0]!.total);
+  }
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  const ratio = median(generatedMs) / median(handMs);
+  lines.push(
+    `Generated SQL vs a hand-written query of the same fit rules, ${compare.toLocaleString("en-US")} leads in a DuckDB table (median of ${rounds}, interleaved):`,
+    "",
+    table(
+      ["query", "median", "leads/s", "sum of fit"],
+      [
+        [
+          "leadscore sql --dialect duckdb",
+          formatMs(median(generatedMs)),
+          formatRate((compare * 1000) / median(generatedMs)),
+          generatedTotal,
+        ],
+        ["hand-written", formatMs(median(handMs)), formatRate((compare * 1000) / median(handMs)), handTotal],
+      ],
+    ),
+    "",
+    goal(
+      "generated within 1.5× of hand-written",
+      ratio <= 1.5,
+      `${formatRatio(ratio)}${generatedTotal === handTotal ? "" : "; the sums DIFFER"}`,
+    ),
+    "",
+  );
+
+  // 2. JS `score` vs DuckDB on the same leads and events (the reference rules).
+  progress(`sql: ${compare.toLocaleString("en-US")} leads with events, JS score vs DuckDB`);
+  for (const statement of populationSql(compare, 10)) await engine.run(statement);
+  const leadsFile = path.join(dir, "leads.csv");
+  const eventsFile = path.join(dir, "events.ndjson");
+  await engine.run(`COPY leads TO '${leadsFile}' (HEADER)`);
+  await engine.run(
+    `COPY (SELECT lead_id, type, strftime(at, '%Y-%m-%dT%H:%M:%SZ') AS at, url, seconds, campaign, asset FROM events) TO '${eventsFile}' (FORMAT json)`,
+  );
+  await engine.run(`COPY leads TO '${path.join(dir, "leads.parquet")}' (FORMAT parquet)`);
+  await engine.run(`COPY events TO '${path.join(dir, "events.parquet")}' (FORMAT parquet)`);
+  const js = await timed(async () =>
+    spawnSync(
+      process.execPath,
+      [
+        CLI,
+        "score",
+        "--rules",
+        RULES,
+        "--leads",
+        leadsFile,
+        "--events",
+        eventsFile,
+        "--as-of",
+        AS_OF_TEXT,
+        "--out",
+        "/dev/null",
+        "--json",
+      ],
+      { encoding: "utf8", maxBuffer: 1 << 26 },
+    ),
+  );
+  const duckEngine = await timed(async () =>
+    spawnSync(
+      process.execPath,
+      [
+        CLI,
+        "score",
+        "--engine",
+        "duckdb",
+        "--rules",
+        RULES,
+        "--leads",
+        leadsFile,
+        "--events",
+        eventsFile,
+        "--as-of",
+        AS_OF_TEXT,
+        "--out",
+        "/dev/null",
+        "--json",
+      ],
+      { encoding: "utf8", maxBuffer: 1 << 26 },
+    ),
+  );
+  const referenceSql = emitSql(reference, {
+    dialect: "duckdb",
+    leads: path.join(dir, "leads.parquet"),
+    events: path.join(dir, "events.parquet"),
+    asOf: AS_OF,
+    explain: false,
+    dbt: false,
+  });
+  const direct = await timed(() =>
+    engine.query(`SELECT COUNT(*) AS n FROM (${referenceSql.replace(/^--.*\n/gm, "")})`),
+  );
+  const scoredBy = (out: string) => JSON.parse(out).leads.scored as number;
+  lines.push(
+    `The reference rules on ${compare.toLocaleString("en-US")} leads and ${(compare * 10).toLocaleString("en-US")} events (CSV + NDJSON for the CLI, the same data as Parquet for DuckDB's own reader):`,
+    "",
+    table(
+      ["engine", "wall", "leads/s", "vs JS"],
+      [
+        ["score (JS)", formatMs(js.ms), formatRate((compare * 1000) / js.ms), "1.00×"],
+        [
+          `score --engine duckdb (${scoredBy(duckEngine.value.stderr)} scored)`,
+          formatMs(duckEngine.ms),
+          formatRate((compare * 1000) / duckEngine.ms),
+          formatRatio(js.ms / duckEngine.ms),
+        ],
+        [
+          `generated SQL on Parquet in DuckDB (${direct.value[0]!.n} rows)`,
+          formatMs(direct.ms),
+          formatRate((compare * 1000) / direct.ms),
+          formatRatio(js.ms / direct.ms),
+        ],
+      ],
+    ),
+    "",
+    goal(
+      "DuckDB ≥ 20× the JS engine",
+      js.ms / direct.ms >= 20,
+      `generated SQL over Parquet: ${formatRatio(js.ms / direct.ms)}; score --engine duckdb (reads and validates with the JS input layer): ${formatRatio(js.ms / duckEngine.ms)}`,
+    ),
+    "",
+  );
+  await engine.close();
+
+  // 3. A large population from Parquet with the memory limit set.
+  progress(
+    `sql: ${big.leads.toLocaleString("en-US")} leads + ${(big.leads * big.events).toLocaleString("en-US")} events from Parquet`,
+  );
+  const large = await openDuckDb({ memoryLimit, tempDirectory: path.join(dir, "spill") });
+  for (const statement of populationSql(big.leads, big.events)) await large.run(statement);
+  await large.run(`COPY leads TO '${path.join(dir, "big-leads.parquet")}' (FORMAT parquet)`);
+  await large.run(`COPY events TO '${path.join(dir, "big-events.parquet")}' (FORMAT parquet)`);
+  await large.run("DROP TABLE leads");
+  await large.run("DROP TABLE events");
+  const bigSql = emitSql(reference, {
+    dialect: "duckdb",
+    leads: path.join(dir, "big-leads.parquet"),
+    events: path.join(dir, "big-events.parquet"),
+    asOf: AS_OF,
+    explain: false,
+    dbt: false,
+  });
+  const bigRun = await timed(() =>
+    large.run(
+      `COPY (${bigSql.replace(/^--.*\n/gm, "")}) TO '${path.join(dir, "big-results.parquet")}' (FORMAT parquet)`,
+    ),
+  );
+  await large.close();
+  lines.push(
+    `${big.leads.toLocaleString("en-US")} leads + ${(big.leads * big.events).toLocaleString("en-US")} events read from Parquet, results written to Parquet, DuckDB memory_limit ${memoryLimit}:`,
+    "",
+    goal(
+      "under 60 s",
+      bigRun.ms < 60_000,
+      `${formatMs(bigRun.ms)} (${formatRate((big.leads * 1000) / bigRun.ms)})`,
+    ),
+  );
+  return { title: "6. SQL backend (DuckDB)", lines };
+}
