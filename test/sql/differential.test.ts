@@ -15,7 +15,7 @@ import { AS_OF, lead, ruleset, withoutNul } from "./support/random-rules.js";
  * Differential testing: random rulesets (every construct) over hostile populations; the JS engine, DuckDB
  * and PostgreSQL must give the same result, field by field, for every lead. Each population is loaded
  * once per database and scored by many rulesets (they share one schema), so the run stays short.
- * `npm run fuzz` runs far more (LEADSCORE_FUZZ_POPULATIONS, LEADSCORE_FUZZ_SEED).
+ * `npm run fuzz:sql` runs far more (LEADSCORE_FUZZ_POPULATIONS, LEADSCORE_FUZZ_SEED).
  */
 const POPULATIONS = Number(process.env.LEADSCORE_FUZZ_POPULATIONS ?? 30);
 const RULESETS_PER_POPULATION = 10;
