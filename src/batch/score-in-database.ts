@@ -6,6 +6,7 @@ import { scoreLoaded } from "../sql/score-loaded.js";
 import type { LoadedLead } from "../sql/load.js";
 import { OutcomeCounts } from "./outcomes.js";
 import { scoreBatch, type BatchOptions, type BatchSummary } from "./score-file.js";
+import type { LeadRecord } from "../io/lead-records.js";
 
 export interface DatabaseBatchOptions extends Omit<BatchOptions, "outcome"> {
   engine: SqlEngine;
@@ -36,7 +37,7 @@ const PENDING: ScoreResult = Object.freeze({
 export async function scoreBatchInDatabase(options: DatabaseBatchOptions): Promise<BatchSummary> {
   const accepted: LoadedLead[] = [];
   const positions: RecordPosition[] = [];
-  const records: Array<Readonly<Record<string, unknown>>> = [];
+  const records: LeadRecord[] = [];
   const read = await scoreBatch({
     ...options,
     scorer: {

@@ -88,7 +88,9 @@ export async function runScore(
   );
   const engine = options.engine ?? "js";
   if (engine !== "js" && input.outcome !== undefined && input.outcome !== null) {
-    throw new UsageError("an outcome field (conversion rates) is counted by the js engine only; leave out --engine");
+    throw new UsageError(
+      "an outcome field (conversion rates) is counted by the js engine only; leave out --engine",
+    );
   }
 
   // Inputs are opened first: a missing file is reported before any work is done.
