@@ -11,7 +11,21 @@ import type { CommandIO } from "./io.js";
  * only once the output is complete. A run that fails, is interrupted or is refused late leaves the old file
  * as it was; two runs writing one file never interleave; and an output that is a symbolic or hard link to
  * an input replaces the link, never the input's content.
+ *
+ * Devices and pipes (`--out /dev/null`, `/dev/stdout`, a FIFO) are the exception: they are written in place.
+ * There is nothing there to replace atomically, and a rename would put a regular file where the device was
+ * (as root, `/dev/null` itself).
  */
+
+/** True when the path leads (through links) to something that is neither a regular file nor a directory. */
+async function isDeviceOrPipe(target: string): Promise<boolean> {
+  try {
+    const info = await stat(target);
+    return !info.isFile() && !info.isDirectory();
+  } catch {
+    return false;
+  }
+}
 
 /** Creates the directory an output file goes in (`-o dist/ruleset.json` in a fresh checkout). */
 export async function ensureOutputDirectory(io: CommandIO, file: string): Promise<void> {
@@ -28,6 +42,14 @@ export async function ensureOutputDirectory(io: CommandIO, file: string): Promis
 export async function writeOutputFile(io: CommandIO, file: string, text: string): Promise<void> {
   await ensureOutputDirectory(io, file);
   const target = path.resolve(io.cwd, file);
+  if (await isDeviceOrPipe(target)) {
+    try {
+      await writeFile(target, text, "utf8");
+    } catch (error) {
+      throw new UsageError(`cannot write \`${file}\`: ${describeFileError(error)}`);
+    }
+    return;
+  }
   const temporary = temporaryBeside(target);
   try {
     await writeFile(temporary, text, "utf8");
@@ -46,13 +68,14 @@ export interface OutputFile extends LineSink {
 export async function openOutputFile(io: CommandIO, file: string): Promise<OutputFile> {
   await ensureOutputDirectory(io, file);
   const target = path.resolve(io.cwd, file);
-  const temporary = temporaryBeside(target);
+  const inPlace = await isDeviceOrPipe(target);
+  const temporary = inPlace ? target : temporaryBeside(target);
   const fail = (error: unknown): never => {
     throw new UsageError(`cannot write \`${file}\`: ${describeFileError(error)}`);
   };
   let handle: FileHandle;
   try {
-    handle = await open(temporary, "wx");
+    handle = await open(temporary, inPlace ? "w" : "wx");
   } catch (error) {
     return fail(error);
   }
@@ -73,9 +96,9 @@ export async function openOutputFile(io: CommandIO, file: string): Promise<Outpu
       settled = true;
       try {
         await sink.close();
-        await rename(temporary, target);
+        if (!inPlace) await rename(temporary, target);
       } catch (error) {
-        await unlink(temporary).catch(() => undefined);
+        if (!inPlace) await unlink(temporary).catch(() => undefined);
         fail(error);
       }
     },
@@ -86,7 +109,7 @@ export async function openOutputFile(io: CommandIO, file: string): Promise<Outpu
         stream.once("close", () => resolve());
         stream.destroy();
       });
-      await unlink(temporary).catch(() => undefined);
+      if (!inPlace) await unlink(temporary).catch(() => undefined);
     },
   };
 }
@@ -112,7 +135,8 @@ export async function refuseOutputsOverInputs(
   }
   const outputIds = new Map<string, string>();
   for (const [flag, output] of outputs) {
-    if (output === undefined) continue;
+    // Any number of outputs may go to /dev/null or another device: none of them can destroy an input.
+    if (output === undefined || (await isDeviceOrPipe(path.resolve(io.cwd, output)))) continue;
     for (const id of await identitiesOf(path.resolve(io.cwd, output))) {
       if (inputIds.has(id))
         throw new UsageError(`${flag} \`${output}\` is an input file; choose another file`);

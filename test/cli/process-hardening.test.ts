@@ -1,4 +1,13 @@
-import { linkSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  linkSync,
+  lstatSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
@@ -108,5 +117,15 @@ describe("output files", () => {
     expect((await score(dir, "--out", "results.ndjson")).code).toBe(0);
     expect(readFileSync(path.join(dir, "results.ndjson"), "utf8")).toMatch(/^\{"id":"L1"/);
     expect(readdirSync(dir).sort()).toEqual(["leads.csv", "results.ndjson"]);
+  });
+
+  test("devices are written in place: --out through a link to /dev/null leaves the link and the device as they were", async () => {
+    const dir = workspace();
+    symlinkSync("/dev/null", path.join(dir, "sink"));
+    const run = await score(dir, "--out", "sink", "--rejects", "/dev/null", "--summary", "sink");
+    expect(run.code).toBe(0);
+    expect(lstatSync(path.join(dir, "sink")).isSymbolicLink()).toBe(true);
+    expect(statSync("/dev/null").isCharacterDevice()).toBe(true);
+    expect(readdirSync(dir).sort()).toEqual(["leads.csv", "sink"]);
   });
 });
