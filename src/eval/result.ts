@@ -2,6 +2,21 @@
  * What scoring returns for one lead. Keys are always created in the order declared here, so that
  * `JSON.stringify` of a result is byte-stable: same rules, same lead, same as-of time, same bytes.
  */
+/**
+ * What a result decides for a lead, in the order results list it. Result files, SQL rows and fixture
+ * expectations all name these keys: they spread this list rather than spell it again.
+ */
+export const DECISION_KEYS = [
+  "model",
+  "fit",
+  "engagement",
+  "score",
+  "grade",
+  "bucket",
+  "excluded",
+  "actions",
+] as const;
+
 export interface ScoreResult {
   /** The lead's `id` field, as text; null when the lead has none. */
   id: string | null;

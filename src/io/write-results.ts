@@ -1,21 +1,10 @@
-import type { Contribution, ResultAction, ScoreResult } from "../eval/result.js";
+import { DECISION_KEYS, type Contribution, type ResultAction, type ScoreResult } from "../eval/result.js";
 
 export type ResultFormat = "ndjson" | "csv";
 
 export const RESULT_FORMATS: readonly ResultFormat[] = ["ndjson", "csv"];
 
-export const CSV_COLUMNS = [
-  "id",
-  "model",
-  "fit",
-  "engagement",
-  "score",
-  "grade",
-  "bucket",
-  "excluded",
-  "actions",
-  "top_reasons",
-] as const;
+export const CSV_COLUMNS = ["id", ...DECISION_KEYS, "top_reasons"] as const;
 
 /** How many contributions the CSV `top_reasons` column shows. */
 const TOP_REASONS = 3;

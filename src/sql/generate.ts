@@ -1,5 +1,6 @@
 import type { Artifact, Bucket, Expr, GradeScale, Match, Model, Ref, Rule } from "../compile/artifact.js";
 import { resultAction } from "../eval/compile-buckets.js";
+import { DECISION_KEYS } from "../eval/result.js";
 import { round2 } from "../eval/round.js";
 import { conditionSql, type ConditionContext } from "./conditions.js";
 import type { Dialect } from "./dialect.js";
@@ -51,20 +52,7 @@ export interface SqlOptions {
 }
 
 /** The output columns, in order (then `contributions` with `explain`, then the detail columns). */
-export const RESULT_COLUMNS = [
-  "id",
-  "model",
-  "fit",
-  "engagement",
-  "score",
-  "grade",
-  "bucket",
-  "excluded",
-  "actions",
-  "ruleset",
-  "version",
-  "content_hash",
-] as const;
+export const RESULT_COLUMNS = ["id", ...DECISION_KEYS, "ruleset", "version", "content_hash"] as const;
 
 /** Where one rule's or exclusion's event facts live: its index among the event matches. */
 interface EventItem {
