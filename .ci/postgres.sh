@@ -3,9 +3,10 @@
 # root). Source it: it exports LEADSCORE_TEST_PG_URL and defines stop_test_postgres for an EXIT trap.
 #   source .ci/postgres.sh && trap stop_test_postgres EXIT
 
+# .ci/run installs Debian's postgresql package (apt-get install -y postgresql) before sourcing this.
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
-  apt-get update -qq </dev/null
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql </dev/null >/dev/null
+  echo "PostgreSQL is not installed: apt-get install -y postgresql" >&2
+  exit 1
 fi
 pg_bin=$(dirname "$(ls -d /usr/lib/postgresql/*/bin/initdb | sort -V | tail -1)")
 pg_dir=$(mktemp -d /tmp/leadscore-pg.XXXXXX)
