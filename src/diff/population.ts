@@ -3,15 +3,15 @@
  * the leads whose bucket or actions changed with the rule changes that moved them, and the distribution
  * of score changes.
  *
- * Each lead is scored once per side and compared on the spot; only the leads that moved are kept, so
- * time is linear in the population and memory grows with the number of moves, not of leads.
+ * Each lead is scored once per side and compared on the spot (PopulationDiff); only the leads that moved
+ * are kept, and those can spill to disk, so time is linear in the population and memory stays flat.
  */
 import type { Artifact } from "../compile/artifact.js";
 import { canonicalJson } from "../compile/hash.js";
 import { InvalidAsOfError } from "../eval/errors.js";
 import { formatInstant, toInstant } from "../eval/instant.js";
 import { round2 } from "../eval/round.js";
-import { createRuleset } from "../eval/ruleset.js";
+import { createRuleset, type Ruleset } from "../eval/ruleset.js";
 import type { ScoreResult } from "../eval/result.js";
 import type { ScoringEvent } from "../eval/event-index.js";
 import { describeAction } from "../compile/print-artifact.js";
@@ -32,6 +32,7 @@ import {
 import { planChanges, type RuleChange } from "./rules.js";
 import { compareLeadIds } from "./sort.js";
 import { DeltaCollector } from "./stats.js";
+import { SortedSpill, SpillDirectory } from "../io/spill.js";
 
 /** A lead of the population: valid for both rulesets (see population-load.ts for reading files). */
 export interface PopulationLead {
@@ -62,77 +63,131 @@ export interface DiffRulesetsOptions {
   baseAsOf?: Date | string | number;
 }
 
+/** A moved lead with its place in the population, the tie-break of the report's order (by id). */
+export type OrderedMove = MovedLead & { order: number };
+
+/** The order moved leads are listed in: by id (see sort.ts), then by their place in the population. */
+export function compareMoves(a: OrderedMove, b: OrderedMove): number {
+  return compareLeadIds(a.id, b.id) || a.order - b.order;
+}
+
+/** What `PopulationDiff.report` needs besides the tallies: what the population was read from. */
+export interface ReportInputs {
+  sources: PopulationSourceSummary[];
+  /** The first rejected records (all of them unless `rejected` says there are more). */
+  rejects: RejectedRecord[];
+  /** Rejected records in all (default: `rejects.length`). */
+  rejected?: number;
+  /** Records refused by one side only (default: counted in `rejects`). */
+  refusedByOneSide?: number;
+}
+
 /**
  * Compares two rulesets on a population. Throws RulesetLoadError for an artifact that does not load and
  * InvalidAsOfError for an `asOf` that is not a time (both are mistakes of the caller, not of the data).
  */
 export function diffRulesets(options: DiffRulesetsOptions): DiffReport {
-  const { base, head } = options;
-  const runAsOf = toInstant(options.asOf);
-  if (Number.isNaN(runAsOf)) {
-    throw new InvalidAsOfError(
-      `as-of time ${JSON.stringify(options.asOf)} is not an ISO-8601 timestamp, epoch milliseconds or a valid Date`,
-    );
-  }
-  const baseAsOf = options.baseAsOf === undefined ? runAsOf : toInstant(options.baseAsOf);
-  if (Number.isNaN(baseAsOf)) {
-    throw new InvalidAsOfError(`base as-of time ${JSON.stringify(options.baseAsOf)} is not a time`);
-  }
-  const baseRuleset = createRuleset(base);
-  const headRuleset = createRuleset(head);
-  const plan = planChanges(base, head);
-  const ruleChanges = plan.changes.map((planned) => planned.change);
-  const attribution = new Attribution(base, head, plan);
-  const impact = ruleChanges.map(() => ({ leads: 0, moved: 0 }));
+  const diff = new PopulationDiff(options);
+  for (const entry of options.population) diff.add(entry);
+  return diff.report(diff.moved.sorted(), options.inputs ?? { sources: [], rejects: [] });
+}
 
-  const beforeCounts = new Map<string, number>();
-  const afterCounts = new Map<string, number>();
-  const transitions = new Map<string, Map<string, number>>();
-  const deltas = new DeltaCollector();
-  const routing = new RoutingCounter(creationFieldOf(head));
-  const moved: Array<MovedLead & { order: number }> = [];
-  let leads = 0;
-  let changedBucket = 0;
-  let changedActions = 0;
-  let changedScore = 0;
+export type DiffSetup = Omit<DiffRulesetsOptions, "population" | "inputs">;
 
-  for (const entry of options.population) {
-    const order = leads++;
-    const asOf = { asOf: entry.asOf ?? runAsOf };
+/**
+ * One pass over a population: `add` scores a lead under both rulesets and keeps only what the report
+ * needs — counts per bucket, the transition matrix, score changes, per-change tallies, routing loads —
+ * and, for a lead that moved, its row with the changes that caused the move (found on the spot: the lead
+ * is still at hand). Nothing else of a lead outlives its `add`, so memory does not grow with the
+ * population; the moved leads go to `moved`, which spills to disk when given a SortedSpill that does.
+ */
+export class PopulationDiff {
+  readonly moved: SortedSpill<OrderedMove>;
+  readonly #options: DiffSetup;
+  readonly #runAsOf: number;
+  readonly #baseAsOf: number;
+  readonly #baseRuleset: Ruleset;
+  readonly #headRuleset: Ruleset;
+  readonly #ruleChanges: RuleChange[];
+  readonly #attribution: Attribution;
+  readonly #impact: Array<{ leads: number; moved: number }>;
+  readonly #beforeCounts = new Map<string, number>();
+  readonly #afterCounts = new Map<string, number>();
+  readonly #transitions = new Map<string, Map<string, number>>();
+  readonly #deltas = new DeltaCollector();
+  readonly #routing: RoutingCounter;
+  #leads = 0;
+  #changedBucket = 0;
+  #changedActions = 0;
+  #changedScore = 0;
+
+  /** `moved`: where moved leads are kept (default: in memory). */
+  constructor(options: DiffSetup, moved?: SortedSpill<OrderedMove>) {
+    const { base, head } = options;
+    this.#options = options;
+    this.#runAsOf = toInstant(options.asOf);
+    if (Number.isNaN(this.#runAsOf)) {
+      throw new InvalidAsOfError(
+        `as-of time ${JSON.stringify(options.asOf)} is not an ISO-8601 timestamp, epoch milliseconds or a valid Date`,
+      );
+    }
+    this.#baseAsOf = options.baseAsOf === undefined ? this.#runAsOf : toInstant(options.baseAsOf);
+    if (Number.isNaN(this.#baseAsOf)) {
+      throw new InvalidAsOfError(`base as-of time ${JSON.stringify(options.baseAsOf)} is not a time`);
+    }
+    this.#baseRuleset = createRuleset(base);
+    this.#headRuleset = createRuleset(head);
+    const plan = planChanges(base, head);
+    this.#ruleChanges = plan.changes.map((planned) => planned.change);
+    this.#attribution = new Attribution(base, head, plan);
+    this.#impact = this.#ruleChanges.map(() => ({ leads: 0, moved: 0 }));
+    this.#routing = new RoutingCounter(creationFieldOf(head));
+    this.moved = moved ?? new SortedSpill(new SpillDirectory(), "moved", compareMoves, Infinity);
+  }
+
+  /** Leads added so far. */
+  get leads(): number {
+    return this.#leads;
+  }
+
+  add(entry: PopulationLead): void {
+    const order = this.#leads++;
+    const attribution = this.#attribution;
+    const asOf = { asOf: entry.asOf ?? this.#runAsOf };
     const events = entry.events as readonly ScoringEvent[];
-    const before = baseRuleset.score(entry.lead, events, { asOf: entry.asOf ?? baseAsOf });
-    const after = headRuleset.score(entry.lead, events, asOf);
+    const before = this.#baseRuleset.score(entry.lead, events, { asOf: entry.asOf ?? this.#baseAsOf });
+    const after = this.#headRuleset.score(entry.lead, events, asOf);
 
     const beforeLabel = transitionLabel(before);
     const afterLabel = transitionLabel(after);
-    increment(beforeCounts, beforeLabel);
-    increment(afterCounts, afterLabel);
-    let row = transitions.get(beforeLabel);
+    increment(this.#beforeCounts, beforeLabel);
+    increment(this.#afterCounts, afterLabel);
+    let row = this.#transitions.get(beforeLabel);
     if (row === undefined) {
       row = new Map();
-      transitions.set(beforeLabel, row);
+      this.#transitions.set(beforeLabel, row);
     }
     increment(row, afterLabel);
 
-    routing.add(entry.lead, before.actions, after.actions);
-    if (before.score !== null && after.score !== null) deltas.add(round2(after.score - before.score));
-    if (before.score !== after.score) changedScore += 1;
+    this.#routing.add(entry.lead, before.actions, after.actions);
+    if (before.score !== null && after.score !== null) this.#deltas.add(round2(after.score - before.score));
+    if (before.score !== after.score) this.#changedScore += 1;
 
     const differing = attribution.differingRules(before, after);
     for (const key of differing) {
       const index = attribution.changeIndex(key);
-      if (index !== undefined) impact[index]!.leads += 1;
+      if (index !== undefined) this.#impact[index]!.leads += 1;
     }
 
     const bucketChanged = beforeLabel !== afterLabel;
     const actionsChanged = !sameActions(before.actions, after.actions);
-    if (bucketChanged) changedBucket += 1;
-    if (actionsChanged) changedActions += 1;
-    if (!bucketChanged && !actionsChanged) continue;
+    if (bucketChanged) this.#changedBucket += 1;
+    if (actionsChanged) this.#changedActions += 1;
+    if (!bucketChanged && !actionsChanged) return;
 
     const { causes, undecided } = attribution.causes(entry, asOf, before, after, differing);
-    for (const index of causes) impact[index]!.moved += 1;
-    moved.push({
+    for (const index of causes) this.#impact[index]!.moved += 1;
+    this.moved.push({
       order,
       id: before.id ?? after.id,
       source: entry.source ?? `#${order + 1}`,
@@ -146,46 +201,65 @@ export function diffRulesets(options: DiffRulesetsOptions): DiffReport {
     });
   }
 
-  moved.sort((a, b) => compareLeadIds(a.id, b.id) || a.order - b.order);
-  const order = labelOrder(base, head);
-  const changes: ImpactedChange[] = ruleChanges.map(({ key: _key, ...change }, index) => ({
-    ...change,
-    leads: attribution.isRuleChange(index) ? impact[index]!.leads : null,
-    moved: impact[index]!.moved,
-  }));
-  if (options.configChange) {
-    // Last, so that the indexes of the rule changes (causes) stay as they are; it names no lead.
-    const { key: _key, ...change } = options.configChange;
-    changes.push({ ...change, leads: null, moved: 0 });
+  /**
+   * The report. `moved` is the moved leads to list in it, in order (compareMoves): all of them, or the
+   * first ones when the rest stream from `this.moved` to a full report; counts always cover every lead.
+   */
+  report(moved: readonly OrderedMove[], inputs: ReportInputs): DiffReport {
+    const options = this.#options;
+    const { base, head } = options;
+    const order = labelOrder(base, head);
+    const changes: ImpactedChange[] = this.#ruleChanges.map(({ key: _key, ...change }, index) => ({
+      ...change,
+      leads: this.#attribution.isRuleChange(index) ? this.#impact[index]!.leads : null,
+      moved: this.#impact[index]!.moved,
+    }));
+    if (options.configChange) {
+      // Last, so that the indexes of the rule changes (causes) stay as they are; it names no lead.
+      const { key: _key, ...change } = options.configChange;
+      changes.push({ ...change, leads: null, moved: 0 });
+    }
+    const runAsOf = this.#runAsOf;
+    const baseAsOf = this.#baseAsOf;
+    return {
+      base: side(options.baseLabel ?? "base", base),
+      head: side(options.headLabel ?? "head", head),
+      asOf: formatInstant(runAsOf),
+      asOfSource: options.asOfSource ?? "given",
+      baseAsOf: baseAsOf === runAsOf ? null : formatInstant(baseAsOf),
+      schemasDiffer: canonicalJson(base.schema.lead) !== canonicalJson(head.schema.lead),
+      fixturesChanged: options.fixturesChanged ?? null,
+      changes,
+      summary: {
+        leads: this.#leads,
+        changedBucket: this.#changedBucket,
+        changedActions: this.#changedActions,
+        moved: this.moved.size,
+        changedScore: this.#changedScore,
+      },
+      buckets: bucketCounts(order, this.#beforeCounts, this.#afterCounts),
+      routing: { teams: this.#routing.loads(head, base), span: this.#routing.span() },
+      transitions: transitionMatrix(order, this.#beforeCounts, this.#afterCounts, this.#transitions),
+      moved: moved.map(withoutOrder),
+      scoreDeltas: this.#deltas.summarize(),
+      population: {
+        sources: inputs.sources,
+        rejected: inputs.rejected ?? inputs.rejects.length,
+        rejects: inputs.rejects,
+        refusedByOneSide: inputs.refusedByOneSide ?? inputs.rejects.filter(isRefusedByOneSide).length,
+      },
+    };
   }
+}
 
-  return {
-    base: side(options.baseLabel ?? "base", base),
-    head: side(options.headLabel ?? "head", head),
-    asOf: formatInstant(runAsOf),
-    asOfSource: options.asOfSource ?? "given",
-    baseAsOf: baseAsOf === runAsOf ? null : formatInstant(baseAsOf),
-    schemasDiffer: canonicalJson(base.schema.lead) !== canonicalJson(head.schema.lead),
-    fixturesChanged: options.fixturesChanged ?? null,
-    changes,
-    summary: {
-      leads,
-      changedBucket,
-      changedActions,
-      moved: moved.length,
-      changedScore,
-    },
-    buckets: bucketCounts(order, beforeCounts, afterCounts),
-    routing: { teams: routing.loads(head, base), span: routing.span() },
-    transitions: transitionMatrix(order, beforeCounts, afterCounts, transitions),
-    moved: moved.map(({ order: _order, ...lead }) => lead),
-    scoreDeltas: deltas.summarize(),
-    population: {
-      sources: options.inputs?.sources ?? [],
-      rejected: options.inputs?.rejects.length ?? 0,
-      rejects: options.inputs?.rejects ?? [],
-    },
-  };
+/** A moved lead as the report lists it (its place in the population only decided the order). */
+export function withoutOrder({ order: _order, ...lead }: OrderedMove): MovedLead {
+  return lead;
+}
+
+/** A record valid under one ruleset only (the sides declare different schemas); see population-load.ts. */
+export function isRefusedByOneSide(reject: RejectedRecord): boolean {
+  return /^under the (base|head) rules/.test(reject.reason);
 }
 
 function side(label: string, artifact: Artifact): RulesetSide {

@@ -8,6 +8,11 @@ export const DIFF_REPORT_FORMAT = "leadscore.diff" as const;
 export const DIFF_REPORT_FORMAT_VERSION = 1 as const;
 
 export function renderDiffJson(report: DiffReport): string {
-  const document = { format: DIFF_REPORT_FORMAT, formatVersion: DIFF_REPORT_FORMAT_VERSION, ...report };
-  return `${JSON.stringify(document, null, 2)}\n`;
+  return `${JSON.stringify(jsonDocument(report), null, 2)}\n`;
+}
+
+/** The document as JSON lays it out: the report, without what its full lists already say. */
+export function jsonDocument(report: DiffReport): Record<string, unknown> {
+  const { refusedByOneSide: _derived, ...population } = report.population;
+  return { format: DIFF_REPORT_FORMAT, formatVersion: DIFF_REPORT_FORMAT_VERSION, ...report, population };
 }

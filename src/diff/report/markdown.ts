@@ -7,7 +7,7 @@
  * over 65,536 characters): when the full report is longer, the long sections are shortened step by step,
  * each with a note saying how many entries were left out and where the full report is.
  */
-import type { DiffReport, MovedLead } from "./model.js";
+import type { DiffReport, MovedLead, RejectedRecord } from "./model.js";
 import {
   actionsText,
   asOfOrigin,
@@ -24,6 +24,7 @@ import {
 } from "./format.js";
 import { code, text as escapeText } from "./markup.js";
 import { doubledLoads } from "../routing.js";
+import { DocumentBuilder, documentText, type DocumentPart } from "./document.js";
 
 /** The first line of every report: lets CI find the comment it wrote before ("sticky" comments). */
 export const DIFF_COMMENT_MARKER = "<!-- leadscore-diff -->";
@@ -74,13 +75,22 @@ export function renderDiffMarkdown(report: DiffReport, options: MarkdownOptions 
   if (report.changes.length === 0) return sameMeaning(report);
   const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
   const fullReport = options.fullReport ?? null;
-  if (maxChars === Infinity) return render(report, UNLIMITED, fullReport);
+  if (maxChars === Infinity) return documentText(diffMarkdownDocument(report), report);
   let text = "";
   for (const limits of shorteningSteps(options.maxLeadRows ?? DEFAULT_MAX_LEAD_ROWS)) {
-    text = render(report, limits, fullReport);
+    text = documentText(render(report, limits, fullReport), report);
     if (text.length <= maxChars) return text;
   }
   return cutToSize(text, maxChars, fullReport);
+}
+
+/**
+ * The full report (nothing shortened) as a document whose moved leads and rejects can stream (see
+ * document.ts): what `--full-report` writes.
+ */
+export function diffMarkdownDocument(report: DiffReport): DocumentPart[] {
+  if (report.changes.length === 0) return [{ kind: "lines", lines: [sameMeaning(report).slice(0, -1)] }];
+  return render(report, UNLIMITED, null);
 }
 
 /**
@@ -117,7 +127,13 @@ function row(cells: readonly string[]): string {
 }
 
 function details(summary: string, body: readonly string[]): string[] {
-  return ["<details>", `<summary>${summary}</summary>`, "", ...body, "", "</details>", ""];
+  const [open, close] = detailsAround(summary);
+  return [...open, ...body, ...close];
+}
+
+/** The lines before and after a collapsed section's body. */
+function detailsAround(summary: string): [string[], string[]] {
+  return [["<details>", `<summary>${summary}</summary>`, ""], ["", "</details>", ""]];
 }
 
 function moreNote(left: number, what: string, fullReport: string | null): string {
@@ -130,14 +146,19 @@ function moreNote(left: number, what: string, fullReport: string | null): string
 
 // ------------------------------------------------------------------------------------------ sections
 
-function render(report: DiffReport, limits: Limits, fullReport: string | null): string {
+/**
+ * The comment with these limits. The moved leads and rejects are listed from the report's lists when
+ * limited (the report holds at least the first ones), and as per-item parts when not (a full report).
+ */
+function render(report: DiffReport, limits: Limits, fullReport: string | null): DocumentPart[] {
   const wrap = (text: string): string => code(shorten(text, limits.text));
   const wrapInCell = (text: string): string => code(shorten(text, limits.text), true);
   const shortened =
-    report.moved.length > limits.leads ||
+    report.summary.moved > limits.leads ||
     report.changes.length > limits.changes ||
-    report.population.rejects.length > limits.rejects;
-  const lines: string[] = [DIFF_COMMENT_MARKER, "## Lead scoring impact", ""];
+    report.population.rejected > limits.rejects;
+  const lines = new DocumentBuilder();
+  lines.push(DIFF_COMMENT_MARKER, "## Lead scoring impact", "");
 
   const version = (side: DiffReport["base"]): string =>
     `${code(side.name)}${side.version === null ? "" : ` v${side.version}`}`;
@@ -201,24 +222,23 @@ function render(report: DiffReport, limits: Limits, fullReport: string | null): 
   lines.push("");
 
   lines.push(...transitionSection(report));
-  lines.push(...movedSection(report, limits, wrapInCell, fullReport));
+  movedSection(lines, report, limits, wrapInCell, fullReport);
   lines.push(...deltaSection(report));
-  lines.push(...populationSection(report, limits, fullReport));
-  while (lines[lines.length - 1] === "") lines.pop();
+  populationSection(lines, report, limits, fullReport);
+  const tail = lines.tail;
+  while (tail[tail.length - 1] === "") tail.pop();
   // The footnote: how the "Because" column is decided, so a reviewer can weigh it.
-  if (report.moved.length > 0) lines.push("", `<sub>${CAUSE_METHOD}</sub>`);
-  return `${lines.join("\n")}\n`;
+  if (report.summary.moved > 0) lines.push("", `<sub>${CAUSE_METHOD}</sub>`);
+  return lines.finish();
 }
 
 /** The two sides declare different lead schemas: what that means for the comparison. */
 function schemaNote(report: DiffReport): string {
-  const refused = report.population.rejects.filter((reject) =>
-    /^under the (base|head) rules/.test(reject.reason),
-  );
+  const refused = report.population.refusedByOneSide;
   return report.summary.leads === 0
     ? "The two sides cannot be compared on leads: their lead schemas differ and no lead is valid under both."
     : `The two sides declare different lead schemas: a lead is compared only when both accept it ` +
-        `(${plural(refused.length, "record")} refused by one side only, listed under Population).`;
+        `(${plural(refused, "record")} refused by one side only, listed under Population).`;
 }
 
 /** Per routed team: leads routed before → after, per SLA, and per day when the population's span is known. */
@@ -294,38 +314,44 @@ function bucketMove(lead: MovedLead): string {
 }
 
 function movedSection(
+  lines: DocumentBuilder,
   report: DiffReport,
   limits: Limits,
   wrap: (text: string) => string,
   fullReport: string | null,
-): string[] {
-  const title = `Leads that moved (${count(report.moved.length)})`;
-  if (report.moved.length === 0) return details(title, ["No lead changed bucket or action."]);
-  const body: string[] = [];
-  const shown = report.moved.slice(0, limits.leads);
-  if (shown.length > 0) {
-    body.push(row(["Lead", "Bucket", "Score", "Action", "Because"]), "|:--|:--|--:|:--|:--|");
-    for (const lead of shown) {
-      const parts = becauseParts(report, lead, wrap);
-      const because = parts.slice(0, limits.because);
-      if (parts.length > limits.because) because.push(`…and ${count(parts.length - limits.because)} more`);
-      body.push(
-        row([
-          escapeText(shorten(lead.id ?? "(no id)", limits.text)),
-          bucketMove(lead),
-          `${scoreText(lead.before.score)} → ${scoreText(lead.after.score)}`,
-          lead.actionsChanged
-            ? `${escapeText(actionsText(lead.before.actions))} → ${escapeText(actionsText(lead.after.actions))}`
-            : "same",
-          because.join("<br>"),
-        ]),
-      );
-    }
+): void {
+  const total = report.summary.moved;
+  const title = `Leads that moved (${count(total)})`;
+  if (total === 0) {
+    lines.push(...details(title, ["No lead changed bucket or action."]));
+    return;
   }
-  if (report.moved.length > shown.length) {
-    body.push("", moreNote(report.moved.length - shown.length, "lead", fullReport));
+  const leadRow = (lead: MovedLead): string[] => {
+    const parts = becauseParts(report, lead, wrap);
+    const because = parts.slice(0, limits.because);
+    if (parts.length > limits.because) because.push(`…and ${count(parts.length - limits.because)} more`);
+    return [
+      row([
+        escapeText(shorten(lead.id ?? "(no id)", limits.text)),
+        bucketMove(lead),
+        `${scoreText(lead.before.score)} → ${scoreText(lead.after.score)}`,
+        lead.actionsChanged
+          ? `${escapeText(actionsText(lead.before.actions))} → ${escapeText(actionsText(lead.after.actions))}`
+          : "same",
+        because.join("<br>"),
+      ]),
+    ];
+  };
+  const [open, close] = detailsAround(title);
+  lines.push(...open);
+  const shown = Math.min(total, limits.leads);
+  if (shown > 0) {
+    lines.push(row(["Lead", "Bucket", "Score", "Action", "Because"]), "|:--|:--|--:|:--|:--|");
+    if (limits.leads === Infinity) lines.eachMoved(leadRow);
+    else for (const lead of report.moved.slice(0, shown)) lines.push(...leadRow(lead));
   }
-  return details(title, body);
+  if (total > shown) lines.push("", moreNote(total - shown, "lead", fullReport));
+  lines.push(...close);
 }
 
 function deltaSection(report: DiffReport): string[] {
@@ -352,34 +378,42 @@ function deltaSection(report: DiffReport): string[] {
   return details("Score changes", body);
 }
 
-function populationSection(report: DiffReport, limits: Limits, fullReport: string | null): string[] {
+function populationSection(
+  lines: DocumentBuilder,
+  report: DiffReport,
+  limits: Limits,
+  fullReport: string | null,
+): void {
   const { population } = report;
-  const body: string[] = [];
-  if (population.sources.length === 0) body.push("No fixture leads and no population files.");
+  const rejected = population.rejected === 0 ? "" : `, ${count(population.rejected)} rejected`;
+  const [open, close] = detailsAround(`Population (${plural(report.summary.leads, "lead")} scored${rejected})`);
+  lines.push(...open);
+  if (population.sources.length === 0) lines.push("No fixture leads and no population files.");
   else {
-    body.push(row(["Source", "Records", "Used", "Rejected"]), "|:--|--:|--:|--:|");
+    lines.push(row(["Source", "Records", "Used", "Rejected"]), "|:--|--:|--:|--:|");
     for (const source of population.sources) {
       const name = `${code(source.source, true)}${source.asOf ? ` (as of ${escapeText(source.asOf)})` : ""}`;
-      body.push(row([name, count(source.read), count(source.accepted), count(source.rejected)]));
+      lines.push(row([name, count(source.read), count(source.accepted), count(source.rejected)]));
     }
     const warnings = population.sources.flatMap((source) =>
       (source.warnings ?? []).map(
         (warning) => `- ${code(source.source)}: ${escapeText(shorten(warning, limits.text))}`,
       ),
     );
-    if (warnings.length > 0) body.push("", "Warnings:", "", ...warnings);
+    if (warnings.length > 0) lines.push("", "Warnings:", "", ...warnings);
   }
-  if (population.rejects.length > 0) {
-    body.push("", "Rejected records (not scored on either side):", "");
-    for (const reject of population.rejects.slice(0, limits.rejects)) {
-      body.push(`- ${code(reject.source)}: ${escapeText(shorten(reject.reason, limits.text))}`);
-    }
-    if (population.rejects.length > limits.rejects) {
-      body.push("", moreNote(population.rejects.length - limits.rejects, "rejected record", fullReport));
+  if (population.rejected > 0) {
+    lines.push("", "Rejected records (not scored on either side):", "");
+    const item = (reject: RejectedRecord): string[] => [
+      `- ${code(reject.source)}: ${escapeText(shorten(reject.reason, limits.text))}`,
+    ];
+    if (limits.rejects === Infinity) lines.eachReject(item);
+    else for (const reject of population.rejects.slice(0, limits.rejects)) lines.push(...item(reject));
+    if (population.rejected > limits.rejects) {
+      lines.push("", moreNote(population.rejected - limits.rejects, "rejected record", fullReport));
     }
   }
-  const rejected = population.rejected === 0 ? "" : `, ${count(population.rejected)} rejected`;
-  return details(`Population (${plural(report.summary.leads, "lead")} scored${rejected})`, body);
+  lines.push(...close);
 }
 
 /** Last resort when even the shortest rendering is too long (huge names): cut, close, and say so. */

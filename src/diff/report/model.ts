@@ -163,13 +163,26 @@ export interface DiffReport {
   /** Leads routed per team, before and after: what each team must call, and within what SLA. */
   routing: { teams: RoutingLoad[]; span: RoutingSpan | null };
   transitions: TransitionMatrix;
+  /**
+   * The leads that moved, by id: all of them (`summary.moved` of them), except when more moved than a
+   * report keeps in memory — then the first ones, and a full report streams the rest.
+   */
   moved: MovedLead[];
   scoreDeltas: ScoreDeltas;
   population: {
     sources: PopulationSourceSummary[];
     rejected: number;
-    /** The records not scored, in input order (all of them: nothing is dropped silently). */
+    /**
+     * The records not scored, in input order: all of them (nothing is dropped silently), except when the
+     * population rejected more than a report keeps in memory — then the first ones, and a full report
+     * streams the rest (see diff/stream-report.ts).
+     */
     rejects: RejectedRecord[];
+    /**
+     * Records refused by one side only (the sides declare different lead schemas). Derived from the full
+     * list of rejects, so the JSON report leaves it out; the comment states it when the list is cut.
+     */
+    refusedByOneSide: number;
   };
 }
 

@@ -3,6 +3,7 @@
  * markdown report is the one with a size limit).
  */
 import type { DiffReport } from "./model.js";
+import { DocumentBuilder, documentText, type DocumentPart } from "./document.js";
 import { doubledLoads } from "../routing.js";
 import {
   actionsText,
@@ -39,7 +40,12 @@ function table(rows: readonly (readonly string[])[], indent = "  "): string[] {
 }
 
 export function renderDiffText(report: DiffReport): string {
-  const lines: string[] = [];
+  return documentText(diffTextDocument(report), report);
+}
+
+/** The text report as a document whose moved leads and rejects can stream (see document.ts). */
+export function diffTextDocument(report: DiffReport): DocumentPart[] {
+  const lines = new DocumentBuilder();
   const { summary } = report;
   lines.push(`leadscore diff: ${sideText(report.base)} → ${sideText(report.head)}`);
   lines.push(
@@ -128,20 +134,21 @@ export function renderDiffText(report: DiffReport): string {
     lines.push("");
   }
 
-  lines.push(`Leads that moved (${count(report.moved.length)})`);
-  for (const lead of report.moved) {
+  lines.push(`Leads that moved (${count(report.summary.moved)})`);
+  lines.eachMoved((lead) => {
     const bucket = lead.bucketChanged
       ? `${lead.before.bucket} → ${lead.after.bucket}`
       : `${lead.after.bucket} (actions changed)`;
-    lines.push(
+    const out = [
       `  ${lead.id ?? "(no id)"}  ${bucket}  score ${scoreText(lead.before.score)} → ${scoreText(lead.after.score)}  [${lead.source}]`,
-    );
+    ];
     if (lead.actionsChanged) {
-      lines.push(`      action: ${actionsText(lead.before.actions)} → ${actionsText(lead.after.actions)}`);
+      out.push(`      action: ${actionsText(lead.before.actions)} → ${actionsText(lead.after.actions)}`);
     }
-    for (const part of becauseParts(report, lead)) lines.push(`      because: ${part}`);
-  }
-  if (report.moved.length > 0) lines.push(`  (${CAUSE_METHOD})`);
+    for (const part of becauseParts(report, lead)) out.push(`      because: ${part}`);
+    return out;
+  });
+  if (report.summary.moved > 0) lines.push(`  (${CAUSE_METHOD})`);
   lines.push("");
 
   const deltas = report.scoreDeltas;
@@ -172,12 +179,12 @@ export function renderDiffText(report: DiffReport): string {
     for (const warning of source.warnings ?? []) lines.push(`    warning: ${warning}`);
   }
   if (report.population.sources.length === 0) lines.push("  no fixture leads and no population files");
-  if (report.population.rejects.length > 0) {
+  if (report.population.rejected > 0) {
     lines.push("");
-    lines.push(`Rejected records (${count(report.population.rejects.length)})`);
-    for (const reject of report.population.rejects) lines.push(`  ${reject.source}: ${reject.reason}`);
+    lines.push(`Rejected records (${count(report.population.rejected)})`);
+    lines.eachReject((reject) => [`  ${reject.source}: ${reject.reason}`]);
   }
-  return `${lines.join("\n")}\n`;
+  return lines.finish();
 }
 
 function slaLabel(within: string | null): string {

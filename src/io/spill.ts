@@ -1,0 +1,217 @@
+/**
+ * Lists that may outgrow memory: the first items stay in memory, the rest go to temporary NDJSON files
+ * and are read back as a stream. A command that goes through a whole CRM keeps what it must list (the
+ * leads that moved, the records it rejected) without holding a million of them at once.
+ *
+ * - `SpillList` keeps items in the order they were added.
+ * - `SortedSpill` gives them back sorted: runs of up to `runItems` items are sorted in memory and written
+ *   to a file each, and reading merges the runs (an external merge sort). Equal items keep the order
+ *   they were added in only if the comparison says so (add a sequence number to the items).
+ *
+ * Writes are synchronous and batched (one write per run or per 64 KiB), so adding is a plain call that a
+ * synchronous caller can make; the files are removed by `dispose` (and live in a fresh directory under
+ * the system's temporary directory, so nothing is ever written next to the user's files).
+ */
+import { closeSync, createReadStream, mkdtempSync, openSync, rmSync, writeSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { readNdjson } from "./read-ndjson.js";
+
+/** Where a command's spilled lists go: one temporary directory, created on first use, removed at the end. */
+export class SpillDirectory {
+  #path: string | null = null;
+  #files = 0;
+
+  /** A new file name in the directory (the directory is created the first time). */
+  newFile(kind: string): string {
+    this.#path ??= mkdtempSync(path.join(os.tmpdir(), "leadscore-"));
+    this.#files += 1;
+    return path.join(this.#path, `${kind}-${this.#files}.ndjson`);
+  }
+
+  /** Removes every file written; safe to call more than once. */
+  dispose(): void {
+    if (this.#path === null) return;
+    rmSync(this.#path, { recursive: true, force: true });
+    this.#path = null;
+  }
+}
+
+const WRITE_CHARS = 64 * 1024;
+
+/** Appends lines to a file with synchronous, batched writes. */
+class LineFile {
+  readonly path: string;
+  readonly #fd: number;
+  #buffer = "";
+
+  constructor(file: string) {
+    this.path = file;
+    this.#fd = openSync(file, "wx");
+  }
+
+  write(line: string): void {
+    this.#buffer += `${line}\n`;
+    if (this.#buffer.length >= WRITE_CHARS) this.flush();
+  }
+
+  flush(): void {
+    if (this.#buffer !== "") writeSync(this.#fd, this.#buffer);
+    this.#buffer = "";
+  }
+
+  close(): void {
+    this.flush();
+    closeSync(this.#fd);
+  }
+}
+
+/** Items of a spill file, in file order. Our own files: no line limit (a moved lead can be long). */
+async function* readSpillFile<T>(file: string): AsyncGenerator<T> {
+  for await (const item of readNdjson(createReadStream(file, { highWaterMark: 256 * 1024 }), {
+    maxLineBytes: Number.POSITIVE_INFINITY,
+  })) {
+    if (item.kind === "record") yield item.value as T;
+  }
+}
+
+/** A list in the order items were added: the first `memoryItems` in memory, the rest on disk. */
+export class SpillList<T> {
+  readonly #memory: T[] = [];
+  readonly #memoryItems: number;
+  readonly #directory: SpillDirectory;
+  readonly #kind: string;
+  #file: LineFile | null = null;
+  #size = 0;
+
+  constructor(directory: SpillDirectory, kind: string, memoryItems: number) {
+    this.#directory = directory;
+    this.#kind = kind;
+    this.#memoryItems = memoryItems;
+  }
+
+  push(item: T): void {
+    this.#size += 1;
+    if (this.#memory.length < this.#memoryItems) {
+      this.#memory.push(item);
+      return;
+    }
+    this.#file ??= new LineFile(this.#directory.newFile(this.#kind));
+    this.#file.write(JSON.stringify(item));
+  }
+
+  get size(): number {
+    return this.#size;
+  }
+
+  /** Whether every item is in memory (`head()` is then the whole list). */
+  get inMemory(): boolean {
+    return this.#file === null;
+  }
+
+  /** The items kept in memory: the first ones (all of them when `inMemory`). */
+  head(): readonly T[] {
+    return this.#memory;
+  }
+
+  async *all(): AsyncGenerator<T> {
+    yield* this.#memory;
+    if (this.#file === null) return;
+    this.#file.flush();
+    yield* readSpillFile<T>(this.#file.path);
+  }
+
+  /** Closes the file (it is removed with its directory). */
+  close(): void {
+    this.#file?.close();
+    this.#file = null;
+  }
+}
+
+/** A list read back in sorted order: sorted runs on disk, merged when read. */
+export class SortedSpill<T> {
+  readonly #compare: (a: T, b: T) => number;
+  readonly #runItems: number;
+  readonly #directory: SpillDirectory;
+  readonly #kind: string;
+  #memory: T[] = [];
+  readonly #runs: string[] = [];
+  #size = 0;
+
+  constructor(directory: SpillDirectory, kind: string, compare: (a: T, b: T) => number, runItems: number) {
+    this.#directory = directory;
+    this.#kind = kind;
+    this.#compare = compare;
+    this.#runItems = runItems;
+  }
+
+  push(item: T): void {
+    this.#size += 1;
+    this.#memory.push(item);
+    if (this.#memory.length >= this.#runItems) this.#writeRun();
+  }
+
+  get size(): number {
+    return this.#size;
+  }
+
+  /** Whether every item is still in memory (then `sorted()` needs no file). */
+  get inMemory(): boolean {
+    return this.#runs.length === 0;
+  }
+
+  /** Every item, sorted, when all are in memory. */
+  sorted(): T[] {
+    if (!this.inMemory) throw new Error("SortedSpill.sorted: items are on disk; read them with all()");
+    return this.#memory.sort(this.#compare);
+  }
+
+  #writeRun(): void {
+    const file = new LineFile(this.#directory.newFile(this.#kind));
+    for (const item of this.#memory.sort(this.#compare)) file.write(JSON.stringify(item));
+    file.close();
+    this.#runs.push(file.path);
+    this.#memory = [];
+  }
+
+  /** Every item in sorted order: the runs merged (few runs: a linear scan for the smallest head is enough). */
+  async *all(): AsyncGenerator<T> {
+    if (this.inMemory) {
+      yield* this.sorted();
+      return;
+    }
+    if (this.#memory.length > 0) this.#writeRun();
+    const readers = this.#runs.map((file) => readSpillFile<T>(file));
+    try {
+      const heads: Array<T | undefined> = [];
+      for (const reader of readers) heads.push((await reader.next()).value as T | undefined);
+      for (;;) {
+        let best = -1;
+        for (let i = 0; i < heads.length; i++) {
+          const head = heads[i];
+          if (head === undefined) continue;
+          if (best === -1 || this.#compare(head, heads[best]!) < 0) best = i;
+        }
+        if (best === -1) return;
+        yield heads[best]!;
+        const next = await readers[best]!.next();
+        heads[best] = next.done ? undefined : next.value;
+      }
+    } finally {
+      // A reader stopped early (first(n)) closes its files now, not when collected.
+      for (const reader of readers) await reader.return(undefined);
+    }
+  }
+
+  /** The first `n` items in sorted order (reads the runs when they are on disk). */
+  async first(n: number): Promise<T[]> {
+    if (this.inMemory) return this.sorted().slice(0, n);
+    const items: T[] = [];
+    if (n <= 0) return items;
+    for await (const item of this.all()) {
+      items.push(item);
+      if (items.length >= n) break;
+    }
+    return items;
+  }
+}
