@@ -4,7 +4,7 @@
  * rejected with its place and reason — a lead must be valid under both rulesets to be compared, so a
  * record only one side accepts is rejected and says which side refused it. Nothing is dropped silently.
  */
-import { createReadStream } from "node:fs";
+import { createReadStream, statSync } from "node:fs";
 import path from "node:path";
 import type { Artifact } from "../compile/artifact.js";
 import { canonicalJson } from "../compile/hash.js";
@@ -21,9 +21,20 @@ import type { PopulationLead } from "./population.js";
 import type { PopulationSourceSummary, RejectedRecord } from "./report/model.js";
 import { parseFixtureText } from "../fixtures/parse.js";
 
-export interface LoadedPopulation {
-  leads: PopulationLead[];
+/**
+ * Where the population goes as it is read: every lead valid under both sides, every rejected record, and
+ * a summary per source. Leads are handed over one at a time, in input order, so a caller can score each
+ * and let it go (diff/population-stream.ts) or keep them all (LoadedPopulation).
+ */
+export interface PopulationSink {
+  leads: { push(lead: PopulationLead): unknown };
   sources: PopulationSourceSummary[];
+  rejects: { push(reject: RejectedRecord): unknown };
+}
+
+/** The whole population in memory: for small populations (fixture commands, tests). */
+export interface LoadedPopulation extends PopulationSink {
+  leads: PopulationLead[];
   rejects: RejectedRecord[];
 }
 
@@ -69,7 +80,7 @@ export interface FixtureText {
 export function addFixtureLeads(
   fixtures: readonly FixtureText[],
   sides: { base: Artifact; head: Artifact },
-  into: LoadedPopulation,
+  into: PopulationSink,
   input: InputOptions = resolveInputOptions([]),
 ): void {
   const judge = new BothSides(sides.base, sides.head);
@@ -122,6 +133,68 @@ export interface PopulationFileOptions {
    * Default: the entry's own keys.
    */
   inputFor?: (entry: PopulationSource) => InputOptions;
+  /** Called as records are read (every 1,000 records and at the end of each file): for a progress line. */
+  onProgress?: (progress: PopulationProgress) => void;
+}
+
+/** How far reading the population has come, per file: what a progress line with an ETA needs. */
+export interface PopulationProgress {
+  /** `events`: an events file is read whole before its leads; `leads`: leads are read and scored. */
+  phase: "events" | "leads";
+  /** The file as leadscore.yaml names it. */
+  file: string;
+  /** Records read from this file so far. */
+  records: number;
+  /** Bytes read from this file so far, and its size (null when not known: not a regular file). */
+  bytes: number;
+  totalBytes: number | null;
+}
+
+const PROGRESS_EVERY = 1000;
+
+/** A file's bytes as they are read, counted for progress. */
+async function* counted(source: ByteSource, onBytes: (bytes: number) => void): ByteSource {
+  for await (const chunk of source) {
+    onBytes(typeof chunk === "string" ? Buffer.byteLength(chunk) : chunk.byteLength);
+    yield chunk;
+  }
+}
+
+function sizeOf(file: string): number | null {
+  try {
+    const stats = statSync(file);
+    return stats.isFile() ? stats.size : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Opens a population file, counting its bytes and records for `onProgress` (when given). */
+function progressOf(
+  options: PopulationFileOptions,
+  open: (file: string) => ByteSource,
+  phase: PopulationProgress["phase"],
+  name: string,
+): { open: () => ByteSource; record: () => void; done: () => void } {
+  const full = path.resolve(options.root, name);
+  const report = options.onProgress;
+  if (report === undefined) return { open: () => open(full), record: () => undefined, done: () => undefined };
+  const state: PopulationProgress = { phase, file: name, records: 0, bytes: 0, totalBytes: null };
+  return {
+    open: () => {
+      // A file read twice (keep-last duplicates read the ids first) counts from its start again.
+      state.bytes = 0;
+      state.totalBytes = options.open === undefined ? sizeOf(full) : null;
+      return counted(open(full), (bytes) => {
+        state.bytes += bytes;
+      });
+    },
+    record: () => {
+      state.records += 1;
+      if (state.records % PROGRESS_EVERY === 0) report({ ...state });
+    },
+    done: () => report({ ...state }),
+  };
 }
 
 function openFile(file: string): ByteSource {
@@ -138,7 +211,7 @@ export async function addPopulationFiles(
   population: readonly PopulationSource[],
   sides: { base: Artifact; head: Artifact },
   options: PopulationFileOptions,
-  into: LoadedPopulation,
+  into: PopulationSink,
 ): Promise<void> {
   const judge = new BothSides(sides.base, sides.head);
   const open = options.open ?? openFile;
@@ -154,11 +227,17 @@ export async function addPopulationFiles(
     if (entry.events !== undefined) {
       const eventsFile = entry.events;
       const summary: PopulationSourceSummary = { source: eventsFile, read: 0, accepted: 0, rejected: 0 };
+      const progress = progressOf(options, open, "events", eventsFile);
       events = await guard(eventsFile, () =>
-        readEventsByLead(open(path.resolve(options.root, eventsFile)), (reject) => {
-          into.rejects.push({ source: `${eventsFile} line ${reject.line}`, reason: reject.reason });
-        }),
+        readEventsByLead(
+          progress.open(),
+          (reject) => {
+            into.rejects.push({ source: `${eventsFile} line ${reject.line}`, reason: reject.reason });
+          },
+          progress.record,
+        ),
       );
+      progress.done();
       summary.read = events.read;
       summary.accepted = events.filed;
       summary.rejected = events.rejected;
@@ -168,10 +247,12 @@ export async function addPopulationFiles(
     into.sources.push(summary);
     const report = emptyInputReport(format);
     const preparer = new LeadPreparer(sides.head.schema, input);
-    const file = { open: () => open(path.resolve(options.root, entry.leads)), name: entry.leads, format };
+    const progress = progressOf(options, open, "leads", entry.leads);
+    const file = { open: progress.open, name: entry.leads, format };
     await guard(entry.leads, async () => {
       for await (const item of readLeadRecords(file, sides.head.schema, input, report)) {
         summary.read += 1;
+        progress.record();
         const source = `${entry.leads} record ${item.record} (line ${item.line})`;
         if (item.kind === "reject") {
           into.rejects.push({ source, reason: item.reason });
@@ -195,6 +276,7 @@ export async function addPopulationFiles(
         into.leads.push({ lead: prepared.lead, events: prepared.events, source });
       }
     });
+    progress.done();
     const warnings = inputWarnings(report);
     if (warnings.length > 0) summary.warnings = warnings;
   }

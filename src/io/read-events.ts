@@ -32,12 +32,14 @@ export interface EventsByLead {
 export async function readEventsByLead(
   source: ByteSource,
   onReject: (reject: ReadReject) => void | Promise<void>,
+  onRecord?: () => void,
 ): Promise<EventsByLead> {
   const byLead = new Map<string, FiledEvent[]>();
   let read = 0;
   let filed = 0;
   for await (const item of readNdjson(source)) {
     read += 1;
+    onRecord?.();
     if (item.kind === "reject") {
       await onReject(item);
       continue;

@@ -24,7 +24,7 @@ export class SpillDirectory {
 
   /** A new file name in the directory (the directory is created the first time). */
   newFile(kind: string): string {
-    this.#path ??= mkdtempSync(path.join(os.tmpdir(), "leadscore-"));
+    this.#path ??= mkdtempSync(path.join(os.tmpdir(), "leadscore-spill-"));
     this.#files += 1;
     return path.join(this.#path, `${kind}-${this.#files}.ndjson`);
   }

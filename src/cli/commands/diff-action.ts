@@ -1,4 +1,4 @@
-import { writeOutputFile } from "../output-files.js";
+import { openOutputFile, writeOutputFile } from "../output-files.js";
 import path from "node:path";
 import { hasErrors } from "../../diagnostics/diagnostic.js";
 import { renderDiagnostics, summarizeDiagnostics } from "../../diagnostics/render.js";
@@ -12,19 +12,22 @@ import {
   type SideSpec,
 } from "../../diff/inputs.js";
 import { diffConfig } from "../../diff/config-diff.js";
-import { diffRulesets } from "../../diff/population.js";
+import { streamDiff, type StreamedDiff } from "../../diff/population-stream.js";
 import {
   addFixtureLeads,
   addPopulationFiles,
   PopulationFileError,
-  type LoadedPopulation,
+  type PopulationProgress,
 } from "../../diff/population-load.js";
+import { escapeControlsInText } from "../terminal-text.js";
+import { writeDocument, type DocumentPart, type ReportLists } from "../../diff/report/document.js";
 import type { DiffReport } from "../../diff/report/model.js";
 import type { PopulationSource } from "../../project/config.js";
 import { count, plural } from "../../diff/report/format.js";
-import { renderDiffJson } from "../../diff/report/json.js";
-import { renderDiffMarkdown } from "../../diff/report/markdown.js";
-import { renderDiffText } from "../../diff/report/text.js";
+import { diffJsonDocument } from "../../diff/report/json.js";
+import { diffMarkdownDocument, renderDiffMarkdown } from "../../diff/report/markdown.js";
+import { diffTextDocument } from "../../diff/report/text.js";
+import { textSink } from "../../io/write-lines.js";
 import { parseInstant } from "../../eval/instant.js";
 import { ExitCode, UsageError } from "../exit-codes.js";
 import type { CommandIO } from "../io.js";
@@ -88,7 +91,6 @@ export async function runDiff(
   // Each side reads its own leadscore.yaml: the head's as_of (a head revision's own), the base's beside it.
   const { asOfMs, asOfSource } = resolveAsOf(options.asOf, (head.config?.config ?? config).asOf);
 
-  const population: LoadedPopulation = { leads: [], sources: [], rejects: [] };
   // Each side reads its own leadscore.yaml: the fixtures are the head's, as its configuration names them.
   const fixtures = await readSideFixtures(head, context, (head.config?.config ?? config).fixtures);
   if (!fixtures.ok) throw new UsageError(fixtures.error);
@@ -96,47 +98,107 @@ export async function runDiff(
   // options, resolved the same way, as `leadscore score` on that file.
   const inputFor = (entry?: PopulationSource) =>
     inputOptionsOrUsage(() => resolveInputOptions([config.input, entry], options));
-  addFixtureLeads(fixtures.value, artifacts, population, inputFor());
   const sideChanges = {
     config:
       base.config !== null && head.config !== null ? diffConfig(base.config.text, head.config.text) : null,
     fixtures: await changedFixtures(base, context, fixtures.value),
     baseAsOf: baseAsOfOf(options.asOf, base.config?.config.asOf ?? null, asOfMs),
   };
+
+  const progress = io.isTTY ? populationProgress(io) : null;
+  let streamed: StreamedDiff;
   try {
-    await addPopulationFiles(config.population, artifacts, { root: config.root, inputFor }, population);
+    // One pass: each lead is read, scored under both rulesets and let go (see diff/population-stream.ts).
+    streamed = await streamDiff(
+      {
+        ...artifacts,
+        asOf: asOfMs,
+        baseLabel: base.label,
+        headLabel: head.label,
+        asOfSource,
+        configChange: sideChanges.config,
+        fixturesChanged: sideChanges.fixtures,
+        ...(sideChanges.baseAsOf === null ? {} : { baseAsOf: sideChanges.baseAsOf }),
+      },
+      async (population) => {
+        addFixtureLeads(fixtures.value, artifacts, population, inputFor());
+        await addPopulationFiles(
+          config.population,
+          artifacts,
+          { root: config.root, inputFor, ...(progress === null ? {} : { onProgress: progress.update }) },
+          population,
+        );
+      },
+    );
   } catch (error) {
     if (error instanceof PopulationFileError) throw new UsageError(error.message);
     throw error;
+  } finally {
+    progress?.clear();
   }
-
-  if (io.isTTY)
-    io.stderr(`Scoring ${population.leads.length.toLocaleString("en-US")} leads under both rulesets…\n`);
-  const report = diffRulesets({
-    ...artifacts,
-    population: population.leads,
-    asOf: asOfMs,
-    baseLabel: base.label,
-    headLabel: head.label,
-    asOfSource,
-    inputs: { sources: population.sources, rejects: population.rejects },
-    configChange: sideChanges.config,
-    fixturesChanged: sideChanges.fixtures,
-    ...(sideChanges.baseAsOf === null ? {} : { baseAsOf: sideChanges.baseAsOf }),
-  });
-
-  const output = render(report, options.format, { fullReport: options.fullReport ?? null });
-  if (options.fullReport !== undefined) {
-    await write(io, options.fullReport, render(report, options.format, { full: true }));
+  const { report, lists } = streamed;
+  try {
+    if (options.fullReport !== undefined) {
+      await writeDocumentTo(io, options.fullReport, fullDocument(report, options.format), lists);
+    }
+    if (options.format === "markdown") {
+      // The comment: only the first moved leads and rejects, which the report holds.
+      const comment = renderDiffMarkdown(report, { fullReport: options.fullReport ?? null });
+      if (options.out === undefined) io.stdout(comment);
+      else await writeOutputFile(io, options.out, comment);
+    } else {
+      await writeDocumentTo(io, options.out ?? null, fullDocument(report, options.format), lists);
+    }
+  } finally {
+    streamed.dispose();
   }
-  if (options.out === undefined) io.stdout(output);
-  else {
-    await write(io, options.out, output);
+  if (options.out !== undefined) {
     io.stderr(
       `Wrote the impact report to ${options.out}: ${plural(report.summary.leads, "lead")} scored, ` +
         `${count(report.summary.moved)} moved, ${plural(report.changes.length, "rule change")}.\n`,
     );
   }
+}
+
+/** Progress is redrawn at most this often, and only on a terminal. */
+const PROGRESS_INTERVAL_MS = 200;
+
+/**
+ * One status line on the terminal while the population is read and scored under both rulesets: the file,
+ * how far into it (by bytes), records per second and the time left at that rate.
+ */
+function populationProgress(io: CommandIO): { update(progress: PopulationProgress): void; clear(): void } {
+  const terminal = io.progress ?? io.stderr;
+  let last = 0;
+  let shown = false;
+  let fileStarted = Date.now();
+  let file = "";
+  return {
+    update(progress) {
+      const now = Date.now();
+      if (progress.file !== file) {
+        file = progress.file;
+        fileStarted = now;
+      }
+      if (now - last < PROGRESS_INTERVAL_MS) return;
+      last = now;
+      const seconds = Math.max(0.001, (now - fileStarted) / 1000);
+      const rate = Math.round(progress.records / seconds);
+      const verb = progress.phase === "events" ? "reading events" : "scoring under both rulesets";
+      let where = "";
+      if (progress.totalBytes !== null && progress.totalBytes > 0 && progress.bytes > 0) {
+        const done = Math.min(1, progress.bytes / progress.totalBytes);
+        const left = Math.round((seconds * (1 - done)) / done);
+        where = ` ${Math.floor(done * 100)}%, about ${left} s left`;
+      }
+      const text = `diff: ${verb}: ${progress.file}${where} (${progress.records.toLocaleString("en-US")} records, ${rate.toLocaleString("en-US")}/s)`;
+      terminal(`\r\x1b[K${escapeControlsInText(text)}`);
+      shown = true;
+    },
+    clear() {
+      if (shown) terminal("\r\x1b[K");
+    },
+  };
 }
 
 /** Each side is a revision or a directory, never both; the base must be named, the head defaults to the working tree. */
@@ -202,20 +264,37 @@ function resolveAsOf(
   return { asOfMs: Math.floor(Date.now() / 1000) * 1000, asOfSource: "now" };
 }
 
-function render(
-  report: DiffReport,
-  format: DiffFormat,
-  options: { fullReport?: string | null; full?: boolean },
-): string {
+/** The whole report in a format, nothing shortened: what --full-report, text and JSON output write. */
+function fullDocument(report: DiffReport, format: DiffFormat): DocumentPart[] {
   switch (format) {
     case "json":
-      return renderDiffJson(report);
+      return diffJsonDocument(report);
     case "text":
-      return renderDiffText(report);
+      return diffTextDocument(report);
     case "markdown":
-      return options.full
-        ? renderDiffMarkdown(report, { maxChars: Infinity })
-        : renderDiffMarkdown(report, { fullReport: options.fullReport ?? null });
+      return diffMarkdownDocument(report);
+  }
+}
+
+/** Streams a document to a file (replaced only once complete) or, for null, to stdout. */
+async function writeDocumentTo(
+  io: CommandIO,
+  file: string | null,
+  document: readonly DocumentPart[],
+  lists: ReportLists,
+): Promise<void> {
+  if (file === null) {
+    const sink = textSink(io.stdout);
+    await writeDocument(document, lists, sink);
+    await sink.close();
+    return;
+  }
+  const out = await openOutputFile(io, file);
+  try {
+    await writeDocument(document, lists, out);
+    await out.close();
+  } finally {
+    await out.discard();
   }
 }
 
@@ -224,8 +303,4 @@ function refuseSameOutputs(io: CommandIO, options: DiffOptions): void {
   if (path.resolve(io.cwd, options.out) === path.resolve(io.cwd, options.fullReport)) {
     throw new UsageError("--out and --full-report name the same file; choose two files");
   }
-}
-
-async function write(io: CommandIO, file: string, text: string): Promise<void> {
-  await writeOutputFile(io, file, text);
 }

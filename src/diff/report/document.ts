@@ -10,8 +10,8 @@ import type { DiffReport, MovedLead, RejectedRecord } from "./model.js";
 
 export type DocumentPart =
   | { kind: "lines"; lines: string[] }
-  | { kind: "moved"; lines: (lead: MovedLead) => string[] }
-  | { kind: "rejects"; lines: (reject: RejectedRecord) => string[] };
+  | { kind: "moved"; lines: (lead: MovedLead, index: number) => string[] }
+  | { kind: "rejects"; lines: (reject: RejectedRecord, index: number) => string[] };
 
 /** The two lists in full, read as streams (a population's moved leads and rejects may be on disk). */
 export interface ReportLists {
@@ -29,13 +29,13 @@ export class DocumentBuilder {
   }
 
   /** Lines for every moved lead of the report (rendered from the full list when it streams). */
-  eachMoved(lines: (lead: MovedLead) => string[]): void {
+  eachMoved(lines: (lead: MovedLead, index: number) => string[]): void {
     this.#flush();
     this.#parts.push({ kind: "moved", lines });
   }
 
   /** Lines for every rejected record of the report. */
-  eachReject(lines: (reject: RejectedRecord) => string[]): void {
+  eachReject(lines: (reject: RejectedRecord, index: number) => string[]): void {
     this.#flush();
     this.#parts.push({ kind: "rejects", lines });
   }
@@ -61,8 +61,8 @@ export function documentText(parts: readonly DocumentPart[], report: DiffReport)
   const lines: string[] = [];
   for (const part of parts) {
     if (part.kind === "lines") lines.push(...part.lines);
-    else if (part.kind === "moved") for (const lead of report.moved) lines.push(...part.lines(lead));
-    else for (const reject of report.population.rejects) lines.push(...part.lines(reject));
+    else if (part.kind === "moved") report.moved.forEach((lead, i) => lines.push(...part.lines(lead, i)));
+    else report.population.rejects.forEach((reject, i) => lines.push(...part.lines(reject, i)));
   }
   return `${lines.join("\n")}\n`;
 }
@@ -78,8 +78,10 @@ export async function writeDocument(
     await sink.write(`${lines.join("\n")}\n`);
   };
   for (const part of parts) {
+    let index = 0;
     if (part.kind === "lines") await write(part.lines);
-    else if (part.kind === "moved") for await (const lead of lists.moved()) await write(part.lines(lead));
-    else for await (const reject of lists.rejects()) await write(part.lines(reject));
+    else if (part.kind === "moved")
+      for await (const lead of lists.moved()) await write(part.lines(lead, index++));
+    else for await (const reject of lists.rejects()) await write(part.lines(reject, index++));
   }
 }

@@ -133,7 +133,10 @@ function details(summary: string, body: readonly string[]): string[] {
 
 /** The lines before and after a collapsed section's body. */
 function detailsAround(summary: string): [string[], string[]] {
-  return [["<details>", `<summary>${summary}</summary>`, ""], ["", "</details>", ""]];
+  return [
+    ["<details>", `<summary>${summary}</summary>`, ""],
+    ["", "</details>", ""],
+  ];
 }
 
 function moreNote(left: number, what: string, fullReport: string | null): string {
@@ -386,7 +389,9 @@ function populationSection(
 ): void {
   const { population } = report;
   const rejected = population.rejected === 0 ? "" : `, ${count(population.rejected)} rejected`;
-  const [open, close] = detailsAround(`Population (${plural(report.summary.leads, "lead")} scored${rejected})`);
+  const [open, close] = detailsAround(
+    `Population (${plural(report.summary.leads, "lead")} scored${rejected})`,
+  );
   lines.push(...open);
   if (population.sources.length === 0) lines.push("No fixture leads and no population files.");
   else {
