@@ -38,26 +38,24 @@ export interface LoadedPopulation extends PopulationSink {
   rejects: RejectedRecord[];
 }
 
-/** Judges a lead under both rulesets: one validator when both declare the same schema. */
+/**
+ * Judges a lead under both rulesets. Leads are prepared (and so validated) with the head's schema first:
+ * only a lead the head accepts is judged here, so the base is all that is left to ask — and nothing at
+ * all when both sides declare the same schema (the common case: no second validation per lead).
+ */
 class BothSides {
-  readonly #base: InputValidator;
-  readonly #head: InputValidator | null;
+  readonly #base: InputValidator | null;
 
   constructor(base: Artifact, head: Artifact) {
-    this.#base = new InputValidator(base.schema);
-    this.#head =
-      canonicalJson(base.schema) === canonicalJson(head.schema) ? null : new InputValidator(head.schema);
+    this.#base =
+      canonicalJson(base.schema) === canonicalJson(head.schema) ? null : new InputValidator(base.schema);
   }
 
-  /** The reason the lead cannot be compared, or null when both sides accept it. */
+  /** The reason a lead the head's schema accepts cannot be compared, or null when the base accepts it too. */
   problem(lead: unknown, events: unknown): string | null {
-    const base = this.#base.validate(lead, events);
-    const head = this.#head === null ? base : this.#head.validate(lead, events);
-    if (base.length === 0 && head.length === 0) return null;
-    if (this.#head === null || canonicalJson(base) === canonicalJson(head)) return describeIssues(base);
-    if (base.length === 0) return `under the head rules: ${describeIssues(head)}`;
-    if (head.length === 0) return `under the base rules: ${describeIssues(base)}`;
-    return `under the base rules: ${describeIssues(base)}; under the head rules: ${describeIssues(head)}`;
+    if (this.#base === null) return null;
+    const issues = this.#base.validate(lead, events);
+    return issues.length === 0 ? null : `under the base rules: ${describeIssues(issues)}`;
   }
 }
 
