@@ -61,8 +61,10 @@ export function documentText(parts: readonly DocumentPart[], report: DiffReport)
   const lines: string[] = [];
   for (const part of parts) {
     if (part.kind === "lines") lines.push(...part.lines);
-    else if (part.kind === "moved") report.moved.forEach((lead, i) => lines.push(...part.lines(lead, i)));
-    else report.population.rejects.forEach((reject, i) => lines.push(...part.lines(reject, i)));
+    else if (part.kind === "moved") {
+      for (const [i, lead] of report.moved.entries()) lines.push(...part.lines(lead, i));
+    } else
+      for (const [i, reject] of report.population.rejects.entries()) lines.push(...part.lines(reject, i));
   }
   return `${lines.join("\n")}\n`;
 }
