@@ -3,6 +3,7 @@
  *   grammar/leadscore-grammar.html       railroad diagrams of every rule (a self-contained page)
  *   grammar/leadscore.tmLanguage.json    TextMate grammar, scope source.leadscore
  *   docs/language.md                     the diagnostics table (between its markers; the rest is prose)
+ *   docs/cheatsheet.md                   the one-page cheat sheet (src/syntax/cheat-sheet.ts, also the editor's hover)
  * test/syntax/grammar-artifacts.test.ts fails when the committed files differ from what this produces.
  */
 import { readFileSync, writeFileSync } from "node:fs";
@@ -11,6 +12,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import prettier from "prettier";
 import { Diagnostics } from "../src/diagnostics/codes.js";
+import { cheatSheetMarkdown } from "../src/syntax/cheat-sheet.js";
 import { railroadDiagramsHtml, textMateGrammar } from "../src/syntax/grammar-artifacts.js";
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -63,6 +65,7 @@ export async function generateGrammarFiles(): Promise<Record<string, string>> {
     "grammar/leadscore-grammar.html": railroadDiagramsHtml(readDiagramResource),
     "grammar/leadscore.tmLanguage.json": json,
     "docs/language.md": withDiagnosticsTable(docs),
+    "docs/cheatsheet.md": await prettier.format(cheatSheetMarkdown(), { filepath: "cheatsheet.md" }),
   };
 }
 

@@ -20,3 +20,11 @@ export function possibleGrades(symbols: SymbolTable): Set<string> | null {
   for (const letter of fit) for (const digit of engagement) grades.add(`${letter}${digit}`.toLowerCase());
   return grades;
 }
+
+/** The grades as written, for editors: every letter with every digit (A1 … D4), or one scale's labels alone. */
+export function gradeLabels(symbols: SymbolTable): string[] {
+  const fit = labels(symbols.grades.fit);
+  const engagement = labels(symbols.grades.engagement);
+  if (!fit || !engagement) return fit ?? engagement ?? [];
+  return fit.flatMap((letter) => engagement.map((digit) => `${letter}${digit}`));
+}

@@ -1,3 +1,4 @@
+import { readdirSync, type Dirent } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 
@@ -15,15 +16,39 @@ export async function findRuleFiles(dir: string): Promise<string[]> {
   async function walk(relative: string): Promise<void> {
     const entries = await readdir(path.join(dir, relative), { withFileTypes: true });
     for (const entry of entries) {
-      if (entry.name.startsWith(".") || SKIPPED_DIRECTORIES.has(entry.name)) continue;
-      const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
-      if (entry.isDirectory()) await walk(child);
-      else if (entry.isFile() && entry.name.endsWith(".score")) found.push(child);
+      const child = classify(entry, relative, found);
+      if (child !== null) await walk(child);
     }
   }
   await walk("");
-  // Code-point order, not locale order: the same on every machine.
-  return found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return sortPaths(found);
+}
+
+/** findRuleFiles, read synchronously (the language server answers one message at a time). */
+export function findRuleFilesSync(dir: string): string[] {
+  const found: string[] = [];
+  const walk = (relative: string): void => {
+    for (const entry of readdirSync(path.join(dir, relative), { withFileTypes: true })) {
+      const child = classify(entry, relative, found);
+      if (child !== null) walk(child);
+    }
+  };
+  walk("");
+  return sortPaths(found);
+}
+
+/** Adds a rule file to `found`; returns the relative path of a directory to walk into, else null. */
+function classify(entry: Dirent, relative: string, found: string[]): string | null {
+  if (entry.name.startsWith(".") || SKIPPED_DIRECTORIES.has(entry.name)) return null;
+  const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
+  if (entry.isDirectory()) return child;
+  if (entry.isFile() && entry.name.endsWith(".score")) found.push(child);
+  return null;
+}
+
+/** Code-point order, not locale order: the same on every machine. */
+function sortPaths(paths: string[]): string[] {
+  return paths.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /**

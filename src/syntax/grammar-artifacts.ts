@@ -14,16 +14,35 @@ import type { KeywordRole } from "./tokens.js";
 /** Rules that exist only to report mistakes (LS108); they are not part of the language's picture. */
 const ERROR_REPORTING_RULES = new Set(["combinedWithEvent", "misplacedEventTest"]);
 
-/** How the token categories are named in the diagrams, as in the grammar of docs/language.md. */
-const CATEGORY_NAMES: Record<string, string> = {
+/**
+ * What a reader sees for the tokens that are not literal text (names, values, numbers…). Chevrotain would
+ * show their pattern: `NOT_APPLICABLE` for a category, a regular expression for a number.
+ */
+const READER_LABELS: Record<string, string> = {
   [T.Name.name]: "name",
+  [T.Identifier.name]: "name",
   [T.Value.name]: "value",
   [T.ValueWord.name]: "word",
-  [T.StringToken.name]: "STRING",
-  [T.NumberLiteral.name]: "NUMBER",
-  [T.DurationToken.name]: "DURATION",
-  [T.CompareOperator.name]: "compareOp",
+  [T.Word.name]: "word",
+  [T.StringToken.name]: '"text"',
+  [T.StringLiteral.name]: '"text"',
+  [T.NumberLiteral.name]: "number",
+  [T.DurationToken.name]: "duration",
+  [T.Duration.name]: "duration",
+  [T.DateLiteral.name]: "date",
+  [T.CompareOperator.name]: "comparison",
 };
+
+const TOKENS_BY_NAME = new Map(T.ALL_TOKENS.map((token) => [token.name, token]));
+
+/** The label of a terminal: its text for a keyword or punctuation, else its reader's label. */
+function terminalLabel(name: string): string {
+  const pattern = TOKENS_BY_NAME.get(name)?.PATTERN;
+  if (typeof pattern === "string") return pattern;
+  const label = READER_LABELS[name];
+  if (label === undefined) throw new Error(`the railroad diagrams have no label for the token ${name}`);
+  return label;
+}
 
 /** A node of Chevrotain's serialized grammar, as much of it as is read here. */
 interface Production {
@@ -48,11 +67,9 @@ function languageProductions(productions: Production[]): Production[] {
     const copy: Production = { ...production };
     if (production.definition !== undefined) copy.definition = languageProductions(production.definition);
     if (production.type === "Terminal") {
-      const label =
-        typeof production.pattern === "string"
-          ? production.pattern
-          : (CATEGORY_NAMES[production.name ?? ""] ?? production.label);
-      if (label !== undefined) copy.label = label;
+      // The pattern is the diagram's tooltip: the label there too, never a regular expression.
+      copy.label = terminalLabel(production.name ?? "");
+      copy.pattern = copy.label;
     }
     result.push(copy);
   }

@@ -19,7 +19,8 @@ const LAYERS: readonly (readonly string[])[] = [
   // fixtures use it to score in a database.
   ["io", "sql"],
   ["batch", "project", "git", "init", "runtime"],
-  ["fixtures", "report", "serve"],
+  // lsp: the language server (reads project for the rules directory, and the compiler below it).
+  ["fixtures", "report", "serve", "lsp"],
   ["diff", "tune"],
   ["cli", "index.ts"],
 ];

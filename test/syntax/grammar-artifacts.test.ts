@@ -54,6 +54,16 @@ describe("the railroad diagram page", () => {
     expect(shown).toEqual(rules);
     expect(page).not.toContain("misplacedEventTest");
     expect(page).not.toContain("combinedWithEvent");
+
+    // Every terminal reads as its text or a reader's label, never a lexer's internals.
+    const terminals = new Set(
+      [...page.matchAll(/<g class="terminal">[^]*?<text [^>]*>([^<]*)<\/text>/g)].map((m) => m[1]),
+    );
+    expect(terminals.size).toBeGreaterThan(50);
+    for (const label of ["name", "value", '"text"', "number", "duration", "comparison"])
+      expect(terminals).toContain(label);
+    expect(page).not.toContain("NOT_APPLICABLE");
+    expect(page).not.toMatch(/\\d|\(\?:/);
   });
 });
 

@@ -6,6 +6,7 @@ import { registerExplain } from "./explain.js";
 import { registerFixture } from "./fixture.js";
 import { registerFmt } from "./fmt.js";
 import { registerInit } from "./init.js";
+import { registerLsp } from "./lsp.js";
 import { registerProfile } from "./profile.js";
 import { registerReport } from "./report.js";
 import { registerScore } from "./score.js";
@@ -32,4 +33,5 @@ export const commands: RegisterCommand[] = [
   registerServe,
   registerSigning,
   registerSql,
+  registerLsp,
 ];

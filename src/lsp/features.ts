@@ -1,0 +1,97 @@
+import { ResponseError, type Connection } from "vscode-languageserver/node.js";
+import type { SourceFile, Span } from "../syntax/ast.js";
+import { quickFixes } from "./code-actions.js";
+import { completions } from "./completion.js";
+import { documentSymbols } from "./document-symbols.js";
+import { formattingEdits } from "./formatting.js";
+import { hoverText } from "./hover.js";
+import { definition, prepareRename, references, rename } from "./navigation.js";
+import { toRange } from "./ranges.js";
+import { ruleFileOf, type Session } from "./session.js";
+import type { CheckedRuleset } from "./workspace.js";
+
+/** One open rule file, as a request sees it. */
+interface RequestContext {
+  ruleset: CheckedRuleset;
+  display: string;
+  text: string;
+  file: SourceFile | undefined;
+  /** A display path's URI (the editor's own for open files). */
+  uriOf: (display: string) => string | undefined;
+  locate: (span: Span) => { uri: string; range: ReturnType<typeof toRange> } | undefined;
+}
+
+/** The request handlers; each answers from the ruleset of the document it is about. */
+export function registerFeatures(connection: Connection, session: Session): void {
+  const context = (uri: string): RequestContext | null => {
+    const workspace = session.workspace;
+    const path = ruleFileOf(uri);
+    if (workspace === null || path === null) return null;
+    const ruleset = workspace.rulesetOf(path);
+    const display = workspace.displayPath(path);
+    const text = workspace.textOf(path) ?? "";
+    const uriOf = (shown: string) => {
+      const absolute = ruleset.absolutePaths.get(shown);
+      return absolute === undefined ? undefined : session.uriOf(absolute);
+    };
+    return {
+      ruleset,
+      display,
+      text,
+      file: ruleset.files.find((each) => each.path === display),
+      uriOf,
+      locate: (span) => {
+        const target = uriOf(span.file);
+        return target === undefined ? undefined : { uri: target, range: toRange(span) };
+      },
+    };
+  };
+  /** Answers a request about a document; nothing when it is no rule file, or when answering failed. */
+  const answer = <T>(uri: string, fallback: T, work: (request: RequestContext) => T): T =>
+    session.guard(() => {
+      const request = context(uri);
+      return request === null ? fallback : work(request);
+    }, fallback) ?? fallback;
+
+  connection.onDocumentFormatting((params) =>
+    answer(params.textDocument.uri, [], (r) => formattingEdits(r.display, r.text)),
+  );
+  connection.onDocumentSymbol((params) =>
+    answer(params.textDocument.uri, [], (r) => (r.file ? documentSymbols(r.file) : [])),
+  );
+  connection.onCompletion((params) =>
+    answer(params.textDocument.uri, [], (r) =>
+      completions(r.ruleset.program.symbols, r.text, params.position),
+    ),
+  );
+  connection.onHover((params) =>
+    answer(params.textDocument.uri, null, (r) => {
+      const value = hoverText(r.ruleset, r.display, r.text, params.position);
+      return value === null ? null : { contents: { kind: "markdown" as const, value } };
+    }),
+  );
+  connection.onDefinition((params) =>
+    answer(params.textDocument.uri, [], (r) => definition(r.ruleset, r.display, params.position, r.locate)),
+  );
+  connection.onReferences((params) =>
+    answer(params.textDocument.uri, [], (r) =>
+      references(r.ruleset, r.display, params.position, params.context.includeDeclaration, r.locate),
+    ),
+  );
+  connection.onPrepareRename((params) =>
+    answer(params.textDocument.uri, null, (r) => prepareRename(r.ruleset, r.display, params.position)),
+  );
+  connection.onRenameRequest((params) => {
+    const result = answer(params.textDocument.uri, null, (r) =>
+      rename(r.ruleset, r.display, params.position, params.newName, r.uriOf),
+    );
+    if (result === null) return null;
+    if ("error" in result) return new ResponseError(-32602, result.error);
+    return result.edit;
+  });
+  connection.onCodeAction((params) =>
+    answer(params.textDocument.uri, [], () =>
+      quickFixes(params.textDocument.uri, params.context.diagnostics),
+    ),
+  );
+}
