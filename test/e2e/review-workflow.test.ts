@@ -194,7 +194,7 @@ describe("reviewing a rules change", () => {
     expect(lines).toContain("  ✗ a good fit who asked to be contacted goes to sales development");
     const failure = lines.indexOf("  ✗ a good fit who asked to be contacted goes to sales development");
     expect(lines.slice(failure + 1, failure + 5)).toEqual([
-      "      at rules/tests/example.test.yaml:121",
+      "      at rules/tests/example.test.yaml:122",
       "      ✗ fit         expected 30                                                                      actual 40",
       "      ✓ engagement  expected 42                                                                      actual 42",
       "      ✗ score       expected 72                                                                      actual 82",
