@@ -13,6 +13,7 @@ import { runColdCheck } from "./groups/cold-check.js";
 import { runDiff } from "./groups/diff.js";
 import { runEvaluator } from "./groups/evaluator.js";
 import { runLanguage } from "./groups/language.js";
+import { runLsp } from "./groups/lsp.js";
 import { runRuntimeSize } from "./groups/runtime-size.js";
 import { runPreviousState } from "./groups/previous-state.js";
 import { runReport } from "./groups/report.js";
@@ -36,6 +37,7 @@ const GROUPS: Group[] = [
   { name: "previous-state", run: runPreviousState },
   { name: "report", run: runReport },
   { name: "sql", run: runSql },
+  { name: "lsp", run: runLsp },
 ];
 
 async function main(): Promise<number> {

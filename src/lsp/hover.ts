@@ -49,7 +49,7 @@ export function explainCode(code: string): string {
   if (!definition) return `**${code}**`;
   const message = definition.message.replace(/\{\d+\}/g, "…");
   const hint = definition.hint === undefined ? "" : `\n\nhint: ${definition.hint.replace(/\{\d+\}/g, "…")}`;
-  return `**${definition.code}** (${definition.severity}): ${message}${hint}`;
+  return `**${definition.code}** (${definition.severity}): ${message}${hint}\n\nEvery code: docs/language.md#diagnostics`;
 }
 
 function where(span: Span): string {

@@ -411,5 +411,12 @@ describe("code actions", () => {
     expect(
       diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.character}`),
     ).toEqual(["1:61-68", "3:9-13", "9:17-32"]);
+    // Hover on a diagnostic explains its code.
+    const hover = await request<Hover>("textDocument/hover", at("rules/customers.score", 1, 63));
+    expect(hover.contents).toEqual({
+      kind: "markdown",
+      value:
+        "**LS303** (error): `…` is not one of the values of `…`\n\nEvery code: docs/language.md#diagnostics",
+    });
   });
 });
