@@ -18,8 +18,9 @@ import { LeadPreparer } from "../io/prepare-lead.js";
 import { InputValidator, type ValidationIssue } from "../eval/validate-input.js";
 import type { PopulationSource } from "../project/config.js";
 import type { PopulationLead } from "./population.js";
-import type { PopulationSourceSummary, RejectedRecord } from "./report/model.js";
+import type { PopulationSourceSummary, RejectedRecord, SourceOutcome } from "./report/model.js";
 import { parseFixtureText } from "../fixtures/parse.js";
+import { readOutcome } from "../batch/conversion.js";
 
 /**
  * Where the population goes as it is read: every lead valid under both sides, every rejected record, and
@@ -242,6 +243,12 @@ export async function addPopulationFiles(
       into.sources.push(summary);
     }
     const summary: PopulationSourceSummary = { source: entry.leads, read: 0, accepted: 0, rejected: 0 };
+    // Counted as the leads stream by: complete when the file is read.
+    const outcome: SourceOutcome | null =
+      input.outcome === null
+        ? null
+        : { column: input.outcome.column, missing: 0, unreadable: 0, unreadableExamples: [] };
+    if (outcome !== null) summary.outcome = outcome;
     into.sources.push(summary);
     const report = emptyInputReport(format);
     const preparer = new LeadPreparer(sides.head.schema, input);
@@ -271,13 +278,31 @@ export async function addPopulationFiles(
           continue;
         }
         summary.accepted += 1;
-        into.leads.push({ lead: prepared.lead, events: prepared.events, source });
+        const lead: PopulationLead = { lead: prepared.lead, events: prepared.events, source };
+        if (outcome !== null) lead.outcome = outcomeOf(record.outcome, input, outcome);
+        into.leads.push(lead);
       }
     });
     progress.done();
     const warnings = inputWarnings(report);
     if (warnings.length > 0) summary.warnings = warnings;
   }
+}
+
+const UNREADABLE_EXAMPLES = 5;
+
+/** The lead's outcome read as `score --outcome` reads it; a missing or unreadable one is counted. */
+function outcomeOf(value: unknown, input: InputOptions, into: SourceOutcome): boolean | null {
+  const converted = readOutcome(value, input.outcome!);
+  if (converted !== null) return converted;
+  const text = value === undefined || value === null ? "" : String(value).trim();
+  if (text === "") into.missing += 1;
+  else {
+    into.unreadable += 1;
+    if (into.unreadableExamples.length < UNREADABLE_EXAMPLES && !into.unreadableExamples.includes(text))
+      into.unreadableExamples.push(text);
+  }
+  return null;
 }
 
 /** What reading a file found that is no single record's fault, in the words of `leadscore score`. */

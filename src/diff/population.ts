@@ -32,6 +32,7 @@ import {
 import { planChanges, type RuleChange } from "./rules.js";
 import { compareLeadIds } from "./sort.js";
 import { DeltaCollector } from "./stats.js";
+import { OutcomeComparison } from "./outcomes.js";
 import { SortedSpill, SpillDirectory } from "../io/spill.js";
 
 /** A lead of the population: valid for both rulesets (see population-load.ts for reading files). */
@@ -42,6 +43,11 @@ export interface PopulationLead {
   source?: string;
   /** Scores this lead as of its own instant (fixture cases carry one) instead of the run's. */
   asOf?: Date | string | number;
+  /**
+   * Whether the lead converted, when its file has an outcome column: null when its value is missing or
+   * unreadable; absent for leads from sources without one (fixture cases).
+   */
+  outcome?: boolean | null;
 }
 
 export interface DiffRulesetsOptions {
@@ -116,6 +122,7 @@ export class PopulationDiff {
   readonly #transitions = new Map<string, Map<string, number>>();
   readonly #deltas = new DeltaCollector();
   readonly #routing: RoutingCounter;
+  readonly #outcomes = new OutcomeComparison();
   #leads = 0;
   #changedBucket = 0;
   #changedActions = 0;
@@ -170,6 +177,11 @@ export class PopulationDiff {
     increment(row, afterLabel);
 
     this.#routing.add(entry.lead, before.actions, after.actions);
+    this.#outcomes.add(
+      { result: before, label: beforeLabel },
+      { result: after, label: afterLabel },
+      entry.outcome,
+    );
     if (before.score !== null && after.score !== null) this.#deltas.add(round2(after.score - before.score));
     if (before.score !== after.score) this.#changedScore += 1;
 
@@ -221,6 +233,8 @@ export class PopulationDiff {
     }
     const runAsOf = this.#runAsOf;
     const baseAsOf = this.#baseAsOf;
+    const buckets = bucketCounts(order, this.#beforeCounts, this.#afterCounts);
+    const teams = this.#routing.loads(head, base);
     return {
       base: side(options.baseLabel ?? "base", base),
       head: side(options.headLabel ?? "head", head),
@@ -237,11 +251,16 @@ export class PopulationDiff {
         moved: this.moved.size,
         changedScore: this.#changedScore,
       },
-      buckets: bucketCounts(order, this.#beforeCounts, this.#afterCounts),
-      routing: { teams: this.#routing.loads(head, base), span: this.#routing.span() },
+      buckets,
+      routing: { teams, span: this.#routing.span() },
       transitions: transitionMatrix(order, this.#beforeCounts, this.#afterCounts, this.#transitions),
       moved: moved.map(withoutOrder),
       scoreDeltas: this.#deltas.summarize(),
+      outcomes: this.#outcomes.result(
+        outcomeColumns(inputs.sources),
+        buckets.map((bucket) => bucket.bucket),
+        teams.map((load) => load.team),
+      ),
       population: {
         sources: inputs.sources,
         rejected: inputs.rejected ?? inputs.rejects.length,
@@ -326,4 +345,11 @@ function transitionMatrix(
     labels,
     counts: labels.map((from) => labels.map((to) => transitions.get(from)?.get(to) ?? 0)),
   };
+}
+
+/** The outcome columns the population files were read with, each once. */
+function outcomeColumns(sources: readonly PopulationSourceSummary[]): string[] {
+  return [
+    ...new Set(sources.flatMap((source) => (source.outcome === undefined ? [] : [source.outcome.column]))),
+  ];
 }

@@ -13,19 +13,35 @@ import { PROJECT_ROOT } from "../support/paths.js";
  * text, names, lead ids, reasons, file names) reaches the comment; rendered as GitHub renders it, the
  * comment must hold no link, image, HTML element, mention or reference that the template did not write.
  */
-const SEED: DiffReport = (() => {
+function goldenReport(file: string): DiffReport {
   const {
     format: _f,
     formatVersion: _v,
     ...report
-  } = JSON.parse(
-    readFileSync(path.join(PROJECT_ROOT, "test/golden/diff/acme.json"), "utf8"),
-  ) as DiffReport & { format: string; formatVersion: number };
+  } = JSON.parse(readFileSync(path.join(PROJECT_ROOT, "test/golden/diff", file), "utf8")) as DiffReport & {
+    format: string;
+    formatVersion: number;
+  };
   return report;
-})();
+}
+
+/** The reference change, with the outcome section of a change measured on outcomes (team, buckets, column). */
+const SEED: DiffReport = {
+  ...goldenReport("acme.json"),
+  outcomes: goldenReport("outcomes/better.json").outcomes,
+};
 
 /** Keys whose strings the template chooses (kinds, section names, setting names), never the data. */
-const TEMPLATE_KEYS = new Set(["subject", "change", "section", "asOfSource", "what", "asOf", "sourceHash"]);
+const TEMPLATE_KEYS = new Set([
+  "subject",
+  "change",
+  "section",
+  "asOfSource",
+  "what",
+  "asOf",
+  "sourceHash",
+  "verdict",
+]);
 
 /** The report with every data-sourced string replaced by the next of `values` (round robin). */
 function taint(report: DiffReport, values: readonly string[]): DiffReport {

@@ -23,6 +23,12 @@ the rules (rules, buckets, grades, exclusions, models, lists — not a text diff
 pull-request comment: it starts with \`<!-- leadscore-diff -->\` and stays under 60,000 characters,
 shortening long sections (the full report goes to --full-report).
 
+Outcomes: when a population file has an outcome column (\`outcome:\` of its entry in leadscore.yaml, or
+--outcome), the report adds conversion per bucket before and after (with 95% Wilson intervals), what the
+leads each team gains and loses converted at, and AUC before → after with a verdict: better or worse when
+the 95% interval of the difference (DeLong's test for two rankings of the same leads) excludes 0, else no
+measurable difference.
+
 Exit codes: 0 the report was written (a diff is information, whatever it shows), 1 a side's rules have
 errors, 2 bad usage, an unknown revision, not a git repository, or an unreadable file.`;
 
@@ -40,7 +46,7 @@ export const registerDiff: RegisterCommand = (program: Command, io, setExitCode)
     .option("-o, --out <file>", "write the report to this file instead of stdout")
     .option("--full-report <file>", "also write the complete, never shortened report to this file")
     .option("--as-of <time>", "score the population as of this ISO-8601 time");
-  addInputFlags(command, { outcome: false })
+  addInputFlags(command)
     .addHelpText("after", HELP)
     .action(async (base: string | undefined, head: string | undefined, options: DiffOptions) => {
       const { runDiff } = await import("./diff-action.js");

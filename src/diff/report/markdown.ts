@@ -25,6 +25,14 @@ import {
 import { code, text as escapeText } from "./markup.js";
 import { doubledLoads } from "../routing.js";
 import { DocumentBuilder, documentText, type DocumentPart } from "./document.js";
+import {
+  conversionText,
+  measuredText,
+  OUTCOME_METHOD,
+  teamText,
+  verdictText,
+  type Marks,
+} from "./outcome-wording.js";
 
 /** The first line of every report: lets CI find the comment it wrote before ("sticky" comments). */
 export const DIFF_COMMENT_MARKER = "<!-- leadscore-diff -->";
@@ -188,6 +196,7 @@ function render(report: DiffReport, limits: Limits, fullReport: string | null): 
   for (const load of doubledLoads(report.routing.teams)) {
     lines.push(`> [!WARNING]\n> ${escapeText(doubledText(load))}`, "");
   }
+  lines.push(...verdictCallout(report));
 
   const { summary } = report;
   lines.push(
@@ -209,6 +218,7 @@ function render(report: DiffReport, limits: Limits, fullReport: string | null): 
     lines.push(row([escapeText(bucket.bucket), count(bucket.before), count(bucket.after), delta]));
   }
   lines.push("");
+  lines.push(...outcomeSection(report));
 
   lines.push(`### Rule changes (${count(report.changes.length)})`, "");
   if (report.changes.length === 0) lines.push("None: the two rulesets mean the same.");
@@ -232,7 +242,34 @@ function render(report: DiffReport, limits: Limits, fullReport: string | null): 
   while (tail[tail.length - 1] === "") tail.pop();
   // The footnote: how the "Because" column is decided, so a reviewer can weigh it.
   if (report.summary.moved > 0) lines.push("", `<sub>${CAUSE_METHOD}</sub>`);
+  if (report.outcomes !== null) lines.push("", `<sub>${OUTCOME_METHOD}</sub>`);
   return lines.finish();
+}
+
+const MARKS: Marks = { name: (name) => code(name), strong: (text) => `**${text}**` };
+
+/** The verdict on outcomes, at the top: a worse ranking must stand out like a doubled load. */
+function verdictCallout(report: DiffReport): string[] {
+  const outcomes = report.outcomes;
+  if (outcomes === null) return [];
+  const kind = outcomes.verdict === "worse" ? "WARNING" : outcomes.verdict === "better" ? "TIP" : "NOTE";
+  return [`> [!${kind}]\n> ${verdictText(outcomes, MARKS)}`, ""];
+}
+
+/** Conversion per bucket before → after, and what each team gains and loses, on the known outcomes. */
+function outcomeSection(report: DiffReport): string[] {
+  const outcomes = report.outcomes;
+  if (outcomes === null) return [];
+  const lines = ["#### Outcomes", "", measuredText(outcomes, MARKS), ""];
+  if (outcomes.leads === 0) return lines;
+  lines.push(row(["Bucket", "Converted before", "Converted after"]), "|:--|--:|--:|");
+  for (const bucket of outcomes.buckets) {
+    lines.push(row([escapeText(bucket.bucket), conversionText(bucket.before), conversionText(bucket.after)]));
+  }
+  lines.push("");
+  for (const team of outcomes.teams) lines.push(`- ${teamText(team, MARKS)}`);
+  if (outcomes.teams.length > 0) lines.push("");
+  return lines;
 }
 
 /** The two sides declare different lead schemas: what that means for the comparison. */

@@ -108,6 +108,78 @@ export interface PopulationSourceSummary {
   asOf?: string | null;
   /** What reading the file found that is no single record's fault (an unmapped optional field, …). */
   warnings?: string[];
+  /** Lead files read with an outcome column: the column, and the records whose outcome was left out. */
+  outcome?: SourceOutcome;
+}
+
+/** How a population file's outcome column read: records without a yes/no value are counted, not guessed. */
+export interface SourceOutcome {
+  column: string;
+  /** Accepted leads whose outcome is empty, and whose outcome is no converted / not converted value. */
+  missing: number;
+  unreadable: number;
+  /** The first few distinct unreadable values, so that they can be configured or fixed. */
+  unreadableExamples: string[];
+}
+
+/** Leads of a group with a known outcome, how many converted, the rate and its 95% Wilson interval. */
+export interface ConversionCell {
+  leads: number;
+  converted: number;
+  /** converted / leads, four decimals; null without leads. */
+  rate: number | null;
+  interval: { low: number; high: number } | null;
+}
+
+/** Conversion in one bucket (or `(excluded)`, `(none)`, `(unscored)`) before and after the change. */
+export interface OutcomeBucketRow {
+  bucket: string;
+  before: ConversionCell;
+  after: ConversionCell;
+}
+
+/** The leads one team is sent before and after, and how the leads that come and go converted. */
+export interface OutcomeTeamRow {
+  team: string;
+  before: ConversionCell;
+  after: ConversionCell;
+  /** Routed to the team after the change and not before. */
+  added: ConversionCell;
+  /** Routed to the team before the change and not after. */
+  removed: ConversionCell;
+}
+
+/**
+ * Does the change rank converters better? `better` / `worse` when the 95% interval of the AUC difference
+ * lies above / below 0, `no measurable difference` when it contains 0, `not measurable` when there is no
+ * ranking to compare (fewer than two converters or two non-converters with a score on both sides).
+ */
+export type OutcomeVerdict = "better" | "worse" | "no measurable difference" | "not measurable";
+
+/** The change measured on historical outcomes: present when a population file has an outcome column. */
+export interface OutcomeDiff {
+  /** The outcome columns of the population files that have one. */
+  columns: string[];
+  /** Leads with a readable outcome, and how many of them converted. */
+  leads: number;
+  converted: number;
+  /** Leads of those files whose outcome is missing or unreadable: left out of every number here. */
+  unknown: number;
+  buckets: OutcomeBucketRow[];
+  teams: OutcomeTeamRow[];
+  ranking: {
+    /** Leads with a known outcome and a score on both sides: the AUCs are computed over these. */
+    leads: number;
+    converted: number;
+    /** AUC before and after (four decimals); null when nobody or everybody of them converted. */
+    before: number | null;
+    after: number | null;
+    /** after − before, its DeLong standard error and 95% interval; null when not measurable. */
+    difference: number | null;
+    standardError: number | null;
+    interval: { low: number; high: number } | null;
+  };
+  verdict: OutcomeVerdict;
 }
 
 /** The leads routed to one team before and after the change. */
@@ -169,6 +241,8 @@ export interface DiffReport {
    */
   moved: MovedLead[];
   scoreDeltas: ScoreDeltas;
+  /** Conversion and ranking before and after, on the leads with a known outcome; null without one. */
+  outcomes: OutcomeDiff | null;
   population: {
     sources: PopulationSourceSummary[];
     rejected: number;

@@ -5,6 +5,7 @@
 import type { DiffReport } from "./model.js";
 import { DocumentBuilder, documentText, type DocumentPart } from "./document.js";
 import { doubledLoads } from "../routing.js";
+import { conversionText, measuredText, OUTCOME_METHOD, teamText, verdictText } from "./outcome-wording.js";
 import {
   actionsText,
   asOfOrigin,
@@ -121,6 +122,7 @@ export function diffTextDocument(report: DiffReport): DocumentPart[] {
     ]),
   );
   lines.push("");
+  lines.push(...outcomeLines(report));
 
   const { labels, counts } = report.transitions;
   if (labels.length > 0) {
@@ -185,6 +187,24 @@ export function diffTextDocument(report: DiffReport): DocumentPart[] {
     lines.eachReject((reject) => [`  ${reject.source}: ${reject.reason}`]);
   }
   return lines.finish();
+}
+
+/** The outcome measures: the verdict first, then conversion per bucket and per team. */
+function outcomeLines(report: DiffReport): string[] {
+  const outcomes = report.outcomes;
+  if (outcomes === null) return [];
+  const lines = [`Outcomes: ${verdictText(outcomes)}`, `  ${measuredText(outcomes)}`];
+  if (outcomes.leads > 0) {
+    lines.push(
+      ...table([
+        ["bucket", "converted before", "converted after"],
+        ...outcomes.buckets.map((b) => [b.bucket, conversionText(b.before), conversionText(b.after)]),
+      ]),
+    );
+    for (const team of outcomes.teams) lines.push(`  ${teamText(team)}`);
+  }
+  lines.push(`  (${OUTCOME_METHOD})`, "");
+  return lines;
 }
 
 function slaLabel(within: string | null): string {
