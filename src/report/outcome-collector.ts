@@ -1,6 +1,7 @@
 import { readOutcome } from "../batch/conversion.js";
 import type { Artifact } from "../compile/artifact.js";
 import type { ScoreResult } from "../eval/result.js";
+import type { OutcomeOptions } from "../io/input-options.js";
 
 /** Leads and conversions in a group. */
 export interface Tally {
@@ -45,10 +46,14 @@ export class OutcomeCollector {
   #count = 0;
   readonly #scopeOfModel = new Map<string, number>();
 
+  readonly field: string;
+
+  /** `outcome`: the column and the values read as converted / not converted, as every command reads them. */
   constructor(
-    readonly field: string,
+    readonly outcome: OutcomeOptions,
     artifact: Artifact,
   ) {
+    this.field = outcome.column;
     this.scopes = [{ model: null, buckets: artifact.buckets }];
     for (const model of artifact.models) {
       if (model.buckets === null) {
@@ -61,7 +66,7 @@ export class OutcomeCollector {
   }
 
   add(result: ScoreResult, outcomeValue: unknown): void {
-    const converted = readOutcome(outcomeValue);
+    const converted = readOutcome(outcomeValue, this.outcome);
     if (converted === null) {
       if (outcomeValue === undefined || outcomeValue === null || String(outcomeValue).trim() === "") {
         this.missing += 1;

@@ -282,3 +282,35 @@ describe("leadscore report on bad input", () => {
     expect(offset.stderr).toContain("--offset needs --as-of-field");
   });
 });
+
+describe("leadscore report reads the outcome as every command does", () => {
+  test("with the values leadscore.yaml configures for the column (diff and score read them too)", async () => {
+    const project = mkdtempSync(path.join(tmpdir(), "leadscore-report-config-"));
+    mkdirSync(path.join(project, "rules"));
+    writeFileSync(path.join(project, "rules", "tiny.score"), RULES);
+    writeFileSync(path.join(project, "leads.csv"), LEADS);
+    writeFileSync(
+      path.join(project, "leadscore.yaml"),
+      "population:\n  - leads: leads.csv\n    outcome: {column: won, converted: [yes, maybe], not_converted: [no]}\n",
+    );
+    const run = await runLeadscore(
+      ["report", "--rules", "rules", "--leads", "leads.csv", "--as-of", "2026-11-01T00:00:00Z"].concat([
+        "--outcome",
+        "won",
+        "--format",
+        "json",
+      ]),
+      project,
+    );
+    expect(run.code).toBe(0);
+    const json = JSON.parse(run.stdout) as OutcomeReport;
+    // Lead 7's `maybe` is read as converted: 7 measured, 4 converted; only lead 8 (empty) is left out.
+    expect(json.population).toMatchObject({ measured: 7, converted: 4 });
+    expect(json.population.outcome).toEqual({
+      field: "won",
+      missing: 1,
+      unreadable: 0,
+      unreadableExamples: [],
+    });
+  });
+});

@@ -14,7 +14,7 @@ import { Ruleset } from "../../eval/ruleset.js";
 import { readEventsByLead } from "../../io/read-events.js";
 import { leadsFormatOf } from "../../io/leads-format.js";
 import { InputFileError } from "../../io/column-plan.js";
-import type { InputFlags } from "../../io/input-options.js";
+import type { InputFlags, OutcomeOptions } from "../../io/input-options.js";
 import { emptyInputReport, readLeadRecords } from "../../io/lead-records.js";
 import { resolveCommandInput } from "../input-options-for-command.js";
 import { DURATION_UNIT_MS } from "../../syntax/literals.js";
@@ -48,7 +48,8 @@ export async function scoreHistory(
   setExitCode: (code: number) => void,
   onScored: (result: ScoreResult, outcome: unknown) => void,
   onReject: (reject: RejectLine) => void | Promise<void> = () => {},
-  onArtifact: (artifact: Artifact) => void = () => {},
+  /** The rules, and how the outcome column is read (its values configured in leadscore.yaml, or the defaults). */
+  onArtifact: (artifact: Artifact, outcome: OutcomeOptions) => void = () => {},
 ): Promise<ScoredHistory | null> {
   const time = timeOptions(options);
   // Read as every command reads leads (leadscore.yaml, then the flags); the outcome column is resolved
@@ -62,7 +63,7 @@ export async function scoreHistory(
   }
   const artifact = await loadRulesOption(io, options.rules, setExitCode);
   if (artifact === null) return null;
-  onArtifact(artifact);
+  onArtifact(artifact, input.outcome!);
   const leads = await openInput(io, options.leads);
   const ruleset = new Ruleset(artifact);
   let sawOutcome = false;

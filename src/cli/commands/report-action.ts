@@ -31,8 +31,8 @@ export async function runReport(
     (reject) => {
       if (options.rejects !== undefined) rejects.push(reject);
     },
-    (artifact) => {
-      collector = new OutcomeCollector(options.outcome, artifact);
+    (artifact, outcome) => {
+      collector = new OutcomeCollector(outcome, artifact);
     },
   );
   if (history === null || collector === null) return;

@@ -2,6 +2,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { createTwoFilesPatch } from "diff";
 import { readOutcome } from "../../batch/conversion.js";
+import type { OutcomeOptions } from "../../io/input-options.js";
 import { areaUnderCurve } from "../../report/auc.js";
 import { groupByScore } from "../../report/score-groups.js";
 import { crossValidate } from "../../tune/cross-validate.js";
@@ -39,19 +40,21 @@ export async function runTune(
     throw new UsageError("tune rewrites rule files: give --rules a rules directory, not a compiled artifact");
 
   let collector: FeatureCollector | null = null;
+  let outcomeValues: OutcomeOptions | null = null;
   let unreadable = 0;
   const history = await scoreHistory(
     io,
     options,
     setExitCode,
     (result, value) => {
-      const converted = readOutcome(value);
+      const converted = readOutcome(value, outcomeValues!);
       if (converted === null) unreadable += 1;
       else collector!.add(result, converted);
     },
     () => {},
-    (artifact) => {
+    (artifact, outcome) => {
       collector = new FeatureCollector(artifact);
+      outcomeValues = outcome;
     },
   );
   if (history === null || collector === null) return;
