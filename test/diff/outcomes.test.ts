@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
@@ -142,6 +143,13 @@ describe("the change measured on outcomes", () => {
     expectGolden(path.join(GOLDEN, "better.md"), renderDiffMarkdown(report));
     // The report as data: also the seed of the Markdown injection test's outcome section.
     expectGolden(path.join(GOLDEN, "better.json"), renderDiffJson(report));
+    // The README shows this comment's verdict and outcome section: every line of it, as the golden has it.
+    const readme = readFileSync(path.join(PROJECT_ROOT, "README.md"), "utf8");
+    const start = readme.indexOf("```markdown\n> [!TIP]\n");
+    const shown = readme.slice(start + "```markdown\n".length, readme.indexOf("```\n", start + 3));
+    expect(start).toBeGreaterThan(0);
+    const golden = renderDiffMarkdown(report).split("\n");
+    for (const line of shown.split("\n")) expect(golden).toContain(line);
   });
 
   it("finds the reverse change worse, and says so at the top of the comment", () => {
@@ -274,5 +282,12 @@ describe("the bundled example population, read with its outcome column as `leads
     }).outcomes!;
     expect([outcomes.columns, outcomes.leads, outcomes.unknown]).toEqual([["Stage"], 2, 4]);
     expect(outcomes.verdict).toBe("not measurable");
+    const report = diffRulesets({ ...sides, population: population.leads, asOf: AS_OF, inputs: population });
+    expect(renderDiffMarkdown(report)).toContain(
+      "- `history.csv`: 3 leads with a `Stage` that is neither converted nor not converted (`maybe`, `Open`, …); list such values under `outcome:` in leadscore.yaml.\n",
+    );
+    expect(renderDiffText(report)).toContain(
+      "Outcomes: Ranking not measurable on 2 leads with a known outcome (Stage): it takes at least two leads that converted and two that did not.\n",
+    );
   });
 });

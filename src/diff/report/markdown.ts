@@ -30,6 +30,7 @@ import {
   measuredText,
   OUTCOME_METHOD,
   teamText,
+  unreadableTexts,
   verdictText,
   type Marks,
 } from "./outcome-wording.js";
@@ -261,6 +262,8 @@ function outcomeSection(report: DiffReport): string[] {
   const outcomes = report.outcomes;
   if (outcomes === null) return [];
   const lines = ["#### Outcomes", "", measuredText(outcomes, MARKS), ""];
+  const unreadable = unreadableTexts(report.population.sources, MARKS);
+  if (unreadable.length > 0) lines.push(...unreadable.map((line) => `- ${line}`), "");
   if (outcomes.leads === 0) return lines;
   lines.push(row(["Bucket", "Converted before", "Converted after"]), "|:--|--:|--:|");
   for (const bucket of outcomes.buckets) {

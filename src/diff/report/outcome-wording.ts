@@ -5,7 +5,7 @@
  */
 import { formatPercent } from "../../report/numbers.js";
 import { count, plural } from "./format.js";
-import type { ConversionCell, OutcomeDiff, OutcomeTeamRow } from "./model.js";
+import type { ConversionCell, OutcomeDiff, OutcomeTeamRow, PopulationSourceSummary } from "./model.js";
 
 export interface Marks {
   name: (text: string) => string;
@@ -107,4 +107,22 @@ export function teamText(row: OutcomeTeamRow, marks: Marks = PLAIN_MARKS): strin
       `${parts.length === 0 ? `${marks.strong(`${count(row.removed.leads)} fewer ${row.removed.leads === 1 ? "lead" : "leads"}`)} to ${team}` : marks.strong(`${count(row.removed.leads)} fewer`)}, of which ${rateText(row.removed)} converted`,
     );
   return `This change sends ${parts.join(", and ")}: ${rates}.`;
+}
+
+/**
+ * The outcome values a file has that are neither converted nor not converted, so they can be configured
+ * (`outcome: {column, converted, not_converted}`) instead of silently lost: one line per such file.
+ */
+export function unreadableTexts(
+  sources: readonly PopulationSourceSummary[],
+  marks: Marks = PLAIN_MARKS,
+): string[] {
+  return sources.flatMap((source) => {
+    const outcome = source.outcome;
+    if (outcome === undefined || outcome.unreadable === 0) return [];
+    const more = outcome.unreadable > outcome.unreadableExamples.length ? ", …" : "";
+    return [
+      `${marks.name(source.source)}: ${plural(outcome.unreadable, "lead")} with a ${marks.name(outcome.column)} that is neither converted nor not converted (${outcome.unreadableExamples.map((value) => marks.name(value)).join(", ")}${more}); list such values under \`outcome:\` in leadscore.yaml.`,
+    ];
+  });
 }

@@ -5,7 +5,14 @@
 import type { DiffReport } from "./model.js";
 import { DocumentBuilder, documentText, type DocumentPart } from "./document.js";
 import { doubledLoads } from "../routing.js";
-import { conversionText, measuredText, OUTCOME_METHOD, teamText, verdictText } from "./outcome-wording.js";
+import {
+  conversionText,
+  measuredText,
+  OUTCOME_METHOD,
+  teamText,
+  unreadableTexts,
+  verdictText,
+} from "./outcome-wording.js";
 import {
   actionsText,
   asOfOrigin,
@@ -194,6 +201,7 @@ function outcomeLines(report: DiffReport): string[] {
   const outcomes = report.outcomes;
   if (outcomes === null) return [];
   const lines = [`Outcomes: ${verdictText(outcomes)}`, `  ${measuredText(outcomes)}`];
+  for (const line of unreadableTexts(report.population.sources)) lines.push(`  ${line}`);
   if (outcomes.leads > 0) {
     lines.push(
       ...table([
