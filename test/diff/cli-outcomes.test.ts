@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runLeadscore } from "../support/run-cli.js";
+import { FIT_AND_INTENT, FIT_ONLY, signalsLeads, signalsRules } from "./signals.js";
 
 /**
  * `leadscore diff` on a population with an outcome column: `outcome:` of the population entry in
@@ -10,50 +11,23 @@ import { runLeadscore } from "../support/run-cli.js";
  */
 let project: string;
 
-function rules(scoring: string): string {
-  return `ruleset "signals" version 1
-
-lead {
-  id: string
-  good_fit: boolean
-  intent: boolean
-}
-
-bucket Hot >= 25 -> route sales within 4h
-bucket Warm >= 10 -> route sales within 48h
-bucket Cold otherwise -> nurture "digest"
-
-model main {
-  fit {
-${scoring}
-  }
-}
-`;
-}
-
 function write(file: string, text: string): void {
   mkdirSync(path.dirname(path.join(project, file)), { recursive: true });
   writeFileSync(path.join(project, file), text);
 }
 
-/** 120 leads: fit and intent convert 27 of 30, fit only 12, intent only 15, neither 3. */
+/** The 120 leads of signals.ts as a CSV file, with their outcome in `column` as `yes` / `no`. */
 function history(column: string, yes: string, no: string): string {
-  const kinds: Array<[boolean, boolean, number]> = [
-    [true, true, 27],
-    [true, false, 12],
-    [false, true, 15],
-    [false, false, 3],
-  ];
-  const rows = kinds.flatMap(([fit, intent, converted], k) =>
-    Array.from({ length: 30 }, (_, i) => `K${k}-${i},${fit},${intent},${i < converted ? yes : no}`),
+  const rows = signalsLeads(3).map(
+    (lead) => `${lead.id},${lead.goodFit},${lead.intent},${lead.converted ? yes : no}`,
   );
   return `id,good_fit,intent,${column}\n${rows.join("\n")}\n`;
 }
 
 beforeAll(() => {
   project = mkdtempSync(path.join(tmpdir(), "leadscore-diff-outcomes-"));
-  write("old-rules/signals.score", rules("    when good_fit = true add 10"));
-  write("rules/signals.score", rules("    when good_fit = true add 10\n    when intent = true add 20"));
+  write("old-rules/signals.score", signalsRules(FIT_ONLY));
+  write("rules/signals.score", signalsRules(FIT_AND_INTENT));
   write("data/history.csv", history("Stage", "Closed Won", "Closed Lost"));
   write(
     "leadscore.yaml",

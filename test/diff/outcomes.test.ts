@@ -12,57 +12,27 @@ import type { OutcomeDiff } from "../../src/diff/report/model.js";
 import { expectGolden } from "../support/golden.js";
 import { PROJECT_ROOT, RULES_DIR } from "../support/paths.js";
 import { compileRules } from "./helpers.js";
+import {
+  FIT_AND_INTENT as FIT_AND_INTENT_RULES,
+  FIT_ONLY as FIT_ONLY_RULES,
+  signalsLeads,
+  signalsRules,
+} from "./signals.js";
 
 const GOLDEN = path.join(PROJECT_ROOT, "test/golden/diff/outcomes");
 const AS_OF = "2026-11-01T00:00:00Z";
 
-/** Two signals: `fit` and `intent`. Each ruleset scores some of them; the buckets route on the score. */
-function rules(scoring: string): string {
-  return `ruleset "signals" version 1
+const FIT_ONLY = compileRules(signalsRules(FIT_ONLY_RULES));
+const FIT_AND_INTENT = compileRules(signalsRules(FIT_AND_INTENT_RULES));
+const FIT_ONLY_LOUDER = compileRules(signalsRules("    when good_fit = true add 15"));
 
-lead {
-  id: string
-  good_fit: boolean
-  intent: boolean
-}
-
-grade fit A >= 20, else B
-grade engagement 1 >= 20, else 2
-
-bucket Hot >= 25 -> route sales within 4h
-bucket Warm >= 10 -> route sales within 48h
-bucket Cold otherwise -> nurture "digest"
-
-model main {
-  fit {
-${scoring}
-  }
-}
-`;
-}
-
-const FIT_ONLY = compileRules(rules("    when good_fit = true add 10"));
-const FIT_AND_INTENT = compileRules(rules("    when good_fit = true add 10\n    when intent = true add 20"));
-const FIT_ONLY_LOUDER = compileRules(rules("    when good_fit = true add 15"));
-
-/**
- * 40 historical leads (times `scale`), 10 of each kind; the converters per kind are what makes intent
- * informative: fit and intent 9 of 10, fit only 4, intent only 5, neither 1 (19 converted, 21 not).
- */
+/** 40 leads (times `scale`) of four kinds, with their outcome (see signals.ts): 19 of 40 converted. */
 function population(scale = 1): PopulationLead[] {
-  const kinds = [
-    { fit: true, intent: true, converted: 9 * scale },
-    { fit: true, intent: false, converted: 4 * scale },
-    { fit: false, intent: true, converted: 5 * scale },
-    { fit: false, intent: false, converted: 1 * scale },
-  ];
-  return kinds.flatMap((kind, k) =>
-    Array.from({ length: 10 * scale }, (_, i) => ({
-      lead: { id: `K${k}-${i}`, good_fit: kind.fit, intent: kind.intent },
-      events: [],
-      outcome: i < kind.converted,
-    })),
-  );
+  return signalsLeads(scale).map(({ id, goodFit, intent, converted }) => ({
+    lead: { id, good_fit: goodFit, intent },
+    events: [],
+    outcome: converted,
+  }));
 }
 
 function outcomesOf(base: typeof FIT_ONLY, head: typeof FIT_ONLY, scale = 1): OutcomeDiff {
