@@ -85,6 +85,16 @@ describe("leadscore diff with outcomes", () => {
       leads: 120,
       verdict: "better",
     });
+    write("leadscore.yaml", "rules: rules\nfixtures: []\n");
+    const nothing = await runLeadscore(["diff", "--base-dir", "old-rules", "--outcome", "Won"], project);
+    expect([nothing.code, nothing.stderr]).toEqual([
+      2,
+      "leadscore: --outcome names the outcome column of the population files, and leadscore.yaml lists none under `population` (fixture leads have no outcome)\n",
+    ]);
+    write(
+      "leadscore.yaml",
+      "rules: rules\nfixtures: []\nas_of: 2026-11-01T00:00:00Z\npopulation:\n  - leads: data/plain.csv\n",
+    );
     const misspelt = await runLeadscore(["diff", "--base-dir", "old-rules", "--outcome", "Wonn"], project);
     expect(misspelt.code).toBe(2);
     expect(misspelt.stderr).toContain(

@@ -62,6 +62,11 @@ export async function runDiff(
     config: await workingTreeConfig(config),
   };
 
+  if (options.outcome !== undefined && config.population.length === 0) {
+    throw new UsageError(
+      "--outcome names the outcome column of the population files, and leadscore.yaml lists none under `population` (fixture leads have no outcome)",
+    );
+  }
   const specs = sideSpecs(baseRevision, headRevision, options);
   const sides: DiffSide[] = [];
   for (const [spec, option] of [
