@@ -3,6 +3,7 @@ import type { SourceFile, Span } from "../syntax/ast.js";
 import { quickFixes } from "./code-actions.js";
 import { completions } from "./completion.js";
 import { documentSymbols } from "./document-symbols.js";
+import { fixtureFieldRenames } from "./fixture-renames.js";
 import { formattingEdits } from "./formatting.js";
 import { hoverText } from "./hover.js";
 import { definition, prepareRename, references, rename } from "./navigation.js";
@@ -81,13 +82,27 @@ export function registerFeatures(connection: Connection, session: Session): void
   connection.onPrepareRename((params) =>
     answer(params.textDocument.uri, null, (r) => prepareRename(r.ruleset, r.display, params.position)),
   );
-  connection.onRenameRequest((params) => {
+  connection.onRenameRequest(async (params) => {
     const result = answer(params.textDocument.uri, null, (r) =>
       rename(r.ruleset, r.display, params.position, params.newName, r.uriOf),
     );
     if (result === null) return null;
     if ("error" in result) return new ResponseError(-32602, result.error);
-    return result.edit;
+    const { edit, symbol } = result;
+    const workspace = session.workspace;
+    if (symbol.kind !== "field" || workspace === null) return edit;
+    try {
+      const fixtures = await fixtureFieldRenames(
+        workspace.root,
+        workspace.fixtureGlobs,
+        symbol.name,
+        params.newName,
+      );
+      return { changes: { ...edit.changes, ...fixtures } };
+    } catch (error) {
+      session.logError(error);
+      return edit;
+    }
   });
   connection.onCodeAction((params) =>
     answer(params.textDocument.uri, [], () =>

@@ -62,7 +62,7 @@ export function prepareRename(ruleset: CheckedRuleset, display: string, position
 /** A name the language reads as a name: letters, digits and `_`, not starting with a digit. */
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-export type RenameResult = { edit: WorkspaceEdit } | { error: string } | null;
+export type RenameResult = { edit: WorkspaceEdit; symbol: NamedSymbol } | { error: string } | null;
 
 /** The edits that rename a list or a lead field everywhere in the ruleset. */
 export function rename(
@@ -87,5 +87,5 @@ export function rename(
     if (uri === undefined) continue;
     changes[uri] = [...(changes[uri] ?? []), { range: toRange(occurrence.span), newText: newName }];
   }
-  return { edit: { changes } };
+  return { edit: { changes }, symbol };
 }

@@ -1,7 +1,7 @@
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Connection, TextDocuments } from "vscode-languageserver/node.js";
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import { projectRulesDir } from "./project-rules.js";
+import { projectLayout } from "./project-rules.js";
 import { DiagnosticsPublisher } from "./publish.js";
 import { Workspace } from "./workspace.js";
 
@@ -15,7 +15,8 @@ export class Session {
   ) {}
 
   async start(root: string): Promise<void> {
-    const workspace = new Workspace(root, await projectRulesDir(root));
+    const layout = await projectLayout(root);
+    const workspace = new Workspace(root, layout.rulesDir, layout.fixtureGlobs);
     this.current = {
       workspace,
       publisher: new DiagnosticsPublisher(

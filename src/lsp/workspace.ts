@@ -52,6 +52,8 @@ export class Workspace {
     readonly root: string,
     /** The project's rules directory (absolute). */
     readonly rulesDir: string,
+    /** The project's fixture files, as globs relative to the root. */
+    readonly fixtureGlobs: readonly string[] = [],
   ) {}
 
   /** An editor opened or changed a buffer: its text now stands for the file. */

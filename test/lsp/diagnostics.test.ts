@@ -89,6 +89,14 @@ describe("leadscore lsp: the whole ruleset, as check sees it", () => {
     expect(await client.settledDiagnostics("rules/smb.score", (d) => d.length === 0)).toEqual([]);
   });
 
+  test("closing a buffer without saving: the file on disk counts again", async () => {
+    expect(client.diagnostics("rules/enterprise.score")?.map((d) => d.code)).toEqual(["LS201"]);
+    void client.connection.sendNotification("textDocument/didClose", {
+      textDocument: { uri: client.uri("rules/enterprise.score") },
+    });
+    expect(await client.settledDiagnostics("rules/enterprise.score", (d) => d.length === 0)).toEqual([]);
+  });
+
   test("a mangled, half-typed file gets diagnostics and never ends the session", async () => {
     const mangled =
       'model {{{ when >= [ "unterminated\n\u0007 bucket -> ->\nlead { : | ? }\n  fit { when event = where add each max within }\n}}}}';

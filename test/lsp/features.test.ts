@@ -156,7 +156,7 @@ describe("definition and references", () => {
 });
 
 describe("rename", () => {
-  test("a lead field, in its declaration and every use across files", async () => {
+  test("a lead field, in its declaration, every use across files, and the fixture leads' keys", async () => {
     const edit = await request<WorkspaceEdit>("textDocument/rename", {
       ...at("rules/customers.score", 3, 10),
       newName: "plan_name",
@@ -164,7 +164,11 @@ describe("rename", () => {
     const edits = Object.entries(edit.changes ?? {}).flatMap(([uri, list]) =>
       list.map((each) => `${short({ uri, range: each.range })} ${each.newText}`),
     );
-    expect(edits).toEqual(["rules/schema.score:12:3-7 plan_name", "rules/customers.score:4:10-14 plan_name"]);
+    expect(edits).toEqual([
+      "rules/schema.score:12:3-7 plan_name",
+      "rules/customers.score:4:10-14 plan_name",
+      "rules/tests/acme.test.yaml:86:110-114 plan_name",
+    ]);
   });
 
   test("a list; a name that is taken or is no name is refused", async () => {
