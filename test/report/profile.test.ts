@@ -85,4 +85,25 @@ describe("leadscore profile", () => {
       "has the outcome column `Won` (columns: Prospect ID, Lead Origin, Visits, Converted)",
     );
   });
+
+  test("reads the outcome with the values leadscore.yaml configures for the column", async () => {
+    const project = mkdtempSync(path.join(tmpdir(), "leadscore-profile-config-"));
+    const rows = [
+      "Prospect ID,Lead Origin,Stage",
+      "P1,Form,Closed Won",
+      "P2,Form,Closed Lost",
+      "P3,Page,Open",
+    ];
+    writeFileSync(path.join(project, "leads.csv"), `${rows.join("\n")}\n`);
+    writeFileSync(
+      path.join(project, "leadscore.yaml"),
+      "population:\n  - leads: leads.csv\n    outcome: {column: Stage, converted: [Closed Won], not_converted: [Closed Lost]}\n",
+    );
+    const run = await runLeadscore(
+      ["profile", "--leads", "leads.csv", "--outcome", "Stage", "--json"],
+      project,
+    );
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ leads: 2, converted: 1, withoutOutcome: 1 });
+  });
 });

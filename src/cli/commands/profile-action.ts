@@ -1,7 +1,7 @@
 import { readOutcome } from "../../batch/conversion.js";
 import { leadsFormatOf, type LeadsFormat } from "../../io/leads-format.js";
 import { readRawRecords } from "../../io/read-leads.js";
-import { inputOptionsOrUsage } from "../input-options-for-command.js";
+import { inputOptionsOrUsage, resolveCommandInput } from "../input-options-for-command.js";
 import { resolveInputOptions } from "../../io/input-options.js";
 import { profileColumn, type DataProfile } from "../../report/profile/build-profile.js";
 import { ColumnTally } from "../../report/profile/column-tally.js";
@@ -40,6 +40,9 @@ export async function runProfile(
   const { delimiter } = inputOptionsOrUsage(() =>
     resolveInputOptions([], options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
   );
+  // The values read as converted / not converted: those leadscore.yaml configures for the column, as in
+  // score, report, tune and diff (else the defaults).
+  const outcomeValues = (await resolveCommandInput(io, options.leads, { outcome: options.outcome })).outcome!;
   const input = await openInput(io, options.leads);
   const tallies = new Map<string, ColumnTally>();
   let leads = 0;
@@ -57,7 +60,7 @@ export async function runProfile(
       const fields = item.value;
       if (firstColumns.length === 0) firstColumns = Object.keys(fields);
       if (fields[options.outcome] !== undefined) sawOutcome = true;
-      const outcome = readOutcome(fields[options.outcome]);
+      const outcome = readOutcome(fields[options.outcome], outcomeValues);
       if (outcome === null) {
         withoutOutcome += 1;
         continue;
