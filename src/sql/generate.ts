@@ -83,6 +83,8 @@ class QueryBuilder {
   private readonly items: EventItem[] = [];
   private readonly itemOf = new Map<object, EventItem>();
   private readonly rules: Array<{ rule: Rule; model: Model; index: number }> = [];
+  /** The decimal type of points, totals and scores: narrow when no score can reach 10^15. */
+  private readonly points: "decimal2" | "decimal2_small";
 
   constructor(
     private readonly artifact: Artifact,
@@ -99,6 +101,20 @@ class QueryBuilder {
       if (exclusion.match.kind !== "profile")
         this.addItem(exclusion, exclusion.match, exclusion.withinMs, null, null);
     }
+    this.points = pointsBound(artifact) < 1e15 ? "decimal2_small" : "decimal2";
+  }
+
+  /** A number as an exact decimal of points (points and totals are added as decimals, exactly). */
+  private decimal(value: number): SqlExpr {
+    return cast(this.points, num(value));
+  }
+
+  /**
+   * Rounds a double to 2 decimals half away from zero, as the JS engine's round2: first to 10 decimals as
+   * a DECIMAL, which removes binary noise (1.005 is stored as 1.00499999…), then to 2.
+   */
+  private roundPoints(value: SqlExpr): SqlExpr {
+    return cast(this.points, call("round", call("round", cast("decimal10", value), num(10)), num(2)));
   }
 
   private addItem(
@@ -147,7 +163,7 @@ class QueryBuilder {
 
   private eventsSelect(): SqlSelect {
     const at = call("epoch_ms", col("e", "at"));
-    const type = call("fold", call("trim_js", cast("text", col("e", "type"))));
+    const type = call("trim_fold", cast("text", col("e", "type")));
     return select({
       columns: [
         { expr: idValue(col("e", "lead_id")), as: "lead_key" },
@@ -300,7 +316,7 @@ class QueryBuilder {
           expr: when([
             {
               when: and(ofModel, this.condition(match.expr, "c", null)),
-              result: decimal2(round2(rule.points)),
+              result: this.decimal(round2(rule.points)),
             },
           ]),
           as: `r${index}`,
@@ -311,7 +327,7 @@ class QueryBuilder {
       if (match.kind === "no_event") {
         columns.push({
           expr: when([
-            { when: and(ofModel, this.itemHolds(item, "c")), result: decimal2(round2(rule.points)) },
+            { when: and(ofModel, this.itemHolds(item, "c")), result: this.decimal(round2(rule.points)) },
           ]),
           as: `r${index}`,
         });
@@ -334,7 +350,7 @@ class QueryBuilder {
               total,
             );
       const fires = and(ofModel, this.itemHolds(item, "c"));
-      columns.push({ expr: when([{ when: fires, result: roundPoints(capped) }]), as: `r${index}` });
+      columns.push({ expr: when([{ when: fires, result: this.roundPoints(capped) }]), as: `r${index}` });
       if (this.options.detail)
         columns.push({ expr: when([{ when: fires, result: total }]), as: `t${index}` });
     }
@@ -365,7 +381,7 @@ class QueryBuilder {
         .filter(({ rule }) => rule.section === section)
         .map(({ index }) => call("coalesce", col("p", `r${index}`), num(0)));
       const total = points.length === 0 ? num(0) : points.reduce((left, right) => arith("+", left, right));
-      return when([{ when: isNotNull(col("p", "model")), result: cast("decimal2", total) }]);
+      return when([{ when: isNotNull(col("p", "model")), result: cast(this.points, total) }]);
     };
     return select({
       columns: [
@@ -379,7 +395,7 @@ class QueryBuilder {
 
   /** The score (clamped by the model's clamp, else the global one) and the grade. */
   private scoredSelect(): SqlSelect {
-    const unclamped = cast("decimal2", arith("+", col("t", "fit"), col("t", "engagement")));
+    const unclamped = cast(this.points, arith("+", col("t", "fit"), col("t", "engagement")));
     const clamps = this.artifact.models
       .map((model) => ({ model, clamp: model.clamp ?? this.artifact.clamp }))
       .filter((entry) => entry.clamp !== null)
@@ -387,8 +403,8 @@ class QueryBuilder {
         when: cmp("=", col("t", "model"), text(model.name)),
         result: when(
           [
-            { when: cmp("<", unclamped, num(clamp!.min)), result: decimal2(clamp!.min) },
-            { when: cmp(">", unclamped, num(clamp!.max)), result: decimal2(clamp!.max) },
+            { when: cmp("<", unclamped, num(clamp!.min)), result: this.decimal(clamp!.min) },
+            { when: cmp(">", unclamped, num(clamp!.max)), result: this.decimal(clamp!.max) },
           ],
           unclamped,
         ),
@@ -595,20 +611,26 @@ function labelCase(scale: GradeScale, value: SqlExpr, labelled: (label: string) 
   );
 }
 
-/** A number as an exact DECIMAL(38, 2) (points and totals are added as decimals, exactly). */
-function decimal2(value: number): SqlExpr {
-  return cast("decimal2", num(value));
+/**
+ * The largest absolute value a rule's points, a section total or a score can take, or Infinity: a rule
+ * adding points for each event without `max` is unbounded (the number of events is).
+ */
+export function pointsBound(artifact: Artifact): number {
+  let bound = 0;
+  for (const model of artifact.models) {
+    let total = 0;
+    for (const rule of model.rules) {
+      const each = rule.match.kind === "event" && rule.each;
+      total += each ? Math.abs(rule.max ?? Number.POSITIVE_INFINITY) : Math.abs(rule.points);
+    }
+    const clamp = model.clamp ?? artifact.clamp;
+    if (clamp !== null) total = Math.max(total, Math.abs(clamp.min), Math.abs(clamp.max));
+    bound = Math.max(bound, total);
+  }
+  return bound;
 }
 
 /** A number as a double, read from its shortest text (so every dialect gets exactly the JS double). */
 function double(value: number): SqlExpr {
   return cast("double", text(String(value)));
-}
-
-/**
- * Rounds a double to 2 decimals half away from zero, as the JS engine's round2: first to 10 decimals as
- * a DECIMAL, which removes binary noise (1.005 is stored as 1.00499999…), then to 2.
- */
-function roundPoints(value: SqlExpr): SqlExpr {
-  return cast("decimal2", call("round", call("round", cast("decimal10", value), num(10)), num(2)));
 }

@@ -10,6 +10,8 @@ export type SqlFunction =
   | "trim_js"
   /** ASCII case folding (A–Z to a–z), as the JS engine folds (eval/normalize.ts `foldCase`). */
   | "fold"
+  /** `fold(trim_js(x))`: how every text value is normalised; a dialect may print a faster equivalent. */
+  | "trim_fold"
   /** 1-based position of the second argument in the first, 0 when absent. */
   | "strpos"
   | "left"
@@ -28,7 +30,11 @@ export type SqlFunction =
   /** ROUND(x, n) on a DECIMAL: half away from zero in every dialect. */
   | "round";
 
-export type SqlType = "double" | "decimal2" | "decimal10" | "bigint" | "text";
+/**
+ * `decimal2` holds points and scores exactly; `decimal2_small` too, for rulesets whose points can never
+ * reach 10^15 (generate.ts `pointsBound`): DuckDB computes it on 64-bit integers instead of 128-bit ones.
+ */
+export type SqlType = "double" | "decimal2" | "decimal2_small" | "decimal10" | "bigint" | "text";
 
 export type SqlExpr =
   | { kind: "column"; table: string | null; name: string }

@@ -24,7 +24,7 @@ export function normalizedValue(raw: SqlExpr, type: FieldType): SqlExpr {
   switch (type) {
     case "string":
     case "enum":
-      return call("nullif", call("fold", call("trim_js", cast("text", raw))), text(""));
+      return call("nullif", call("trim_fold", cast("text", raw)), text(""));
     case "number":
       return cast("double", raw);
     case "boolean":

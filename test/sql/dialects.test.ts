@@ -6,6 +6,7 @@ import { compileDirectory } from "../../src/compile/compile-ruleset.js";
 import { DIALECTS, dialectNamed, JS_TRIM_CHARACTERS } from "../../src/sql/dialect.js";
 import { emitSql } from "../../src/sql/emit.js";
 import { numberText } from "../../src/sql/printer.js";
+import { foldCase } from "../../src/eval/normalize.js";
 import { openDuckDb } from "../../src/sql/engines/duckdb.js";
 import { openPostgres } from "../../src/sql/engines/postgres.js";
 import { expectGolden } from "../support/golden.js";
@@ -109,6 +110,43 @@ describe("literals round-trip as data", () => {
         `SELECT ${dialect.call("trim_js", [dialect.quoteText(`${JS_TRIM_CHARACTERS}x y${JS_TRIM_CHARACTERS}`)])} AS "t"`,
       );
       expect(trimmed[0]!.t).toBe("x y");
+    } finally {
+      await engine.close();
+    }
+  });
+
+  it("duckdb: the fast paths of trimming and folding give exactly what JavaScript's trim and ASCII folding give", async () => {
+    // Each path of the DuckDB printer's trim and fold: plain ASCII, empty, ASCII with spaces at its ends,
+    // non-ASCII with and without characters to trim, control characters, and what no engine folds.
+    const samples = [
+      ...[
+        "",
+        " ",
+        "CEO",
+        " CEO ",
+        "\tCEO\n",
+        "A B",
+        "A\tB",
+        "~!",
+        "\u007fDEL\u007f",
+        "line\nbreak",
+        "\n\nX\n\n",
+      ],
+      ...["Geschäftsführer", " Geschäftsführer\u00a0", "\u3000É\u3000", "ÉCOLE", "İstanbul", "\u212a", "ß"],
+      ...["a\u0000b", "\u0085x\u0085", "x\u2028", "\ufeffABC", " \u00a0 ", "\u1680", JS_TRIM_CHARACTERS],
+      ...ADVERSARIAL,
+    ];
+    const dialect = dialectNamed("duckdb");
+    const engine = await openDuckDb({ threads: 1 });
+    try {
+      const columns = samples.map(
+        (sample, i) =>
+          `${dialect.call("trim_fold", [dialect.quoteText(sample)])} AS "f${i}", ${dialect.call("trim_js", [dialect.quoteText(sample)])} AS "t${i}"`,
+      );
+      const row = (await engine.query(`SELECT ${columns.join(", ")}`))[0]!;
+      expect(samples.map((_, i) => [row[`f${i}`], row[`t${i}`]])).toEqual(
+        samples.map((sample) => [foldCase(sample.trim()), sample.trim()]),
+      );
     } finally {
       await engine.close();
     }
