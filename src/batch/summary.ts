@@ -128,7 +128,8 @@ function inputLines(input: InputSummary, verbose: boolean): string[] {
   const lines: string[] = [];
   if (verbose && input.format === "csv") {
     const delimiter = input.delimiter === "\t" ? "tab" : `"${input.delimiter ?? ","}"`;
-    lines.push(`  columns (delimiter ${delimiter}):`);
+    // A file read by a database (Parquet) has named columns and no delimiter.
+    lines.push(input.delimiter === null ? "  columns:" : `  columns (delimiter ${delimiter}):`);
     for (const line of input.mapping) lines.push(`    ${line}`);
   }
   for (const warning of input.warnings) lines.push(`  warning: ${warning}`);

@@ -39,12 +39,12 @@ export async function ensureOutputDirectory(io: CommandIO, file: string): Promis
 }
 
 /** Writes a report or artifact a command was asked for, creating its directory; bad paths are usage errors. */
-export async function writeOutputFile(io: CommandIO, file: string, text: string): Promise<void> {
+export async function writeOutputFile(io: CommandIO, file: string, text: string | Uint8Array): Promise<void> {
   await ensureOutputDirectory(io, file);
   const target = path.resolve(io.cwd, file);
   if (await isDeviceOrPipe(target)) {
     try {
-      await writeFile(target, text, "utf8");
+      await writeFile(target, text);
     } catch (error) {
       throw new UsageError(`cannot write \`${file}\`: ${describeFileError(error)}`);
     }
@@ -52,7 +52,7 @@ export async function writeOutputFile(io: CommandIO, file: string, text: string)
   }
   const temporary = temporaryBeside(target);
   try {
-    await writeFile(temporary, text, "utf8");
+    await writeFile(temporary, text);
     await rename(temporary, target);
   } catch (error) {
     await unlink(temporary).catch(() => undefined);

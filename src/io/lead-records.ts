@@ -43,9 +43,20 @@ export interface InputReport {
 export interface LeadFileInput {
   /** Opens the file anew (keeping the last of duplicate ids reads it twice: ids first, then records). */
   open(): ByteSource;
+  /**
+   * A file a database reads for us (Parquet): its column names and its rows as text, mapped to fields
+   * exactly as CSV columns are (and `open` is not called). Each call of `rows` reads from the start.
+   */
+  table?: TableRows;
   /** The file as the user named it, for messages. */
   name: string;
   format: LeadsFormat;
+}
+
+/** Rows of named columns, each value as text (`""` for none), as a CSV row holds them. */
+export interface TableRows {
+  columns: readonly string[];
+  rows(): AsyncIterable<ReadItem<Record<string, string>>>;
 }
 
 const DUPLICATE_EXAMPLES = 5;
@@ -133,12 +144,47 @@ export async function* readLeadRecords(
   }
 }
 
+/** A row of text by column name, as the lead record the column plan makes of it. */
+function mappedRow(
+  columns: Readonly<Record<string, string>>,
+  headers: readonly string[],
+  plan: ColumnPlan,
+): LeadRecord {
+  const { targets, outcomeColumn } = plan;
+  // By the header's names, not Object.values: an object lists integer-like keys (`2026`) first.
+  const row = headers.map((name) => columns[name]);
+  const fields: Record<string, unknown> = {};
+  for (let i = 0; i < targets.length; i++) {
+    const target = targets[i];
+    if (target !== null && target !== undefined) setOwnField(fields, target, row[i] ?? "");
+  }
+  return {
+    fields,
+    events: [],
+    fromText: true,
+    outcome: outcomeColumn === null ? undefined : row[outcomeColumn],
+    id: idText(fields.id),
+    raw: columns,
+  };
+}
+
 async function* readMapped(
   input: LeadFileInput,
   schema: RulesetSchema,
   options: InputOptions,
   report: InputReport,
 ): AsyncGenerator<ReadItem<LeadRecord>> {
+  if (input.table !== undefined) {
+    const headers = input.table.columns;
+    const plan = planColumns(headers, schema.lead, options, input.name);
+    report.mapping = plan.lines;
+    report.warnings.push(...plan.warnings);
+    report.unusedColumns = plan.unused;
+    for await (const item of input.table.rows()) {
+      yield item.kind === "reject" ? item : { ...item, value: mappedRow(item.value, headers, plan) };
+    }
+    return;
+  }
   if (input.format === "csv") {
     let plan: ColumnPlan | null = null;
     let headers: readonly string[] = [];
@@ -165,25 +211,7 @@ async function* readMapped(
         yield item as ReadItem<LeadRecord>;
         continue;
       }
-      const { targets, outcomeColumn } = plan as ColumnPlan;
-      // By the header's names, not Object.values: an object lists integer-like keys (`2026`) first.
-      const row = headers.map((name) => item.value[name]);
-      const fields: Record<string, unknown> = {};
-      for (let i = 0; i < targets.length; i++) {
-        const target = targets[i];
-        if (target !== null && target !== undefined) setOwnField(fields, target, row[i] ?? "");
-      }
-      yield {
-        ...item,
-        value: {
-          fields,
-          events: [],
-          fromText: true,
-          outcome: outcomeColumn === null ? undefined : row[outcomeColumn],
-          id: idText(fields.id),
-          raw: item.value,
-        },
-      };
+      yield { ...item, value: mappedRow(item.value, headers, plan as ColumnPlan) };
     }
     return;
   }

@@ -1,4 +1,4 @@
-import { shortenRaw, type ByteSource, type ReadReject } from "./read-item.js";
+import { shortenRaw, type ByteSource, type ReadItem, type ReadReject } from "./read-item.js";
 import { readNdjson, type JsonObject } from "./read-ndjson.js";
 import { idText } from "./read-leads.js";
 
@@ -34,10 +34,18 @@ export async function readEventsByLead(
   onReject: (reject: ReadReject) => void | Promise<void>,
   onRecord?: () => void,
 ): Promise<EventsByLead> {
+  return fileEvents(readNdjson(source), onReject);
+}
+
+/** Files events read from any source (NDJSON lines, or the rows of a file a database reads) by lead id. */
+export async function fileEvents(
+  items: AsyncIterable<ReadItem<JsonObject>>,
+  onReject: (reject: ReadReject) => void | Promise<void>,
+): Promise<EventsByLead> {
   const byLead = new Map<string, FiledEvent[]>();
   let read = 0;
   let filed = 0;
-  for await (const item of readNdjson(source)) {
+  for await (const item of items) {
     read += 1;
     onRecord?.();
     if (item.kind === "reject") {

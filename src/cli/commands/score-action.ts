@@ -7,7 +7,7 @@ import {
 import { describeFileError } from "../../diagnostics/file-errors.js";
 import { escapeControlsInText } from "../terminal-text.js";
 import { createReadStream } from "node:fs";
-import { open, stat } from "node:fs/promises";
+import { open, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Readable } from "node:stream";
 import { scoreBatch, type BatchOptions, type BatchSummary, type RejectLine } from "../../batch/score-file.js";
@@ -16,6 +16,10 @@ import { batchScorerFor, bucketOrderOf, exclusionOrderOf } from "../../batch/sco
 import { formatSummary } from "../../batch/summary.js";
 import { formatInstant, parseInstant } from "../../eval/instant.js";
 import { readEventsByLead } from "../../io/read-events.js";
+import type { ReadReject } from "../../io/read-item.js";
+import { parquetEvents, parquetLeads } from "../../batch/parquet-input.js";
+import type { SqlEngine } from "../../sql/engines/engine.js";
+import { ndjsonScratch, parquetResults as parquetResultsOf } from "../parquet-results.js";
 import type { ByteSource } from "../../io/read-item.js";
 import { leadsFormatOf } from "../../io/leads-format.js";
 import { InputFileError } from "../../io/column-plan.js";
@@ -37,7 +41,7 @@ export interface ScoreOptions extends InputFlags {
   events?: string;
   asOf?: string;
   out?: string;
-  format?: ResultFormat;
+  format?: ResultFormat | "parquet";
   rejects?: string;
   summary?: string;
   json?: boolean;
@@ -68,14 +72,29 @@ export async function runScore(
     );
   }
   const input = await resolveCommandInput(io, options.leads, options);
-  const leadsFormat = input.format ?? leadsFormatOf(options.leads);
+  const engine = options.engine ?? "js";
+  const parquet = {
+    leads: isParquet(options.leads),
+    events: options.events !== undefined && isParquet(options.events),
+    out:
+      options.format === "parquet" ||
+      (options.format === undefined && options.out !== undefined && isParquet(options.out)),
+  };
+  if (engine !== "duckdb" && (parquet.leads || parquet.events || parquet.out)) {
+    throw new UsageError("Parquet files are read and written by --engine duckdb");
+  }
+  if (parquet.out && options.out === undefined) throw new UsageError("Parquet results need --out <file>");
+  const leadsFormat = parquet.leads ? "csv" : (input.format ?? leadsFormatOf(options.leads));
   if (leadsFormat === null) {
     throw new UsageError(
       `cannot tell the format of \`${options.leads}\` from its extension; name it .csv, .ndjson or .jsonl, or pass --leads-format`,
     );
   }
+  // Parquet results are the NDJSON results converted by DuckDB at the end (see writeParquetResults).
   const format: ResultFormat =
-    options.format ?? (options.out?.toLowerCase().endsWith(".csv") ? "csv" : "ndjson");
+    options.format === "parquet" || parquet.out
+      ? "ndjson"
+      : (options.format ?? (options.out?.toLowerCase().endsWith(".csv") ? "csv" : "ndjson"));
   await refuseOutputsOverInputs(
     io,
     [
@@ -86,7 +105,6 @@ export async function runScore(
     ],
     [options.leads, options.events, options.rules, options.previous],
   );
-  const engine = options.engine ?? "js";
   if (engine !== "js" && input.outcome !== undefined && input.outcome !== null) {
     throw new UsageError(
       "an outcome field (conversion rates) is counted by the js engine only; leave out --engine",
@@ -107,8 +125,11 @@ export async function runScore(
   // The summary is written last; its directory is made now, so a bad path fails before any work is done.
   if (options.summary !== undefined)
     await ensureOutputDirectory(io, options.summary).catch(closeFirst(leads, events));
+  if (parquet.out) await ensureOutputDirectory(io, options.out!).catch(closeFirst(leads, events));
   const outFile =
-    options.out === undefined ? null : await openOutputFile(io, options.out).catch(closeFirst(leads, events));
+    options.out === undefined || parquet.out
+      ? null
+      : await openOutputFile(io, options.out).catch(closeFirst(leads, events));
   const rejectsFile =
     options.rejects === undefined
       ? null
@@ -116,7 +137,16 @@ export async function runScore(
           await outFile?.discard();
           return closeFirst(leads, events)(error);
         });
-  const out = outFile ?? textSink(io.stdout);
+  const database =
+    engine === "duckdb"
+      ? await openDuckDbFor(options.memoryLimit).catch(async (error: unknown) => {
+          await outFile?.discard();
+          await rejectsFile?.discard();
+          return closeFirst(leads, events)(error);
+        })
+      : null;
+  const parquetResults = parquet.out ? await ndjsonScratch() : null;
+  const out = parquetResults?.sink ?? outFile ?? textSink(io.stdout);
   const examples: RejectLine[] = [];
   let rejectCount = 0;
   const onReject = (reject: RejectLine): void | Promise<void> => {
@@ -145,16 +175,26 @@ export async function runScore(
     let eventsInput = null;
     if (events !== null) {
       progress?.note(`reading ${events.display}…`);
-      const index = await readEventsByLead(events.source, ({ record, line, reason, raw }) =>
-        onReject({ record, line, source: events.display, reason, raw }),
-      );
+      const eventReject = ({ record, line, reason, raw }: ReadReject) =>
+        onReject({ record, line, source: events.display, reason, raw });
+      const index =
+        parquet.events && database !== null
+          ? await parquetEvents(database, path.resolve(io.cwd, options.events!), events.display, eventReject)
+          : await readEventsByLead(events.source, eventReject);
       eventsInput = { source: events.display, index };
     }
     if (formatter.header !== null) await out.write(formatter.header);
     const batch: BatchOptions = {
       scorer: batchScorerFor(new Ruleset(artifact), asOfMs, input),
       leads: readLeadRecords(
-        { open: leads.reopen, name: leads.display, format: leadsFormat },
+        {
+          open: leads.reopen,
+          name: leads.display,
+          format: leadsFormat,
+          ...(parquet.leads && database !== null
+            ? { table: await parquetLeads(database, path.resolve(io.cwd, options.leads), leads.display) }
+            : {}),
+        },
         artifact.schema,
         input,
         report,
@@ -181,14 +221,17 @@ export async function runScore(
       outcome: input.outcome,
     };
     summary =
-      engine === "js"
+      database === null
         ? await scoreBatch(batch)
-        : await scoreInDuckDb(batch, artifact, asOfMs, options.memoryLimit, progress);
+        : await scoreInDuckDb(batch, artifact, asOfMs, database, progress);
     if (previousRun !== null) {
       await previousRun.finish();
       summary = { ...summary, transitions: previousRun.tracker.summary() };
     }
     await out.close();
+    if (parquetResults !== null && database !== null) {
+      await writeOutputFile(io, options.out!, await parquetResultsOf(database, parquetResults.file));
+    }
     await rejectsFile?.close();
   } catch (error) {
     if (error instanceof InputFileError) throw new UsageError(error.message);
@@ -197,6 +240,9 @@ export async function runScore(
     progress?.clear();
     leads.close();
     events?.close();
+    await database?.close();
+    if (parquetResults !== null)
+      await rm(path.dirname(parquetResults.file), { recursive: true, force: true });
     // A run that did not finish leaves the previous outputs as they were (no-ops after close).
     await outFile?.discard();
     await rejectsFile?.discard();
@@ -224,25 +270,29 @@ async function scoreInDuckDb(
   batch: BatchOptions,
   artifact: Artifact,
   asOfMs: number,
-  memoryLimit: string | undefined,
+  engine: SqlEngine,
   progress: ProgressReporter | null,
 ): Promise<BatchSummary> {
-  const { openDuckDb } = await import("../../sql/engines/duckdb.js");
   const { scoreBatchInDatabase } = await import("../../batch/score-in-database.js");
-  const engine = await openDuckDb(memoryLimit === undefined ? {} : { memoryLimit });
-  try {
-    return await scoreBatchInDatabase({
-      ...batch,
-      engine,
-      artifact,
-      asOfMs,
-      onProgress: (read) => {
-        progress?.update(read);
-      },
-    });
-  } finally {
-    await engine.close();
-  }
+  return scoreBatchInDatabase({
+    ...batch,
+    engine,
+    artifact,
+    asOfMs,
+    onProgress: (read) => {
+      progress?.update(read);
+    },
+  });
+}
+
+/** The embedded DuckDB (its native module is loaded only when a command uses it). */
+async function openDuckDbFor(memoryLimit: string | undefined): Promise<SqlEngine> {
+  const { openDuckDb } = await import("../../sql/engines/duckdb.js");
+  return openDuckDb(memoryLimit === undefined ? {} : { memoryLimit });
+}
+
+function isParquet(file: string): boolean {
+  return path.extname(file).toLowerCase() === ".parquet";
 }
 
 export interface OpenInput {

@@ -30,6 +30,9 @@ reject; previous results scored by other rules are accepted and said.
 
 --engine duckdb reads and validates the records exactly as the JS engine does (same rejects and reasons),
 then scores the accepted leads with the ruleset's generated SQL in an embedded DuckDB: the same results.
+It also reads .parquet leads and events (DuckDB reads them; leads are then typed like CSV cells, events
+like NDJSON, and a record's line is its row number) and writes .parquet results (--out x.parquet or
+--format parquet: the NDJSON results' keys as columns, nested values as JSON).
 
 Exit codes: 0 the run completed (even with rejects: they are data problems, reported), 1 the rules have
 errors or --fail-on-reject and a record was rejected, 2 bad usage or an unreadable file.`;
@@ -39,11 +42,16 @@ export const registerScore: RegisterCommand = (program: Command, io, setExitCode
     .command("score")
     .description("Score a file of leads: one result per lead; bad records are reported, never lost.")
     .option("--rules <dir|artifact.json>", "rule directory or compiled artifact", "rules")
-    .requiredOption("--leads <file>", "the leads: .csv, .ndjson or .jsonl")
+    .requiredOption("--leads <file>", "the leads: .csv, .ndjson or .jsonl (.parquet: --engine duckdb)")
     .option("--events <file>", "events (NDJSON: lead_id, type, at, properties)")
     .option("--as-of <time>", "score as of this ISO-8601 time (default: now)")
     .option("-o, --out <file>", "write results here instead of stdout")
-    .addOption(new Option("--format <format>", "result format").choices(RESULT_FORMATS))
+    .addOption(
+      new Option("--format <format>", "result format (parquet: --engine duckdb)").choices([
+        ...RESULT_FORMATS,
+        "parquet",
+      ]),
+    )
     .option("--rejects <file>", "write every rejected record here (NDJSON)")
     .option("--summary <file>", "also write the summary here as JSON")
     .option("--json", "print the summary as JSON on stderr instead of text")

@@ -28,6 +28,13 @@ export async function openDuckDb(options: DuckDbOptions = {}): Promise<SqlEngine
       const reader = await connection.runAndReadAll(sql);
       return reader.getRowObjects() as Array<Record<string, unknown>>;
     },
+    async *stream(sql) {
+      const result = await connection.stream(sql);
+      for (let chunk = await result.fetchChunk(); chunk !== null; chunk = await result.fetchChunk()) {
+        if (chunk.rowCount === 0) break;
+        yield chunk.getRows() as unknown[][];
+      }
+    },
     async append(table, kinds, rows) {
       const appender = await connection.createAppender(table);
       try {

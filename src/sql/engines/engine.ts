@@ -15,6 +15,11 @@ export interface SqlEngine {
     kinds: readonly ColumnKind[],
     rows: ReadonlyArray<ReadonlyArray<ColumnValue>>,
   ): Promise<void>;
+  /**
+   * Rows one chunk at a time, so that a large result never sits in memory whole (DuckDB). Values as
+   * `query` gives them.
+   */
+  stream?(sql: string): AsyncIterable<unknown[][]>;
   close(): Promise<void>;
 }
 

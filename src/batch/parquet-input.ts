@@ -1,0 +1,150 @@
+import { setOwnField } from "../eval/own-field.js";
+import { InputFileError } from "../io/column-plan.js";
+import type { TableRows } from "../io/lead-records.js";
+import { fileEvents, type EventsByLead } from "../io/read-events.js";
+import type { ReadItem, ReadReject } from "../io/read-item.js";
+import type { JsonObject } from "../io/read-ndjson.js";
+import { dialectNamed } from "../sql/dialect.js";
+import type { SqlEngine } from "../sql/engines/engine.js";
+
+/**
+ * Parquet files read by DuckDB for `score --engine duckdb`, handed to the shared input layer as rows, so
+ * that a Parquet file is mapped, typed, validated and rejected exactly as the same data in CSV (leads) or
+ * NDJSON (events) would be: one meaning whatever the format. A record's `line` is its row number.
+ *
+ * Leads are given as text, like CSV cells (a number as JavaScript writes it, an instant as ISO-8601 UTC,
+ * a missing value as empty text), and typed by the ruleset's schema; events keep their types, like NDJSON.
+ */
+
+/** How a Parquet column is read: the SQL that selects it and how its value becomes text or JSON. */
+type ColumnKind = "text" | "boolean" | "instant" | "double" | "integer";
+
+interface ParquetColumn {
+  name: string;
+  kind: ColumnKind;
+}
+
+const duckdb = dialectNamed("duckdb");
+
+/** `read_parquet('file')`, the path quoted as data. */
+function relation(file: string): string {
+  return `read_parquet(${duckdb.quoteText(file)})`;
+}
+
+/** The file's columns, or an InputFileError (exit 2) when DuckDB cannot read it as Parquet. */
+async function parquetColumns(engine: SqlEngine, file: string, name: string): Promise<ParquetColumn[]> {
+  let rows: Array<Record<string, unknown>>;
+  try {
+    rows = await engine.query(`DESCRIBE SELECT * FROM ${relation(file)}`);
+  } catch (error) {
+    const message = error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
+    throw new InputFileError(`cannot read \`${name}\` as Parquet: ${message}`);
+  }
+  return rows.map((row) => ({
+    name: String(row.column_name),
+    kind: kindOf(String(row.column_type)),
+  }));
+}
+
+function kindOf(type: string): ColumnKind {
+  const upper = type.toUpperCase();
+  if (upper === "BOOLEAN") return "boolean";
+  if (upper.startsWith("TIMESTAMP") || upper === "DATE") return "instant";
+  if (upper === "DOUBLE" || upper === "FLOAT" || upper === "REAL" || upper.startsWith("DECIMAL"))
+    return "double";
+  if (/^(U?(TINY|SMALL|BIG|HUGE)?INT(EGER)?|U?HUGEINT)$/.test(upper)) return "integer";
+  return "text";
+}
+
+/** The SQL reading a column: instants as epoch ms, integers as their exact digits, other values typed. */
+function selected(column: ParquetColumn): string {
+  const name = duckdb.quoteIdentifier(column.name);
+  switch (column.kind) {
+    case "instant":
+      return `EPOCH_MS(CAST(${name} AS TIMESTAMP))`;
+    case "double":
+      return `CAST(${name} AS DOUBLE)`;
+    case "integer":
+    case "text":
+      return `CAST(${name} AS VARCHAR)`;
+    case "boolean":
+      return name;
+  }
+}
+
+async function* rowsOf(
+  engine: SqlEngine,
+  file: string,
+  columns: readonly ParquetColumn[],
+): AsyncGenerator<unknown[]> {
+  if (engine.stream === undefined) throw new Error("internal: Parquet is read by DuckDB");
+  const sql = `SELECT ${columns.map(selected).join(", ")} FROM ${relation(file)}`;
+  for await (const chunk of engine.stream(sql)) yield* chunk;
+}
+
+function instantText(value: unknown): string {
+  return new Date(Number(value)).toISOString();
+}
+
+/** A lead value as text, as a CSV cell would hold it. */
+function leadText(kind: ColumnKind, value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (kind === "instant") return instantText(value);
+  return String(value);
+}
+
+/** An event value as NDJSON would give it; null when missing (the key is left out). */
+function eventValue(column: ParquetColumn, value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  switch (column.kind) {
+    case "instant":
+      return instantText(value);
+    case "integer":
+      // Ids keep their exact digits; other integers are numbers, as JSON writes them.
+      return column.name === "lead_id" ? String(value) : Number(value);
+    default:
+      return value;
+  }
+}
+
+/** A leads Parquet file as named rows of text, for the input layer (`LeadFileInput.table`). */
+export async function parquetLeads(engine: SqlEngine, file: string, name: string): Promise<TableRows> {
+  const columns = await parquetColumns(engine, file, name);
+  return {
+    columns: columns.map((column) => column.name),
+    async *rows(): AsyncGenerator<ReadItem<Record<string, string>>> {
+      let record = 0;
+      for await (const row of rowsOf(engine, file, columns)) {
+        record += 1;
+        const value: Record<string, string> = {};
+        columns.forEach((column, i) => {
+          setOwnField(value, column.name, leadText(column.kind, row[i]));
+        });
+        yield { kind: "record", record, line: record, value };
+      }
+    },
+  };
+}
+
+/** An events Parquet file filed by lead, as `readEventsByLead` files an NDJSON one. */
+export async function parquetEvents(
+  engine: SqlEngine,
+  file: string,
+  name: string,
+  onReject: (reject: ReadReject) => void | Promise<void>,
+): Promise<EventsByLead> {
+  const columns = await parquetColumns(engine, file, name);
+  async function* items(): AsyncGenerator<ReadItem<JsonObject>> {
+    let record = 0;
+    for await (const row of rowsOf(engine, file, columns)) {
+      record += 1;
+      const event: JsonObject = {};
+      columns.forEach((column, i) => {
+        const value = eventValue(column, row[i]);
+        if (value !== null) setOwnField(event, column.name, value);
+      });
+      yield { kind: "record", record, line: record, value: event };
+    }
+  }
+  return fileEvents(items(), onReject);
+}
