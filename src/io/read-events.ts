@@ -34,13 +34,14 @@ export async function readEventsByLead(
   onReject: (reject: ReadReject) => void | Promise<void>,
   onRecord?: () => void,
 ): Promise<EventsByLead> {
-  return fileEvents(readNdjson(source), onReject);
+  return fileEvents(readNdjson(source), onReject, onRecord);
 }
 
 /** Files events read from any source (NDJSON lines, or the rows of a file a database reads) by lead id. */
 export async function fileEvents(
   items: AsyncIterable<ReadItem<JsonObject>>,
   onReject: (reject: ReadReject) => void | Promise<void>,
+  onRecord?: () => void,
 ): Promise<EventsByLead> {
   const byLead = new Map<string, FiledEvent[]>();
   let read = 0;
