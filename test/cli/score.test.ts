@@ -455,7 +455,7 @@ describe("leadscore score", () => {
       expect(missing.stderr).toContain("required option '--leads <file>' not specified");
       const format = await score("--format", "xml");
       expect(format.code).toBe(2);
-      expect(format.stderr).toContain("argument 'xml' is invalid. Allowed choices are ndjson, csv.");
+      expect(format.stderr).toContain("argument 'xml' is invalid. Allowed choices are ndjson, csv, parquet.");
     });
   });
 
