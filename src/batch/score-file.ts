@@ -7,6 +7,7 @@ import type { OutcomeOptions } from "../io/input-options.js";
 import type { JsonObject } from "../io/read-ndjson.js";
 import type { ScoreResult } from "../eval/result.js";
 import { parseInstant, toInstant } from "../eval/instant.js";
+import type { RuleUsageTally, UsageSummary } from "./rule-usage.js";
 
 /** One problem with a lead or its events, as validation reports it: `events[2].at`, `not a timestamp`. */
 export interface BatchIssue {
@@ -57,6 +58,8 @@ export interface BatchSummary {
   conversion?: ConversionSummary;
   /** What reading the file found: mapping, warnings, unknown keys, duplicates, odd event times. */
   input?: InputSummary;
+  /** Rules that fired for no lead, and rule values no lead has (when the batch was given a tally). */
+  usage?: UsageSummary;
 }
 
 export interface InputSummary extends InputReport {
@@ -102,6 +105,8 @@ export interface BatchOptions {
   outcome?: OutcomeOptions | null;
   /** Called after every record with the number read so far. */
   onProgress?(read: number): void;
+  /** Counts which rules fire and which of the rules' values the scored leads have. */
+  usage?: RuleUsageTally;
 }
 
 const UNMATCHED_EXAMPLES = 5;
@@ -166,7 +171,9 @@ export async function scoreBatch(options: BatchOptions): Promise<BatchSummary> {
           if (at > asOfMs) eventsAfterAsOf += 1;
           else if (at < YEAR_2000) eventsBefore2000 += 1;
         }
+        options.usage?.observe(prepared.lead, prepared.events);
         const result = scorer.score(prepared.lead, prepared.events, input);
+        options.usage?.count(result);
         scored += 1;
         if (result.model === null) unscored += 1;
         else if (result.excluded !== null) increment(excluded, result.excluded);
@@ -199,6 +206,7 @@ export async function scoreBatch(options: BatchOptions): Promise<BatchSummary> {
     ...(options.inputReport === undefined
       ? {}
       : { input: { ...options.inputReport, eventsAfterAsOf, eventsBefore2000 } }),
+    ...(options.usage === undefined || scored === 0 ? {} : { usage: options.usage.summary() }),
   };
 }
 

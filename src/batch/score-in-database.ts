@@ -56,10 +56,13 @@ export async function scoreBatchInDatabase(options: DatabaseBatchOptions): Promi
   const outcomes = new OutcomeCounts();
   for (let i = 0; i < results.length; i++) {
     outcomes.add(results[i]!);
+    options.usage?.count(results[i]!);
     await options.onResult(results[i]!, positions[i]!, records[i]!);
   }
   return {
     ...read,
     outcomes: outcomes.summary(options.bucketOrder ?? [], options.exclusionOrder ?? []),
+    // The tally saw every lead during the read, but the rules fired only now, in the database.
+    ...(read.usage === undefined ? {} : { usage: options.usage!.summary() }),
   };
 }

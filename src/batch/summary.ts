@@ -1,4 +1,5 @@
 import { formatConversion } from "./conversion.js";
+import { formatUsage } from "./rule-usage.js";
 import type { TransitionSummary } from "./transitions.js";
 import type { BatchSummary, InputSummary, RejectLine } from "./score-file.js";
 
@@ -44,6 +45,7 @@ export function formatSummary(
     }
     lines.push(text);
   }
+  if (summary.usage !== undefined) lines.push(...formatUsage(summary.usage));
   if (summary.transitions !== undefined) lines.push(...formatTransitions(summary.transitions));
   if (summary.conversion !== undefined) lines.push(...formatConversion(summary.conversion));
   const rejected = leads.rejected + (events?.rejected ?? 0) + (summary.transitions?.previous?.rejected ?? 0);

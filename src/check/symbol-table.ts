@@ -88,13 +88,19 @@ function enumMembers(field: FieldDecl, report: Report): string[] {
   const seen = new Set<string>();
   const members: string[] = [];
   for (const member of field.type.members) {
-    const key = member.name.toLowerCase();
+    const text = member.kind === "Identifier" ? member.name : member.value;
+    // Input text is trimmed before it is compared, so a value with spaces at its ends matches nothing.
+    if (text.trim() !== text || text === "") {
+      report(createDiagnostic(Diagnostics.EnumMemberNotTrimmed, member.span, [JSON.stringify(text)]));
+      continue;
+    }
+    const key = text.toLowerCase();
     if (seen.has(key)) {
-      report(createDiagnostic(Diagnostics.DuplicateEnumMember, member.span, [member.name]));
+      report(createDiagnostic(Diagnostics.DuplicateEnumMember, member.span, [text]));
       continue;
     }
     seen.add(key);
-    members.push(member.name);
+    members.push(text);
   }
   return members;
 }

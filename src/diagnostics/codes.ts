@@ -193,7 +193,14 @@ export const Diagnostics = {
     code: "LS307",
     severity: "error",
     message: "unknown type `{0}`",
-    hint: "the types are string, number, boolean and date; for a fixed set of values write them with `|`, like `lead | mql | customer`",
+    hint: 'the types are string, number, boolean and date; for a fixed set of values write them with `|`, like `lead | mql | customer` (quote values with spaces: `"Lead Add Form" | API`)',
+  },
+  EnumMemberNotTrimmed: {
+    code: "LS308",
+    severity: "error",
+    message:
+      "the enumeration value {0} can never be matched: input text is trimmed of spaces at its ends, and blank text reads as missing",
+    hint: "write the value without spaces at its ends (a field that may be blank is optional: `lead_origin: …?`)",
   },
 
   // -------------------------------------------------------------------------------------- structure

@@ -210,10 +210,11 @@ export interface PrimitiveType extends NodeBase {
   name: PrimitiveTypeName;
 }
 
-/** `subscriber | lead | mql` */
+/** `subscriber | lead | mql`, or with quoted values: `"Lead Add Form" | API`. */
 export interface EnumType extends NodeBase {
   kind: "EnumType";
-  members: Identifier[];
+  /** A word, or a quoted string for a value a word cannot write (spaces, punctuation). */
+  members: Array<Identifier | StringLiteral>;
 }
 
 export type TypeExpr = PrimitiveType | EnumType;

@@ -185,15 +185,20 @@ export class ScoreParser extends EmbeddedActionsParser {
     return this.ACTION(() => this.tree.field(name, type, question));
   });
 
-  // typeExpr := word ("|" word)*
+  // typeExpr := typeWord ("|" typeWord)*      typeWord := word | string
+  // A quoted word is an enumeration value with spaces or capitals as the data writes it: "Lead Add Form".
   typeExpr = this.RULE("typeExpr", () => {
-    const words = [this.CONSUME(T.ValueWord)];
+    const words = [this.SUBRULE(this.typeWord)];
     this.MANY(() => {
       this.CONSUME(T.Pipe);
-      words.push(this.CONSUME2(T.ValueWord));
+      words.push(this.SUBRULE2(this.typeWord));
     });
     return this.ACTION(() => this.tree.type(words));
   });
+
+  typeWord = this.RULE("typeWord", () =>
+    this.OR([{ ALT: () => this.CONSUME(T.ValueWord) }, { ALT: () => this.CONSUME(T.StringLiteral) }]),
+  );
 
   // listDecl := "list" name "=" inlineList
   listDecl = this.RULE("listDecl", () => {

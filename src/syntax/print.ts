@@ -156,7 +156,8 @@ export function printHeader(header: RulesetHeader): string {
 }
 
 export function printType(type: TypeExpr): string {
-  return type.kind === "PrimitiveType" ? type.name : type.members.map((m) => m.name).join(" | ");
+  if (type.kind === "PrimitiveType") return type.name;
+  return type.members.map((m) => (m.kind === "Identifier" ? m.name : printString(m.value))).join(" | ");
 }
 
 export function printField(field: FieldDecl): string {

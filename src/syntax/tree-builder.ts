@@ -421,18 +421,19 @@ export class TreeBuilder {
   }
 
   /**
-   * `string` → PrimitiveType, `a | b` → EnumType. An unknown single word is reported (LS307) and the field
+   * `string` → PrimitiveType, `a | b` and `"Lead Add Form" | API` → EnumType (a single quoted value too). An unknown single word is reported (LS307) and the field
    * is kept, so that its uses do not each report an unknown field: as the type meant when that is clear (a
    * well-known synonym like `integer`, a typo like `strng`, `String`), otherwise as a string.
    */
   type(words: IToken[]): Ast.TypeExpr | undefined {
     const first = words[0];
     if (first === undefined || !words.every(isReal)) return undefined;
-    if (words.length > 1) {
+    const quoted = (token: IToken) => token.tokenType === T.StringLiteral;
+    if (words.length > 1 || quoted(first)) {
       return {
         kind: "EnumType",
         span: this.span(first, words[words.length - 1]),
-        members: words.map((w) => this.identifier(w)!),
+        members: words.map((w) => (quoted(w) ? this.string(w)! : this.identifier(w)!)),
       };
     }
     const span = this.tokenSpan(first);

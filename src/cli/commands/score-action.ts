@@ -14,6 +14,7 @@ import { scoreBatch, type BatchOptions, type BatchSummary, type RejectLine } fro
 import type { Artifact } from "../../compile/artifact.js";
 import { batchScorerFor, bucketOrderOf, exclusionOrderOf } from "../../batch/scorer.js";
 import { formatSummary } from "../../batch/summary.js";
+import { RuleUsageTally } from "../../batch/rule-usage.js";
 import { formatInstant, parseInstant } from "../../eval/instant.js";
 import { readEventsByLead } from "../../io/read-events.js";
 import type { ReadReject } from "../../io/read-item.js";
@@ -219,6 +220,7 @@ export async function runScore(
       },
       ...(progress === null ? {} : { onProgress: progress.update }),
       outcome: input.outcome,
+      usage: new RuleUsageTally(artifact),
     };
     summary =
       database === null
