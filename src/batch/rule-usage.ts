@@ -204,13 +204,17 @@ const SHOWN = 10;
  *   values in the rules that no lead has: 1
  *     lead_origin "Lead Add From" (rules/fit.score:4): did you mean "Lead Add Form"?
  */
-export function formatUsage(usage: UsageSummary, indent = "  "): string[] {
+export function formatUsage(
+  usage: Pick<UsageSummary, "neverFired" | "unseenValues"> & { rules?: number },
+  indent = "  ",
+): string[] {
   const lines: string[] = [];
   const more = (count: number): void => {
     if (count > SHOWN) lines.push(`${indent}  … ${count - SHOWN} more (--json lists them all)`);
   };
   if (usage.neverFired.length > 0) {
-    lines.push(`${indent}rules that fired for no lead: ${usage.neverFired.length} of ${usage.rules}`);
+    const of = usage.rules === undefined ? "" : ` of ${usage.rules}`;
+    lines.push(`${indent}rules that fired for no lead: ${usage.neverFired.length}${of}`);
     for (const rule of usage.neverFired.slice(0, SHOWN)) lines.push(`${indent}  ${rule.rule}  (${rule.at})`);
     more(usage.neverFired.length);
   }
@@ -224,7 +228,7 @@ export function formatUsage(usage: UsageSummary, indent = "  "): string[] {
 }
 
 /** `lead_origin "Lead Add From" (rules/fit.score:4): did you mean "Lead Add Form"?` */
-export function describeUnseen(unseen: UnseenValue): string {
+function describeUnseen(unseen: UnseenValue): string {
   const subject = unseen.scope === "event" ? `event property ${unseen.field}` : unseen.field;
   const from = unseen.list === null ? "" : `list ${unseen.list}, `;
   const at = unseen.at.length > 1 ? `${unseen.at[0]} and ${unseen.at.length - 1} more` : unseen.at[0];

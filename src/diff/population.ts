@@ -34,6 +34,8 @@ import { compareLeadIds } from "./sort.js";
 import { DeltaCollector } from "./stats.js";
 import { OutcomeComparison } from "./outcomes.js";
 import { SortedSpill, SpillDirectory } from "../io/spill.js";
+import { RuleUsageTally } from "../batch/rule-usage.js";
+import { newUsageProblems } from "./usage.js";
 
 /** A lead of the population: valid for both rulesets (see population-load.ts for reading files). */
 export interface PopulationLead {
@@ -123,6 +125,8 @@ export class PopulationDiff {
   readonly #deltas = new DeltaCollector();
   readonly #routing: RoutingCounter;
   readonly #outcomes = new OutcomeComparison();
+  readonly #baseUsage: RuleUsageTally;
+  readonly #headUsage: RuleUsageTally;
   #leads = 0;
   #changedBucket = 0;
   #changedActions = 0;
@@ -149,6 +153,8 @@ export class PopulationDiff {
     this.#attribution = new Attribution(base, head, plan);
     this.#impact = this.#ruleChanges.map(() => ({ leads: 0, moved: 0 }));
     this.#routing = new RoutingCounter(creationFieldOf(head));
+    this.#baseUsage = new RuleUsageTally(base);
+    this.#headUsage = new RuleUsageTally(head);
     this.moved = moved ?? new SortedSpill(new SpillDirectory(), "moved", compareMoves, Infinity);
   }
 
@@ -164,6 +170,10 @@ export class PopulationDiff {
     const events = entry.events as readonly ScoringEvent[];
     const before = this.#baseRuleset.score(entry.lead, events, { asOf: entry.asOf ?? this.#baseAsOf });
     const after = this.#headRuleset.score(entry.lead, events, asOf);
+    this.#baseUsage.observe(entry.lead, events);
+    this.#headUsage.observe(entry.lead, events);
+    this.#baseUsage.count(before);
+    this.#headUsage.count(after);
 
     const beforeLabel = transitionLabel(before);
     const afterLabel = transitionLabel(after);
@@ -235,6 +245,13 @@ export class PopulationDiff {
     const baseAsOf = this.#baseAsOf;
     const buckets = bucketCounts(order, this.#beforeCounts, this.#afterCounts);
     const teams = this.#routing.loads(head, base);
+    const usage =
+      this.#leads === 0
+        ? null
+        : newUsageProblems(
+            { artifact: base, usage: this.#baseUsage.summary() },
+            { artifact: head, usage: this.#headUsage.summary() },
+          );
     return {
       base: side(options.baseLabel ?? "base", base),
       head: side(options.headLabel ?? "head", head),
@@ -267,6 +284,7 @@ export class PopulationDiff {
         rejects: inputs.rejects,
         refusedByOneSide: inputs.refusedByOneSide ?? inputs.rejects.filter(isRefusedByOneSide).length,
       },
+      ...(usage === null ? {} : { usage }),
     };
   }
 }

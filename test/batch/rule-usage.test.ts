@@ -145,6 +145,18 @@ describe("rule usage over a population", () => {
     ]);
   });
 
+  it("leaves out the number of rules when it is not known (the diff lists only what the change brings)", () => {
+    const { neverFired, unseenValues } = tally(population);
+    expect(
+      formatUsage({ neverFired: neverFired.slice(0, 1), unseenValues: unseenValues.slice(0, 1) }, ""),
+    ).toEqual([
+      "rules that fired for no lead: 1",
+      '  when lead_origin = "Lead Add From" add 40  (rules/usage.score:13)',
+      "values in the rules that no lead has: 1",
+      '  lead_origin "Lead Add From" (rules/usage.score:13): did you mean "Lead Add Form"?',
+    ]);
+  });
+
   it("says nothing when every rule fired and every value was seen", () => {
     expect(formatUsage({ rules: 3, neverFired: [], unseenValues: [] })).toEqual([]);
   });

@@ -85,6 +85,17 @@ const CASES: Array<[name: string, edits: Edit[], extra?: Partial<DiffRulesetsOpt
     "changed-condition-same-points",
     [["enterprise.score", DIRECTOR, '    when title contains "Head of" add 10\n']],
   ],
+  [
+    "value-no-lead-has",
+    [
+      [
+        "enterprise.score",
+        "when industry in [software, fintech, healthcare] add 15",
+        "when industry in [software, fintech, helthcare] add 15",
+      ],
+      ["enterprise.score", DIRECTOR, '    when industry = "goverment" add 10\n'],
+    ],
+  ],
   ["rename-bucket", [["routing.score", WARM, WARM.replace("bucket Warm", "bucket Engaged")]]],
   [
     "rename-list",

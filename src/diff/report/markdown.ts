@@ -234,6 +234,7 @@ function render(report: DiffReport, limits: Limits, fullReport: string | null): 
     lines.push("", moreNote(report.changes.length - limits.changes, "change", fullReport));
   }
   lines.push("");
+  lines.push(...usageWarning(report, limits.changes, wrap));
 
   lines.push(...transitionSection(report));
   movedSection(lines, report, limits, wrapInCell, fullReport);
@@ -272,6 +273,40 @@ function outcomeSection(report: DiffReport): string[] {
   lines.push("");
   for (const team of outcomes.teams) lines.push(`- ${teamText(team, MARKS)}`);
   if (outcomes.teams.length > 0) lines.push("");
+  return lines;
+}
+
+/**
+ * What the change brings that no lead matches, above the moves it explains: a value no lead has (a typo
+ * like `"Lead Add From"`) makes its rule fire for nobody, and the leads it was meant for move silently.
+ */
+function usageWarning(report: DiffReport, limit: number, wrap: (text: string) => string): string[] {
+  const { usage } = report;
+  if (usage === undefined) return [];
+  const lines = ["> [!WARNING]"];
+  const { unseenValues, neverFired } = usage;
+  if (unseenValues.length > 0) {
+    lines.push(
+      `> **This change compares with values no lead of the population has** (${count(unseenValues.length)}):`,
+    );
+    for (const unseen of unseenValues.slice(0, limit)) {
+      const subject = unseen.scope === "event" ? `event property ${unseen.field}` : unseen.field;
+      const from = unseen.list === null ? "" : ` (list ${code(unseen.list)})`;
+      const hint =
+        unseen.suggestion === null ? "" : `: did you mean ${wrap(JSON.stringify(unseen.suggestion))}?`;
+      lines.push(
+        `> - ${code(subject)} ${wrap(JSON.stringify(unseen.value))}${from} at ${code(unseen.at[0]!)}${hint}`,
+      );
+    }
+    if (unseenValues.length > limit) lines.push(`> - … ${count(unseenValues.length - limit)} more`);
+  }
+  if (neverFired.length > 0) {
+    if (unseenValues.length > 0) lines.push(">");
+    lines.push(`> **Rules of this change that fire for no lead** (${count(neverFired.length)}):`);
+    for (const rule of neverFired.slice(0, limit)) lines.push(`> - ${wrap(rule.rule)} at ${code(rule.at)}`);
+    if (neverFired.length > limit) lines.push(`> - … ${count(neverFired.length - limit)} more`);
+  }
+  lines.push("");
   return lines;
 }
 

@@ -2,6 +2,7 @@
  * The impact report of a rules change, as data: the renderers (text, markdown, JSON) only lay it out.
  * Every list in it is in a stable order, so the same two rulesets and the same leads give the same bytes.
  */
+import type { UnseenValue, UsageSummary } from "../../batch/rule-usage.js";
 import type { RuleChange } from "../rules.js";
 
 /** What one side decided for a lead, reduced to what the report shows. */
@@ -258,6 +259,16 @@ export interface DiffReport {
      */
     refusedByOneSide: number;
   };
+  /**
+   * What the change brings that no lead of the population matches: head rules that fire for no lead and
+   * rule values no lead has, where the base had no such problem. Absent when there is none.
+   */
+  usage?: UsageProblems;
+}
+
+export interface UsageProblems {
+  neverFired: UsageSummary["neverFired"];
+  unseenValues: UnseenValue[];
 }
 
 /** Transition labels for the outcomes that are not a bucket; parentheses keep them apart from bucket names. */

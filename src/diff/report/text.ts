@@ -4,6 +4,7 @@
  */
 import type { DiffReport } from "./model.js";
 import { DocumentBuilder, documentText, type DocumentPart } from "./document.js";
+import { formatUsage } from "../../batch/rule-usage.js";
 import { doubledLoads } from "../routing.js";
 import {
   conversionText,
@@ -78,6 +79,11 @@ export function diffTextDocument(report: DiffReport): DocumentPart[] {
     lines.push(`  fixtures changed: ${report.fixturesChanged.join(", ")}`);
   }
   lines.push("");
+  if (report.usage !== undefined) {
+    lines.push("! What this change brings that no lead of the population matches:");
+    lines.push(...formatUsage(report.usage, "  "));
+    lines.push("");
+  }
 
   lines.push(
     `Leads: ${count(summary.leads)} scored, ${count(summary.changedBucket)} changed bucket, ` +
