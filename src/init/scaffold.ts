@@ -7,6 +7,8 @@ export interface InitOptions {
   force: boolean;
   /** The leadscore version the new repository's workflow installs (default: this one). */
   version?: string;
+  /** The leadscore GitHub Action the workflow uses instead (`owner/repo@ref`), or null. */
+  action?: string | null;
 }
 
 export interface WrittenFile {
@@ -30,7 +32,7 @@ export type InitOutcome =
  */
 export async function initProject(dir: string, options: InitOptions): Promise<InitOutcome> {
   if ((await kindOf(dir)) === "other") return { kind: "not-a-directory" };
-  const files = await scaffoldFiles(options.version);
+  const files = await scaffoldFiles(options.version, options.action ?? null);
   const existing = await existingPaths(dir, files);
   if (existing.length > 0 && !options.force) return { kind: "files-exist", existing };
 

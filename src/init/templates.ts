@@ -17,6 +17,16 @@ export const LEADSCORE_VERSION = (createRequire(import.meta.url)("../../package.
 /** Replaced in every template by the version the workflow installs. */
 export const VERSION_PLACEHOLDER = "{{LEADSCORE_VERSION}}";
 
+/** Replaced in the action variant of the workflow by the action it uses (`owner/repo@ref`). */
+const ACTION_PLACEHOLDER = "{{LEADSCORE_ACTION}}";
+
+const WORKFLOW_PATH = ".github/workflows/leadscore.yml";
+
+/** The workflow that uses the leadscore GitHub Action instead of installing the npm package. */
+const ACTION_WORKFLOW = fileURLToPath(
+  new URL("../../src/init/variants/leadscore-action.yml", import.meta.url),
+);
+
 /**
  * Templates stored under another name than the file they become: npm leaves every `.gitignore` out of a
  * published package, and a `.github` directory inside the sources would look like this project's own.
@@ -41,17 +51,25 @@ export function targetPathOf(stored: string): string {
   return stored;
 }
 
-/** Every file of a new rules repository, in path order, with the version filled in. */
-export async function scaffoldFiles(version: string = LEADSCORE_VERSION): Promise<ScaffoldFile[]> {
+/**
+ * Every file of a new rules repository, in path order, with the version filled in. With `action`
+ * (`owner/repo@ref`, checked by parseActionRef), the workflow uses that GitHub Action, pinned to that ref,
+ * instead of installing this version of the npm package.
+ */
+export async function scaffoldFiles(
+  version: string = LEADSCORE_VERSION,
+  action: string | null = null,
+): Promise<ScaffoldFile[]> {
   const stored = await listFiles(TEMPLATES_DIR);
   const files = await Promise.all(
-    stored.map(async (relative) => ({
-      path: targetPathOf(relative),
-      text: (await readFile(path.join(TEMPLATES_DIR, relative), "utf8")).replaceAll(
-        VERSION_PLACEHOLDER,
-        version,
-      ),
-    })),
+    stored.map(async (relative) => {
+      const target = targetPathOf(relative);
+      const text =
+        action !== null && target === WORKFLOW_PATH
+          ? (await readFile(ACTION_WORKFLOW, "utf8")).replaceAll(ACTION_PLACEHOLDER, action)
+          : await readFile(path.join(TEMPLATES_DIR, relative), "utf8");
+      return { path: target, text: text.replaceAll(VERSION_PLACEHOLDER, version) };
+    }),
   );
   // Code-point order, not locale order: the same listing on every machine.
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

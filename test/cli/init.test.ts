@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
@@ -124,6 +124,47 @@ describe("leadscore init", () => {
     expect(run.stdout).toContain("Usage: leadscore init [options] [dir]");
     expect(run.stdout).toContain("--force");
     expect(run.stdout).toContain("Nothing is written when any of the files exists already");
+  });
+
+  test("--action pins the workflow to the GitHub Action at that commit, quietly", async () => {
+    const cwd = tempDir();
+    const action = "acme/leadscore@0123456789abcdef0123456789abcdef01234567";
+    const run = await runLeadscore(["init", "--action", action], cwd);
+    expect([run.code, run.stderr]).toEqual([0, ""]);
+    const workflow = readFileSync(path.join(cwd, ".github/workflows/leadscore.yml"), "utf8");
+    expect(workflow.split(`uses: ${action}\n`)).toHaveLength(3);
+  });
+
+  test("--action at a tag works and notes that a tag can be moved", async () => {
+    const run = await runLeadscore(["init", "--action", "acme/leadscore/sub@v1.2.0"], tempDir());
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe(
+      "note: the workflow uses acme/leadscore/sub@v1.2.0: a tag or branch can be moved to other code; a full commit SHA cannot\n",
+    );
+  });
+
+  test.each([
+    [
+      "acme/leadscore",
+      "`acme/leadscore` names no ref: pin the action to a tag or commit, like `acme/leadscore@v1`",
+    ],
+    [
+      "acme/lead score@v1",
+      "`acme/lead score@v1` is not owner/repo@ref (letters, digits, `-`, `_`, `.` and `/` only)",
+    ],
+    [
+      "acme/leadscore@v1 #x",
+      "`acme/leadscore@v1 #x` is not owner/repo@ref (letters, digits, `-`, `_`, `.` and `/` only)",
+    ],
+    [
+      "acme/leadscore@../main",
+      "`acme/leadscore@../main` is not owner/repo@ref: `../main` cannot name a git ref",
+    ],
+  ])("--action %s is refused with exit 2 and nothing written", async (action, problem) => {
+    const cwd = tempDir();
+    const run = await runLeadscore(["init", "--action", action], cwd);
+    expect(run).toEqual({ code: 2, stdout: "", stderr: `leadscore: --action: ${problem}\n` });
+    expect(readdirSync(cwd)).toEqual([]);
   });
 });
 

@@ -232,6 +232,46 @@ describe("the rules repository's workflow", () => {
   });
 });
 
+const ACTION = "acme/leadscore@0123456789abcdef0123456789abcdef01234567";
+const actionWorkflowText = (await scaffoldFiles(VERSION, ACTION)).find(
+  (file) => file.path === ".github/workflows/leadscore.yml",
+)!.text;
+
+describe("the rules repository's workflow with `init --action owner/repo@ref`", () => {
+  const text = actionWorkflowText;
+  const withAction = parse(text) as Workflow;
+
+  test("keeps the triggers and permissions, and installs nothing from a registry by name", () => {
+    expect(withAction.on).toEqual(workflow.on);
+    expect(withAction.permissions).toEqual(workflow.permissions);
+    expect(withAction.env).toBeUndefined();
+    expect(text).not.toContain("npm install");
+    expect(text).not.toContain("npx");
+    expect(text).not.toContain(VERSION);
+    expect(text.split(ACTION)).toHaveLength(3);
+  });
+
+  test("reviews a pull request with the pinned action, after a full checkout", () => {
+    const job = withAction.jobs.review!;
+    expect([job.if, job.permissions]).toEqual([review.if, review.permissions]);
+    expect(job.steps.map(describeStep)).toEqual(["actions/checkout@v4", ACTION]);
+    expect(job.steps[0]!.with).toEqual({ "fetch-depth": 0 });
+    expect(job.steps[1]!.with).toBeUndefined();
+  });
+
+  test("publishes with the action in install mode and the same steps as the default workflow", () => {
+    const job = withAction.jobs.publish!;
+    expect(job.steps.map(describeStep)).toEqual([
+      "actions/checkout@v4",
+      ACTION,
+      ...publish.steps
+        .slice(3)
+        .map((step) => describeStep(step).replaceAll("npx --no-install leadscore", "leadscore")),
+    ]);
+    expect(job.steps[1]!.with).toEqual({ mode: "install" });
+  });
+});
+
 describe("this project's CI", () => {
   const ci = parse(readFileSync(path.join(PROJECT_ROOT, ".github/workflows/ci.yml"), "utf8")) as Workflow;
   const runScript = readFileSync(path.join(PROJECT_ROOT, ".ci/run"), "utf8");

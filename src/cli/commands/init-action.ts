@@ -1,17 +1,21 @@
 import path from "node:path";
+import { parseActionRef } from "../../init/action-ref.js";
 import { initProject, type WrittenFile } from "../../init/scaffold.js";
 import { UsageError } from "../exit-codes.js";
 import type { CommandIO } from "../io.js";
 
 export interface InitOptions {
   force?: boolean;
+  action?: string;
 }
 
 /** `leadscore init`: loaded only when the command runs (see init.ts). */
 export async function runInit(io: CommandIO, dir: string, options: InitOptions): Promise<void> {
+  const action = options.action === undefined ? null : parseActionRef(options.action);
+  if (action !== null && "problem" in action) throw new UsageError(`--action: ${action.problem}`);
   const target = path.resolve(io.cwd, dir);
   const shown = shownDirectory(dir);
-  const outcome = await initProject(target, { force: options.force === true });
+  const outcome = await initProject(target, { force: options.force === true, action: action?.uses ?? null });
   switch (outcome.kind) {
     case "not-a-directory":
       throw new UsageError(`cannot create a rules repository in \`${shown}\`: it is a file`);
@@ -28,6 +32,11 @@ export async function runInit(io: CommandIO, dir: string, options: InitOptions):
       );
     case "created":
       io.stdout(createdReport(shown, outcome.files));
+      if (action !== null && !action.commit) {
+        io.stderr(
+          `note: the workflow uses ${action.uses}: a tag or branch can be moved to other code; a full commit SHA cannot\n`,
+        );
+      }
   }
 }
 

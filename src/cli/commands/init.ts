@@ -10,6 +10,10 @@ export const registerInit: RegisterCommand = (program: Command, io) => {
     )
     .argument("[dir]", "the directory to create it in, made when missing", ".")
     .option("--force", "overwrite files that exist already")
+    .option(
+      "--action <owner/repo@ref>",
+      "the workflow uses this leadscore GitHub Action, pinned to that tag or commit, instead of installing the npm package",
+    )
     .addHelpText(
       "after",
       "\nNothing is written when any of the files exists already, unless --force is given." +
