@@ -1,4 +1,5 @@
 import { writeSync } from "node:fs";
+import type { Stylize } from "../diagnostics/style.js";
 
 /**
  * The streams a command writes to, injectable so that tests run commands in-process and assert exact
@@ -14,6 +15,15 @@ export interface CommandIO {
    * character, since what it shows (lead ids, reasons, names) comes from files.
    */
   progress?: (text: string) => void;
+  /** Whether stdout is a terminal (colour on stdout); `isTTY` is stderr's. */
+  stdoutIsTTY?: boolean;
+  /** The environment read for NO_COLOR, FORCE_COLOR and GITHUB_ACTIONS (tests pass their own, or none). */
+  env?: Readonly<Record<string, string | undefined>>;
+  /**
+   * Marks report text with styles; the CLI shows them as colour on a terminal and drops them elsewhere.
+   * Text given to `stdout`/`stderr` may hold its marks; text written to files must be rendered unstyled.
+   */
+  stylize?: Stylize;
 }
 
 export function processIO(): CommandIO {
@@ -22,6 +32,8 @@ export function processIO(): CommandIO {
     stdout: (text) => writeAll(1, text),
     stderr: (text) => writeAll(2, text),
     isTTY: Boolean(process.stderr.isTTY),
+    stdoutIsTTY: Boolean(process.stdout.isTTY),
+    env: process.env,
     cwd: process.cwd(),
   };
 }

@@ -1,15 +1,31 @@
 import { createRequire } from "node:module";
-import { Command, CommanderError } from "commander";
-import { escapeControlsInText } from "./terminal-text.js";
+import { Command, CommanderError, Option } from "commander";
+import { COLOR_WHEN, colorEnabled, styleMarks, type ColorWhen } from "./color.js";
+import { neutralizeWorkflowCommands } from "./workflow-commands.js";
 import { ExitCode, UsageError } from "./exit-codes.js";
 import type { CommandIO } from "./io.js";
 import { commands } from "./commands/index.js";
 
 /** Builds the `leadscore` program; each command registers itself from `commands/`. */
-export function buildProgram(io: CommandIO, setExitCode: (code: number) => void): Command {
+export function buildProgram(
+  io: CommandIO,
+  setExitCode: (code: number) => void,
+  onColor: (when: ColorWhen) => void = () => {},
+): Command {
   const program = new Command("leadscore")
     .description("Lead scoring as code: check, format, compile, test and run .score rule files.")
     .version(VERSION, "-V, --version")
+    .addOption(
+      new Option(
+        "--color <when>",
+        "colour on a terminal (auto: only there, and as NO_COLOR / FORCE_COLOR say)",
+      )
+        .choices(COLOR_WHEN)
+        .default("auto"),
+    )
+    .hook("preAction", (command) => {
+      onColor(command.optsWithGlobals().color as ColorWhen);
+    })
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride()
     .configureOutput({
@@ -25,18 +41,38 @@ const VERSION = (createRequire(import.meta.url)("../../package.json") as { versi
 
 /** Runs the CLI in-process and resolves to the exit code. Never throws. */
 export async function runCli(argv: readonly string[], rawIO: CommandIO): Promise<number> {
+  const env = rawIO.env ?? {};
+  let when: ColorWhen = "auto";
+  const marks = styleMarks();
   const io: CommandIO = {
     ...rawIO,
-    stderr: (text) => rawIO.stderr(escapeControlsInText(text)),
+    env,
+    // Text from files reaches stderr escaped, styled or not; stdout carries data (results, SQL, JSON) as
+    // it is, and only loses or shows the marks of the reports printed there.
+    stdout: (text) =>
+      rawIO.stdout(marks.render(text, colorEnabled(when, env, rawIO.stdoutIsTTY ?? false), false)),
+    stderr: (text) => {
+      const shown = marks.render(text, colorEnabled(when, env, rawIO.isTTY), true);
+      // In GitHub Actions, no line of text from a file may read as a workflow command (annotations are
+      // written on stdout by the commands that make them).
+      rawIO.stderr(env.GITHUB_ACTIONS === "true" ? neutralizeWorkflowCommands(shown) : shown);
+    },
+    stylize: marks.stylize,
     progress: rawIO.progress ?? rawIO.stderr,
   };
   // `--debug` anywhere on the command line: internal errors then show their stack.
   const debug = argv.includes("--debug");
   const args = argv.filter((argument) => argument !== "--debug");
   let exitCode: number = ExitCode.Ok;
-  const program = buildProgram(io, (code) => {
-    exitCode = Math.max(exitCode, code);
-  });
+  const program = buildProgram(
+    io,
+    (code) => {
+      exitCode = Math.max(exitCode, code);
+    },
+    (chosen) => {
+      when = chosen;
+    },
+  );
   try {
     await program.parseAsync(args, { from: "user" });
     return exitCode;

@@ -67,7 +67,7 @@ export async function readText(io: CommandIO, target: string): Promise<string> {
 export function reportDiagnostics(io: CommandIO, result: CompileResult): void {
   if (result.diagnostics.length === 0) return;
   const texts = new Map(result.sources.map((source) => [source.path, source.text]));
-  io.stderr(`${renderDiagnostics(result.diagnostics, (file) => texts.get(file))}\n\n`);
+  io.stderr(`${renderDiagnostics(result.diagnostics, (file) => texts.get(file), io.stylize)}\n\n`);
 }
 
 /**
@@ -87,7 +87,7 @@ export async function loadRulesOption(
   const result = await compileRulePaths(io, [target]);
   if (hasErrors(result.diagnostics)) {
     reportDiagnostics(io, result);
-    io.stderr(`${displayPath(io, target)}: ${summarizeDiagnostics(result.diagnostics)}\n`);
+    io.stderr(`${displayPath(io, target)}: ${summarizeDiagnostics(result.diagnostics, io.stylize)}\n`);
     setExitCode(1);
     return null;
   }

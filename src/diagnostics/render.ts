@@ -1,4 +1,5 @@
 import type { Diagnostic } from "./diagnostic.js";
+import { unstyled, type Stylize } from "./style.js";
 
 /**
  * The most characters of a source line shown under a diagnostic. A longer line (generated or minified
@@ -17,14 +18,19 @@ const CONTEXT_BEFORE_CARET = 30;
  *        |          ^^^^^
  *     hint: did you mean `title`?
  *
- * `sourceOf` returns the text of a file (the caret excerpt is left out when it cannot).
+ * `sourceOf` returns the text of a file (the caret excerpt is left out when it cannot). `stylize` marks
+ * the severity, the place, the gutter, the caret and the hint (colour on a terminal).
  */
 export function renderDiagnostic(
   diagnostic: Diagnostic,
   sourceOf: (file: string) => string | undefined,
+  stylize: Stylize = unstyled,
 ): string {
   const { span } = diagnostic;
-  const head = `${span.file}:${span.start.line}:${span.start.column}: ${diagnostic.severity} ${diagnostic.code}: ${diagnostic.message}`;
+  const severity = diagnostic.severity === "error" ? "error" : "warning";
+  const head =
+    `${stylize("location", `${span.file}:${span.start.line}:${span.start.column}:`)} ` +
+    `${stylize(severity, `${diagnostic.severity} ${diagnostic.code}`)}: ${diagnostic.message}`;
   const lines = [head];
   const text = sourceOf(span.file);
   if (text !== undefined) {
@@ -41,14 +47,13 @@ export function renderDiagnostic(
         span.end.line === span.start.line ? Math.max(span.end.column, startCol + 1) : visible.length + 1;
       const width = Math.max(1, Math.min(endCol, visible.length + 1) - startCol);
       const excerpt = excerptAround(visible, startCol - 1, width);
-      lines.push(`${" ".repeat(gutter + 1)}|`);
-      lines.push(`${span.start.line} | ${excerpt.text}`);
-      lines.push(
-        `${" ".repeat(gutter + 1)}| ${" ".repeat(excerpt.caretAt)}${"^".repeat(excerpt.caretWidth)}`,
-      );
+      const bar = stylize("gutter", `${" ".repeat(gutter + 1)}|`);
+      lines.push(bar);
+      lines.push(`${stylize("gutter", `${span.start.line} |`)} ${excerpt.text}`);
+      lines.push(`${bar} ${" ".repeat(excerpt.caretAt)}${stylize(severity, "^".repeat(excerpt.caretWidth))}`);
     }
   }
-  if (diagnostic.hint !== undefined) lines.push(`  = hint: ${diagnostic.hint}`);
+  if (diagnostic.hint !== undefined) lines.push(`  ${stylize("hint", "= hint:")} ${diagnostic.hint}`);
   return lines.join("\n");
 }
 
@@ -79,15 +84,22 @@ export function excerptAround(
 export function renderDiagnostics(
   diagnostics: readonly Diagnostic[],
   sourceOf: (file: string) => string | undefined,
+  stylize: Stylize = unstyled,
 ): string {
-  return diagnostics.map((d) => renderDiagnostic(d, sourceOf)).join("\n\n");
+  return diagnostics.map((d) => renderDiagnostic(d, sourceOf, stylize)).join("\n\n");
 }
 
-/** `2 errors, 1 warning` */
-export function summarizeDiagnostics(diagnostics: readonly Diagnostic[]): string {
+/** `2 errors, 1 warning` (the counts that are not zero marked with their severity). */
+export function summarizeDiagnostics(
+  diagnostics: readonly Diagnostic[],
+  stylize: Stylize = unstyled,
+): string {
   const errors = diagnostics.filter((d) => d.severity === "error").length;
   const warnings = diagnostics.length - errors;
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  const plural = (n: number, word: "error" | "warning") => {
+    const text = `${n} ${word}${n === 1 ? "" : "s"}`;
+    return n === 0 ? text : stylize(word, text);
+  };
   return `${plural(errors, "error")}, ${plural(warnings, "warning")}`;
 }
 

@@ -4,10 +4,13 @@ import { ExitCode } from "../exit-codes.js";
 import type { CommandIO } from "../io.js";
 import { compileRulePaths, reportDiagnostics } from "../rules-input.js";
 import { defaultRulePaths } from "./defaults.js";
+import { diagnosticAnnotation, printAnnotations, wantsAnnotations } from "../github-annotations.js";
+import type { AnnotationFormat } from "./choices.js";
 
 export interface CheckOptions {
   json?: boolean;
   strict?: boolean;
+  format?: AnnotationFormat;
 }
 
 /** `leadscore check`: loaded only when the command runs (see check.ts). */
@@ -32,7 +35,12 @@ export async function runCheck(
   } else {
     reportDiagnostics(io, result);
     const files = `${result.sources.length} file${result.sources.length === 1 ? "" : "s"}`;
-    io.stderr(`${targets.join(" ")}: ${summarizeDiagnostics(result.diagnostics)} (${files} checked)\n`);
+    io.stderr(
+      `${targets.join(" ")}: ${summarizeDiagnostics(result.diagnostics, io.stylize)} (${files} checked)\n`,
+    );
+  }
+  if (wantsAnnotations(io, options.format, options.json === true)) {
+    printAnnotations(io, result.diagnostics.map(diagnosticAnnotation));
   }
   if (failed) setExitCode(ExitCode.Failed);
 }

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { githubFormatOption } from "./annotation-option.js";
 import type { CheckOptions } from "./check-action.js";
 import type { RegisterCommand } from "./register.js";
 
@@ -9,6 +10,7 @@ export const registerCheck: RegisterCommand = (program: Command, io, setExitCode
     .argument("[paths...]", "rule directories or .score files", [])
     .option("--json", "print the diagnostics as JSON on stdout")
     .option("--strict", "fail on warnings too")
+    .addOption(githubFormatOption())
     .addHelpText(
       "after",
       "\nExit codes: 0 clean, 1 errors (or warnings with --strict), 2 bad usage or unreadable files.",

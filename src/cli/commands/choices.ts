@@ -8,5 +8,9 @@ export type DiffFormat = (typeof DIFF_FORMATS)[number];
 
 export const TEST_REPORTERS = ["text", "json", "junit"] as const;
 
+/** `check`, `fmt --check` and `test`: `github` adds GitHub Actions annotations to the usual report. */
+export const ANNOTATION_FORMATS = ["text", "github"] as const;
+export type AnnotationFormat = (typeof ANNOTATION_FORMATS)[number];
+
 export const REPORT_FORMATS = ["html", "json", "markdown"] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];

@@ -22,7 +22,9 @@ export async function runCompile(
   const result = await compileRulePaths(io, targets);
   reportDiagnostics(io, result);
   if (hasErrors(result.diagnostics) || !result.artifact) {
-    io.stderr(`${targets.join(" ")}: ${summarizeDiagnostics(result.diagnostics)}; nothing written\n`);
+    io.stderr(
+      `${targets.join(" ")}: ${summarizeDiagnostics(result.diagnostics, io.stylize)}; nothing written\n`,
+    );
     setExitCode(ExitCode.Failed);
     return;
   }

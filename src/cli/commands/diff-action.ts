@@ -27,6 +27,7 @@ import { count, plural } from "../../diff/report/format.js";
 import { diffJsonDocument } from "../../diff/report/json.js";
 import { diffMarkdownDocument, renderDiffMarkdown } from "../../diff/report/markdown.js";
 import { diffTextDocument } from "../../diff/report/text.js";
+import type { Stylize } from "../../diagnostics/style.js";
 import { textSink } from "../../io/write-lines.js";
 import { parseInstant } from "../../eval/instant.js";
 import { ExitCode, UsageError } from "../exit-codes.js";
@@ -85,8 +86,8 @@ export async function runDiff(
     failed = true;
     const texts = new Map(compiled.sources.map((source) => [source.path, source.text]));
     io.stderr(`The rules at ${side.label} have errors:\n\n`);
-    io.stderr(`${renderDiagnostics(compiled.diagnostics, (file) => texts.get(file))}\n\n`);
-    io.stderr(`${side.label}: ${summarizeDiagnostics(compiled.diagnostics)}\n`);
+    io.stderr(`${renderDiagnostics(compiled.diagnostics, (file) => texts.get(file), io.stylize)}\n\n`);
+    io.stderr(`${side.label}: ${summarizeDiagnostics(compiled.diagnostics, io.stylize)}\n`);
   }
   if (failed) {
     setExitCode(ExitCode.Failed);
@@ -152,7 +153,9 @@ export async function runDiff(
       if (options.out === undefined) io.stdout(comment);
       else await writeOutputFile(io, options.out, comment);
     } else {
-      await writeDocumentTo(io, options.out ?? null, fullDocument(report, options.format), lists);
+      // Only the report printed on the terminal is styled; files never are.
+      const stylize = options.out === undefined ? io.stylize : undefined;
+      await writeDocumentTo(io, options.out ?? null, fullDocument(report, options.format, stylize), lists);
     }
   } finally {
     streamed.dispose();
@@ -270,12 +273,12 @@ function resolveAsOf(
 }
 
 /** The whole report in a format, nothing shortened: what --full-report, text and JSON output write. */
-function fullDocument(report: DiffReport, format: DiffFormat): DocumentPart[] {
+function fullDocument(report: DiffReport, format: DiffFormat, stylize?: Stylize): DocumentPart[] {
   switch (format) {
     case "json":
       return diffJsonDocument(report);
     case "text":
-      return diffTextDocument(report);
+      return diffTextDocument(report, stylize);
     case "markdown":
       return diffMarkdownDocument(report);
   }

@@ -8,11 +8,21 @@ import { ExitCode, UsageError } from "../exit-codes.js";
 import type { CommandIO } from "../io.js";
 import { displayPath, readText } from "../rules-input.js";
 import { defaultRulePaths } from "./defaults.js";
+import type { AnnotationFormat } from "./choices.js";
+import {
+  diagnosticAnnotation,
+  formattingAnnotation,
+  printAnnotations,
+  wantsAnnotations,
+  type Annotation,
+} from "../github-annotations.js";
+import { neutralizeWorkflowCommands } from "../workflow-commands.js";
 
 export interface FmtOptions {
   check?: boolean;
   diff?: boolean;
   stdin?: boolean;
+  format?: AnnotationFormat;
 }
 
 interface FmtCounts {
@@ -37,9 +47,12 @@ export async function runFmt(
   const files = await collectRuleFiles(io, targets);
   const rewrite = !options.check && !options.diff;
   const counts: FmtCounts = { files: files.length, changed: 0, broken: 0 };
+  // In GitHub Actions, the lines of the diffs (rule text) must not read as workflow commands.
+  const annotate = wantsAnnotations(io, options.format);
+  const annotations: Annotation[] = [];
   for (const file of files) {
     const text = await readText(io, file);
-    const formatted = formatOrReport(io, file, text);
+    const formatted = formatOrReport(io, file, text, annotate ? annotations : null);
     if (formatted === null) {
       counts.broken++;
       continue;
@@ -50,10 +63,13 @@ export async function runFmt(
       await writeText(io, file, formatted);
       io.stdout(`${file}\n`);
     } else {
-      io.stdout(describeChanges(file, text, formatted));
+      const changes = describeChanges(file, text, formatted);
+      io.stdout(annotate ? neutralizeWorkflowCommands(changes) : changes);
+      if (options.check) annotations.push(formattingAnnotation(file, text, formatted));
     }
   }
   io.stderr(`${targets.join(" ")}: ${summarize(counts, rewrite)}\n`);
+  if (annotate) printAnnotations(io, annotations);
   if (counts.broken > 0 || (options.check && counts.changed > 0)) setExitCode(ExitCode.Failed);
 }
 
@@ -66,7 +82,7 @@ function formatStdin(
   options: FmtOptions,
   setExitCode: (code: number) => void,
 ): void {
-  const formatted = formatOrReport(io, STDIN_NAME, text);
+  const formatted = formatOrReport(io, STDIN_NAME, text, null);
   if (formatted === null) {
     setExitCode(ExitCode.Failed);
   } else if (!options.check && !options.diff) {
@@ -77,11 +93,22 @@ function formatStdin(
   }
 }
 
-/** The formatted text, or null after printing the syntax errors that prevent formatting. */
-function formatOrReport(io: CommandIO, file: string, text: string): string | null {
+/**
+ * The formatted text, or null after printing the syntax errors that prevent formatting (and keeping their
+ * annotations, when `annotations` collects them).
+ */
+function formatOrReport(
+  io: CommandIO,
+  file: string,
+  text: string,
+  annotations: Annotation[] | null,
+): string | null {
   const result = formatText(file, text);
   if (result.ok) return result.text;
-  io.stderr(`${renderDiagnostics(result.diagnostics, (name) => (name === file ? text : undefined))}\n\n`);
+  annotations?.push(...result.diagnostics.map(diagnosticAnnotation));
+  io.stderr(
+    `${renderDiagnostics(result.diagnostics, (name) => (name === file ? text : undefined), io.stylize)}\n\n`,
+  );
   return null;
 }
 

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import type { FmtOptions } from "./fmt-action.js";
 import type { RegisterCommand } from "./register.js";
+import { githubFormatOption } from "./annotation-option.js";
 
 export const registerFmt: RegisterCommand = (program: Command, io, setExitCode) => {
   program
@@ -13,6 +14,7 @@ export const registerFmt: RegisterCommand = (program: Command, io, setExitCode) 
     )
     .option("--diff", "change nothing; print what formatting would change (a diff)")
     .option("--stdin", "format standard input and print the result (for editors)")
+    .addOption(githubFormatOption())
     .addHelpText(
       "after",
       [

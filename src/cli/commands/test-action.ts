@@ -20,6 +20,10 @@ import { displayPath, loadRulesOption } from "../rules-input.js";
 import { projectConfig } from "./defaults.js";
 import { TEST_REPORTERS as REPORTERS } from "./choices.js";
 import { inputOptionsOrUsage } from "../input-options-for-command.js";
+import type { AnnotationFormat } from "./choices.js";
+import { printAnnotations, wantsAnnotations } from "../github-annotations.js";
+import { fixtureAnnotations } from "../fixture-annotations.js";
+import { neutralizeWorkflowCommands } from "../workflow-commands.js";
 import { resolveInputOptions, type InputFlags } from "../../io/input-options.js";
 
 type Reporter = (typeof REPORTERS)[number];
@@ -73,6 +77,7 @@ export interface TestOptions extends InputFlags {
   coverage?: boolean;
   minCoverage?: string;
   update?: boolean;
+  format?: AnnotationFormat;
 }
 
 /** `leadscore test`: loaded only when the command runs (see test.ts). */
@@ -131,7 +136,11 @@ export async function runTest(
     };
   }
 
-  const text = renderTextReport(run, coverage);
+  // The report for the terminal is styled; the one written to a file never is. With annotations (GitHub
+  // Actions), no line of it (fixture names, reasons) may read as a workflow command.
+  const annotate = wantsAnnotations(io, options.format, reporter !== "text" && options.output === undefined);
+  const shown = renderTextReport(run, coverage, io.stylize);
+  const text = annotate ? neutralizeWorkflowCommands(shown) : shown;
   if (reporter === "text" && options.output === undefined) io.stdout(text);
   else {
     const report =
@@ -139,16 +148,17 @@ export async function runTest(
         ? renderJsonReport(run, coverage)
         : reporter === "junit"
           ? renderJunitReport(run)
-          : text;
+          : renderTextReport(run, coverage);
     if (options.output === undefined) {
       io.stdout(report);
-      io.stderr(`${summaryLine(run)}\n`);
+      io.stderr(`${summaryLine(run, io.stylize)}\n`);
     } else {
       await writeReport(io.cwd, options.output, report);
       io.stdout(text);
       io.stderr(`wrote ${displayPath(io, options.output)} (${reporter})\n`);
     }
   }
+  if (annotate) printAnnotations(io, fixtureAnnotations(run));
   if (run.failed > 0 || run.problems > 0 || (coverage !== null && !coverage.meetsMinimum)) {
     setExitCode(ExitCode.Failed);
   }
@@ -181,7 +191,7 @@ async function updateFixtures(
       )
     ).fixtures,
   );
-  io.stdout(`${summaryLine(rerun)}\n`);
+  io.stdout(`${summaryLine(rerun, io.stylize)}\n`);
   if (rerun.failed > 0 || rerun.problems > 0) setExitCode(ExitCode.Failed);
 }
 

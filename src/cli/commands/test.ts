@@ -2,6 +2,7 @@ import { Option, type Command } from "commander";
 import type { TestOptions } from "./test-action.js";
 import { TEST_REPORTERS as REPORTERS } from "./choices.js";
 import type { RegisterCommand } from "./register.js";
+import { githubFormatOption } from "./annotation-option.js";
 import { addInputFlags } from "../input-flags.js";
 
 const HELP = `
@@ -34,6 +35,7 @@ export const registerTest: RegisterCommand = (program: Command, io, setExitCode)
     )
     .option("--reporter <name>", `report format: ${REPORTERS.join(", ")}`, "text")
     .option("-o, --output <file>", "write the report to this file and print the text report")
+    .addOption(githubFormatOption())
     .addOption(
       new Option("--engine <engine>", "score the cases in JavaScript, DuckDB or PostgreSQL").choices([
         "js",

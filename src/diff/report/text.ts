@@ -3,6 +3,7 @@
  * markdown report is the one with a size limit).
  */
 import type { DiffReport } from "./model.js";
+import { unstyled, type Stylize } from "../../diagnostics/style.js";
 import { DocumentBuilder, documentText, type DocumentPart } from "./document.js";
 import { formatUsage } from "../../batch/rule-usage.js";
 import { doubledLoads } from "../routing.js";
@@ -30,19 +31,28 @@ import {
   whereText,
 } from "./format.js";
 
-/** Pads columns to their widest cell; numbers (every column but the first) align right. */
-function table(rows: readonly (readonly string[])[], indent = "  "): string[] {
+/**
+ * Pads columns to their widest cell; numbers (every column but the first) align right. A `Δ` column's
+ * cells are marked up or down after padding, so that marks never count in the widths.
+ */
+function table(rows: readonly (readonly string[])[], indent = "  ", stylize: Stylize = unstyled): string[] {
+  const deltaColumn = rows[0]?.indexOf("Δ") ?? -1;
   const widths: number[] = [];
   for (const row of rows) {
     row.forEach((cell, i) => {
       widths[i] = Math.max(widths[i] ?? 0, cell.length);
     });
   }
+  const direction = (cell: string, padded: string) =>
+    cell.startsWith("+") ? stylize("up", padded) : cell.startsWith("-") ? stylize("down", padded) : padded;
   return rows.map(
-    (row) =>
+    (row, r) =>
       indent +
       row
-        .map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!)))
+        .map((cell, i) => {
+          const padded = i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!);
+          return r > 0 && i === deltaColumn ? direction(cell, padded) : padded;
+        })
         .join("  ")
         .trimEnd(),
   );
@@ -52,8 +62,11 @@ export function renderDiffText(report: DiffReport): string {
   return documentText(diffTextDocument(report), report);
 }
 
-/** The text report as a document whose moved leads and rejects can stream (see document.ts). */
-export function diffTextDocument(report: DiffReport): DocumentPart[] {
+/**
+ * The text report as a document whose moved leads and rejects can stream (see document.ts). `stylize`
+ * marks the headings and the direction of every change (colour on a terminal).
+ */
+export function diffTextDocument(report: DiffReport, stylize: Stylize = unstyled): DocumentPart[] {
   const lines = new DocumentBuilder();
   const { summary } = report;
   lines.push(`leadscore diff: ${sideText(report.base)} → ${sideText(report.head)}`);
@@ -68,7 +81,7 @@ export function diffTextDocument(report: DiffReport): DocumentPart[] {
   if (ownAsOf.length > 0) lines.push("Fixture leads are scored as of their fixture file's `as_of`.");
   lines.push("");
 
-  lines.push(`Rule changes (${report.changes.length})`);
+  lines.push(stylize("heading", `Rule changes (${report.changes.length})`));
   if (report.changes.length === 0) lines.push("  none: the two rulesets mean the same");
   for (const change of report.changes) {
     const where = whereText(change);
@@ -97,8 +110,11 @@ export function diffTextDocument(report: DiffReport): DocumentPart[] {
     const span = report.routing.span;
     lines.push(
       span === null
-        ? "Routing load (leads routed per team and SLA)"
-        : `Routing load (leads routed per team and SLA; per day over ${plural(span.days, "day")} of \`${span.field}\`, ${span.from} to ${span.to})`,
+        ? stylize("heading", "Routing load (leads routed per team and SLA)")
+        : stylize(
+            "heading",
+            `Routing load (leads routed per team and SLA; per day over ${plural(span.days, "day")} of \`${span.field}\`, ${span.from} to ${span.to})`,
+          ),
     );
     const rows: string[][] = [["team", "SLA", "before", "after", "Δ", ...(span === null ? [] : ["per day"])]];
     for (const load of report.routing.teams) {
@@ -123,23 +139,27 @@ export function diffTextDocument(report: DiffReport): DocumentPart[] {
         }
       }
     }
-    lines.push(...table(rows));
+    lines.push(...table(rows, "  ", stylize));
     lines.push("");
   }
 
-  lines.push("Buckets");
+  lines.push(stylize("heading", "Buckets"));
   lines.push(
-    ...table([
-      ["bucket", "before", "after", "Δ"],
-      ...report.buckets.map((b) => [b.bucket, count(b.before), count(b.after), signed(b.delta)]),
-    ]),
+    ...table(
+      [
+        ["bucket", "before", "after", "Δ"],
+        ...report.buckets.map((b) => [b.bucket, count(b.before), count(b.after), signed(b.delta)]),
+      ],
+      "  ",
+      stylize,
+    ),
   );
   lines.push("");
   lines.push(...outcomeLines(report));
 
   const { labels, counts } = report.transitions;
   if (labels.length > 0) {
-    lines.push("Transitions (rows: base bucket, columns: head bucket)");
+    lines.push(stylize("heading", "Transitions (rows: base bucket, columns: head bucket)"));
     lines.push(
       ...table([
         ["base \\ head", ...labels],
@@ -149,7 +169,7 @@ export function diffTextDocument(report: DiffReport): DocumentPart[] {
     lines.push("");
   }
 
-  lines.push(`Leads that moved (${count(report.summary.moved)})`);
+  lines.push(stylize("heading", `Leads that moved (${count(report.summary.moved)})`));
   lines.eachMoved((lead) => {
     const bucket = lead.bucketChanged
       ? `${lead.before.bucket} → ${lead.after.bucket}`
@@ -185,7 +205,7 @@ export function diffTextDocument(report: DiffReport): DocumentPart[] {
   );
   lines.push("");
 
-  lines.push("Population");
+  lines.push(stylize("heading", "Population"));
   for (const source of report.population.sources) {
     const asOf = source.asOf ? ` (as of ${source.asOf})` : "";
     lines.push(
