@@ -407,7 +407,10 @@ describe("leadscore score", () => {
       true,
     );
     expect(tty.code).toBe(0);
-    expect(tty.stderr.startsWith("\r\x1b[Kreading events.ndjson…\r\x1b[K12 leads read")).toBe(true);
+    // Each phase draws its bar when it starts (later redraws depend on the clock); the summary clears it.
+    expect(tty.stderr.startsWith(`\r\x1b[Kreading events.ndjson  [${"░".repeat(24)}]    0%`)).toBe(true);
+    expect(tty.stderr).toContain(`\r\x1b[Kscoring leads.csv  [${"░".repeat(24)}]    0%`);
+    expect(tty.stderr).toContain("\r\x1b[K12 leads read from leads.csv");
   });
 
   describe("bad usage exits 2 with a message, not a stack trace", () => {

@@ -14,3 +14,6 @@ export type AnnotationFormat = (typeof ANNOTATION_FORMATS)[number];
 
 export const REPORT_FORMATS = ["html", "json", "markdown"] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export const COMPLETION_SHELLS = ["bash", "zsh", "fish"] as const;
+export type CompletionShell = (typeof COMPLETION_SHELLS)[number];

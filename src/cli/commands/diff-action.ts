@@ -19,7 +19,6 @@ import {
   PopulationFileError,
   type PopulationProgress,
 } from "../../diff/population-load.js";
-import { escapeControlsInText } from "../terminal-text.js";
 import { writeDocument, type DocumentPart, type ReportLists } from "../../diff/report/document.js";
 import type { DiffReport } from "../../diff/report/model.js";
 import type { PopulationSource } from "../../project/config.js";
@@ -27,6 +26,7 @@ import { count, plural } from "../../diff/report/format.js";
 import { diffJsonDocument } from "../../diff/report/json.js";
 import { diffMarkdownDocument, renderDiffMarkdown } from "../../diff/report/markdown.js";
 import { diffTextDocument } from "../../diff/report/text.js";
+import { terminalProgress } from "../progress-bar.js";
 import type { Stylize } from "../../diagnostics/style.js";
 import { textSink } from "../../io/write-lines.js";
 import { parseInstant } from "../../eval/instant.js";
@@ -111,7 +111,7 @@ export async function runDiff(
     baseAsOf: baseAsOfOf(options.asOf, base.config?.config.asOf ?? null, asOfMs),
   };
 
-  const progress = io.isTTY ? populationProgress(io) : null;
+  const progress = populationProgress(io);
   let streamed: StreamedDiff;
   try {
     // One pass: each lead is read, scored under both rulesets and let go (see diff/population-stream.ts).
@@ -168,44 +168,29 @@ export async function runDiff(
   }
 }
 
-/** Progress is redrawn at most this often, and only on a terminal. */
-const PROGRESS_INTERVAL_MS = 200;
-
 /**
- * One status line on the terminal while the population is read and scored under both rulesets: the file,
- * how far into it (by bytes), records per second and the time left at that rate.
+ * The progress bar while the population is read and scored under both rulesets: a phase per file and
+ * step (reading its events, then scoring its leads under both rulesets), by bytes of the file.
  */
-function populationProgress(io: CommandIO): { update(progress: PopulationProgress): void; clear(): void } {
-  const terminal = io.progress ?? io.stderr;
-  let last = 0;
-  let shown = false;
-  let fileStarted = Date.now();
-  let file = "";
+function populationProgress(
+  io: CommandIO,
+): { update(progress: PopulationProgress): void; clear(): void } | null {
+  const bar = terminalProgress(io);
+  if (bar === null) return null;
+  let phase = "";
   return {
     update(progress) {
-      const now = Date.now();
-      if (progress.file !== file) {
-        file = progress.file;
-        fileStarted = now;
+      const label =
+        progress.phase === "events"
+          ? `reading ${progress.file}`
+          : `scoring ${progress.file} under both rulesets`;
+      if (label !== phase) {
+        phase = label;
+        bar.start(label, progress.totalBytes, "bytes");
       }
-      if (now - last < PROGRESS_INTERVAL_MS) return;
-      last = now;
-      const seconds = Math.max(0.001, (now - fileStarted) / 1000);
-      const rate = Math.round(progress.records / seconds);
-      const verb = progress.phase === "events" ? "reading events" : "scoring under both rulesets";
-      let where = "";
-      if (progress.totalBytes !== null && progress.totalBytes > 0 && progress.bytes > 0) {
-        const done = Math.min(1, progress.bytes / progress.totalBytes);
-        const left = Math.round((seconds * (1 - done)) / done);
-        where = ` ${Math.floor(done * 100)}%, about ${left} s left`;
-      }
-      const text = `diff: ${verb}: ${progress.file}${where} (${progress.records.toLocaleString("en-US")} records, ${rate.toLocaleString("en-US")}/s)`;
-      terminal(`\r\x1b[K${escapeControlsInText(text)}`);
-      shown = true;
+      bar.update(progress.bytes, progress.records);
     },
-    clear() {
-      if (shown) terminal("\r\x1b[K");
-    },
+    clear: () => bar.clear(),
   };
 }
 

@@ -21,7 +21,8 @@ import { DURATION_UNIT_MS } from "../../syntax/literals.js";
 import { UsageError } from "../exit-codes.js";
 import type { CommandIO } from "../io.js";
 import { loadRulesOption } from "../rules-input.js";
-import { openInput } from "./score-action.js";
+import { openInput, progressOfBytes } from "./score-action.js";
+import { countBytes, terminalProgress } from "../progress-bar.js";
 
 export interface HistoryOptions extends InputFlags {
   rules: string;
@@ -68,26 +69,30 @@ export async function scoreHistory(
   const ruleset = new Ruleset(artifact);
   let sawOutcome = false;
   let firstColumns: string[] | null = null;
+  const progress = terminalProgress(io);
   try {
     let eventsInput = null;
     if (options.events !== undefined) {
       const events = await openInput(io, options.events);
       try {
-        const index = await readEventsByLead(events.source, ({ record, line, reason, raw }) =>
-          onReject({ record, line, source: events.display, reason, raw }),
+        progress?.start(`reading ${events.display}`, events.size, "bytes");
+        const index = await readEventsByLead(
+          progress === null ? events.source : countBytes(events.source, (read) => progress.update(read)),
+          ({ record, line, reason, raw }) => onReject({ record, line, source: events.display, reason, raw }),
         );
         eventsInput = { source: events.display, index };
       } finally {
         events.close();
       }
     }
+    const leadBytes = progressOfBytes(leads, progress, `scoring ${leads.display}`);
     const summary = await scoreBatch({
       scorer:
         "field" in time
           ? pointInTimeScorer(ruleset, time.field, time.offsetMs, input)
           : batchScorerFor(ruleset, time.instantMs, input),
       leads: readLeadRecords(
-        { open: leads.reopen, name: leads.display, format: leadsFormat },
+        { open: leadBytes.open, name: leads.display, format: leadsFormat },
         artifact.schema,
         input,
         emptyInputReport(leadsFormat),
@@ -104,6 +109,7 @@ export async function scoreHistory(
         onScored(result, value);
       },
       onReject,
+      ...(progress === null ? {} : { onProgress: (read) => progress.update(leadBytes.read(), read) }),
     });
     if (!sawOutcome && summary.leads.scored > 0) {
       throw new UsageError(
@@ -119,6 +125,7 @@ export async function scoreHistory(
     if (error instanceof InputFileError) throw new UsageError(error.message);
     throw error;
   } finally {
+    progress?.clear();
     leads.close();
   }
 }

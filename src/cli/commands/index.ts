@@ -1,6 +1,7 @@
 import type { RegisterCommand } from "./register.js";
 import { registerCheck } from "./check.js";
 import { registerCompile } from "./compile.js";
+import { registerCompletion } from "./completion.js";
 import { registerDiff } from "./diff.js";
 import { registerExplain } from "./explain.js";
 import { registerFixture } from "./fixture.js";
@@ -34,4 +35,5 @@ export const commands: RegisterCommand[] = [
   registerSigning,
   registerSql,
   registerLsp,
+  registerCompletion,
 ];

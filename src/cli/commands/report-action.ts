@@ -7,6 +7,7 @@ import type { CommandIO } from "../io.js";
 import type { ReportFormat } from "./choices.js";
 import { writeOutputFile } from "../output-files.js";
 import { scoreHistory, type HistoryOptions } from "./history-input.js";
+import { terminalProgress } from "../progress-bar.js";
 
 export interface ReportOptions extends HistoryOptions {
   format?: ReportFormat;
@@ -37,6 +38,8 @@ export async function runReport(
   );
   if (history === null || collector === null) return;
   const { leads } = history.summary;
+  const progress = terminalProgress(io);
+  progress?.start("building the report", null, "leads");
   const report = buildReport({
     artifact: history.artifact,
     collector,
@@ -49,6 +52,7 @@ export async function runReport(
       : format === "html"
         ? await renderReportHtml(report)
         : renderReportMarkdown(report);
+  progress?.clear();
   if (options.out === undefined) io.stdout(text);
   else await writeOutputFile(io, options.out, text);
   if (options.rejects !== undefined)

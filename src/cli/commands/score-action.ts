@@ -5,7 +5,7 @@ import {
   writeOutputFile,
 } from "../output-files.js";
 import { describeFileError } from "../../diagnostics/file-errors.js";
-import { escapeControlsInText } from "../terminal-text.js";
+import { countBytes, terminalProgress, type ProgressBar } from "../progress-bar.js";
 import { createReadStream } from "node:fs";
 import { open, rm, stat } from "node:fs/promises";
 import path from "node:path";
@@ -57,8 +57,6 @@ export interface ScoreOptions extends InputFlags {
 
 /** Without a rejects file, the summary shows this many rejects. */
 const REJECT_EXAMPLES = 5;
-/** Progress is redrawn at most this often, and only on a terminal. */
-const PROGRESS_INTERVAL_MS = 200;
 
 /** `leadscore score`: loaded only when the command runs (see score.ts). */
 export async function runScore(
@@ -168,28 +166,32 @@ export async function runScore(
     await rejectsFile?.discard();
     return closeFirst(leads, events)(error);
   });
-  const progress = io.isTTY ? progressReporter(io) : null;
+  const progress = terminalProgress(io);
   const report = emptyInputReport(leadsFormat);
   const formatter = resultFormatter(format, { withChange: previousRun !== null });
   let summary: BatchSummary;
   try {
     let eventsInput = null;
     if (events !== null) {
-      progress?.note(`reading ${events.display}…`);
+      progress?.start(`reading ${events.display}`, events.size, "bytes");
       const eventReject = ({ record, line, reason, raw }: ReadReject) =>
         onReject({ record, line, source: events.display, reason, raw });
       const index =
         parquet.events && database !== null
           ? await parquetEvents(database, path.resolve(io.cwd, options.events!), events.display, eventReject)
-          : await readEventsByLead(events.source, eventReject);
+          : await readEventsByLead(
+              progress === null ? events.source : countBytes(events.source, (read) => progress.update(read)),
+              eventReject,
+            );
       eventsInput = { source: events.display, index };
     }
+    const leadBytes = progressOfBytes(leads, progress, `scoring ${leads.display}`);
     if (formatter.header !== null) await out.write(formatter.header);
     const batch: BatchOptions = {
       scorer: batchScorerFor(new Ruleset(artifact), asOfMs, input),
       leads: readLeadRecords(
         {
-          open: leads.reopen,
+          open: leadBytes.open,
           name: leads.display,
           format: leadsFormat,
           ...(parquet.leads && database !== null
@@ -218,14 +220,12 @@ export async function runScore(
         }
         return onReject(reject);
       },
-      ...(progress === null ? {} : { onProgress: progress.update }),
+      ...(progress === null ? {} : { onProgress: (read) => progress.update(leadBytes.read(), read) }),
       outcome: input.outcome,
       usage: new RuleUsageTally(artifact),
     };
     summary =
-      database === null
-        ? await scoreBatch(batch)
-        : await scoreInDuckDb(batch, artifact, asOfMs, database, progress);
+      database === null ? await scoreBatch(batch) : await scoreInDuckDb(batch, artifact, asOfMs, database);
     if (previousRun !== null) {
       await previousRun.finish();
       summary = { ...summary, transitions: previousRun.tracker.summary() };
@@ -273,18 +273,10 @@ async function scoreInDuckDb(
   artifact: Artifact,
   asOfMs: number,
   engine: SqlEngine,
-  progress: ProgressReporter | null,
 ): Promise<BatchSummary> {
   const { scoreBatchInDatabase } = await import("../../batch/score-in-database.js");
-  return scoreBatchInDatabase({
-    ...batch,
-    engine,
-    artifact,
-    asOfMs,
-    onProgress: (read) => {
-      progress?.update(read);
-    },
-  });
+  // The progress bar follows the leads as they are read and checked (batch.onProgress), as for js.
+  return scoreBatchInDatabase({ ...batch, engine, artifact, asOfMs });
 }
 
 /** The embedded DuckDB (its native module is loaded only when a command uses it). */
@@ -302,7 +294,30 @@ export interface OpenInput {
   /** The first call gives `source`; later ones read the file again from its start. */
   reopen(): ByteSource;
   display: string;
+  /** The file's size in bytes, for the progress bar. */
+  size: number;
   close(): void;
+}
+
+/**
+ * A phase of the progress bar that follows the bytes read of a file: `open` reads the file counting them,
+ * `read` says how many the last opening has read.
+ */
+export function progressOfBytes(
+  input: OpenInput,
+  progress: ProgressBar | null,
+  label: string,
+): { open: () => ByteSource; read: () => number } {
+  if (progress === null) return { open: input.reopen, read: () => 0 };
+  let read = 0;
+  progress.start(label, input.size, "bytes");
+  return {
+    open: () =>
+      countBytes(input.reopen(), (bytes) => {
+        read = bytes;
+      }),
+    read: () => read,
+  };
 }
 
 /** Closes already opened inputs when a later step fails, then lets the failure through. */
@@ -317,8 +332,11 @@ function closeFirst(...inputs: Array<OpenInput | null>): (error: unknown) => nev
 export async function openInput(io: CommandIO, file: string): Promise<OpenInput> {
   const full = path.resolve(io.cwd, file);
   let stream: Readable;
+  let size = 0;
   try {
-    if ((await stat(full)).isDirectory()) throw new UsageError(`cannot read \`${file}\`: it is a directory`);
+    const info = await stat(full);
+    if (info.isDirectory()) throw new UsageError(`cannot read \`${file}\`: it is a directory`);
+    size = info.size;
     stream = (await open(full, "r")).createReadStream({ highWaterMark: 256 * 1024 });
   } catch (error) {
     if (error instanceof UsageError) throw error;
@@ -339,6 +357,7 @@ export async function openInput(io: CommandIO, file: string): Promise<OpenInput>
       return guardReads(again, file);
     },
     display: asNamed(file),
+    size,
     close: () => {
       for (const each of streams) each.destroy();
     },
@@ -357,39 +376,6 @@ async function* guardReads(stream: Readable, file: string): ByteSource {
 /** Files are named in rejects and the summary as the user named them (with `/` separators). */
 export function asNamed(file: string): string {
   return file.split(path.sep).join("/");
-}
-
-interface ProgressReporter {
-  note(text: string): void;
-  update(read: number): void;
-  clear(): void;
-}
-
-/** One status line on the terminal, redrawn at most every 200 ms: records read and the rate. */
-function progressReporter(io: CommandIO): ProgressReporter {
-  const started = Date.now();
-  let last = started;
-  let shown = false;
-  const terminal = io.progress ?? io.stderr;
-  const draw = (text: string) => {
-    terminal(`\r\x1b[K${escapeControlsInText(text)}`);
-    shown = true;
-  };
-  return {
-    note: draw,
-    update(read) {
-      // Reading the clock for every lead would cost more than scoring some of them.
-      if (read % 256 !== 0) return;
-      const now = Date.now();
-      if (now - last < PROGRESS_INTERVAL_MS) return;
-      last = now;
-      const rate = Math.round((read * 1000) / Math.max(1, now - started));
-      draw(`scoring: ${read.toLocaleString("en-US")} records (${rate.toLocaleString("en-US")}/s)`);
-    },
-    clear() {
-      if (shown) terminal("\r\x1b[K");
-    },
-  };
 }
 
 /** The lead id of a rejected record read as fields (a reader's reject holds text, and no id). */

@@ -1,0 +1,78 @@
+import type { Command, Option } from "commander";
+
+/**
+ * What a shell completes, read from the program itself (so completion never falls behind a new command or
+ * option): the commands, their options, the values an option may take (`--dialect`, `--format`, `--color`,
+ * from the same lists commander validates against), and which options and arguments are paths.
+ */
+export interface CompletionCommand {
+  /** `score`, or `fixture add` for a subcommand. */
+  path: string[];
+  description: string;
+  options: CompletionOption[];
+  /** The command takes paths as arguments (rule files, fixture files, directories, revisions). */
+  takesPaths: boolean;
+  subcommands: string[];
+}
+
+export interface CompletionOption {
+  flags: string[];
+  description: string;
+  /** null: a flag; "path": a file or directory; "value": free text; or the values it may take. */
+  value: null | "path" | "value" | readonly string[];
+}
+
+/** Value names (`--out <file>`) that name a file or a directory. */
+const PATH_VALUES = new Set([
+  "file",
+  "dir",
+  "dir|artifact.json",
+  "file-or-url",
+  "table|file",
+  "leads",
+  "results",
+]);
+
+export function completionModel(program: Command): {
+  global: CompletionOption[];
+  commands: CompletionCommand[];
+} {
+  const commands: CompletionCommand[] = [];
+  const visit = (command: Command, path: string[]) => {
+    for (const sub of command.commands) {
+      const subPath = [...path, sub.name()];
+      commands.push({
+        path: subPath,
+        description: sub.description(),
+        options: [...sub.options.map(optionOf), HELP],
+        takesPaths: sub.registeredArguments.length > 0,
+        subcommands: sub.commands.map((c) => c.name()),
+      });
+      visit(sub, subPath);
+    }
+  };
+  visit(program, []);
+  // `--version` is only for the program alone; `--color` goes with every command.
+  const global = program.options.filter((option) => option.long !== "--version").map(optionOf);
+  return { global, commands };
+}
+
+const HELP: CompletionOption = {
+  flags: ["-h", "--help"],
+  description: "display help for command",
+  value: null,
+};
+
+function optionOf(option: Option): CompletionOption {
+  const flags = [option.short, option.long].filter((flag): flag is string => flag !== undefined);
+  const name = /[<[]([^>\]]+)[>\]]/.exec(option.flags)?.[1];
+  const value =
+    !option.required && !option.optional
+      ? null
+      : option.argChoices !== undefined
+        ? option.argChoices
+        : name !== undefined && PATH_VALUES.has(name)
+          ? "path"
+          : "value";
+  return { flags, description: option.description, value };
+}
