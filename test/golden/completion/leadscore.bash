@@ -168,6 +168,7 @@ _leadscore() {
       "sign") opts="--key -o --out -h --help --color" ;;
       "verify") opts="--key --signature --json -h --help --color" ;;
       "sql") opts="--rules --dialect --leads --events --as-of --explain --dbt -o --out -h --help --color" ;;
+      "lsp") opts="--stdio -h --help --color" ;;
       "completion") opts="-h --help --color" ;;
       *) opts="" ;;
     esac
@@ -175,7 +176,7 @@ _leadscore() {
     return
   fi
   case "$cmd" in
-    "") COMPREPLY=($(compgen -W "check compile fmt score explain test fixture init diff report profile tune serve keygen sign verify sql completion" -- "$cur")) ;;
+    "") COMPREPLY=($(compgen -W "check compile fmt score explain test fixture init diff report profile tune serve keygen sign verify sql lsp completion" -- "$cur")) ;;
     "check") compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")) ;;
     "compile") compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")) ;;
     "fmt") compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")) ;;
@@ -195,6 +196,7 @@ _leadscore() {
     "sign") compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")) ;;
     "verify") compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")) ;;
     "sql") COMPREPLY=() ;;
+    "lsp") COMPREPLY=() ;;
     "completion") compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")) ;;
   esac
 }

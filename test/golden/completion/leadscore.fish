@@ -17,6 +17,7 @@ complete -c leadscore -n '__fish_use_subcommand' -a keygen -d 'Create an Ed25519
 complete -c leadscore -n '__fish_use_subcommand' -a sign -d 'Sign a compiled ruleset: a detached JWS over its content hash, written to <ruleset>.sig.'
 complete -c leadscore -n '__fish_use_subcommand' -a verify -d 'Check a compiled ruleset and its signature against public keys, as leadscore serve does.'
 complete -c leadscore -n '__fish_use_subcommand' -a sql -d 'Write the ruleset as SQL for DuckDB, PostgreSQL, BigQuery or Snowflake.'
+complete -c leadscore -n '__fish_use_subcommand' -a lsp -d 'Run the language server for editors (Language Server Protocol on stdin and stdout).'
 complete -c leadscore -n '__fish_use_subcommand' -a completion -d 'Print the shell completion script for bash, zsh or fish.'
 complete -c leadscore -l color -x -a 'auto always never' -d 'colour on a terminal (auto: only there, and as NO_COLOR / FORCE_COLOR say)'
 complete -c leadscore -n '__fish_seen_subcommand_from check' -l json -d 'print the diagnostics as JSON on stdout'
@@ -195,5 +196,7 @@ complete -c leadscore -n '__fish_seen_subcommand_from sql' -l explain -d 'add th
 complete -c leadscore -n '__fish_seen_subcommand_from sql' -l dbt -d 'write a dbt model (and its YAML) reading dbt models'
 complete -c leadscore -n '__fish_seen_subcommand_from sql' -s o -l out -r -F -d 'write the SQL here instead of stdout'
 complete -c leadscore -n '__fish_seen_subcommand_from sql' -s h -l help -d 'display help for command'
+complete -c leadscore -n '__fish_seen_subcommand_from lsp' -l stdio -d 'talk over stdin and stdout (the default and only transport; editors pass it)'
+complete -c leadscore -n '__fish_seen_subcommand_from lsp' -s h -l help -d 'display help for command'
 complete -c leadscore -n '__fish_seen_subcommand_from completion' -s h -l help -d 'display help for command'
 complete -c leadscore -n '__fish_seen_subcommand_from completion' -F
