@@ -73,6 +73,7 @@ describe.skipIf(!has("bash"))("bash completes", () => {
     expect(await complete(["leadscore", "score", "--leads", "le"])).toEqual(["leads.csv"]);
     expect(await complete(["leadscore", "check", "r"])).toEqual(["rules"]);
     expect(await complete(["leadscore", "score", "--as-of", ""])).toEqual([]);
+    expect(await complete(["leadscore", "completion", ""])).toEqual(["bash", "fish", "zsh"]);
   });
 });
 
@@ -104,6 +105,7 @@ describe.skipIf(!has("fish"))("fish completes", () => {
     expect(await complete("leadscore check --st")).toEqual(["--strict"]);
     expect(await complete("leadscore score --leads le")).toEqual(["leads.csv"]);
     expect(await complete("leadscore check r")).toEqual(["rules/"]);
+    expect(await complete("leadscore completion ")).toEqual(["bash", "fish", "zsh"]);
   });
 });
 

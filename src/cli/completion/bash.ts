@@ -38,9 +38,11 @@ export function bashCompletion(model: { global: CompletionOption[]; commands: Co
     const action =
       c.subcommands.length > 0
         ? `COMPREPLY=($(compgen -W "${words(c.subcommands)}" -- "$cur"))`
-        : c.takesPaths
-          ? `compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur"))`
-          : "COMPREPLY=()";
+        : c.argumentChoices !== null
+          ? `COMPREPLY=($(compgen -W "${words(c.argumentChoices)}" -- "$cur"))`
+          : c.takesPaths
+            ? `compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur"))`
+            : "COMPREPLY=()";
     return `    "${key(c)}") ${action} ;;`;
   });
   return `# leadscore completion for bash. Load it from ~/.bashrc:  eval "$(leadscore completion bash)"

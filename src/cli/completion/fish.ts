@@ -37,6 +37,9 @@ export function fishCompletion(model: { global: CompletionOption[]; commands: Co
     for (const option of command.options)
       lines.push(`complete -c leadscore -n ${quote(scope)} ${flagsOf(option)}`);
     if (command.takesPaths) lines.push(`complete -c leadscore -n ${quote(scope)} -F`);
+    if (command.argumentChoices !== null) {
+      lines.push(`complete -c leadscore -n ${quote(scope)} -a ${quote(command.argumentChoices.join(" "))}`);
+    }
   }
   return `${lines.join("\n")}\n`;
 }

@@ -12,6 +12,8 @@ export interface CompletionCommand {
   options: CompletionOption[];
   /** The command takes paths as arguments (rule files, fixture files, directories, revisions). */
   takesPaths: boolean;
+  /** The values its argument may take (`completion bash|zsh|fish`), instead of paths. */
+  argumentChoices: readonly string[] | null;
   subcommands: string[];
 }
 
@@ -45,7 +47,9 @@ export function completionModel(program: Command): {
         path: subPath,
         description: sub.description(),
         options: [...sub.options.map(optionOf), HELP],
-        takesPaths: sub.registeredArguments.length > 0,
+        takesPaths:
+          sub.registeredArguments.length > 0 && sub.registeredArguments[0]?.argChoices === undefined,
+        argumentChoices: sub.registeredArguments[0]?.argChoices ?? null,
         subcommands: sub.commands.map((c) => c.name()),
       });
       visit(sub, subPath);

@@ -14,6 +14,7 @@ export function zshCompletion(model: { global: CompletionOption[]; commands: Com
       option.flags.map((flag) => quote(`${flag}[${bracketed(option.description)}]${valueSpec(option)}`)),
     );
     if (command.takesPaths) lines.push(quote("*:file:_files"));
+    if (command.argumentChoices !== null) lines.push(quote(`1:value:(${command.argumentChoices.join(" ")})`));
     return lines.join(" \\\n          ");
   };
   const leaf = (command: CompletionCommand, indent: string) =>

@@ -197,7 +197,7 @@ _leadscore() {
     "verify") compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")) ;;
     "sql") COMPREPLY=() ;;
     "lsp") COMPREPLY=() ;;
-    "completion") compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")) ;;
+    "completion") COMPREPLY=($(compgen -W "bash zsh fish" -- "$cur")) ;;
   esac
 }
 complete -F _leadscore leadscore

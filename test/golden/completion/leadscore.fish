@@ -199,4 +199,4 @@ complete -c leadscore -n '__fish_seen_subcommand_from sql' -s h -l help -d 'disp
 complete -c leadscore -n '__fish_seen_subcommand_from lsp' -l stdio -d 'talk over stdin and stdout (the default and only transport; editors pass it)'
 complete -c leadscore -n '__fish_seen_subcommand_from lsp' -s h -l help -d 'display help for command'
 complete -c leadscore -n '__fish_seen_subcommand_from completion' -s h -l help -d 'display help for command'
-complete -c leadscore -n '__fish_seen_subcommand_from completion' -F
+complete -c leadscore -n '__fish_seen_subcommand_from completion' -a 'bash zsh fish'

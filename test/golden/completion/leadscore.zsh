@@ -266,7 +266,7 @@ _leadscore() {
           '-h[display help for command]' \
           '--help[display help for command]' \
           '--color[colour on a terminal (auto: only there, and as NO_COLOR / FORCE_COLOR say)]:value:(auto always never)' \
-          '*:file:_files' ;;
+          '1:value:(bash zsh fish)' ;;
       esac ;;
   esac
 }
