@@ -16,6 +16,7 @@ import { registerSigning } from "./signing.js";
 import { registerSql } from "./sql.js";
 import { registerTest } from "./test.js";
 import { registerTune } from "./tune.js";
+import { registerWatch } from "./watch.js";
 
 /** Every command, in the order `--help` lists them (register.ts says what registering does). */
 export const commands: RegisterCommand[] = [
@@ -25,6 +26,7 @@ export const commands: RegisterCommand[] = [
   registerScore,
   registerExplain,
   registerTest,
+  registerWatch,
   registerFixture,
   registerInit,
   registerDiff,

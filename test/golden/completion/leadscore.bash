@@ -58,6 +58,9 @@ _leadscore() {
     "test:--min-coverage") COMPREPLY=(); return ;;
     "test:--missing-values") COMPREPLY=(); return ;;
     "test:--epoch") COMPREPLY=($(compgen -W "s ms" -- "$cur")); return ;;
+    "watch:--explain") compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")); return ;;
+    "watch:--as-of") COMPREPLY=(); return ;;
+    "watch:--max-runs") COMPREPLY=(); return ;;
     "fixture add:--id") COMPREPLY=(); return ;;
     "fixture add:--from") compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")); return ;;
     "fixture add:--events") compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")); return ;;
@@ -155,6 +158,7 @@ _leadscore() {
       "score") opts="--rules --leads --events --as-of -o --out --format --rejects --summary --json --fail-on-reject --engine --memory-limit --previous --changes --changes-only --verbose --leads-format --delimiter --columns --missing-values --epoch --on-duplicate --strict-keys --outcome -h --help --color" ;;
       "explain") opts="--rules --lead --as-of --json --missing-values --epoch -h --help --color" ;;
       "test") opts="--rules --reporter -o --output --format --engine --database --coverage --min-coverage -u --update --missing-values --epoch -h --help --color" ;;
+      "watch") opts="--explain --as-of --max-runs -h --help --color" ;;
       "fixture") opts="-h --help --color" ;;
       "fixture add") opts="--id --from --events --name --to --as-of --expect --redact --rules -h --help --color" ;;
       "fixture suggest") opts="--from --events --as-of --rules --json -h --help --color" ;;
@@ -176,13 +180,14 @@ _leadscore() {
     return
   fi
   case "$cmd" in
-    "") COMPREPLY=($(compgen -W "check compile fmt score explain test fixture init diff report profile tune serve keygen sign verify sql lsp completion" -- "$cur")) ;;
+    "") COMPREPLY=($(compgen -W "check compile fmt score explain test watch fixture init diff report profile tune serve keygen sign verify sql lsp completion" -- "$cur")) ;;
     "check") compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")) ;;
     "compile") compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")) ;;
     "fmt") compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")) ;;
     "score") COMPREPLY=() ;;
     "explain") COMPREPLY=() ;;
     "test") compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")) ;;
+    "watch") COMPREPLY=() ;;
     "fixture") COMPREPLY=($(compgen -W "add suggest" -- "$cur")) ;;
     "fixture add") COMPREPLY=() ;;
     "fixture suggest") compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")) ;;

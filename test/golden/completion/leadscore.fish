@@ -6,6 +6,7 @@ complete -c leadscore -n '__fish_use_subcommand' -a fmt -d 'Rewrite rule files i
 complete -c leadscore -n '__fish_use_subcommand' -a score -d 'Score a file of leads: one result per lead; bad records are reported, never lost.'
 complete -c leadscore -n '__fish_use_subcommand' -a explain -d 'Explain how one lead is scored: every rule that counted, the totals, grade, bucket and actions.'
 complete -c leadscore -n '__fish_use_subcommand' -a test -d 'Check that the rules decide the fixture leads the way everyone agreed.'
+complete -c leadscore -n '__fish_use_subcommand' -a watch -d 'Run check and test again whenever a rule or fixture file changes (optionally explain).'
 complete -c leadscore -n '__fish_use_subcommand' -a fixture -d 'Take real leads into fixture files, and find the leads that close coverage gaps.'
 complete -c leadscore -n '__fish_use_subcommand' -a init -d 'Create a rules repository: example rules, fixture tests, a sample population and a CI workflow.'
 complete -c leadscore -n '__fish_use_subcommand' -a diff -d 'Show the impact of a rules change: which leads change bucket, and which rule changes moved them.'
@@ -79,6 +80,10 @@ complete -c leadscore -n '__fish_seen_subcommand_from test' -l missing-values -x
 complete -c leadscore -n '__fish_seen_subcommand_from test' -l epoch -x -a 's ms' -d 'unit of timestamps written as numbers (default: refused)'
 complete -c leadscore -n '__fish_seen_subcommand_from test' -s h -l help -d 'display help for command'
 complete -c leadscore -n '__fish_seen_subcommand_from test' -F
+complete -c leadscore -n '__fish_seen_subcommand_from watch' -l explain -r -F -d 'also explain this lead (.yaml, .yml or .json) on every run'
+complete -c leadscore -n '__fish_seen_subcommand_from watch' -l as-of -x -d 'explain the lead as of this ISO-8601 time (default: the file\'s as_of)'
+complete -c leadscore -n '__fish_seen_subcommand_from watch' -l max-runs -x -d 'stop after this many runs (for scripts)'
+complete -c leadscore -n '__fish_seen_subcommand_from watch' -s h -l help -d 'display help for command'
 complete -c leadscore -n '__fish_seen_subcommand_from fixture; and not __fish_seen_subcommand_from add suggest' -a add -d 'Append population leads to a fixture file, with what the rules decide as expectations.'
 complete -c leadscore -n '__fish_seen_subcommand_from fixture; and not __fish_seen_subcommand_from add suggest' -a suggest -d 'Pick population leads that cover the rules and buckets today\'s fixtures miss.'
 complete -c leadscore -n '__fish_seen_subcommand_from fixture; and not __fish_seen_subcommand_from add suggest' -s h -l help -d 'display help for command'
