@@ -52,7 +52,7 @@ export function ansiToHtml(text: string): string {
   let html = "";
   // biome-ignore lint/suspicious/noControlCharactersInRegex: the escape codes are what is converted
   for (const part of text.split(/(\u001b\[\d+m)/)) {
-    const code = /^\u001b\[(\d+)m$/.exec(part)?.[1];
+    const code = part.startsWith("\u001b[") ? part.slice(2, -1) : undefined;
     if (code !== undefined) {
       const effect = SGR[code];
       if (effect === "reset-weight") weight = null;
