@@ -64,7 +64,8 @@ describe.skipIf(!has("bash"))("bash completes", () => {
       "snowflake",
     ]);
     expect(await complete(["leadscore", "diff", "--format", "m"])).toEqual(["markdown"]);
-    expect(await complete(["leadscore", "test", "--reporter", ""])).toEqual([]);
+    expect(await complete(["leadscore", "test", "--reporter", ""])).toEqual(["json", "junit", "text"]);
+    expect(await complete(["leadscore", "score", "--leads-format", ""])).toEqual(["csv", "ndjson"]);
     expect(await complete(["leadscore", "--color", "always", "check", "--format", ""])).toEqual([
       "github",
       "text",

@@ -1,4 +1,5 @@
 import type { Command, Option } from "commander";
+import { TEST_REPORTERS } from "../commands/choices.js";
 
 /**
  * What a shell completes, read from the program itself (so completion never falls behind a new command or
@@ -24,6 +25,15 @@ export interface CompletionOption {
   value: null | "path" | "value" | readonly string[];
 }
 
+/**
+ * Options whose values the command checks itself (with its own message) rather than through commander's
+ * choices: their lists, for completion.
+ */
+const CHECKED_BY_THE_COMMAND: Record<string, readonly string[]> = {
+  "test --reporter": TEST_REPORTERS,
+  "--leads-format": ["csv", "ndjson"],
+};
+
 /** Value names (`--out <file>`) that name a file or a directory. */
 const PATH_VALUES = new Set([
   "file",
@@ -46,7 +56,7 @@ export function completionModel(program: Command): {
       commands.push({
         path: subPath,
         description: sub.description(),
-        options: [...sub.options.map(optionOf), HELP],
+        options: [...sub.options.map((option) => optionOf(option, subPath.join(" "))), HELP],
         takesPaths:
           sub.registeredArguments.length > 0 && sub.registeredArguments[0]?.argChoices === undefined,
         argumentChoices: sub.registeredArguments[0]?.argChoices ?? null,
@@ -57,7 +67,9 @@ export function completionModel(program: Command): {
   };
   visit(program, []);
   // `--version` is only for the program alone; `--color` goes with every command.
-  const global = program.options.filter((option) => option.long !== "--version").map(optionOf);
+  const global = program.options
+    .filter((option) => option.long !== "--version")
+    .map((option) => optionOf(option, ""));
   return { global, commands };
 }
 
@@ -67,16 +79,17 @@ const HELP: CompletionOption = {
   value: null,
 };
 
-function optionOf(option: Option): CompletionOption {
+function optionOf(option: Option, command: string): CompletionOption {
   const flags = [option.short, option.long].filter((flag): flag is string => flag !== undefined);
+  return { flags, description: option.description, value: valueOf(option, command) };
+}
+
+function valueOf(option: Option, command: string): CompletionOption["value"] {
+  if (!option.required && !option.optional) return null;
+  if (option.argChoices !== undefined) return option.argChoices;
+  const long = option.long ?? "";
+  const checked = CHECKED_BY_THE_COMMAND[`${command} ${long}`] ?? CHECKED_BY_THE_COMMAND[long];
+  if (checked !== undefined) return checked;
   const name = /[<[]([^>\]]+)[>\]]/.exec(option.flags)?.[1];
-  const value =
-    !option.required && !option.optional
-      ? null
-      : option.argChoices !== undefined
-        ? option.argChoices
-        : name !== undefined && PATH_VALUES.has(name)
-          ? "path"
-          : "value";
-  return { flags, description: option.description, value };
+  return name !== undefined && PATH_VALUES.has(name) ? "path" : "value";
 }

@@ -37,7 +37,7 @@ _leadscore() {
     "score:--previous") compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")); return ;;
     "score:--changes") compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")); return ;;
     "score:--changes-only") COMPREPLY=(); return ;;
-    "score:--leads-format") COMPREPLY=(); return ;;
+    "score:--leads-format") COMPREPLY=($(compgen -W "csv ndjson" -- "$cur")); return ;;
     "score:--delimiter") COMPREPLY=(); return ;;
     "score:--columns") COMPREPLY=(); return ;;
     "score:--missing-values") COMPREPLY=(); return ;;
@@ -50,7 +50,7 @@ _leadscore() {
     "explain:--missing-values") COMPREPLY=(); return ;;
     "explain:--epoch") COMPREPLY=($(compgen -W "s ms" -- "$cur")); return ;;
     "test:--rules") compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")); return ;;
-    "test:--reporter") COMPREPLY=(); return ;;
+    "test:--reporter") COMPREPLY=($(compgen -W "text json junit" -- "$cur")); return ;;
     "test:-o"|"test:--output") compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")); return ;;
     "test:--format") COMPREPLY=($(compgen -W "text github" -- "$cur")); return ;;
     "test:--engine") COMPREPLY=($(compgen -W "js duckdb postgres" -- "$cur")); return ;;
@@ -80,7 +80,7 @@ _leadscore() {
     "diff:-o"|"diff:--out") compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")); return ;;
     "diff:--full-report") compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")); return ;;
     "diff:--as-of") COMPREPLY=(); return ;;
-    "diff:--leads-format") COMPREPLY=(); return ;;
+    "diff:--leads-format") COMPREPLY=($(compgen -W "csv ndjson" -- "$cur")); return ;;
     "diff:--delimiter") COMPREPLY=(); return ;;
     "diff:--columns") COMPREPLY=(); return ;;
     "diff:--missing-values") COMPREPLY=(); return ;;
@@ -93,7 +93,7 @@ _leadscore() {
     "report:--as-of") COMPREPLY=(); return ;;
     "report:--as-of-field") COMPREPLY=(); return ;;
     "report:--offset") COMPREPLY=(); return ;;
-    "report:--leads-format") COMPREPLY=(); return ;;
+    "report:--leads-format") COMPREPLY=($(compgen -W "csv ndjson" -- "$cur")); return ;;
     "report:--delimiter") COMPREPLY=(); return ;;
     "report:--columns") COMPREPLY=(); return ;;
     "report:--missing-values") COMPREPLY=(); return ;;
@@ -114,7 +114,7 @@ _leadscore() {
     "tune:--as-of") COMPREPLY=(); return ;;
     "tune:--as-of-field") COMPREPLY=(); return ;;
     "tune:--offset") COMPREPLY=(); return ;;
-    "tune:--leads-format") COMPREPLY=(); return ;;
+    "tune:--leads-format") COMPREPLY=($(compgen -W "csv ndjson" -- "$cur")); return ;;
     "tune:--delimiter") COMPREPLY=(); return ;;
     "tune:--columns") COMPREPLY=(); return ;;
     "tune:--missing-values") COMPREPLY=(); return ;;

@@ -55,7 +55,7 @@ _leadscore() {
           '--changes[write one NDJSON record per transition (new, moved, gone leads)]:file:_files' \
           '--changes-only[write only the leads that moved bucket or actions (or whose score moved at least this much)]:value: ' \
           '--verbose[also print how CSV columns map to lead fields]' \
-          '--leads-format[read lead files as csv or ndjson (default: by extension)]:value: ' \
+          '--leads-format[read lead files as csv or ndjson (default: by extension)]:value:(csv ndjson)' \
           '--delimiter[CSV field separator: , ; | or tab (default: detected from the header line)]:value: ' \
           '--columns[CSV header to lead field, e.g. "Prospect ID=id,Lead Origin=origin"]:value: ' \
           '--missing-values[values read as missing: "Select,N/A" for every field, "city=Select" for one (repeatable)]:value: ' \
@@ -78,7 +78,7 @@ _leadscore() {
           '--color[colour on a terminal (auto: only there, and as NO_COLOR / FORCE_COLOR say)]:value:(auto always never)' ;;
       test) _arguments -s \
           '--rules[rules directory or compiled artifact (default: rules in leadscore.yaml)]:file:_files' \
-          '--reporter[report format: text, json, junit]:value: ' \
+          '--reporter[report format: text, json, junit]:value:(text json junit)' \
           '-o[write the report to this file and print the text report]:file:_files' \
           '--output[write the report to this file and print the text report]:file:_files' \
           '--format[github: also print GitHub Actions annotations on stdout (the default when GITHUB_ACTIONS=true)]:value:(text github)' \
@@ -147,7 +147,7 @@ _leadscore() {
           '--out[write the report to this file instead of stdout]:file:_files' \
           '--full-report[also write the complete, never shortened report to this file]:file:_files' \
           '--as-of[score the population as of this ISO-8601 time]:value: ' \
-          '--leads-format[read lead files as csv or ndjson (default: by extension)]:value: ' \
+          '--leads-format[read lead files as csv or ndjson (default: by extension)]:value:(csv ndjson)' \
           '--delimiter[CSV field separator: , ; | or tab (default: detected from the header line)]:value: ' \
           '--columns[CSV header to lead field, e.g. "Prospect ID=id,Lead Origin=origin"]:value: ' \
           '--missing-values[values read as missing: "Select,N/A" for every field, "city=Select" for one (repeatable)]:value: ' \
@@ -166,7 +166,7 @@ _leadscore() {
           '--as-of[score every lead as of this ISO-8601 time (default: now)]:value: ' \
           '--as-of-field[score each lead as of the time in this column]:value: ' \
           '--offset[with --as-of-field: that time plus this (e.g. 7d, 12h)]:value: ' \
-          '--leads-format[read lead files as csv or ndjson (default: by extension)]:value: ' \
+          '--leads-format[read lead files as csv or ndjson (default: by extension)]:value:(csv ndjson)' \
           '--delimiter[CSV field separator: , ; | or tab (default: detected from the header line)]:value: ' \
           '--columns[CSV header to lead field, e.g. "Prospect ID=id,Lead Origin=origin"]:value: ' \
           '--missing-values[values read as missing: "Select,N/A" for every field, "city=Select" for one (repeatable)]:value: ' \
@@ -198,7 +198,7 @@ _leadscore() {
           '--as-of[score every lead as of this ISO-8601 time (default: now)]:value: ' \
           '--as-of-field[score each lead as of the time in this column]:value: ' \
           '--offset[with --as-of-field: that time plus this (e.g. 7d, 12h)]:value: ' \
-          '--leads-format[read lead files as csv or ndjson (default: by extension)]:value: ' \
+          '--leads-format[read lead files as csv or ndjson (default: by extension)]:value:(csv ndjson)' \
           '--delimiter[CSV field separator: , ; | or tab (default: detected from the header line)]:value: ' \
           '--columns[CSV header to lead field, e.g. "Prospect ID=id,Lead Origin=origin"]:value: ' \
           '--missing-values[values read as missing: "Select,N/A" for every field, "city=Select" for one (repeatable)]:value: ' \
