@@ -81,10 +81,10 @@ const HELP: CompletionOption = {
 
 function optionOf(option: Option, command: string): CompletionOption {
   const flags = [option.short, option.long].filter((flag): flag is string => flag !== undefined);
-  return { flags, description: option.description, value: valueOf(option, command) };
+  return { flags, description: option.description, value: completedValue(option, command) };
 }
 
-function valueOf(option: Option, command: string): CompletionOption["value"] {
+function completedValue(option: Option, command: string): CompletionOption["value"] {
   if (!option.required && !option.optional) return null;
   if (option.argChoices !== undefined) return option.argChoices;
   const long = option.long ?? "";
