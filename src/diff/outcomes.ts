@@ -47,6 +47,7 @@ export class OutcomeComparison {
   #leads = 0;
   #converted = 0;
   #unknown = 0;
+  #rescored = 0;
   #seen = false;
 
   /**
@@ -77,7 +78,10 @@ export class OutcomeComparison {
     }
     const scoreBefore = before.result.score;
     const scoreAfter = after.result.score;
-    if (scoreBefore !== null && scoreAfter !== null) this.#scores.add(scoreBefore, scoreAfter, converted);
+    if (scoreBefore !== null && scoreAfter !== null) {
+      this.#scores.add(scoreBefore, scoreAfter, converted);
+      if (scoreBefore !== scoreAfter) this.#rescored += 1;
+    }
   }
 
   /**
@@ -118,6 +122,7 @@ export class OutcomeComparison {
       ranking: {
         leads: ranked,
         converted: this.#scores.converted,
+        rescored: this.#rescored,
         before: comparison === null ? null : round4(comparison.a),
         after: comparison === null ? null : round4(comparison.b),
         difference: comparison === null ? null : round4(comparison.difference),

@@ -158,6 +158,21 @@ describe("the change measured on outcomes", () => {
       interval: { low: 0, high: 0 },
     });
     expect(outcomes.verdict).toBe("no measurable difference");
+    expect(outcomes.ranking.rescored).toBe(20);
+  });
+
+  it("says so when no measured lead scores differently (a threshold moved)", () => {
+    const head = compileRules(signalsRules(FIT_ONLY_RULES).replace("bucket Hot >= 25", "bucket Hot >= 10"));
+    const report = diffRulesets({ base: FIT_ONLY, head, population: population(), asOf: AS_OF });
+    expect(report.outcomes!.ranking).toMatchObject({
+      rescored: 0,
+      difference: 0,
+      interval: { low: 0, high: 0 },
+    });
+    expect(report.outcomes!.verdict).toBe("no measurable difference");
+    expect(renderDiffMarkdown(report)).toContain(
+      "> [!NOTE]\n> **Same scores**: no lead scores differently on 40 leads with a known outcome, so the AUC stays 0.6754; what changes is where leads go — see conversion per bucket and team.\n",
+    );
   });
 
   it("leaves leads without an outcome out, and has no outcome section without outcomes", () => {

@@ -172,6 +172,8 @@ export interface OutcomeDiff {
     /** Leads with a known outcome and a score on both sides: the AUCs are computed over these. */
     leads: number;
     converted: number;
+    /** Of those, the leads whose score differs between the sides (0: the ranking is the same). */
+    rescored: number;
     /** AUC before and after (four decimals); null when nobody or everybody of them converted. */
     before: number | null;
     after: number | null;

@@ -50,6 +50,9 @@ export function verdictText(outcomes: OutcomeDiff, marks: Marks = PLAIN_MARKS): 
     `AUC ${ranking.before.toFixed(4)} → ${ranking.after.toFixed(4)} ` +
     `(${signedFraction(ranking.difference!)}; 95% interval ${signedFraction(ranking.interval.low)} to ` +
     `${signedFraction(ranking.interval.high)}) ${on}`;
+  if (ranking.rescored === 0) {
+    return `${marks.strong("Same scores")}: no lead scores differently ${on}, so the AUC stays ${ranking.before.toFixed(4)}; what changes is where leads go — see conversion per bucket and team.`;
+  }
   switch (outcomes.verdict) {
     case "better":
       return `${marks.strong("Better")}: the change ranks converters higher — ${measured}.`;
