@@ -20,6 +20,7 @@ import { runReport } from "./groups/report.js";
 import { runScoreMemory } from "./groups/score-memory.js";
 import { runServe } from "./groups/serve.js";
 import { runSql } from "./groups/sql.js";
+import { runWatch } from "./groups/watch.js";
 
 interface Group {
   name: string;
@@ -38,6 +39,7 @@ const GROUPS: Group[] = [
   { name: "report", run: runReport },
   { name: "sql", run: runSql },
   { name: "lsp", run: runLsp },
+  { name: "watch", run: runWatch },
 ];
 
 async function main(): Promise<number> {
