@@ -8,15 +8,18 @@ import type { SqlExpr, SqlQuery, SqlSelect, SqlSource } from "./ir.js";
  */
 export function printQuery(query: SqlQuery, dialect: Dialect): string {
   const parts: string[] = [];
-  if (query.ctes.length > 0) {
-    const ctes = query.ctes.map(
-      (cte) =>
-        `${dialect.quoteIdentifier(cte.name)} AS ${dialect.materializeCtes ? "MATERIALIZED " : ""}(\n${indent(printSelect(cte.select, dialect))}\n)`,
-    );
-    parts.push(`WITH\n${ctes.join(",\n")}`);
-  }
+  if (query.ctes.length > 0) parts.push(printWith(query.ctes, dialect));
   parts.push(printSelect(query.select, dialect));
   return `${parts.join("\n")}\n`;
+}
+
+/** `WITH "a" AS (…), "b" AS (…)`: the CTEs alone, for a statement that is not a plain SELECT (upsert.ts). */
+export function printWith(ctes: SqlQuery["ctes"], dialect: Dialect): string {
+  const printed = ctes.map(
+    (cte) =>
+      `${dialect.quoteIdentifier(cte.name)} AS ${dialect.materializeCtes ? "MATERIALIZED " : ""}(\n${indent(printSelect(cte.select, dialect))}\n)`,
+  );
+  return `WITH\n${printed.join(",\n")}`;
 }
 
 function indent(text: string): string {
@@ -26,7 +29,7 @@ function indent(text: string): string {
     .join("\n");
 }
 
-function printSelect(select: SqlSelect, dialect: Dialect): string {
+export function printSelect(select: SqlSelect, dialect: Dialect): string {
   const q = (name: string) => dialect.quoteIdentifier(name);
   const lines = [
     "SELECT",

@@ -38,7 +38,7 @@ import { loadRulesOption } from "../rules-input.js";
 
 export interface ScoreOptions extends InputFlags {
   rules: string;
-  leads: string;
+  leads?: string;
   events?: string;
   asOf?: string;
   out?: string;
@@ -51,8 +51,13 @@ export interface ScoreOptions extends InputFlags {
   changes?: string;
   changesOnly?: boolean | string;
   verbose?: boolean;
-  engine?: "js" | "duckdb";
+  engine?: "js" | "duckdb" | "postgres";
   memoryLimit?: string;
+  database?: string;
+  leadsTable?: string;
+  eventsTable?: string;
+  into?: string;
+  dryRun?: boolean;
 }
 
 /** Without a rejects file, the summary shows this many rejects. */
@@ -70,10 +75,28 @@ export async function runScore(
       `--as-of \`${options.asOf}\` is not an ISO-8601 time (for example 2026-11-01T00:00:00Z)`,
     );
   }
-  const input = await resolveCommandInput(io, options.leads, options);
   const engine = options.engine ?? "js";
+  if (engine === "postgres") {
+    const files = (["leads", "events", "out", "previous", "changes"] as const).filter(
+      (k) => options[k] !== undefined,
+    );
+    if (files.length > 0) {
+      throw new UsageError(
+        `--engine postgres reads --leads-table and --events-table and writes --into; leave out --${files[0]}`,
+      );
+    }
+    const { runScoreInPostgres } = await import("./score-postgres.js");
+    return runScoreInPostgres(io, options, asOfMs, setExitCode);
+  }
+  if (options.leads === undefined) {
+    throw new UsageError(
+      "required option '--leads <file>' not specified (--engine postgres reads --leads-table instead)",
+    );
+  }
+  const leadsFile = options.leads;
+  const input = await resolveCommandInput(io, leadsFile, options);
   const parquet = {
-    leads: isParquet(options.leads),
+    leads: isParquet(leadsFile),
     events: options.events !== undefined && isParquet(options.events),
     out:
       options.format === "parquet" ||
@@ -83,10 +106,10 @@ export async function runScore(
     throw new UsageError("Parquet files are read and written by --engine duckdb");
   }
   if (parquet.out && options.out === undefined) throw new UsageError("Parquet results need --out <file>");
-  const leadsFormat = parquet.leads ? "csv" : (input.format ?? leadsFormatOf(options.leads));
+  const leadsFormat = parquet.leads ? "csv" : (input.format ?? leadsFormatOf(leadsFile));
   if (leadsFormat === null) {
     throw new UsageError(
-      `cannot tell the format of \`${options.leads}\` from its extension; name it .csv, .ndjson or .jsonl, or pass --leads-format`,
+      `cannot tell the format of \`${leadsFile}\` from its extension; name it .csv, .ndjson or .jsonl, or pass --leads-format`,
     );
   }
   // Parquet results are the NDJSON results converted by DuckDB at the end (see writeParquetResults).
@@ -102,7 +125,7 @@ export async function runScore(
       ["--rejects", options.rejects],
       ["--summary", options.summary],
     ],
-    [options.leads, options.events, options.rules, options.previous],
+    [leadsFile, options.events, options.rules, options.previous],
   );
   if (engine !== "js" && input.outcome !== undefined && input.outcome !== null) {
     throw new UsageError(
@@ -111,7 +134,7 @@ export async function runScore(
   }
 
   // Inputs are opened first: a missing file is reported before any work is done.
-  const leads = await openInput(io, options.leads);
+  const leads = await openInput(io, leadsFile);
   const events =
     options.events === undefined ? null : await openInput(io, options.events).catch(closeFirst(leads));
   const artifact = await loadRulesOption(io, options.rules, setExitCode).catch(closeFirst(leads, events));
@@ -195,7 +218,7 @@ export async function runScore(
           name: leads.display,
           format: leadsFormat,
           ...(parquet.leads && database !== null
-            ? { table: await parquetLeads(database, path.resolve(io.cwd, options.leads), leads.display) }
+            ? { table: await parquetLeads(database, path.resolve(io.cwd, leadsFile), leads.display) }
             : {}),
         },
         artifact.schema,

@@ -34,6 +34,12 @@ It also reads .parquet leads and events (DuckDB reads them; leads are then typed
 like NDJSON, and a record's line is its row number) and writes .parquet results (--out x.parquet or
 --format parquet: the NDJSON results' keys as columns, nested values as JSON).
 
+--engine postgres --database <url> --leads-table T --events-table E --into R scores the leads inside
+PostgreSQL and upserts the results into R (created if missing: the result columns, actions as JSONB, and
+scored_at) in one transaction, writing only the rows whose result changed. Leads without an id or sharing
+one are not scored, and counted. --dry-run writes nothing and prints one line per lead that would be
+written: {id, kind (new|changed), from, to, score: {from, to}}. The URL's password is never printed.
+
 Exit codes: 0 the run completed (even with rejects: they are data problems, reported), 1 the rules have
 errors or --fail-on-reject and a record was rejected, 2 bad usage or an unreadable file.`;
 
@@ -42,7 +48,7 @@ export const registerScore: RegisterCommand = (program: Command, io, setExitCode
     .command("score")
     .description("Score a file of leads: one result per lead; bad records are reported, never lost.")
     .option("--rules <dir|artifact.json>", "rule directory or compiled artifact", "rules")
-    .requiredOption("--leads <file>", "the leads: .csv, .ndjson or .jsonl (.parquet: --engine duckdb)")
+    .option("--leads <file>", "the leads: .csv, .ndjson or .jsonl (.parquet: --engine duckdb)")
     .option("--events <file>", "events (NDJSON: lead_id, type, at, properties)")
     .option("--as-of <time>", "score as of this ISO-8601 time (default: now)")
     .option("-o, --out <file>", "write results here instead of stdout")
@@ -57,12 +63,18 @@ export const registerScore: RegisterCommand = (program: Command, io, setExitCode
     .option("--json", "print the summary as JSON on stderr instead of text")
     .option("--fail-on-reject", "exit 1 when any record is rejected")
     .addOption(
-      new Option("--engine <engine>", "score in JavaScript or in an embedded DuckDB").choices([
+      new Option("--engine <engine>", "score in JavaScript, an embedded DuckDB, or PostgreSQL").choices([
         "js",
         "duckdb",
+        "postgres",
       ]),
     )
     .option("--memory-limit <size>", "DuckDB's memory limit, e.g. 4GB (--engine duckdb)")
+    .option("--database <url>", "the PostgreSQL to score in, postgres://… (--engine postgres)")
+    .option("--leads-table <table>", "the leads table, [schema.]table (--engine postgres)")
+    .option("--events-table <table>", "the events table (--engine postgres)")
+    .option("--into <table>", "the results table to upsert, created if missing (--engine postgres)")
+    .option("--dry-run", "write nothing: print the leads --into would get, one JSON line each")
     .option("--previous <results>", "an earlier run's results (NDJSON or .csv): add what changed since then")
     .option("--changes <file>", "write one NDJSON record per transition (new, moved, gone leads)")
     .option(
