@@ -12,6 +12,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { bundleCli, type BundledCli } from "../../scripts/bundle-cli.js";
 import { PROJECT_ROOT } from "../support/paths.js";
 import { runLeadscore, type CliRun } from "../support/run-cli.js";
+import { withoutOutputVariables } from "../support/terminal.js";
 
 const TIMEOUT_MS = 60_000;
 let packageDir = "";
@@ -47,8 +48,11 @@ function loadedSources(entry: string): string[] {
 }
 
 function runBundled(argv: readonly string[], cwd: string): CliRun {
+  // The in-process run reads no environment: the child gets none of the variables that change output
+  // (GITHUB_ACTIONS adds annotations when the tests themselves run in GitHub Actions; colour variables).
   const run = spawnSync(process.execPath, [path.join(packageDir, "dist/cli/main.js"), ...argv], {
     cwd,
+    env: withoutOutputVariables(process.env),
     encoding: "utf8",
   });
   return { code: run.status ?? -1, stdout: run.stdout, stderr: run.stderr };

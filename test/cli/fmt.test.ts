@@ -5,6 +5,7 @@ import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { PROJECT_ROOT } from "../support/paths.js";
 import { runLeadscore } from "../support/run-cli.js";
+import { withoutOutputVariables } from "../support/terminal.js";
 
 const CANONICAL = `event email_open
 event page_view { url: string }
@@ -299,6 +300,8 @@ function runWithStdin(
     ["--import", "tsx", "src/cli/main.ts", "fmt", "--stdin", ...args],
     {
       cwd: PROJECT_ROOT,
+      // As the in-process runs: no colour or CI variables of the machine running the tests.
+      env: withoutOutputVariables(process.env),
       input,
       encoding: "utf8",
     },

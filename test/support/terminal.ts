@@ -14,10 +14,19 @@ const MAIN = path.join(PROJECT_ROOT, "src/cli/main.ts");
 /** tsx, found from the project whatever directory the command runs in. */
 const TSX = pathToFileURL(path.join(PROJECT_ROOT, "node_modules/tsx/dist/loader.mjs")).href;
 
+/**
+ * The environment without the variables that change leadscore's output (colour, GitHub Actions
+ * annotations), so that a child process prints what an in-process run (which reads no environment) does,
+ * also when the tests themselves run in CI.
+ */
+export function withoutOutputVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { NO_COLOR: _no, FORCE_COLOR: _force, GITHUB_ACTIONS: _gh, ...rest } = env;
+  return rest;
+}
+
 /** The environment of a run: no colour variables of the machine running the tests leak in. */
 function cleanEnv(env: Record<string, string>): NodeJS.ProcessEnv {
-  const { NO_COLOR: _no, FORCE_COLOR: _force, GITHUB_ACTIONS: _gh, CI: _ci, ...rest } = process.env;
-  return { ...rest, TERM: "xterm-256color", ...env };
+  return { ...withoutOutputVariables(process.env), TERM: "xterm-256color", ...env };
 }
 
 function shellQuote(word: string): string {
