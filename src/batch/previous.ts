@@ -129,6 +129,29 @@ export async function readPreviousResults(
   return results;
 }
 
+/** One previous result (an object as `score` writes it, or as the service answers), as the state of its lead. */
+export function previousOfResult(value: unknown, artifact: Artifact): PreviousResults | string {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return "must be a result object";
+  const known = new Set(artifact.models.flatMap((m) => m.rules.map((r) => `${r.id}\u0000${r.text}`)));
+  const read = fromResult(value as Record<string, unknown>, known);
+  if (typeof read === "string") return read;
+  const lead: PreviousLead = {
+    label: read.label,
+    score: read.score,
+    actions: read.actions,
+    otherRules: read.otherRule !== null,
+    seen: false,
+  };
+  return {
+    format: "ndjson",
+    byId: new Map([[read.id, lead]]),
+    read: 1,
+    rejected: 0,
+    otherRules: read.otherRule === null ? 0 : 1,
+    otherRuleExample: read.otherRule,
+  };
+}
+
 interface ReadPrevious {
   id: string;
   label: string;

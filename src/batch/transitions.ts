@@ -10,6 +10,7 @@ import {
   type PreviousContribution,
   type PreviousLead,
   type PreviousResults,
+  previousOfResult,
 } from "./previous.js";
 
 /**
@@ -342,4 +343,28 @@ function earliestDue(actions: ReadonlyArray<ResultAction & { due?: string }>): s
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * What changed for one lead since a previous result of it (the service's `previous`): the same `change` a
+ * `score --previous` run gives that lead. A string says why the previous result cannot be read.
+ */
+export function changeSince(
+  previous: unknown,
+  result: ScoreResult,
+  artifact: Artifact,
+  asOfMs: number,
+): ResultChange | string {
+  const state = previousOfResult(previous, artifact);
+  if (typeof state === "string") return state;
+  if (!state.byId.has(result.id ?? "")) return "must be a result of the same lead (its `id`)";
+  const tracker = new TransitionTracker({
+    previous: state,
+    source: "previous",
+    artifact,
+    asOfMs,
+    threshold: null,
+    keepRecords: false,
+  });
+  return tracker.observe(result).change;
 }

@@ -1,5 +1,7 @@
 import Fastify, { LogController, type FastifyInstance, type FastifyReply } from "fastify";
 import type { ScoreResult } from "../eval/result.js";
+import { changeSince } from "../batch/transitions.js";
+import type { ResultChange } from "../io/write-results.js";
 import type { DecisionLog } from "./decision-log.js";
 import { newDecisionId } from "./decision-log.js";
 import type { ServiceMetrics } from "./metrics.js";
@@ -91,16 +93,39 @@ export function buildApp(options: AppOptions): FastifyInstance {
   const notReady = (reply: FastifyReply) =>
     reply.code(503).send({ error: "not-ready", message: "no verified ruleset is active yet" });
 
-  const answer = (active: VerifiedRuleset, result: ScoreResult, input: unknown, explain: boolean) => {
+  const answer = (
+    active: VerifiedRuleset,
+    result: ScoreResult,
+    input: unknown,
+    explain: boolean,
+    change: ResultChange | null = null,
+  ) => {
     const decisionId = newDecisionId();
     decisionLog?.write(decisionId, active.ruleset.artifact.contentHash, input, result);
     const { contributions, ...decision } = result;
     return {
       decisionId,
       ...decision,
+      ...(change === null ? {} : { change }),
       ruleset: rulesetMeta(active),
       ...(explain ? { contributions } : {}),
     };
+  };
+
+  /** The lead's change since the previous result the request carries (none without one), or the issue. */
+  const changeOf = (
+    value: unknown,
+    prefix: string,
+    active: VerifiedRuleset,
+    result: ScoreResult,
+    asOf: number,
+  ): ResultChange | null | RequestProblem => {
+    const previous = (value as { previous?: unknown }).previous;
+    if (previous === undefined) return null;
+    const change = changeSince(previous, result, active.ruleset.artifact, asOf);
+    return typeof change === "string"
+      ? { status: 400, issues: [{ path: `${prefix}previous`, reason: change }] }
+      : change;
   };
 
   const wantsExplain = (query: unknown) => (query as { explain?: string }).explain === "true";
@@ -117,7 +142,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
       });
     }
     const asOf = readAsOf(body as Record<string, unknown>, now);
-    const item = readItem(body, "", active.ruleset, limits, ["asOf"]);
+    const item = readItem(body, "", active.ruleset, limits, ["asOf", "previous"]);
     if (typeof asOf !== "number") {
       metrics.leadsRejected.inc();
       const issues = isProblem(item) ? item.issues : [];
@@ -128,12 +153,18 @@ export function buildApp(options: AppOptions): FastifyInstance {
       return refuse(reply, item);
     }
     const result = active.ruleset.score(item.lead, item.events, { asOf });
+    const change = changeOf(body, "", active, result, asOf);
+    if (change !== null && "issues" in change) {
+      metrics.leadsRejected.inc();
+      return refuse(reply, change);
+    }
     metrics.leadsScored.inc();
     return answer(
       active,
       result,
       { lead: item.lead, events: item.events, asOf },
       wantsExplain(request.query),
+      change,
     );
   });
 
@@ -148,12 +179,14 @@ export function buildApp(options: AppOptions): FastifyInstance {
     const explain = wantsExplain(request.query);
     let scored = 0;
     const results = leads.map((value, i) => {
-      const item = readItem(value, `leads[${i}].`, active.ruleset, limits);
+      const item = readItem(value, `leads[${i}].`, active.ruleset, limits, ["previous"]);
       if (isProblem(item))
         return { error: item.status === 413 ? "too-large" : "invalid-request", issues: item.issues };
-      scored++;
       const result = active.ruleset.score(item.lead, item.events, { asOf });
-      return answer(active, result, { lead: item.lead, events: item.events, asOf }, explain);
+      const change = changeOf(value, `leads[${i}].`, active, result, asOf);
+      if (change !== null && "issues" in change) return { error: "invalid-request", issues: change.issues };
+      scored++;
+      return answer(active, result, { lead: item.lead, events: item.events, asOf }, explain, change);
     });
     metrics.leadsScored.inc(scored);
     if (scored < leads.length) metrics.leadsRejected.inc(leads.length - scored);

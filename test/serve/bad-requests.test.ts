@@ -70,7 +70,7 @@ describe("400: each problem with its field path", () => {
       { path: "lead", reason: "must be an object with the lead's fields" },
     ]);
     expect((await score({ lead, asOf: AS_OF, explain: true })).body.issues).toEqual([
-      { path: "explain", reason: "unknown field (expected lead, events, asOf)" },
+      { path: "explain", reason: "unknown field (expected lead, events, asOf, previous)" },
     ]);
     expect((await score({ lead, asOf: "yesterday" })).body.issues).toEqual([
       { path: "asOf", reason: "must be an ISO-8601 timestamp or epoch milliseconds" },

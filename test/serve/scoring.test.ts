@@ -4,6 +4,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { canonicalJson } from "../../src/compile/content-hash.js";
 import { createRuleset, type Ruleset } from "../../src/eval/ruleset.js";
+import { previousOfResult, type PreviousResults } from "../../src/batch/previous.js";
+import { TransitionTracker } from "../../src/batch/transitions.js";
 import type { RunningServer } from "../../src/serve/server.js";
 import { loadReferenceFixture, type ReferenceFixture } from "../support/reference-fixture.js";
 import { artifactText, eventually, request, scratchDir, serve } from "./serve-helpers.js";
@@ -66,6 +68,62 @@ describe("POST /v1/score", () => {
     expect(answer.status).toBe(200);
     const now = library.score(c.lead, c.events, { asOf: before });
     expect(answer.body.model).toBe(now.model);
+  });
+});
+
+describe("the previous result: the transition, as score --previous reports it", () => {
+  test("a request carrying the lead's previous result gets the same `change` as score --previous", async () => {
+    for (const c of fixture.cases) {
+      // Yesterday's result: the lead without today's events (an earlier run, as `score` wrote it).
+      const previous = library.score(c.lead, [], { asOf: fixture.asOf });
+      const answer = await request(`${server.url}/v1/score`, {
+        body: { lead: c.lead, events: c.events, asOf: fixture.asOf, previous },
+      });
+      expect(answer.status).toBe(200);
+      const tracker = new TransitionTracker({
+        previous: previousOfResult(previous, fixture.artifact) as PreviousResults,
+        source: "previous",
+        artifact: fixture.artifact,
+        asOfMs: Date.parse(fixture.asOf),
+        threshold: null,
+        keepRecords: false,
+      });
+      const today = library.score(c.lead, c.events, { asOf: fixture.asOf });
+      expect(answer.body.change).toEqual(tracker.observe(today).change);
+    }
+  });
+
+  test("L1 enters SQL from Warm: Sales has four hours", async () => {
+    const c = fixture.cases.find((each) => each.lead.id === "L1")!;
+    const previous = library.score(c.lead, [], { asOf: fixture.asOf });
+    const answer = await request(`${server.url}/v1/score`, {
+      body: { lead: c.lead, events: c.events, asOf: fixture.asOf, previous },
+    });
+    expect(answer.body.change).toEqual({
+      from: previous.bucket,
+      entered: "SQL",
+      left: previous.bucket,
+      scoreDelta: answer.body.score - previous.score!,
+      due: "2026-11-01T04:00:00Z",
+      rulesChanged: false,
+    });
+  });
+
+  test("a previous result that cannot be read, or is another lead's, is a bad request", async () => {
+    const c = fixture.cases[0]!;
+    const body = (previous: unknown) => ({ lead: c.lead, events: c.events, asOf: fixture.asOf, previous });
+    const noId = await request(`${server.url}/v1/score`, { body: body({ bucket: "SQL", actions: [] }) });
+    expect([noId.status, noId.body.issues]).toEqual([
+      400,
+      [{ path: "previous", reason: "a result needs an `id`" }],
+    ]);
+    const other = await request(`${server.url}/v1/score`, {
+      body: body({ ...library.score(c.lead, [], { asOf: fixture.asOf }), id: "someone-else" }),
+    });
+    expect([other.status, other.body.issues]).toEqual([
+      400,
+      [{ path: "previous", reason: "must be a result of the same lead (its `id`)" }],
+    ]);
   });
 });
 
