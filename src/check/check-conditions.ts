@@ -207,7 +207,16 @@ class ConditionChecker {
     const text = value.kind === "String" || value.kind === "Word" ? value.value : textOf(value);
     const grades = possibleGrades(this.program.symbols);
     if (grades && !grades.has(text.toLowerCase())) {
-      this.report(createDiagnostic(Diagnostics.UnreachableGrade, value.span, [text]));
+      const declared = [...grades.values()];
+      const shown = declared.length > 12 ? `${declared.slice(0, 12).join(", ")}, …` : declared.join(", ");
+      this.report(
+        createDiagnostic(
+          Diagnostics.ImpossibleGrade,
+          value.span,
+          [text, shown],
+          didYouMean(text, declared) ?? "a condition on it matches no lead",
+        ),
+      );
     }
   }
 

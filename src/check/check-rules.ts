@@ -8,15 +8,15 @@ function checkDuration(duration: Duration | null, report: Report): void {
     report(createDiagnostic(Diagnostics.ZeroDuration, duration.span, [duration.raw]));
 }
 
-/** What belongs where: profile rules score fit, event rules score engagement. */
+/**
+ * What belongs where: event rules score engagement, never fit. Profile rules may score either: in
+ * `engagement` they read behaviour an export carries as lead fields (visit counts, time on site).
+ */
 function checkRule(rule: RuleDecl, section: SectionDecl, report: Report): void {
   const { condition, effect } = rule;
   const isEventRule = condition.kind !== "ProfileCondition";
   if (section.name === "fit" && isEventRule) {
     report(createDiagnostic(Diagnostics.EventRuleInFit, condition.span));
-  }
-  if (section.name === "engagement" && !isEventRule) {
-    report(createDiagnostic(Diagnostics.ProfileRuleInEngagement, condition.span));
   }
   if (effect.each && condition.kind !== "EventCondition") {
     report(createDiagnostic(Diagnostics.EachOutsideEngagement, effect.each));

@@ -9,16 +9,13 @@ function labels(grade: GradeDecl | null): string[] | null {
 }
 
 /**
- * Every grade the declared scales can give (lowercased), e.g. a1 … d4; null when a scale is missing, in
- * which case no grade is ever given and the checker reports uses of `grade` separately.
+ * Every grade the declared scales can give, by its lowercase form, as written: A1 … D4, or one scale's
+ * labels alone when only one is declared (as the evaluator grades); null when neither is, in which case
+ * no grade is ever given and the checker reports uses of `grade` separately.
  */
-export function possibleGrades(symbols: SymbolTable): Set<string> | null {
-  const fit = labels(symbols.grades.fit);
-  const engagement = labels(symbols.grades.engagement);
-  if (!fit || !engagement) return null;
-  const grades = new Set<string>();
-  for (const letter of fit) for (const digit of engagement) grades.add(`${letter}${digit}`.toLowerCase());
-  return grades;
+export function possibleGrades(symbols: SymbolTable): Map<string, string> | null {
+  if (!symbols.grades.fit && !symbols.grades.engagement) return null;
+  return new Map(gradeLabels(symbols).map((grade) => [grade.toLowerCase(), grade]));
 }
 
 /** The grades as written, for editors: every letter with every digit (A1 … D4), or one scale's labels alone. */

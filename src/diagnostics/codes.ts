@@ -227,6 +227,8 @@ export const Diagnostics = {
     severity: "error",
     message: "engagement rules must test events",
     hint: "move profile rules to `fit`, or write `when event = … add N`",
+    reserved:
+      "profile rules are allowed in `engagement` now: exports carry behaviour as lead fields (visit counts, last activity)",
   },
   MultipleDefaultModels: {
     code: "LS405",
@@ -303,6 +305,12 @@ export const Diagnostics = {
     message: "an enumeration needs at least one value",
     reserved: "the grammar cannot read an enumeration without values (a syntax error is reported instead)",
   },
+  ImpossibleGrade: {
+    code: "LS421",
+    severity: "error",
+    message: "grade `{0}` can never occur: the grades the rules give are {1}",
+    hint: "a condition on it matches no lead",
+  },
   DuplicateGradeThreshold: {
     code: "LS420",
     severity: "error",
@@ -357,6 +365,8 @@ export const Diagnostics = {
     code: "LS508",
     severity: "warning",
     message: "grade `{0}` can never be given by the grades declared",
+    reserved:
+      "a grade that can never occur is an error now (LS421): a condition on it silently matches no lead",
   },
   EmptyModel: { code: "LS509", severity: "warning", message: "model `{0}` has no rules" },
   InvisibleCharacterInString: {

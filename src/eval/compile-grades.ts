@@ -14,7 +14,10 @@ export interface Grade {
 export interface CompiledGrades {
   /** Every grade, by index: fit label index × number of engagement labels + engagement label index. */
   all: readonly Grade[];
-  /** The index in `all` of the grade for these (rounded) values, or −1 when either has no label. */
+  /**
+   * The index in `all` of the grade for these (rounded) values, or −1 when either declared scale gives no
+   * label. With one scale declared, the grade is that scale's label (`A`).
+   */
   indexOf(fit: number, engagement: number): number;
 }
 
@@ -27,6 +30,9 @@ export interface CompiledScale {
   /** The index of the `else` label, or −1. */
   fallback: number;
 }
+
+/** The scale of a dimension that is not declared while the other is: every value gets the label "". */
+const ALWAYS_EMPTY: CompiledScale = { labels: [""], thresholds: [], strict: [], fallback: 0 };
 
 export function compileScale(scale: GradeScale | null): CompiledScale {
   if (scale === null) return { labels: [], thresholds: [], strict: [], fallback: -1 };
@@ -56,8 +62,11 @@ export function compileGrades(grades: {
   fit: GradeScale | null;
   engagement: GradeScale | null;
 }): CompiledGrades {
-  const fit = compileScale(grades.fit);
-  const engagement = compileScale(grades.engagement);
+  // One scale alone grades by its own labels: the missing one counts as one empty label that every value
+  // gets. Neither declared: no grades.
+  const declared = grades.fit !== null || grades.engagement !== null;
+  const fit = declared && grades.fit === null ? ALWAYS_EMPTY : compileScale(grades.fit);
+  const engagement = declared && grades.engagement === null ? ALWAYS_EMPTY : compileScale(grades.engagement);
   const width = engagement.labels.length;
   const all = fit.labels.flatMap((fitLabel) =>
     engagement.labels.map((engagementLabel) => {

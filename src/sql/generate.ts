@@ -423,7 +423,12 @@ class QueryBuilder {
 
   private grade(fit: SqlExpr, engagement: SqlExpr): SqlExpr {
     const { fit: fitScale, engagement: engagementScale } = this.artifact.grades;
-    if (fitScale === null || engagementScale === null) return NULL;
+    // One scale alone grades by its own labels (as eval/compile-grades.ts); neither: no grade.
+    if (fitScale === null && engagementScale === null) return NULL;
+    if (engagementScale === null)
+      return when([{ when: isNotNull(fit), result: labelCase(fitScale!, fit, text) }]);
+    if (fitScale === null)
+      return when([{ when: isNotNull(engagement), result: labelCase(engagementScale, engagement, text) }]);
     const engagementLabel = (fitLabel: string) =>
       labelCase(engagementScale, engagement, (label) => text(fitLabel + label));
     return when([{ when: isNotNull(fit), result: labelCase(fitScale, fit, engagementLabel) }]);

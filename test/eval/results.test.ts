@@ -269,9 +269,12 @@ describe("grades", () => {
     expect(scored(10, 70, noFallback)).toBeNull();
   });
 
-  test("a dimension without a scale: no grade", () => {
-    expect(scored(55, 65, grades("A >= 50, else B", null))).toBeNull();
-    expect(scored(55, 65, grades(null, "1 >= 0, else 2"))).toBeNull();
+  test("one dimension alone grades by its own labels; neither: no grade", () => {
+    expect(scored(55, 65, grades("A >= 50, else B", null))).toBe("A");
+    expect(scored(20, 65, grades("A >= 50, else B", null))).toBe("B");
+    expect(scored(55, 65, grades(null, "1 >= 70, else 2"))).toBe("2");
+    expect(scored(20, -5, grades(null, "1 >= 0"))).toBeNull();
+    expect(scored(55, 65, grades(null, null))).toBeNull();
   });
 });
 
@@ -373,7 +376,8 @@ describe("buckets", () => {
     expect(scoredWith(55, g)).toMatchObject({ grade: "A4", bucket: "NotA" });
     expect(scoredWith(10, g)).toMatchObject({ grade: "D4", bucket: "NotA" });
     // `not (grade in …)` of a missing grade is unknown, so only `grade is missing` holds.
-    expect(scoredWith(55, grades("A >= 50", null))).toMatchObject({ grade: null, bucket: "Ungraded" });
+    expect(scoredWith(10, grades("A >= 50", null))).toMatchObject({ grade: null, bucket: "Ungraded" });
+    expect(scoredWith(55, grades("A >= 50", null))).toMatchObject({ grade: "A", bucket: "NotA" });
     expect(scoredWith(55, grades("A >= 50, else B", "1 >= 0"))).toMatchObject({
       grade: "A1",
       bucket: "Rest",

@@ -191,6 +191,10 @@ function engagementRule(nul: boolean): fc.Arbitrary<string> {
         points,
       )
       .map(([no, d, verb, p]) => `when ${no} within ${d} ${verb} ${p}`),
+    // Behaviour carried as lead fields: profile rules score engagement too (never decayed).
+    fc
+      .tuple(condition(nul), fc.constantFrom("add", "subtract"), points)
+      .map(([c, verb, p]) => `when ${c} ${verb} ${p}`),
   );
 }
 
@@ -290,10 +294,13 @@ export function ruleset(nul: boolean): fc.Arbitrary<string> {
         ),
         { maxLength: 2 },
       ),
-      // Always graded: buckets may test the grade. Without `else`, some leads get no grade.
+      // Always graded: buckets may test the grade. Without `else`, some leads get no grade. One scale
+      // alone grades by its own labels (named so that the buckets' A1, B2 exist there too).
       grades: fc.constantFrom(
         "grade fit A >= 10, B > 0, else C\ngrade engagement 1 >= 10, 2 >= 2.5",
         "grade fit A >= 10, B > -5\ngrade engagement 1 >= 10, 2 > 0, else 3",
+        "grade fit A1 >= 10, B2 > 0, else C3",
+        "grade engagement A1 >= 10, B2 > 2.5",
       ),
       buckets: buckets(nul, "g"),
       clamp: fc.option(fc.constant("clamp score between -20 and 50"), { nil: undefined }),
