@@ -3,10 +3,10 @@ import type { SourceFile, Span } from "../syntax/ast.js";
 import { quickFixes } from "./code-actions.js";
 import { completions } from "./completion.js";
 import { documentSymbols } from "./document-symbols.js";
-import { fixtureFieldRenames } from "./fixture-renames.js";
+import { expectedModelRanges, leadKeyRanges, readFixtureFiles } from "./fixture-files.js";
 import { formattingEdits } from "./formatting.js";
 import { hoverText } from "./hover.js";
-import { definition, prepareRename, references, rename } from "./navigation.js";
+import { definition, prepareRename, references, rename, symbolAt } from "./navigation.js";
 import { toRange } from "./ranges.js";
 import { ruleFileOf, type Session } from "./session.js";
 import type { CheckedRuleset } from "./workspace.js";
@@ -74,11 +74,35 @@ export function registerFeatures(connection: Connection, session: Session): void
   connection.onDefinition((params) =>
     answer(params.textDocument.uri, [], (r) => definition(r.ruleset, r.display, params.position, r.locate)),
   );
-  connection.onReferences((params) =>
-    answer(params.textDocument.uri, [], (r) =>
-      references(r.ruleset, r.display, params.position, params.context.includeDeclaration, r.locate),
-    ),
-  );
+  connection.onReferences(async (params) => {
+    const found = answer(params.textDocument.uri, null, (r) => ({
+      locations: references(
+        r.ruleset,
+        r.display,
+        params.position,
+        params.context.includeDeclaration,
+        r.locate,
+      ),
+      symbol: symbolAt(r.ruleset, r.display, params.position),
+    }));
+    if (found === null) return [];
+    const workspace = session.workspace;
+    if (found.symbol?.kind !== "model" || workspace === null) return found.locations;
+    // A model is named by the fixture cases that expect it.
+    const model = found.symbol.name;
+    try {
+      const fixtures = await readFixtureFiles(workspace.root, workspace.fixtureGlobs);
+      return [
+        ...found.locations,
+        ...fixtures.flatMap((f) =>
+          expectedModelRanges(f.text, model).map((range) => ({ uri: f.uri, range })),
+        ),
+      ];
+    } catch (error) {
+      session.logError(error);
+      return found.locations;
+    }
+  });
   connection.onPrepareRename((params) =>
     answer(params.textDocument.uri, null, (r) => prepareRename(r.ruleset, r.display, params.position)),
   );
@@ -92,13 +116,14 @@ export function registerFeatures(connection: Connection, session: Session): void
     const workspace = session.workspace;
     if (symbol.kind !== "field" || workspace === null) return edit;
     try {
-      const fixtures = await fixtureFieldRenames(
-        workspace.root,
-        workspace.fixtureGlobs,
-        symbol.name,
-        params.newName,
-      );
-      return { changes: { ...edit.changes, ...fixtures } };
+      // A field is also the key of every fixture lead that has it.
+      const changes = { ...edit.changes };
+      for (const fixture of await readFixtureFiles(workspace.root, workspace.fixtureGlobs)) {
+        const ranges = leadKeyRanges(fixture.text, symbol.name);
+        if (ranges.length > 0)
+          changes[fixture.uri] = ranges.map((range) => ({ range, newText: params.newName }));
+      }
+      return { changes };
     } catch (error) {
       session.logError(error);
       return edit;

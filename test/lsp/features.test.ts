@@ -146,6 +146,22 @@ describe("definition and references", () => {
     ]);
   });
 
+  test("a model's references: the fixture cases that expect it", async () => {
+    const locations = await request<Location[]>("textDocument/references", {
+      ...at("rules/enterprise.score", 1, 8),
+      context: { includeDeclaration: true },
+    });
+    expect(locations.map(short)).toEqual([
+      "rules/enterprise.score:2:7-17",
+      "rules/tests/acme.test.yaml:14:14-24",
+      "rules/tests/acme.test.yaml:28:14-24",
+      "rules/tests/acme.test.yaml:59:14-24",
+      "rules/tests/acme.test.yaml:117:14-24",
+      "rules/tests/acme.test.yaml:137:14-24",
+      "rules/tests/acme.test.yaml:161:14-24",
+    ]);
+  });
+
   test("a model's declaration", async () => {
     const locations = await request<Location[]>(
       "textDocument/definition",
