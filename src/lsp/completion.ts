@@ -127,8 +127,13 @@ class LineContext {
           break;
       }
     }
-    const next = ["and", "or"];
-    if (scope.kind === "event" && !tokens.includes("where")) next.push("where");
+    // After a complete test: what may follow it. An event test is narrowed by `where`, never combined.
+    const eventTest = tokens.includes("event");
+    const next: string[] = [];
+    if (tokens.includes("no") && eventTest) {
+      if (!tokens.includes("within")) next.push("within");
+    } else if (eventTest && !tokens.includes("where")) next.push("where");
+    else next.push("and", "or");
     if (this.block === "fit" || this.block === "engagement") next.push(...EFFECTS);
     if (tokens[0] === "exclude") next.push("because", "within");
     if (tokens[0] === "bucket") next.push("->");

@@ -340,6 +340,29 @@ describe("completion", () => {
     ]);
   });
 
+  test("what may follow a complete test", async () => {
+    expect(await complete("model m {\n  engagement {\n    when event = page_view |")).toEqual([
+      "where",
+      "add",
+      "subtract",
+    ]);
+    expect(
+      await complete('model m {\n  engagement {\n    when event = page_view where url = "/a" |'),
+    ).toEqual(["and", "or", "add", "subtract"]);
+    expect(await complete("model m {\n  engagement {\n    when no event = email_open |")).toEqual([
+      "within",
+      "add",
+      "subtract",
+    ]);
+    expect(await complete("model m {\n  fit {\n    when country = US |")).toEqual([
+      "and",
+      "or",
+      "add",
+      "subtract",
+    ]);
+    expect(await complete("exclude when event = job_application |")).toEqual(["where", "because", "within"]);
+  });
+
   test("operators after a name; what follows points; durations", async () => {
     expect(await complete("model m {\n  fit {\n    when employees |")).toEqual([
       "in",
