@@ -8,6 +8,7 @@ import { CompletionItemKind, type CompletionItem, type Position } from "vscode-l
 import { gradeLabels } from "../check/grades.js";
 import { RESULT_METRICS } from "../check/result-metrics.js";
 import type { FieldSymbol, SymbolTable } from "../check/symbol-table.js";
+import { printWordOrString } from "../syntax/print.js";
 import { offsetAt } from "./ranges.js";
 
 const DECLARATIONS = ["ruleset", "lead", "event", "list", "model", "exclude", "grade", "bucket", "clamp"];
@@ -165,7 +166,8 @@ class LineContext {
   private values(subject: string, field: FieldSymbol | undefined): CompletionItem[] {
     if (subject === "grade")
       return gradeLabels(this.symbols).map((g) => item(g, CompletionItemKind.Constant));
-    if (field?.values) return field.values.map((v) => item(v, CompletionItemKind.EnumMember));
+    if (field?.values)
+      return field.values.map((v) => item(printWordOrString(v), CompletionItemKind.EnumMember));
     if (field?.type === "boolean") return keywords(["true", "false"], CompletionItemKind.Value);
     return [];
   }

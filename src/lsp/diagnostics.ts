@@ -1,5 +1,6 @@
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from "vscode-languageserver";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { printWordOrString } from "../syntax/print.js";
 import { toRange } from "./ranges.js";
 import { suggestedReplacement } from "./suggestion.js";
 
@@ -12,6 +13,11 @@ export interface DiagnosticData {
  * A diagnostic as the editor shows it: the message of `leadscore check`, its hint on the next line (as
  * check prints it under the caret), the code, and the places it involves (`related`).
  */
+/** A proposed name or value as it must be written: quoted when no word can write it (`"Lead Add Form"`). */
+function asWritten(text: string): string {
+  return /^[<>=!]+$/.test(text) ? text : printWordOrString(text);
+}
+
 export function toLspDiagnostic(
   diagnostic: Diagnostic,
   uriOf: (displayPath: string) => string | undefined,
@@ -32,6 +38,7 @@ export function toLspDiagnostic(
   });
   if (related.length > 0) converted.relatedInformation = related;
   const replacement = diagnostic.hint === undefined ? undefined : suggestedReplacement(diagnostic.hint);
-  if (replacement !== undefined) converted.data = { replacement } satisfies DiagnosticData;
+  if (replacement !== undefined)
+    converted.data = { replacement: asWritten(replacement) } satisfies DiagnosticData;
   return converted;
 }

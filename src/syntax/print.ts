@@ -27,6 +27,11 @@ export function printString(value: string): string {
   return `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n").replace(/\t/g, "\\t")}"`;
 }
 
+/** A value as a rule writes it: bare when it is a word (`customer`), quoted otherwise (`"Lead Add Form"`). */
+export function printWordOrString(text: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(text) ? text : printString(text);
+}
+
 export function printValue(value: Value): string {
   switch (value.kind) {
     case "String":

@@ -463,3 +463,23 @@ describe("code actions", () => {
     });
   });
 });
+
+describe("quoted enumeration values", () => {
+  test("completion and quick fixes write a value no word can write in quotes", async () => {
+    const schema = read("schema.score").replace(
+      "  plan: string?\n",
+      '  plan: string?\n  source: "Lead Add Form" | API\n',
+    );
+    client.open("rules/schema.score", schema);
+    client.open("rules/quoted.score", 'model quoted when source = "Lead Add From" {\n}\n');
+    const diagnostics = await client.settledDiagnostics("rules/quoted.score", (d) =>
+      d.some((each) => each.code === "LS303"),
+    );
+    expect(diagnostics.map((d) => [d.code, d.data])).toEqual([
+      ["LS509", undefined],
+      ["LS303", { replacement: '"Lead Add Form"' }],
+    ]);
+    const items = await request<CompletionItem[]>("textDocument/completion", at("rules/quoted.score", 0, 27));
+    expect(items.map((i) => i.label)).toEqual(['"Lead Add Form"', "API"]);
+  });
+});
