@@ -47,7 +47,9 @@ export function formatSummary(
   }
   if (summary.usage !== undefined) lines.push(...formatUsage(summary.usage));
   if (summary.transitions !== undefined) lines.push(...formatTransitions(summary.transitions));
-  if (summary.conversion !== undefined) lines.push(...formatConversion(summary.conversion));
+  // Nothing scored, nothing measured: an empty table would only look like a result.
+  if (summary.conversion !== undefined && leads.scored > 0)
+    lines.push(...formatConversion(summary.conversion));
   const rejected = leads.rejected + (events?.rejected ?? 0) + (summary.transitions?.previous?.rejected ?? 0);
   if (rejected > 0) {
     if (rejects.file !== null) {

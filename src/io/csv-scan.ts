@@ -140,16 +140,6 @@ export function countLineBreaks(text: string): number {
   return count;
 }
 
-export function countLineFeeds(text: string): number {
-  let count = 0;
-  let at = text.indexOf("\n");
-  while (at !== -1) {
-    count += 1;
-    at = text.indexOf("\n", at + 1);
-  }
-  return count;
-}
-
 const SkipState = {
   FieldStart: 0,
   Unquoted: 1,
@@ -160,13 +150,18 @@ const SkipState = {
 type SkipState = (typeof SkipState)[keyof typeof SkipState];
 
 /**
- * Follows a record too long to hold, without keeping its text, to find where it truly ends: a line feed
- * outside quotes. It reads quotes as `scanCsvRecord` does, so a quoted field is never split into records,
- * however long it is and however the file is cut into chunks.
+ * Follows a record too long to hold, without keeping its text, to find where it truly ends: a line break
+ * (LF, CRLF or a lone CR, as `scanCsvRecord` reads them) outside quotes. It reads quotes as
+ * `scanCsvRecord` does, so a quoted field is never split into records, however long it is and however the
+ * file is cut into chunks.
  */
 export class CsvRecordSkipper {
   #state: SkipState = SkipState.FieldStart;
   readonly #delimiter: number;
+  /** The record ended at a CR that was the last character read: an LF at the next text's start is its. */
+  #endedAtCr = false;
+  /** The last character counted inside a quoted field was a CR (its LF, in the next text, is not counted). */
+  #quotedCr = false;
 
   /** The delimiter as a character code (a comma unless given). */
   constructor(delimiter: number = COMMA) {
@@ -174,19 +169,26 @@ export class CsvRecordSkipper {
   }
 
   #field = 1;
-  /** Line feeds consumed so far, the record's terminating one included. */
+  /** Line breaks consumed so far (LF, CRLF and a lone CR count one each), the record's terminating one included. */
   lineFeeds = 0;
 
-  /** Reads `text` from `from`: the index just past the record's line feed, or -1 when the text ends first. */
+  /**
+   * Reads `text` from `from`: the index just past the record's line break, or -1 when the text ends first
+   * (also after a CR at its very end, which an LF in the next text may complete).
+   */
   skip(text: string, from: number): number {
     const length = text.length;
     let i = from;
+    if (this.#endedAtCr) {
+      if (i >= length) return -1;
+      return text.charCodeAt(i) === LF ? i + 1 : i;
+    }
     while (i < length) {
       switch (this.#state) {
         case SkipState.Quoted: {
           const quote = text.indexOf('"', i);
           const stop = quote === -1 ? length : quote;
-          this.lineFeeds += countLineFeeds(text.slice(i, stop));
+          this.#countQuotedBreaks(text, i, stop);
           if (quote === -1) return -1;
           this.#state = SkipState.QuoteSeen;
           i = quote + 1;
@@ -211,6 +213,12 @@ export class CsvRecordSkipper {
             this.lineFeeds += 1;
             return i;
           }
+          if (code === CR) {
+            this.lineFeeds += 1;
+            if (i < length) return text.charCodeAt(i) === LF ? i + 1 : i;
+            this.#endedAtCr = true;
+            return -1;
+          }
           if (code === this.#delimiter) {
             this.#state = SkipState.FieldStart;
             this.#field += 1;
@@ -220,6 +228,20 @@ export class CsvRecordSkipper {
       }
     }
     return -1;
+  }
+
+  /** Line breaks inside a quoted field, a CRLF cut between two texts counted once. */
+  #countQuotedBreaks(text: string, from: number, to: number): void {
+    for (let i = from; i < to; i++) {
+      const code = text.charCodeAt(i);
+      if (code === LF) {
+        if (!(this.#quotedCr && i === from)) this.lineFeeds += 1;
+      } else if (code === CR) {
+        this.lineFeeds += 1;
+        if (text.charCodeAt(i + 1) === LF) i += 1;
+      }
+    }
+    this.#quotedCr = to === text.length && to > from && text.charCodeAt(to - 1) === CR;
   }
 
   /** At the end of the file: the quoted field still open, if there is one. */

@@ -130,10 +130,13 @@ export async function* readCsv(
       }
 
       const lineFeed = buffer.indexOf("\n", position);
-      const firstLineEnd = lineFeed === -1 ? buffer.length : lineFeed;
-      const firstLine = buffer
-        .slice(position, Math.min(firstLineEnd, position + maxChars))
-        .replace(/\r$/, "");
+      // The first line ends at a line feed or at a lone CR (a CR-only file): whichever comes first.
+      const carriageReturn = buffer.indexOf("\r", position);
+      const firstLineEnd = Math.min(
+        lineFeed === -1 ? buffer.length : lineFeed,
+        carriageReturn === -1 ? buffer.length : carriageReturn,
+      );
+      const firstLine = buffer.slice(position, Math.min(firstLineEnd, position + maxChars));
       if (overlong) {
         // Too long to hold: follow it to its true end, whatever its quoted fields hold.
         skipping = { skipper: new CsvRecordSkipper(delimiterCode), line, firstLine };

@@ -289,6 +289,16 @@ describe("every problem of a real export is said, never silent", () => {
     );
   });
 
+  it("with an outcome column and nothing scored, the summary shows no conversion table", async () => {
+    const dated = ROWS.filter((row) => row.lastActivity !== null);
+    const file = write("epoch-outcome.csv", toCsv(dated, { delimiter: ",", eol: "\n", epoch: "s" }));
+    const run = await score(file, "--outcome", "Converted");
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("no lead could be scored: every record was rejected");
+    expect(run.stderr).not.toContain("conversion");
+    expect(run.stderr).not.toContain("by bucket");
+  });
+
   it("an optional field no column feeds is a warning; --verbose prints the mapping", async () => {
     const text = toCsv(ROWS.slice(0, 3), { delimiter: ",", eol: "\n" }).replace("TotalVisits", "Visits");
     const run = await score(write("no-visits.csv", text), "--verbose");

@@ -135,6 +135,34 @@ describe("readCsv", () => {
     expect(items[0]).toMatchObject({ raw: `1,${"x".repeat(18)}` });
   });
 
+  it("ends an overlong record at a lone CR or a CRLF as at an LF, however the file is cut", async () => {
+    const long = "x".repeat(50);
+    for (const [text, lines] of [
+      [`id,v\r1,${long}\r2,ok\r3,"a\rb"\r4,${long}\r5,end`, [2, 3, 4, 6, 7]],
+      [`id,v\r\n1,${long}\r\n2,ok\r\n3,"a\r\nb"\r\n4,${long}\r\n5,end`, [2, 3, 4, 6, 7]],
+      // A quoted field's lone CRs and CRLFs count as the lines they are.
+      [`id,v\r1,"${long}\r\r\n${long}"\r2,ok\r3,x\r4,y\r5,end`, [2, 5, 6, 7, 8]],
+    ] as const) {
+      for (const cuts of [[], [7], Array.from({ length: text.length }, (_, i) => i)]) {
+        const items = await collect(readCsv(chunked(text, cuts), { maxRecordChars: 20 }));
+        expect(
+          summarize(items).map(([record, line, value]) => [
+            record,
+            line,
+            typeof value === "string" ? value : (value as Record<string, string>).id,
+          ]),
+          JSON.stringify({ text: text.slice(0, 12), cuts: cuts.length }),
+        ).toEqual([
+          [1, lines[0], "reject: record is longer than 20 bytes"],
+          [2, lines[1], "2"],
+          [3, lines[2], "3"],
+          [4, lines[3], lines[3] === 6 ? "reject: record is longer than 20 bytes" : "4"],
+          [5, lines[4], "5"],
+        ]);
+      }
+    }
+  });
+
   it("CSV record smuggling: a quoted field longer than the limit is never split into records", async () => {
     // The quoted field's inner lines look like leads; they are part of record 1, which is too long.
     const text = `id,v\n1,"${"y".repeat(30)}\nEVIL1,x\nEVIL2,x\n"\n2,ok\n`;
