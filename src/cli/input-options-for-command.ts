@@ -6,6 +6,7 @@ import {
   type InputOptions,
 } from "../io/input-options.js";
 import { ConfigError, loadProjectConfig, type ProjectConfig } from "../project/config.js";
+import { confineConfigPaths } from "../project/repository.js";
 import { UsageError } from "./exit-codes.js";
 import type { CommandIO } from "./io.js";
 
@@ -13,7 +14,9 @@ import type { CommandIO } from "./io.js";
 export async function projectConfigOrNull(io: CommandIO): Promise<ProjectConfig | null> {
   try {
     const config = await loadProjectConfig(io.cwd);
-    return config.fromFile ? config : null;
+    if (!config.fromFile) return null;
+    await confineConfigPaths(config, io.allowOutsideRepo === true);
+    return config;
   } catch (error) {
     if (error instanceof ConfigError) throw new UsageError(error.message);
     throw error;

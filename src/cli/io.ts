@@ -24,6 +24,11 @@ export interface CommandIO {
    * Text given to `stdout`/`stderr` may hold its marks; text written to files must be rendered unstyled.
    */
   stylize?: Stylize;
+  /**
+   * `--allow-outside-repo` on the command line: paths from leadscore.yaml and symbolic links among the
+   * files read may lead outside the repository. Only the command line can say so, never a file.
+   */
+  allowOutsideRepo?: boolean;
 }
 
 export function processIO(): CommandIO {

@@ -6,6 +6,8 @@ import { ExitCode, UsageError } from "./exit-codes.js";
 import type { CommandIO } from "./io.js";
 import { commands } from "./commands/index.js";
 
+const ALLOW_OUTSIDE_REPO = "--allow-outside-repo";
+
 /** Builds the `leadscore` program; each command registers itself from `commands/`. */
 export function buildProgram(
   io: CommandIO,
@@ -27,6 +29,12 @@ export function buildProgram(
       onColor(command.optsWithGlobals().color as ColorWhen);
     })
     .showHelpAfterError("(run with --help for usage)")
+    .addHelpText(
+      "after",
+      "\nAnywhere on the command line:\n" +
+        "  --debug               an internal error shows its stack\n" +
+        `  ${ALLOW_OUTSIDE_REPO}  paths in leadscore.yaml and symbolic links may lead outside the repository\n`,
+    )
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout(text),
@@ -62,7 +70,9 @@ export async function runCli(argv: readonly string[], rawIO: CommandIO): Promise
   };
   // `--debug` anywhere on the command line: internal errors then show their stack.
   const debug = argv.includes("--debug");
-  const args = argv.filter((argument) => argument !== "--debug");
+  // `--allow-outside-repo` anywhere: leadscore.yaml's paths and links may leave the repository.
+  if (argv.includes(ALLOW_OUTSIDE_REPO)) io.allowOutsideRepo = true;
+  const args = argv.filter((argument) => argument !== "--debug" && argument !== ALLOW_OUTSIDE_REPO);
   let exitCode: number = ExitCode.Ok;
   const program = buildProgram(
     io,
@@ -83,6 +93,11 @@ export async function runCli(argv: readonly string[], rawIO: CommandIO): Promise
     }
     if (error instanceof UsageError) {
       io.stderr(`leadscore: ${error.message}\n`);
+      return ExitCode.Usage;
+    }
+    // Known by name: its class lives in compile/, which `--version` and `--help` must not load.
+    if (error instanceof Error && error.name === "OutsideRepositoryError") {
+      io.stderr(`leadscore: ${error.message}: not read (${ALLOW_OUTSIDE_REPO} allows it)\n`);
       return ExitCode.Usage;
     }
     const message = error instanceof Error ? error.message : String(error);

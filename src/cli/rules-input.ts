@@ -32,6 +32,17 @@ async function kindOf(io: CommandIO, target: string): Promise<"file" | "director
 }
 
 /**
+ * The real path symbolic links below `dir` must stay inside: the repository holding `dir`, or null
+ * (anywhere) when the command line says `--allow-outside-repo`.
+ */
+export async function linkBoundary(io: CommandIO, dir: string): Promise<string | null> {
+  if (io.allowOutsideRepo === true) return null;
+  // Loaded when used: the project modules stay out of commands that never read a configuration.
+  const { repositoryRoot } = await import("../project/repository.js");
+  return repositoryRoot(path.resolve(io.cwd, dir));
+}
+
+/**
  * Compiles the rule files named on the command line: a directory means every `.score` file below it;
  * all the files named together form one ruleset. With `checkOnly` no artifact is built (`check`).
  */
@@ -42,12 +53,19 @@ export async function compileRulePaths(
 ): Promise<CompileResult> {
   const [only] = targets;
   if (targets.length === 1 && only !== undefined && (await kindOf(io, only)) === "directory") {
-    return compileDirectory(path.resolve(io.cwd, only), { ...options, displayPrefix: displayPath(io, only) });
+    return compileDirectory(path.resolve(io.cwd, only), {
+      ...options,
+      displayPrefix: displayPath(io, only),
+      within: await linkBoundary(io, only),
+    });
   }
   const sources: SourceText[] = [];
   for (const target of targets) {
     if ((await kindOf(io, target)) === "directory") {
-      sources.push(...(await readDirectorySources(path.resolve(io.cwd, target), displayPath(io, target))));
+      const dir = path.resolve(io.cwd, target);
+      sources.push(
+        ...(await readDirectorySources(dir, displayPath(io, target), await linkBoundary(io, target))),
+      );
     } else {
       sources.push({ path: displayPath(io, target), text: await readText(io, target) });
     }

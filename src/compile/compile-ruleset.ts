@@ -55,6 +55,11 @@ export function compileSources(sources: readonly SourceText[], options: CompileO
 export interface CompileDirectoryOptions extends CompileOptions {
   /** Prefix for file paths in diagnostics and the artifact; defaults to `dir` as given. */
   displayPrefix?: string;
+  /**
+   * Real path that symbolic links among the rule files must stay inside (the repository): default the
+   * directory itself, null anywhere. A link leading outside rejects with an OutsideRepositoryError.
+   */
+  within?: string | null;
 }
 
 /**
@@ -66,7 +71,7 @@ export async function compileDirectory(
   options: CompileDirectoryOptions = {},
 ): Promise<CompileResult> {
   const prefix = toPosix(options.displayPrefix ?? dir);
-  const sources = await readDirectorySources(dir, options.displayPrefix);
+  const sources = await readDirectorySources(dir, options.displayPrefix, options.within);
   if (sources.length === 0) {
     const start = { line: 1, column: 1, offset: 0 };
     const diagnostic = createDiagnostic(Diagnostics.NoRuleFiles, { file: prefix, start, end: start }, [
@@ -92,9 +97,13 @@ export async function compileDirectory(
 }
 
 /** The `.score` files below `dir` as `compileDirectory` reads them, with the same display paths. */
-export async function readDirectorySources(dir: string, displayPrefix?: string): Promise<SourceText[]> {
+export async function readDirectorySources(
+  dir: string,
+  displayPrefix?: string,
+  within?: string | null,
+): Promise<SourceText[]> {
   const prefix = toPosix(displayPrefix ?? dir);
-  return readRuleSources(dir, prefix === "." ? "" : prefix);
+  return readRuleSources(dir, prefix === "." ? "" : prefix, within === undefined ? {} : { within });
 }
 
 function toPosix(p: string): string {

@@ -1,6 +1,7 @@
-import { readdirSync, type Dirent } from "node:fs";
-import { readdir, readFile } from "node:fs/promises";
+import { realpathSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { walkFiles } from "./confined-files.js";
 
 export interface SourceText {
   /** Path used in diagnostics and the artifact (posix separators). */
@@ -8,55 +9,44 @@ export interface SourceText {
   text: string;
 }
 
-const SKIPPED_DIRECTORIES = new Set(["node_modules"]);
+export interface RuleFilesOptions {
+  /**
+   * Real path that symbolic links among the rule files must stay inside (the repository); a link leading
+   * outside is an OutsideRepositoryError, never a skipped file. Default: the rules directory itself;
+   * null follows links anywhere.
+   */
+  within?: string | null;
+  /** Prefix of the paths named in errors (`rules`). */
+  displayPrefix?: string;
+}
 
-/** Every `.score` file below `dir`, as paths relative to it with posix separators, in path order. */
-export async function findRuleFiles(dir: string): Promise<string[]> {
-  const found: string[] = [];
-  async function walk(relative: string): Promise<void> {
-    const entries = await readdir(path.join(dir, relative), { withFileTypes: true });
-    for (const entry of entries) {
-      const child = classify(entry, relative, found);
-      if (child !== null) await walk(child);
-    }
-  }
-  await walk("");
-  return sortPaths(found);
+/**
+ * Every `.score` file below `dir`, as paths relative to it with posix separators, in path order. Linked
+ * files and directories are followed inside the boundary (see confined-files.ts).
+ */
+export async function findRuleFiles(dir: string, options: RuleFilesOptions = {}): Promise<string[]> {
+  return findRuleFilesSync(dir, options);
 }
 
 /** findRuleFiles, read synchronously (the language server answers one message at a time). */
-export function findRuleFilesSync(dir: string): string[] {
-  const found: string[] = [];
-  const walk = (relative: string): void => {
-    for (const entry of readdirSync(path.join(dir, relative), { withFileTypes: true })) {
-      const child = classify(entry, relative, found);
-      if (child !== null) walk(child);
-    }
-  };
-  walk("");
-  return sortPaths(found);
-}
-
-/** Adds a rule file to `found`; returns the relative path of a directory to walk into, else null. */
-function classify(entry: Dirent, relative: string, found: string[]): string | null {
-  if (entry.name.startsWith(".") || SKIPPED_DIRECTORIES.has(entry.name)) return null;
-  const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
-  if (entry.isDirectory()) return child;
-  if (entry.isFile() && entry.name.endsWith(".score")) found.push(child);
-  return null;
-}
-
-/** Code-point order, not locale order: the same on every machine. */
-function sortPaths(paths: string[]): string[] {
-  return paths.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+export function findRuleFilesSync(dir: string, options: RuleFilesOptions = {}): string[] {
+  const within = options.within === undefined ? realpathSync(dir) : options.within;
+  return walkFiles(dir, (file) => file.endsWith(".score"), {
+    within,
+    displayPrefix: options.displayPrefix ?? "",
+  });
 }
 
 /**
  * Reads a ruleset directory. `displayPrefix` is prepended to each file's path (e.g. `rules`), so that
  * diagnostics and artifact locations read `rules/enterprise.score` wherever the process runs.
  */
-export async function readRuleSources(dir: string, displayPrefix = ""): Promise<SourceText[]> {
-  const files = await findRuleFiles(dir);
+export async function readRuleSources(
+  dir: string,
+  displayPrefix = "",
+  options: Pick<RuleFilesOptions, "within"> = {},
+): Promise<SourceText[]> {
+  const files = await findRuleFiles(dir, { ...options, displayPrefix });
   return Promise.all(
     files.map(async (file) => ({
       path: displayPrefix === "" ? file : path.posix.join(displayPrefix, file),

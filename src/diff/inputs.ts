@@ -36,6 +36,8 @@ export interface DiffContext {
   root: string;
   /** The rules directory, relative to `root`. */
   rulesDir: string;
+  /** Real path that symbolic links in the working tree must stay inside (the repository); null: anywhere. */
+  within: string | null;
 }
 
 /**
@@ -94,7 +96,7 @@ export async function resolveSide(
   option: "--base-dir" | "--head-dir" = "--base-dir",
 ): Promise<GitResult<DiffSide>> {
   const displayPrefix = displayPrefixOf(context.rulesDir);
-  const options = { displayPrefix, fallbackName: fallbackNameOf(context) };
+  const options = { displayPrefix, fallbackName: fallbackNameOf(context), within: context.within };
   if (spec === null) {
     const dir = path.resolve(context.root, context.rulesDir);
     if (!(await isDirectory(dir))) {
@@ -218,7 +220,7 @@ export async function readSideFixtures(
   globs: readonly string[],
 ): Promise<GitResult<FixtureText[]>> {
   if (side.kind !== "revision") {
-    const files = await expandGlobs(context.root, globs);
+    const files = await expandGlobs(context.root, globs, { within: context.within });
     const texts: FixtureText[] = [];
     for (const file of files) {
       try {

@@ -8,6 +8,7 @@
  */
 import { execFile } from "node:child_process";
 import path from "node:path";
+import { isSkippedName } from "../compile/confined-files.js";
 import type { SourceText } from "../compile/read-rules.js";
 
 export type GitResult<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -109,6 +110,28 @@ export async function listFilesAtCommit(
   commit: string,
   under: string,
 ): Promise<GitResult<string[]>> {
+  const listed = await listEntriesAtCommit(project, commit, under);
+  if (!listed.ok) return listed;
+  return {
+    ok: true,
+    value: listed.value.filter((entry) => entry.kind === "file").map((entry) => entry.file),
+  };
+}
+
+const SYMLINK_MODE = "120000";
+
+/** A file or symbolic link at a commit (links are blobs holding their target, as git stores them). */
+interface TreeEntry {
+  file: string;
+  kind: "file" | "link";
+}
+
+/** The regular files and symbolic links below `under` at a commit (see listFilesAtCommit). */
+async function listEntriesAtCommit(
+  project: GitProject,
+  commit: string,
+  under: string,
+): Promise<GitResult<TreeEntry[]>> {
   const fromTop = path.posix.join(project.prefix, toPosix(under));
   const args = ["ls-tree", "-r", "-z", "--full-tree", commit];
   // `.` (the project at the top of the work tree) means everything: no pathspec.
@@ -116,19 +139,74 @@ export async function listFilesAtCommit(
   const output = await git(project.top, args);
   if ("missing" in output) return { ok: false, error: GIT_MISSING };
   if (output.code !== 0) return { ok: false, error: `git ls-tree failed: ${firstLine(output.stderr)}` };
-  const files: string[] = [];
+  const entries: TreeEntry[] = [];
   const strip = project.prefix === "" ? "" : `${project.prefix}/`;
-  for (const entry of output.stdout.toString("utf8").split("\0")) {
+  for (const line of output.stdout.toString("utf8").split("\0")) {
     // `<mode> <type> <object>\t<path>`
-    const tab = entry.indexOf("\t");
+    const tab = line.indexOf("\t");
     if (tab === -1) continue;
-    const [mode, type] = entry.slice(0, tab).split(" ");
-    const file = entry.slice(tab + 1);
-    if (type !== "blob" || (mode !== "100644" && mode !== "100755")) continue;
-    if (!file.startsWith(strip)) continue;
-    files.push(file.slice(strip.length));
+    const [mode, type] = line.slice(0, tab).split(" ");
+    const file = line.slice(tab + 1);
+    if (type !== "blob" || !file.startsWith(strip)) continue;
+    if (mode === "100644" || mode === "100755")
+      entries.push({ file: file.slice(strip.length), kind: "file" });
+    else if (mode === SYMLINK_MODE) entries.push({ file: file.slice(strip.length), kind: "link" });
   }
-  return { ok: true, value: files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)) };
+  return { ok: true, value: entries.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)) };
+}
+
+/** The mode of one path at a commit (`path` from the work tree's top), or null when there is nothing. */
+async function modeAtCommit(project: GitProject, commit: string, fromTop: string): Promise<string | null> {
+  const output = await git(project.top, ["ls-tree", "-z", "--full-tree", commit, "--", fromTop]);
+  if ("missing" in output || output.code !== 0) return null;
+  const line = output.stdout.toString("utf8").split("\0")[0] ?? "";
+  const tab = line.indexOf("\t");
+  return tab === -1 || line.slice(tab + 1) !== fromTop ? null : (line.split(" ")[0] ?? null);
+}
+
+const MAX_LINK_HOPS = 8;
+
+/**
+ * What a symbolic link at a commit leads to, as the working tree would follow it: a regular file inside
+ * the work tree (its project-relative path), or why it cannot be read. Never a silent skip: a link that
+ * leaves the repository, dangles, loops or names a directory is an error naming the link.
+ */
+async function followLinkAtCommit(
+  project: GitProject,
+  commit: string,
+  link: string,
+  shown: string,
+): Promise<GitResult<{ file: string } | { directory: string }>> {
+  let fromTop = path.posix.join(project.prefix, link);
+  for (let hop = 0; hop < MAX_LINK_HOPS; hop++) {
+    const target = await git(project.top, ["cat-file", "blob", `${commit}:${fromTop}`]);
+    if ("missing" in target) return { ok: false, error: GIT_MISSING };
+    const text = target.stdout.toString("utf8");
+    const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(fromTop), text));
+    if (path.posix.isAbsolute(text) || resolved === ".." || resolved.startsWith("../")) {
+      return {
+        ok: false,
+        error: `\`${shown}\` at ${commit.slice(0, 12)} is a symbolic link to \`${text}\`, outside the repository`,
+      };
+    }
+    const mode = await modeAtCommit(project, commit, resolved);
+    if (mode === "100644" || mode === "100755") {
+      const strip = project.prefix === "" ? "" : `${project.prefix}/`;
+      const file = resolved.startsWith(strip)
+        ? resolved.slice(strip.length)
+        : path.posix.relative(project.prefix, resolved);
+      return { ok: true, value: { file } };
+    }
+    if (mode === "040000") return { ok: true, value: { directory: resolved } };
+    if (mode !== SYMLINK_MODE) {
+      return {
+        ok: false,
+        error: `\`${shown}\` at ${commit.slice(0, 12)} is a symbolic link to a file that does not exist`,
+      };
+    }
+    fromTop = resolved;
+  }
+  return { ok: false, error: `\`${shown}\` at ${commit.slice(0, 12)} is a symbolic link in a loop` };
 }
 
 /** One file's text at a commit; `file` is relative to the project directory. */
@@ -167,13 +245,6 @@ export async function readFilesAtCommit(
   return { ok: true, value: texts };
 }
 
-/** Whether a path below the rules directory is a rule file, by the rules `compileDirectory` follows. */
-function isRuleFile(relative: string): boolean {
-  const parts = relative.split("/");
-  if (parts.some((part) => part.startsWith(".") || part === "node_modules")) return false;
-  return relative.endsWith(".score");
-}
-
 export interface RevisionRules {
   commit: string;
   /** The `.score` files below the rules directory at that commit, paths starting with `displayPrefix`. */
@@ -205,21 +276,51 @@ export async function readRulesAtCommit(
   displayPrefix: string,
 ): Promise<GitResult<RevisionRules>> {
   const under = toPosix(rulesDir).replace(/\/+$/, "").replace(/^\.\//, "") || ".";
-  const listed = await listFilesAtCommit(project, commit, under);
+  const listed = await listEntriesAtCommit(project, commit, under);
   if (!listed.ok) return listed;
   const below = under === "." ? "" : `${under}/`;
-  const files = listed.value.filter((file) => file.startsWith(below) && isRuleFile(file.slice(below.length)));
-  const read = await readFilesAtCommit(project, commit, files);
-  if (!read.ok) return read;
   const prefix = toPosix(displayPrefix).replace(/\/+$/, "");
+  const shown = (file: string) => {
+    const relative = file.slice(below.length);
+    return prefix === "" || prefix === "." ? relative : `${prefix}/${relative}`;
+  };
+  // Each rule file, and the file each linked rule file (or linked directory) leads to, as the working
+  // tree follows them: a link never makes a model vanish silently.
+  const files: string[] = [];
+  const readFrom: string[] = [];
+  for (const entry of listed.value) {
+    const relative = entry.file.slice(below.length);
+    if (!entry.file.startsWith(below) || relative.split("/").some((part) => isSkippedName(part))) continue;
+    if (entry.kind === "file") {
+      if (!relative.endsWith(".score")) continue;
+      files.push(entry.file);
+      readFrom.push(entry.file);
+      continue;
+    }
+    const followed = await followLinkAtCommit(project, commit, entry.file, shown(entry.file));
+    if (!followed.ok) {
+      // A link that is no rule file (a README, notes) holds no model, wherever it leads.
+      if (!relative.endsWith(".score")) continue;
+      return followed;
+    }
+    if ("directory" in followed.value) {
+      // The working tree walks a linked directory; reading one from git is not done (yet): say so.
+      return {
+        ok: false,
+        error: `\`${shown(entry.file)}\` at ${commit.slice(0, 12)} is a symbolic link to a directory, which is not followed in a revision`,
+      };
+    }
+    if (!relative.endsWith(".score")) continue;
+    files.push(entry.file);
+    readFrom.push(followed.value.file);
+  }
+  const read = await readFilesAtCommit(project, commit, readFrom);
+  if (!read.ok) return read;
   return {
     ok: true,
     value: {
       commit,
-      sources: read.value.map(({ file, text }) => {
-        const relative = file.slice(below.length);
-        return { path: prefix === "" || prefix === "." ? relative : `${prefix}/${relative}`, text };
-      }),
+      sources: read.value.map(({ text }, index) => ({ path: shown(files[index]!), text })),
     },
   };
 }

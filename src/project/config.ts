@@ -7,7 +7,9 @@ import { validate as generatedConfigValidator } from "../compile/generated/confi
 import { didYouMean } from "../diagnostics/suggest.js";
 import { INPUT_CONFIG_KEYS, type InputConfig } from "../io/input-options.js";
 
-export const CONFIG_FILE = "leadscore.yaml";
+import { CONFIG_FILE } from "./config-file.js";
+
+export { CONFIG_FILE };
 
 /** A population file, with how to read it (each key overrides the same key under `input:`). */
 export interface PopulationSource extends InputConfig {

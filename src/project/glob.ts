@@ -1,6 +1,5 @@
-import type { Dirent } from "node:fs";
-import { readdir } from "node:fs/promises";
-import path from "node:path";
+import { realpath } from "node:fs/promises";
+import { walkFiles } from "../compile/confined-files.js";
 
 /** `**` any number of directories, `*` any characters but `/`, `?` one character; posix paths. */
 export function globToRegExp(pattern: string): RegExp {
@@ -18,24 +17,28 @@ export function globToRegExp(pattern: string): RegExp {
   return new RegExp(`^${source}$`);
 }
 
-/** Files below `root` (relative posix paths, sorted) matching any of the globs; hidden and node_modules skipped. */
-export async function expandGlobs(root: string, patterns: readonly string[]): Promise<string[]> {
+/**
+ * Files below `root` (relative posix paths, sorted) matching any of the globs; hidden and node_modules
+ * skipped. Symbolic links are followed when their real path is inside `within` (default: `root` itself;
+ * null: anywhere) and are an OutsideRepositoryError otherwise.
+ */
+export async function expandGlobs(
+  root: string,
+  patterns: readonly string[],
+  options: { within?: string | null | undefined; displayPrefix?: string } = {},
+): Promise<string[]> {
   const matchers = patterns.map((pattern) => globToRegExp(pattern.replace(/^\.\//, "")));
-  const found: string[] = [];
-  async function walk(relative: string): Promise<void> {
-    let entries: Dirent[];
+  let boundary = options.within;
+  if (boundary === undefined) {
     try {
-      entries = await readdir(path.join(root, relative), { withFileTypes: true });
+      boundary = await realpath(root);
     } catch {
-      return;
-    }
-    for (const entry of entries) {
-      if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
-      const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
-      if (entry.isDirectory()) await walk(child);
-      else if (matchers.some((matcher) => matcher.test(child))) found.push(child);
+      return [];
     }
   }
-  await walk("");
-  return found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return walkFiles(root, (file) => matchers.some((matcher) => matcher.test(file)), {
+    within: boundary,
+    displayPrefix: options.displayPrefix ?? "",
+    skipUnreadable: true,
+  });
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -115,5 +115,57 @@ describe("git plumbing", () => {
       ok: true,
       value: ["rules/p.score"],
     });
+  });
+});
+
+describe("issue 9 item 4: symbolic links among .score files at a revision", () => {
+  /** A repository whose rules directory holds the given links (name → target) besides one rule file. */
+  function repositoryWithLinks(links: Record<string, string>): string {
+    const dir = createRepository();
+    writeFiles(dir, {
+      "rules/a.score": "# a\n",
+      "shared/b.score": "# b, shared\n",
+      "shared/c.score": "# c\n",
+    });
+    for (const [name, target] of Object.entries(links)) symlinkSync(target, path.join(dir, name));
+    commitAll(dir, "links");
+    return dir;
+  }
+
+  it("follows a linked .score file inside the repository, as the working tree does", async () => {
+    const dir = repositoryWithLinks({ "rules/b.score": "../shared/b.score", "rules/again.score": "b.score" });
+    const result = await readRulesAtRevision(dir, "main", "rules", "rules");
+    expect(result.ok && result.value.sources).toEqual([
+      { path: "rules/a.score", text: "# a\n" },
+      { path: "rules/again.score", text: "# b, shared\n" },
+      { path: "rules/b.score", text: "# b, shared\n" },
+    ]);
+  });
+
+  it("a linked .score file leaving the repository, or dangling, is an error", async () => {
+    const outside = repositoryWithLinks({ "rules/evil.score": "../../../etc/evil.score" });
+    const commit = git(outside, "rev-parse", "HEAD").trim().slice(0, 12);
+    expect(await readRulesAtRevision(outside, "main", "rules", "rules")).toEqual({
+      ok: false,
+      error: `\`rules/evil.score\` at ${commit} is a symbolic link to \`../../../etc/evil.score\`, outside the repository`,
+    });
+    const dangling = repositoryWithLinks({ "rules/ghost.score": "gone.score" });
+    const second = git(dangling, "rev-parse", "HEAD").trim().slice(0, 12);
+    expect(await readRulesAtRevision(dangling, "main", "rules", "rules")).toEqual({
+      ok: false,
+      error: `\`rules/ghost.score\` at ${second} is a symbolic link to a file that does not exist`,
+    });
+  });
+
+  it("a linked directory is an error at a revision; a link that is no rule file is ignored", async () => {
+    const dir = repositoryWithLinks({ "rules/shared": "../shared" });
+    const commit = git(dir, "rev-parse", "HEAD").trim().slice(0, 12);
+    expect(await readRulesAtRevision(dir, "main", "rules", "rules")).toEqual({
+      ok: false,
+      error: `\`rules/shared\` at ${commit} is a symbolic link to a directory, which is not followed in a revision`,
+    });
+    const readme = repositoryWithLinks({ "rules/README.md": "../../elsewhere/README.md" });
+    const result = await readRulesAtRevision(readme, "main", "rules", "rules");
+    expect(result.ok && result.value.sources.map((source) => source.path)).toEqual(["rules/a.score"]);
   });
 });

@@ -33,6 +33,7 @@ import { parseInstant } from "../../eval/instant.js";
 import { ExitCode, UsageError } from "../exit-codes.js";
 import type { CommandIO } from "../io.js";
 import { projectConfig } from "./defaults.js";
+import { linkBoundary } from "../rules-input.js";
 import type { DiffFormat } from "./choices.js";
 import { inputOptionsOrUsage } from "../input-options-for-command.js";
 import { resolveInputOptions, type InputFlags } from "../../io/input-options.js";
@@ -60,6 +61,7 @@ export async function runDiff(
     cwd: io.cwd,
     root: config.root,
     rulesDir: config.rules,
+    within: await linkBoundary(io, config.root),
     config: await workingTreeConfig(config),
   };
 

@@ -20,7 +20,7 @@ import type { CommandIO } from "../io.js";
 import { writeOutputFile } from "../output-files.js";
 import { loadPopulationInput } from "../population-input.js";
 import { displayPath, loadRulesOption } from "../rules-input.js";
-import { projectConfig } from "./defaults.js";
+import { fixtureSearch, projectConfig } from "./defaults.js";
 
 export interface FixtureAddOptions {
   id: string[];
@@ -237,7 +237,7 @@ async function defaultTarget(
   io: CommandIO,
   config: Awaited<ReturnType<typeof projectConfig>>,
 ): Promise<string> {
-  const found = await findFixtureFiles(io.cwd, [], { root: config.root, globs: config.fixtures });
+  const found = await findFixtureFiles(io.cwd, [], await fixtureSearch(io, config));
   const [first] = found.files;
   if (first === undefined) throw new UsageError("no fixture file to add to: pass --to <file>.test.yaml");
   return first;

@@ -11,7 +11,7 @@ import { UsageError } from "../exit-codes.js";
 import type { CommandIO } from "../io.js";
 import { loadPopulationInput } from "../population-input.js";
 import { loadRulesOption } from "../rules-input.js";
-import { projectConfig } from "./defaults.js";
+import { fixtureSearch, projectConfig } from "./defaults.js";
 
 export interface FixtureSuggestOptions {
   from?: string;
@@ -29,7 +29,7 @@ export async function runFixtureSuggest(
   setExitCode: (code: number) => void,
 ): Promise<void> {
   const config = await projectConfig(io);
-  const found = await findFixtureFiles(io.cwd, paths, { root: config.root, globs: config.fixtures });
+  const found = await findFixtureFiles(io.cwd, paths, await fixtureSearch(io, config));
   const [missing] = found.missing;
   if (missing !== undefined) throw new UsageError(`cannot read \`${missing}\`: no such file or directory`);
   const artifact = await loadRulesOption(io, options.rules ?? config.rules, setExitCode);

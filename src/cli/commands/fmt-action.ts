@@ -6,7 +6,8 @@ import { renderDiagnostics } from "../../diagnostics/render.js";
 import { formatText } from "../../syntax/format.js";
 import { ExitCode, UsageError } from "../exit-codes.js";
 import type { CommandIO } from "../io.js";
-import { displayPath, readText } from "../rules-input.js";
+import { displayPath, linkBoundary, readText } from "../rules-input.js";
+import { OutsideRepositoryError } from "../../compile/confined-files.js";
 import { defaultRulePaths } from "./defaults.js";
 import type { AnnotationFormat } from "./choices.js";
 import {
@@ -191,8 +192,12 @@ async function collectRuleFiles(io: CommandIO, targets: readonly string[]): Prom
     }
     let found: string[];
     try {
-      found = await findRuleFiles(absolute);
+      found = await findRuleFiles(absolute, {
+        within: await linkBoundary(io, target),
+        displayPrefix: displayPath(io, target),
+      });
     } catch (error) {
+      if (error instanceof OutsideRepositoryError) throw error;
       throw new UsageError(`cannot read \`${target}\`: ${(error as NodeJS.ErrnoException).code ?? error}`);
     }
     const prefix = displayPath(io, target);

@@ -17,7 +17,7 @@ import { createRuleset, type Ruleset } from "../../eval/ruleset.js";
 import { ExitCode, UsageError } from "../exit-codes.js";
 import type { CommandIO } from "../io.js";
 import { displayPath, loadRulesOption } from "../rules-input.js";
-import { projectConfig } from "./defaults.js";
+import { fixtureSearch, projectConfig } from "./defaults.js";
 import { TEST_REPORTERS as REPORTERS } from "./choices.js";
 import { inputOptionsOrUsage } from "../input-options-for-command.js";
 import type { AnnotationFormat } from "./choices.js";
@@ -90,7 +90,7 @@ export async function runTest(
   const reporter = readReporter(options.reporter);
   const minimum = readMinimum(options.minCoverage);
   const config = await projectConfig(io);
-  const found = await findFixtureFiles(io.cwd, paths, { root: config.root, globs: config.fixtures });
+  const found = await findFixtureFiles(io.cwd, paths, await fixtureSearch(io, config));
   const [missing] = found.missing;
   if (missing !== undefined) throw new UsageError(`cannot read \`${missing}\`: no such file or directory`);
   if (found.files.length === 0) {
