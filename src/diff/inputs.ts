@@ -6,7 +6,7 @@
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { compileDirectory, compileSources, type CompileResult } from "../compile/compile-ruleset.js";
-import { expandGlobs, globToRegExp } from "../project/glob.js";
+import { compileGlobs, expandGlobs } from "../project/glob.js";
 import type { FixtureText } from "./population-load.js";
 import {
   CONFIG_FILE,
@@ -236,13 +236,8 @@ export async function readSideFixtures(
   }
   const listed = await listFilesAtCommit(side.project, side.commit, ".");
   if (!listed.ok) return listed;
-  const matchers = globs.map((glob) => globToRegExp(glob.replace(/^\.\//, "")));
-  // The same files the working tree would give: hidden directories and node_modules are skipped there too.
-  const files = listed.value.filter(
-    (file) =>
-      matchers.some((matcher) => matcher.test(file)) &&
-      !file.split("/").some((part) => part.startsWith(".") || part === "node_modules"),
-  );
+  // The same files the working tree would give (one glob semantics; hidden files and node_modules never).
+  const files = listed.value.filter(compileGlobs(globs));
   const read = await readFilesAtCommit(side.project, side.commit, files);
   if (!read.ok) return read;
   return { ok: true, value: read.value };

@@ -3,6 +3,7 @@ import path from "node:path";
 import type { ErrorObject } from "ajv";
 import { isMap, parseDocument, LineCounter } from "yaml";
 import { aliasExpansionProblem } from "./yaml-aliases.js";
+import { compileGlobs, GlobError } from "./glob.js";
 import { validate as generatedConfigValidator } from "../compile/generated/config-validator.js";
 import { didYouMean } from "../diagnostics/suggest.js";
 import { INPUT_CONFIG_KEYS, type InputConfig } from "../io/input-options.js";
@@ -139,6 +140,15 @@ export async function parseProjectConfig(text: string, root: string): Promise<Pr
     redact?: string[];
     input?: InputConfig;
   };
+  for (const [index, glob] of (config.fixtures ?? []).entries()) {
+    try {
+      compileGlobs([glob]);
+    } catch (error) {
+      if (error instanceof GlobError)
+        throw new ConfigError(`${CONFIG_FILE}: \`fixtures[${index}]\`: ${error.message}`);
+      throw error;
+    }
+  }
   const rules = config.rules ?? DEFAULTS.rules;
   return {
     root,
