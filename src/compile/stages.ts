@@ -1,9 +1,9 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { hasErrors } from "../diagnostics/diagnostic.js";
+import { hasErrors, sortDiagnostics } from "../diagnostics/diagnostic.js";
 import { checkProgram } from "../check/check-program.js";
 import type { Program } from "../check/program.js";
 import type { SourceFile } from "../syntax/ast.js";
-import { parseSource } from "../syntax/parse.js";
+import { capErrors, parseSource } from "../syntax/parse.js";
 import type { Artifact } from "./artifact.js";
 import { buildArtifact } from "./build-artifact.js";
 import { checkArtifactShape } from "./load-artifact.js";
@@ -47,7 +47,17 @@ const checkStage: Stage = {
   run(compilation) {
     const { program, diagnostics } = checkProgram(compilation.files);
     compilation.program = program;
-    compilation.diagnostics.push(...diagnostics);
+    // Capped per file as syntax errors are: 500,000 duplicated models are one mistake copied, not a list
+    // anyone reads (and spreading that many into push() would overflow the stack).
+    const byFile = new Map<string, Diagnostic[]>();
+    for (const diagnostic of sortDiagnostics(diagnostics)) {
+      const list = byFile.get(diagnostic.span.file);
+      if (list === undefined) byFile.set(diagnostic.span.file, [diagnostic]);
+      else list.push(diagnostic);
+    }
+    for (const fileDiagnostics of byFile.values()) {
+      for (const diagnostic of capErrors(fileDiagnostics)) compilation.diagnostics.push(diagnostic);
+    }
   },
 };
 

@@ -105,6 +105,12 @@ export const Diagnostics = {
     message: "invisible character {0} ({1}) outside a string",
     hint: "remove it: it can make the code shown in a review differ from the code that runs",
   },
+  ParsingAbandoned: {
+    code: "LS117",
+    severity: "error",
+    message: "reading stopped here: more than {0} syntax errors in this file, the rest of it is not checked",
+    hint: "is this a rule file? Fix the first errors above, then check again",
+  },
 
   // ------------------------------------------------------------------------------------------ names
   UnknownField: { code: "LS201", severity: "error", message: "unknown lead field `{0}`" },

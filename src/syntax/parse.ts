@@ -17,7 +17,7 @@ import { Diagnostics } from "../diagnostics/codes.js";
 import { createDiagnostic, sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { lexSource } from "./lexer.js";
 import { toDiagnostic } from "./parse-errors.js";
-import { scoreParser } from "./parser.js";
+import { MAX_RECOGNITION_ERRORS, ParsingAbandoned, scoreParser } from "./parser.js";
 import { LineIndex } from "./positions.js";
 import { repairTokens } from "./repair-tokens.js";
 import { TreeBuilder } from "./tree-builder.js";
@@ -82,38 +82,48 @@ export function parseSource(path: string, text: string): ParseResult {
 
   const tree = new TreeBuilder(lines);
   tree.unknownSections = repaired.unknownSections;
-  let parseErrors: IRecognitionException[];
+  let parsed: ReturnType<typeof parseDeclarations>;
+  // Chevrotain signals every recognition error with an exception; their stack traces are never read
+  // and were a third of the time of recovering from a long broken stretch.
+  const stackTraceLimit = Error.stackTraceLimit;
   try {
     scoreParser.tree = tree;
-    parseErrors = parseDeclarations(tokens, text, file.declarations);
+    Error.stackTraceLimit = 0;
+    parsed = parseDeclarations(tokens, text, file.declarations);
   } catch (error) {
     // Only a stack overflow gets here (a caller already deep in its own stack); anything else is a bug.
     if (error instanceof RangeError) return tooDeep(nesting.deepest);
     throw error;
   } finally {
+    Error.stackTraceLimit = stackTraceLimit;
     // The shared parser must not keep this file's tokens and tree alive until the next file comes.
     scoreParser.release();
   }
+  const parseErrors = parsed.errors;
 
   const lastToken = tokens[tokens.length - 1];
   const syntaxErrors = parseErrors.map((error) => ({
     error,
     diagnostic: toDiagnostic(error, lines, lastToken),
   }));
-  return {
-    file,
-    diagnostics: capErrors(
-      sortDiagnostics([
-        ...tokenDiagnostics,
-        ...withoutCascades(syntaxErrors, tokenDiagnostics),
-        ...tree.diagnostics,
-      ]),
-    ),
-  };
+  const diagnostics = capErrors(
+    sortDiagnostics([
+      ...tokenDiagnostics,
+      ...withoutCascades(syntaxErrors, tokenDiagnostics),
+      ...tree.diagnostics,
+    ]),
+  );
+  if (parsed.abandonedAt !== undefined) {
+    // Always shown, after whatever the cap kept: the reader must know the rest was not checked.
+    const at = parsed.abandonedAt;
+    const span = lines.span(at.startOffset, at.startOffset + at.image.length);
+    diagnostics.push(createDiagnostic(Diagnostics.ParsingAbandoned, span, [MAX_RECOGNITION_ERRORS]));
+  }
+  return { file, diagnostics };
 }
 
 /** The first MAX_ERRORS_PER_FILE errors (in reading order), then one LS112 where the next would be. */
-function capErrors(diagnostics: Diagnostic[]): Diagnostic[] {
+export function capErrors(diagnostics: Diagnostic[]): Diagnostic[] {
   if (diagnostics.length <= MAX_ERRORS_PER_FILE) return diagnostics;
   const hidden = diagnostics.length - MAX_ERRORS_PER_FILE;
   const firstHidden = diagnostics[MAX_ERRORS_PER_FILE]!;
@@ -132,13 +142,20 @@ function parseDeclarations(
   tokens: IToken[],
   text: string,
   declarations: Declaration[],
-): IRecognitionException[] {
+): { errors: IRecognitionException[]; abandonedAt?: IToken } {
   const errors: IRecognitionException[] = [];
   let start = 0;
   do {
     scoreParser.input = start === 0 ? tokens : tokens.slice(start);
     scoreParser.declarations = declarations;
-    scoreParser.file();
+    try {
+      scoreParser.file();
+    } catch (error) {
+      if (!(error instanceof ParsingAbandoned)) throw error;
+      // The errors recorded so far (their count is kept across restarts) and where reading stopped.
+      errors.push(...scoreParser.errors);
+      return { errors, abandonedAt: error.token };
+    }
     let stoppedAt: IToken | undefined;
     for (const error of scoreParser.errors) {
       errors.push(error);
@@ -147,7 +164,7 @@ function parseDeclarations(
     if (stoppedAt === undefined) break;
     start = nextDeclarationStart(tokens, tokens.indexOf(stoppedAt, start) + 1, text);
   } while (start < tokens.length);
-  return errors;
+  return { errors };
 }
 
 /** The index of the first declaration keyword at or after `from` that is the first token of its line. */

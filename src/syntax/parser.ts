@@ -27,7 +27,14 @@
  * rules and sections, then conditions, then values). The AST building is in tree-builder.ts, the error
  * messages in parse-errors.ts.
  */
-import { EmbeddedActionsParser, EOF, tokenMatcher, type IToken, type TokenType } from "chevrotain";
+import {
+  EmbeddedActionsParser,
+  EOF,
+  tokenMatcher,
+  type IRecognitionException,
+  type IToken,
+  type TokenType,
+} from "chevrotain";
 import type * as Ast from "./ast.js";
 import { Diagnostics } from "../diagnostics/codes.js";
 import { ACTION_EXPECTED, EFFECT_EXPECTED, parseErrorMessages } from "./parse-errors.js";
@@ -36,6 +43,29 @@ import { TreeBuilder } from "./tree-builder.js";
 import * as T from "./tokens.js";
 
 type ModelItem = Ast.SectionDecl | Ast.BucketDecl | Ast.ClampDecl;
+
+/**
+ * Recognition errors one file may cause before the parser gives up on it. Recovering from text that is
+ * no rule file records about one error per token, and each costs far more than parsing a token (5 MB of
+ * `model model …` took minutes): past this many, the rest of the file is not a rule file anyone will fix
+ * line by line. Generous: a file shows at most 50 errors (parse.ts), after merging those on one line.
+ */
+export const MAX_RECOGNITION_ERRORS = 1000;
+
+/** Thrown out of the parser (Chevrotain passes on what is no recognition exception) to stop a file. */
+export class ParsingAbandoned extends Error {
+  override readonly name = "ParsingAbandoned";
+  constructor(readonly token: IToken) {
+    super("too many syntax errors");
+  }
+}
+
+/** Chevrotain's own recording of an error: its parser calls `this.SAVE_ERROR`, not in its typings. */
+const saveError = (
+  EmbeddedActionsParser.prototype as unknown as {
+    SAVE_ERROR(this: EmbeddedActionsParser, error: IRecognitionException): IRecognitionException;
+  }
+).SAVE_ERROR;
 
 /** The builder the parser holds between files. */
 const EMPTY_TREE = new TreeBuilder(new LineIndex("", ""));
@@ -65,11 +95,25 @@ export class ScoreParser extends EmbeddedActionsParser {
     this.performSelfAnalysis();
   }
 
+  /** Recognition errors recorded for the current file (see MAX_RECOGNITION_ERRORS). */
+  private recognitionErrors = 0;
+
   /** Lets go of the last file's tokens, tree and declarations (the parser lives as long as the process). */
   release(): void {
     this.input = [];
     this.tree = EMPTY_TREE;
     this.declarations = [];
+    this.recognitionErrors = 0;
+  }
+
+  /**
+   * Every error Chevrotain records passes here (it is not in Chevrotain's typings, hence no `override`):
+   * past MAX_RECOGNITION_ERRORS for one file, parsing stops with ParsingAbandoned.
+   */
+  SAVE_ERROR(error: IRecognitionException): IRecognitionException {
+    this.recognitionErrors++;
+    if (this.recognitionErrors > MAX_RECOGNITION_ERRORS) throw new ParsingAbandoned(error.token);
+    return saveError.call(this, error);
   }
 
   /** Whether the next token is the first of its line. */
