@@ -5,6 +5,7 @@ import { describeFileError } from "../diagnostics/file-errors.js";
 import { streamSink, type LineSink } from "../io/write-lines.js";
 import { UsageError } from "./exit-codes.js";
 import type { CommandIO } from "./io.js";
+import { findRuleFiles } from "../compile/read-rules.js";
 
 /*
  * Outputs are atomic: a command writes a temporary file beside the target and renames it over the target
@@ -168,4 +169,19 @@ async function identitiesOf(full: string): Promise<string[]> {
     }
   }
   return ids;
+}
+
+/**
+ * The files a rules path stands for, as inputs an output must not replace: the path itself, and when it
+ * is a directory every `.score` file below it (links followed, as compiling follows them).
+ */
+export async function ruleInputFiles(io: CommandIO, target: string | undefined): Promise<string[]> {
+  if (target === undefined) return [];
+  const full = path.resolve(io.cwd, target);
+  try {
+    if (!(await stat(full)).isDirectory()) return [full];
+    return [full, ...(await findRuleFiles(full, { within: null })).map((file) => path.join(full, file))];
+  } catch {
+    return [full];
+  }
 }

@@ -120,7 +120,7 @@ describe("leadscore diff with directories", () => {
       ],
       [
         ["diff", "--base-dir", "old-rules", "--out", "x.md", "--full-report", "./x.md"],
-        "leadscore: --out and --full-report name the same file; choose two files\n",
+        "leadscore: --full-report `./x.md` is also --out; give each output its own file\n",
       ],
       [
         ["diff", "--base-dir", "old-rules", "--format", "html"],

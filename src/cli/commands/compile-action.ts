@@ -1,4 +1,4 @@
-import { writeOutputFile } from "../output-files.js";
+import { refuseOutputsOverInputs, ruleInputFiles, writeOutputFile } from "../output-files.js";
 import { hasErrors } from "../../diagnostics/diagnostic.js";
 import { summarizeDiagnostics } from "../../diagnostics/render.js";
 import { serializeArtifact } from "../../compile/load-artifact.js";
@@ -19,6 +19,8 @@ export async function runCompile(
   setExitCode: (code: number) => void,
 ): Promise<void> {
   const targets = paths.length > 0 ? paths : await defaultRulePaths(io);
+  const inputs = await Promise.all(targets.map((target) => ruleInputFiles(io, target)));
+  await refuseOutputsOverInputs(io, [["-o", options.out]], inputs.flat());
   const result = await compileRulePaths(io, targets);
   reportDiagnostics(io, result);
   if (hasErrors(result.diagnostics) || !result.artifact) {

@@ -1,4 +1,7 @@
-import { openOutputFile, writeOutputFile } from "../output-files.js";
+import { openOutputFile, refuseOutputsOverInputs, ruleInputFiles, writeOutputFile } from "../output-files.js";
+import { CONFIG_FILE } from "../../project/config-file.js";
+import type { ProjectConfig } from "../../project/config.js";
+import { expandGlobs } from "../../project/glob.js";
 import path from "node:path";
 import { hasErrors } from "../../diagnostics/diagnostic.js";
 import { renderDiagnostics, summarizeDiagnostics } from "../../diagnostics/render.js";
@@ -56,7 +59,14 @@ export async function runDiff(
   setExitCode: (code: number) => void,
 ): Promise<void> {
   const config = await projectConfig(io);
-  refuseSameOutputs(io, options);
+  await refuseOutputsOverInputs(
+    io,
+    [
+      ["--out", options.out],
+      ["--full-report", options.fullReport],
+    ],
+    await workingTreeInputs(io, config),
+  );
   const context: DiffContext = {
     cwd: io.cwd,
     root: config.root,
@@ -293,9 +303,14 @@ async function writeDocumentTo(
   }
 }
 
-function refuseSameOutputs(io: CommandIO, options: DiffOptions): void {
-  if (options.out === undefined || options.fullReport === undefined) return;
-  if (path.resolve(io.cwd, options.out) === path.resolve(io.cwd, options.fullReport)) {
-    throw new UsageError("--out and --full-report name the same file; choose two files");
-  }
+/** The working tree's files a diff reads: outputs must not replace them (a report over a rule file). */
+async function workingTreeInputs(io: CommandIO, config: ProjectConfig): Promise<string[]> {
+  const inRoot = (file: string) => path.resolve(config.root, file);
+  const fixtures = await expandGlobs(config.root, config.fixtures, { within: null });
+  return [
+    inRoot(CONFIG_FILE),
+    ...config.population.flatMap((entry) => [entry.leads, entry.events ?? entry.leads].map(inRoot)),
+    ...fixtures.map(inRoot),
+    ...(await ruleInputFiles(io, inRoot(config.rules))),
+  ];
 }

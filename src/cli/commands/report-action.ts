@@ -5,7 +5,7 @@ import { renderReportMarkdown } from "../../report/render/markdown.js";
 import type { RejectLine } from "../../batch/score-file.js";
 import type { CommandIO } from "../io.js";
 import type { ReportFormat } from "./choices.js";
-import { writeOutputFile } from "../output-files.js";
+import { refuseOutputsOverInputs, ruleInputFiles, writeOutputFile } from "../output-files.js";
 import { scoreHistory, type HistoryOptions } from "./history-input.js";
 import { terminalProgress } from "../progress-bar.js";
 
@@ -22,6 +22,14 @@ export async function runReport(
   setExitCode: (code: number) => void,
 ): Promise<void> {
   const format = options.format ?? formatOf(options.out);
+  await refuseOutputsOverInputs(
+    io,
+    [
+      ["--out", options.out],
+      ["--rejects", options.rejects],
+    ],
+    [options.leads, options.events, ...(await ruleInputFiles(io, options.rules))],
+  );
   let collector: OutcomeCollector | null = null;
   const rejects: RejectLine[] = [];
   const history = await scoreHistory(

@@ -4,7 +4,7 @@ import type { DialectName } from "../../sql/dialect.js";
 import { emitDbtYaml, emitSql, relationProblem } from "../../sql/emit.js";
 import { UsageError } from "../exit-codes.js";
 import type { CommandIO } from "../io.js";
-import { writeOutputFile } from "../output-files.js";
+import { refuseOutputsOverInputs, ruleInputFiles, writeOutputFile } from "../output-files.js";
 import { loadRulesOption } from "../rules-input.js";
 
 export interface SqlCommandOptions {
@@ -40,6 +40,15 @@ export async function runSql(
   }
   if (dbt && options.out === undefined)
     throw new UsageError("--dbt writes two files: name the model file with --out");
+  const dbtYaml = dbt && options.out !== undefined ? `${options.out.replace(/\.sql$/i, "")}.yml` : undefined;
+  await refuseOutputsOverInputs(
+    io,
+    [
+      ["--out", options.out],
+      ["--out (its dbt .yml)", dbtYaml],
+    ],
+    await ruleInputFiles(io, options.rules),
+  );
   const artifact = await loadRulesOption(io, options.rules, setExitCode);
   if (artifact === null) return;
   const explain = options.explain === true;

@@ -1,4 +1,4 @@
-import { writeOutputFile } from "../output-files.js";
+import { refuseOutputsOverInputs, ruleInputFiles, writeOutputFile } from "../output-files.js";
 import { computeCoverage, meetsMinimum, parsePercentage, type Percentage } from "../../fixtures/coverage.js";
 import { findFixtureFiles, loadFixtureFiles } from "../../fixtures/load.js";
 import { renderJsonReport } from "../../fixtures/report/json.js";
@@ -98,6 +98,11 @@ export async function runTest(
     throw new UsageError(`no fixture files (*.test.yaml) found in ${where}`);
   }
 
+  await refuseOutputsOverInputs(
+    io,
+    [["--output", options.output]],
+    [...found.files, ...(await ruleInputFiles(io, options.rules ?? config.rules))],
+  );
   const artifact = await loadRulesOption(io, options.rules ?? config.rules, setExitCode);
   if (artifact === null) return;
   let ruleset: Ruleset;
