@@ -29,6 +29,19 @@ export interface CommandIO {
    * files read may lead outside the repository. Only the command line can say so, never a file.
    */
   allowOutsideRepo?: boolean;
+  /**
+   * stdout for a text report people read (explain, test's text reporter, diff --format text): text from
+   * files in it is escaped as on stderr, so that it cannot drive the terminal. Data formats (JSON, NDJSON,
+   * CSV, SQL, Markdown, formatted rule files) go to `stdout` as they are: they have their own escaping.
+   * Set by the CLI (runCli); `printTextReport` falls back to `stdout` where it is not.
+   */
+  stdoutText?: (text: string) => void;
+}
+
+/** Prints a text report for people on stdout, escaped (see `stdoutText`). */
+export function printTextReport(io: CommandIO, text: string): void {
+  if (io.stdoutText === undefined) io.stdout(text);
+  else io.stdoutText(text);
 }
 
 export function processIO(): CommandIO {

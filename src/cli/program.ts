@@ -59,6 +59,9 @@ export async function runCli(argv: readonly string[], rawIO: CommandIO): Promise
     // it is, and only loses or shows the marks of the reports printed there.
     stdout: (text) =>
       rawIO.stdout(marks.render(text, colorEnabled(when, env, rawIO.stdoutIsTTY ?? false), false)),
+    // Text reports for people (explain, test, diff text) are escaped like stderr: they quote files too.
+    stdoutText: (text) =>
+      rawIO.stdout(marks.render(text, colorEnabled(when, env, rawIO.stdoutIsTTY ?? false), true)),
     stderr: (text) => {
       const shown = marks.render(text, colorEnabled(when, env, rawIO.isTTY), true);
       // In GitHub Actions, no line of text from a file may read as a workflow command (annotations are

@@ -34,7 +34,7 @@ import type { Stylize } from "../../diagnostics/style.js";
 import { textSink } from "../../io/write-lines.js";
 import { parseInstant } from "../../eval/instant.js";
 import { ExitCode, UsageError } from "../exit-codes.js";
-import type { CommandIO } from "../io.js";
+import { printTextReport, type CommandIO } from "../io.js";
 import { projectConfig } from "./defaults.js";
 import { linkBoundary } from "../rules-input.js";
 import type { DiffFormat } from "./choices.js";
@@ -157,7 +157,13 @@ export async function runDiff(
   const { report, lists } = streamed;
   try {
     if (options.fullReport !== undefined) {
-      await writeDocumentTo(io, options.fullReport, fullDocument(report, options.format), lists);
+      await writeDocumentTo(
+        io,
+        options.fullReport,
+        fullDocument(report, options.format),
+        lists,
+        options.format,
+      );
     }
     if (options.format === "markdown") {
       // The comment: only the first moved leads and rejects, which the report holds.
@@ -167,7 +173,13 @@ export async function runDiff(
     } else {
       // Only the report printed on the terminal is styled; files never are.
       const stylize = options.out === undefined ? io.stylize : undefined;
-      await writeDocumentTo(io, options.out ?? null, fullDocument(report, options.format, stylize), lists);
+      await writeDocumentTo(
+        io,
+        options.out ?? null,
+        fullDocument(report, options.format, stylize),
+        lists,
+        options.format,
+      );
     }
   } finally {
     streamed.dispose();
@@ -287,9 +299,11 @@ async function writeDocumentTo(
   file: string | null,
   document: readonly DocumentPart[],
   lists: ReportLists,
+  format: DiffFormat,
 ): Promise<void> {
   if (file === null) {
-    const sink = textSink(io.stdout);
+    // The text report is for people on a terminal: escaped like stderr; JSON has its own escaping.
+    const sink = textSink(format === "text" ? (text) => printTextReport(io, text) : io.stdout);
     await writeDocument(document, lists, sink);
     await sink.close();
     return;

@@ -11,7 +11,7 @@ import { parseInstant, toInstant } from "../../eval/instant.js";
 import { Ruleset } from "../../eval/ruleset.js";
 import type { ScoringEvent } from "../../eval/event-index.js";
 import { ExitCode, UsageError } from "../exit-codes.js";
-import type { CommandIO } from "../io.js";
+import { printTextReport, type CommandIO } from "../io.js";
 import { displayPath, loadRulesOption, readText } from "../rules-input.js";
 
 export interface ExplainOptions extends InputFlags {
@@ -57,9 +57,8 @@ export async function runExplain(
   }
 
   const result = ruleset.score(prepared.lead, prepared.events as ScoringEvent[], { asOf });
-  io.stdout(
-    options.json ? `${JSON.stringify(result, null, 2)}\n` : renderExplanation(result, artifact, { asOf }),
-  );
+  if (options.json) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+  else printTextReport(io, renderExplanation(result, artifact, { asOf }));
 }
 
 function resolveAsOf(option: string | undefined, fromFile: unknown, file: string): number {

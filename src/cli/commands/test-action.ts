@@ -15,7 +15,7 @@ import type { PrepareOptions } from "../../io/prepare-lead.js";
 import type { ScoreResult } from "../../eval/result.js";
 import { createRuleset, type Ruleset } from "../../eval/ruleset.js";
 import { ExitCode, UsageError } from "../exit-codes.js";
-import type { CommandIO } from "../io.js";
+import { printTextReport, type CommandIO } from "../io.js";
 import { displayPath, loadRulesOption } from "../rules-input.js";
 import { fixtureSearch, projectConfig } from "./defaults.js";
 import { TEST_REPORTERS as REPORTERS } from "./choices.js";
@@ -146,7 +146,7 @@ export async function runTest(
   const annotate = wantsAnnotations(io, options.format, reporter !== "text" && options.output === undefined);
   const shown = renderTextReport(run, coverage, io.stylize);
   const text = annotate ? neutralizeWorkflowCommands(shown) : shown;
-  if (reporter === "text" && options.output === undefined) io.stdout(text);
+  if (reporter === "text" && options.output === undefined) printTextReport(io, text);
   else {
     const report =
       reporter === "json"
@@ -159,7 +159,7 @@ export async function runTest(
       io.stderr(`${summaryLine(run, io.stylize)}\n`);
     } else {
       await writeReport(io.cwd, options.output, report);
-      io.stdout(text);
+      printTextReport(io, text);
       io.stderr(`wrote ${displayPath(io, options.output)} (${reporter})\n`);
     }
   }
@@ -186,7 +186,7 @@ async function updateFixtures(
     if (update.text !== null) await writeOutputFile(io, file.file, update.text);
     updates.push(update);
   }
-  io.stdout(renderUpdateReport(updates));
+  printTextReport(io, renderUpdateReport(updates));
   const rerun = runFixtures(
     ruleset,
     (
@@ -196,7 +196,7 @@ async function updateFixtures(
       )
     ).fixtures,
   );
-  io.stdout(`${summaryLine(rerun, io.stylize)}\n`);
+  printTextReport(io, `${summaryLine(rerun, io.stylize)}\n`);
   if (rerun.failed > 0 || rerun.problems > 0) setExitCode(ExitCode.Failed);
 }
 
