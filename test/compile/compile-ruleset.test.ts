@@ -117,6 +117,14 @@ describe("loading artifacts", () => {
     expect(parseArtifact(JSON.stringify(value))).toMatchObject({ reason: "hash-mismatch" });
   });
 
+  test("issue 9 item 21: a rule's text is covered by the content hash, so it cannot lie unnoticed", async () => {
+    // A tamperer who edits `text` (what explanations and reviews show) without recomputing the hash is
+    // refused like any other edit; one who recomputes it is what signatures (leadscore verify) are for.
+    const value = JSON.parse(await referenceText());
+    value.models[0].rules[0].text = "when plan in [starter, team] add 2";
+    expect(parseArtifact(JSON.stringify(value))).toMatchObject({ reason: "hash-mismatch" });
+  });
+
   test("checkArtifactShape checks all but the hash (for the artifact the compiler has just hashed)", async () => {
     const value = JSON.parse(await referenceText());
     value.models[0].rules[0].points = 99;
