@@ -1,6 +1,7 @@
 import type { TransitionSummary } from "./transitions.js";
 import { ConversionTally, type ConversionSummary } from "./conversion.js";
-import type { EventsByLead, FiledEvent } from "../io/read-events.js";
+import type { EventsByLead } from "../io/read-events.js";
+import { describeLeadIssue, joinEvents } from "../io/event-lookup.js";
 import type { ReadItem, RecordPosition } from "../io/read-item.js";
 import type { InputReport, LeadRecord } from "../io/lead-records.js";
 import type { OutcomeOptions } from "../io/input-options.js";
@@ -120,7 +121,6 @@ export async function scoreBatch(options: BatchOptions): Promise<BatchSummary> {
   const { scorer, events } = options;
   const buckets = new Map<string, number>();
   const excluded = new Map<string, number>();
-  const matchedLeadIds = new Set<string>();
   let read = 0;
   let scored = 0;
   let rejected = 0;
@@ -152,17 +152,15 @@ export async function scoreBatch(options: BatchOptions): Promise<BatchSummary> {
     } else {
       const input = item.value;
       const id = input.id;
-      const filed = id === null ? undefined : events?.index.byLead.get(id);
-      if (filed !== undefined && id !== null) matchedLeadIds.add(id);
+      // The index notes that the id was taken: the summary counts the events no lead took.
       const embedded: readonly JsonObject[] = input.events;
-      const leadEvents: LeadEvent[] =
-        filed === undefined ? [...embedded] : [...embedded, ...filed.map((f) => f.event)];
+      const { events: leadEvents, filed } = joinEvents(id, embedded, events?.index.byLead);
 
       const prepared = scorer.prepare(input, leadEvents);
 
       if (prepared.issues.length > 0) {
         const reason = prepared.issues
-          .map((issue) => describeIssue(issue, embedded.length, filed, events?.source))
+          .map((issue) => describeLeadIssue(issue, embedded.length, filed, events?.source))
           .join("; ");
         await reject(item, reason, rawOf(input));
       } else {
@@ -201,7 +199,7 @@ export async function scoreBatch(options: BatchOptions): Promise<BatchSummary> {
       unscored,
       excluded: orderedCounts(excluded, options.exclusionOrder ?? []),
     },
-    events: events === null ? null : summarizeEvents(events.source, events.index, matchedLeadIds),
+    events: events === null ? null : summarizeEvents(events.source, events.index),
     ...(conversion === null ? {} : { conversion: conversion.summary(options.bucketOrder ?? []) }),
     ...(options.inputReport === undefined
       ? {}
@@ -211,24 +209,6 @@ export async function scoreBatch(options: BatchOptions): Promise<BatchSummary> {
 }
 
 const YEAR_2000 = Date.UTC(2000, 0, 1);
-
-/**
- * `events[3].at: not a timestamp (events.ndjson line 17)`: an issue with an event from the events file
- * says where that event is, since the lead's own line does not show it.
- */
-function describeIssue(
-  issue: BatchIssue,
-  embeddedCount: number,
-  filed: readonly FiledEvent[] | undefined,
-  eventsSource: string | undefined,
-): string {
-  const text = issue.path === "" ? issue.reason : `${issue.path}: ${issue.reason}`;
-  const match = /^events(?:\[(\d+)\]|\.(\d+))/.exec(issue.path);
-  if (match === null || filed === undefined) return text;
-  const index = Number(match[1] ?? match[2]) - embeddedCount;
-  const event = filed[index];
-  return event === undefined ? text : `${text} (${eventsSource ?? "events"} line ${event.line})`;
-}
 
 function rawOf(input: LeadRecord): unknown {
   if (input.events.length === 0) return input.fields;
@@ -249,19 +229,23 @@ function orderedCounts(
   return Object.fromEntries([...declared, ...others].map((name) => [name, counts.get(name) ?? 0]));
 }
 
-function summarizeEvents(source: string, index: EventsByLead, matched: ReadonlySet<string>): EventsSummary {
+function summarizeEvents(source: string, index: EventsByLead): EventsSummary {
   let attached = 0;
   let unmatched = 0;
   let unmatchedLeads = 0;
-  const examples: string[] = [];
-  for (const [leadId, events] of index.byLead) {
-    if (matched.has(leadId)) {
-      attached += events.length;
+  // The first few unknown ids in file order (an index on disk lists ids sorted): by their first record.
+  const examples: Array<{ id: string; first: number }> = [];
+  for (const { id, events, first, taken } of index.byLead.ids()) {
+    if (taken) {
+      attached += events;
       continue;
     }
-    unmatched += events.length;
+    unmatched += events;
     unmatchedLeads += 1;
-    if (examples.length < UNMATCHED_EXAMPLES) examples.push(leadId);
+    if (examples.length === UNMATCHED_EXAMPLES && first > examples[UNMATCHED_EXAMPLES - 1]!.first) continue;
+    examples.push({ id, first });
+    examples.sort((a, b) => a.first - b.first);
+    if (examples.length > UNMATCHED_EXAMPLES) examples.pop();
   }
   return {
     source,
@@ -270,6 +254,6 @@ function summarizeEvents(source: string, index: EventsByLead, matched: ReadonlyS
     attached,
     unmatched,
     unmatchedLeads,
-    unmatchedExamples: examples,
+    unmatchedExamples: examples.map((example) => example.id),
   };
 }

@@ -10,6 +10,7 @@ import type { Artifact } from "../compile/artifact.js";
 import { canonicalJson } from "../compile/hash.js";
 import type { ByteSource } from "../io/read-item.js";
 import { readEventsByLead } from "../io/read-events.js";
+import { describeLeadIssue, joinEvents } from "../io/event-lookup.js";
 import { leadsFormatOf } from "../io/leads-format.js";
 import { InputFileError } from "../io/column-plan.js";
 import { resolveInputOptions, type InputOptions } from "../io/input-options.js";
@@ -233,7 +234,7 @@ export async function addPopulationFiles(
           (reject) => {
             into.rejects.push({ source: `${eventsFile} line ${reject.line}`, reason: reject.reason });
           },
-          progress.record,
+          { onRecord: progress.record },
         ),
       );
       progress.done();
@@ -254,7 +255,15 @@ export async function addPopulationFiles(
     const preparer = new LeadPreparer(sides.head.schema, input);
     const progress = progressOf(options, open, "leads", entry.leads);
     const file = { open: progress.open, name: entry.leads, format };
+    // An events file too big to hold is indexed on disk (see io/read-events.ts): removed once read.
     await guard(entry.leads, async () => {
+      try {
+        await addLeads();
+      } finally {
+        events?.byLead.dispose();
+      }
+    });
+    async function addLeads(): Promise<void> {
       for await (const item of readLeadRecords(file, sides.head.schema, input, report)) {
         summary.read += 1;
         progress.record();
@@ -265,12 +274,14 @@ export async function addPopulationFiles(
           continue;
         }
         const record = item.value;
-        const filed = record.id === null ? undefined : events?.byLead.get(record.id);
-        const leadEvents = [...record.events, ...(filed ?? []).map((f) => f.event)];
+        const { events: leadEvents, filed } = joinEvents(record.id, record.events, events?.byLead);
         const prepared = preparer.prepare(record.fields, leadEvents, record.fromText);
+        // In the words of `leadscore score`: an event from the events file names its line there.
         const problem =
           prepared.issues.length > 0
-            ? describeIssues(prepared.issues)
+            ? prepared.issues
+                .map((issue) => describeLeadIssue(issue, record.events.length, filed, entry.events))
+                .join("; ")
             : judge.problem(prepared.lead, prepared.events);
         if (problem !== null) {
           into.rejects.push({ source, reason: problem });
@@ -282,7 +293,7 @@ export async function addPopulationFiles(
         if (outcome !== null) lead.outcome = outcomeOf(record.outcome, input, outcome);
         into.leads.push(lead);
       }
-    });
+    }
     progress.done();
     const warnings = inputWarnings(report);
     if (warnings.length > 0) summary.warnings = warnings;

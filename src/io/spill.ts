@@ -174,7 +174,7 @@ export class SortedSpill<T> {
     this.#memory = [];
   }
 
-  /** Every item in sorted order: the runs merged (few runs: a linear scan for the smallest head is enough). */
+  /** Every item in sorted order: the runs merged through a heap of their heads (k-way merge). */
   async *all(): AsyncGenerator<T> {
     if (this.inMemory) {
       yield* this.sorted();
@@ -183,19 +183,17 @@ export class SortedSpill<T> {
     if (this.#memory.length > 0) this.#writeRun();
     const readers = this.#runs.map((file) => readSpillFile<T>(file));
     try {
-      const heads: Array<T | undefined> = [];
-      for (const reader of readers) heads.push((await reader.next()).value as T | undefined);
-      for (;;) {
-        let best = -1;
-        for (let i = 0; i < heads.length; i++) {
-          const head = heads[i];
-          if (head === undefined) continue;
-          if (best === -1 || this.#compare(head, heads[best]!) < 0) best = i;
-        }
-        if (best === -1) return;
-        yield heads[best]!;
-        const next = await readers[best]!.next();
-        heads[best] = next.done ? undefined : next.value;
+      const heap = new RunHeap<T>(this.#compare);
+      for (const [run, reader] of readers.entries()) {
+        const first = await reader.next();
+        if (!first.done) heap.push(first.value, run);
+      }
+      while (heap.size > 0) {
+        const { item, run } = heap.top();
+        yield item;
+        const next = await readers[run]!.next();
+        if (next.done) heap.pop();
+        else heap.replaceTop(next.value, run);
       }
     } finally {
       // A reader stopped early (first(n)) closes its files now, not when collected.
@@ -213,5 +211,69 @@ export class SortedSpill<T> {
       if (items.length >= n) break;
     }
     return items;
+  }
+}
+
+/** A binary min-heap of the runs' current items; ties go to the earlier run (a stable merge). */
+class RunHeap<T> {
+  readonly #items: Array<{ item: T; run: number }> = [];
+  readonly #compare: (a: T, b: T) => number;
+
+  constructor(compare: (a: T, b: T) => number) {
+    this.#compare = compare;
+  }
+
+  get size(): number {
+    return this.#items.length;
+  }
+
+  top(): { item: T; run: number } {
+    return this.#items[0]!;
+  }
+
+  push(item: T, run: number): void {
+    const items = this.#items;
+    items.push({ item, run });
+    let i = items.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!this.#less(i, parent)) break;
+      [items[i], items[parent]] = [items[parent]!, items[i]!];
+      i = parent;
+    }
+  }
+
+  pop(): void {
+    const last = this.#items.pop()!;
+    if (this.#items.length === 0) return;
+    this.#items[0] = last;
+    this.#down();
+  }
+
+  replaceTop(item: T, run: number): void {
+    this.#items[0] = { item, run };
+    this.#down();
+  }
+
+  #less(a: number, b: number): boolean {
+    const x = this.#items[a]!;
+    const y = this.#items[b]!;
+    const order = this.#compare(x.item, y.item);
+    return order < 0 || (order === 0 && x.run < y.run);
+  }
+
+  #down(): void {
+    const items = this.#items;
+    let i = 0;
+    for (;;) {
+      const left = 2 * i + 1;
+      const right = left + 1;
+      let smallest = i;
+      if (left < items.length && this.#less(left, smallest)) smallest = left;
+      if (right < items.length && this.#less(right, smallest)) smallest = right;
+      if (smallest === i) return;
+      [items[i], items[smallest]] = [items[smallest]!, items[i]!];
+      i = smallest;
+    }
   }
 }

@@ -82,13 +82,18 @@ const scorer: BatchScorer = {
   },
 };
 
-async function run(leadsText: string, format: LeadsFormat, eventsText?: string) {
+async function run(leadsText: string, format: LeadsFormat, eventsText?: string, memoryEvents?: number) {
   const rejects: RejectLine[] = [];
   const results: Array<[number, number, string | null, number | null]> = [];
   let events = null;
   if (eventsText !== undefined) {
     const onEventReject = (reject: ReadReject) => void rejects.push({ ...reject, source: "events.ndjson" });
-    events = { source: "events.ndjson", index: await readEventsByLead(chunked(eventsText), onEventReject) };
+    const index = await readEventsByLead(
+      chunked(eventsText),
+      onEventReject,
+      memoryEvents === undefined ? {} : { memoryEvents },
+    );
+    events = { source: "events.ndjson", index };
   }
   const summary = await scoreBatch({
     scorer,
@@ -155,54 +160,61 @@ describe("scoreBatch", () => {
     });
   });
 
-  it("attaches events from the events file, points at the events line of a bad event, and reports events of unknown leads", async () => {
-    const leads = [
-      '{"id":"L1","employees":600}',
-      '{"id":"L2","events":[{"type":"email_open"}]}',
-      '{"id":"L3"}',
-    ].join("\n");
-    const events = [
-      '{"lead_id":"L1","type":"email_open","at":"2026-10-01T00:00:00Z"}',
-      '{"lead_id":"L9","type":"email_open","at":"2026-10-01T00:00:00Z"}',
-      '{"lead_id":"L2","type":"bogus","at":"2026-10-01T00:00:00Z"}',
-      '{"lead_id":"L1","type":"email_click","at":"2026-10-02T00:00:00Z"}',
-      '{"type":"email_click"}',
-      '{"lead_id":"L8","type":"email_open","at":"2026-10-01T00:00:00Z"}',
-      '{"lead_id":"L9","type":"email_open","at":"2026-10-03T00:00:00Z"}',
-    ].join("\n");
-    const { summary, results, rejects } = await run(leads, "ndjson", events);
-    expect(results).toEqual([
-      [1, 1, "L1", 2],
-      [3, 3, "L3", 0],
-    ]);
-    expect(rejects.map(({ source, record, line, reason }) => ({ source, record, line, reason }))).toEqual([
-      { source: "events.ndjson", record: 5, line: 5, reason: "`lead_id` is missing" },
-      {
-        source: "leads.ndjson",
-        record: 2,
-        line: 2,
-        reason: "events[1].type: unknown event type `bogus` (events.ndjson line 3)",
-      },
-    ]);
-    expect(rejects[1]?.raw).toEqual({ id: "L2", events: [{ type: "email_open" }] });
-    expect(summary.leads).toEqual({ source: "leads.ndjson", read: 3, scored: 2, rejected: 1 });
-    expect(summary.events).toEqual({
-      source: "events.ndjson",
-      read: 7,
-      rejected: 1,
-      attached: 3,
-      unmatched: 3,
-      unmatchedLeads: 2,
-      unmatchedExamples: ["L9", "L8"],
-    });
-    const { read, rejected, attached, unmatched } = summary.events ?? {
-      read: 0,
-      rejected: 0,
-      attached: 0,
-      unmatched: 0,
-    };
-    expect(rejected + attached + unmatched).toBe(read);
-  });
+  // An events file past `memoryEvents` is sorted by lead id on disk and read back per lead: the same answers.
+  it.each([
+    ["held in memory", undefined],
+    ["indexed on disk", 2],
+  ])(
+    "attaches events from the events file (%s), points at the events line of a bad event, and reports events of unknown leads",
+    async (_how, memoryEvents) => {
+      const leads = [
+        '{"id":"L1","employees":600}',
+        '{"id":"L2","events":[{"type":"email_open"}]}',
+        '{"id":"L3"}',
+      ].join("\n");
+      const events = [
+        '{"lead_id":"L1","type":"email_open","at":"2026-10-01T00:00:00Z"}',
+        '{"lead_id":"L9","type":"email_open","at":"2026-10-01T00:00:00Z"}',
+        '{"lead_id":"L2","type":"bogus","at":"2026-10-01T00:00:00Z"}',
+        '{"lead_id":"L1","type":"email_click","at":"2026-10-02T00:00:00Z"}',
+        '{"type":"email_click"}',
+        '{"lead_id":"L8","type":"email_open","at":"2026-10-01T00:00:00Z"}',
+        '{"lead_id":"L9","type":"email_open","at":"2026-10-03T00:00:00Z"}',
+      ].join("\n");
+      const { summary, results, rejects } = await run(leads, "ndjson", events, memoryEvents);
+      expect(results).toEqual([
+        [1, 1, "L1", 2],
+        [3, 3, "L3", 0],
+      ]);
+      expect(rejects.map(({ source, record, line, reason }) => ({ source, record, line, reason }))).toEqual([
+        { source: "events.ndjson", record: 5, line: 5, reason: "`lead_id` is missing" },
+        {
+          source: "leads.ndjson",
+          record: 2,
+          line: 2,
+          reason: "events[1].type: unknown event type `bogus` (events.ndjson line 3)",
+        },
+      ]);
+      expect(rejects[1]?.raw).toEqual({ id: "L2", events: [{ type: "email_open" }] });
+      expect(summary.leads).toEqual({ source: "leads.ndjson", read: 3, scored: 2, rejected: 1 });
+      expect(summary.events).toEqual({
+        source: "events.ndjson",
+        read: 7,
+        rejected: 1,
+        attached: 3,
+        unmatched: 3,
+        unmatchedLeads: 2,
+        unmatchedExamples: ["L9", "L8"],
+      });
+      const { read, rejected, attached, unmatched } = summary.events ?? {
+        read: 0,
+        rejected: 0,
+        attached: 0,
+        unmatched: 0,
+      };
+      expect(rejected + attached + unmatched).toBe(read);
+    },
+  );
 
   it("lists bucket counts in declared order, then other names alphabetically", async () => {
     const leads = ["id,employees", "a,5", "b,900", "c,7"].join("\n");

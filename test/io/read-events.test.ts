@@ -64,4 +64,40 @@ describe("readEventsByLead", () => {
       rejected: 5,
     });
   });
+
+  it("moves the events to disk past `memoryEvents`: sorted by lead id, each lead's events in file order", async () => {
+    const lines = Array.from(
+      { length: 50 },
+      (_, i) => `{"lead_id":"L${(i * 7) % 11}","type":"email_open","at":"2026-10-01T00:00:00Z","n":${i}}`,
+    );
+    lines.splice(20, 0, "{broken");
+    const text = lines.join("\n");
+    const rejects: ReadReject[] = [];
+    const inMemory = await readEventsByLead(chunked(text), () => undefined);
+    const onDisk = await readEventsByLead(chunked(text), (reject) => void rejects.push(reject), {
+      memoryEvents: 3,
+    });
+    try {
+      expect([inMemory.byLead.onDisk, onDisk.byLead.onDisk]).toEqual([false, true]);
+      expect(rejects.map((reject) => reject.line)).toEqual([21]);
+      expect({ read: onDisk.read, filed: onDisk.filed, rejected: onDisk.rejected }).toEqual({
+        read: 51,
+        filed: 50,
+        rejected: 1,
+      });
+      const sorted = <T>(entries: Iterable<[string, T]>) =>
+        [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      expect(sorted(onDisk.byLead.entries())).toEqual(sorted(inMemory.byLead.entries()));
+      expect(onDisk.byLead.get("L3")).toEqual(inMemory.byLead.get("L3"));
+      expect(onDisk.byLead.get("nobody")).toBeUndefined();
+      const ids = [...onDisk.byLead.ids()].sort((a, b) => a.first - b.first);
+      expect(ids.slice(0, 3)).toEqual([
+        { id: "L0", events: 5, first: 1, taken: false },
+        { id: "L7", events: 5, first: 2, taken: false },
+        { id: "L3", events: 5, first: 3, taken: true },
+      ]);
+    } finally {
+      onDisk.byLead.dispose();
+    }
+  });
 });

@@ -12,6 +12,7 @@ import { formatInstant, parseInstant } from "../../eval/instant.js";
 import type { ScoreResult } from "../../eval/result.js";
 import { Ruleset } from "../../eval/ruleset.js";
 import { readEventsByLead } from "../../io/read-events.js";
+import type { EventsLookup } from "../../io/event-lookup.js";
 import { leadsFormatOf } from "../../io/leads-format.js";
 import { InputFileError } from "../../io/column-plan.js";
 import type { InputFlags, OutcomeOptions } from "../../io/input-options.js";
@@ -70,6 +71,7 @@ export async function scoreHistory(
   let sawOutcome = false;
   let firstColumns: string[] | null = null;
   const progress = terminalProgress(io);
+  let eventsIndex: EventsLookup | null = null;
   try {
     let eventsInput = null;
     if (options.events !== undefined) {
@@ -80,6 +82,7 @@ export async function scoreHistory(
           progress === null ? events.source : countBytes(events.source, (read) => progress.update(read)),
           ({ record, line, reason, raw }) => onReject({ record, line, source: events.display, reason, raw }),
         );
+        eventsIndex = index.byLead;
         eventsInput = { source: events.display, index };
       } finally {
         events.close();
@@ -127,6 +130,7 @@ export async function scoreHistory(
   } finally {
     progress?.clear();
     leads.close();
+    eventsIndex?.dispose();
   }
 }
 

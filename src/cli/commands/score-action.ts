@@ -21,6 +21,7 @@ import type { ReadReject } from "../../io/read-item.js";
 import { parquetEvents, parquetLeads } from "../../batch/parquet-input.js";
 import type { SqlEngine } from "../../sql/engines/engine.js";
 import { ndjsonScratch, parquetResults as parquetResultsOf } from "../parquet-results.js";
+import type { EventsLookup } from "../../io/event-lookup.js";
 import type { ByteSource } from "../../io/read-item.js";
 import { leadsFormatOf } from "../../io/leads-format.js";
 import { InputFileError } from "../../io/column-plan.js";
@@ -193,6 +194,7 @@ export async function runScore(
   const report = emptyInputReport(leadsFormat);
   const formatter = resultFormatter(format, { withChange: previousRun !== null });
   let summary: BatchSummary;
+  let eventsIndex: EventsLookup | null = null;
   try {
     let eventsInput = null;
     if (events !== null) {
@@ -206,6 +208,7 @@ export async function runScore(
               progress === null ? events.source : countBytes(events.source, (read) => progress.update(read)),
               eventReject,
             );
+      eventsIndex = index.byLead;
       eventsInput = { source: events.display, index };
     }
     const leadBytes = progressOfBytes(leads, progress, `scoring ${leads.display}`);
@@ -268,6 +271,7 @@ export async function runScore(
     await database?.close();
     if (parquetResults !== null)
       await rm(path.dirname(parquetResults.file), { recursive: true, force: true });
+    eventsIndex?.dispose();
     // A run that did not finish leaves the previous outputs as they were (no-ops after close).
     await outFile?.discard();
     await rejectsFile?.discard();
