@@ -11,15 +11,32 @@
  */
 import { closeSync, openSync, readSync, writeSync } from "node:fs";
 import type { EventsLookup, FiledEvent } from "./event-lookup.js";
-import { SortedSpill, SpillDirectory } from "./spill.js";
+import { SortedSpill, SpillDirectory, type SpillCodec } from "./spill.js";
 
-/** An event as the runs hold it: its lead id (the sort key), where it was, and the event. */
+/**
+ * An event as the runs hold it: its lead id (the sort key), its record number (the order within a
+ * lead), and the rest as the final file's line will hold it — line number and the event's JSON — kept as
+ * text so that sorting never parses an event again.
+ */
 interface SpilledEvent {
   k: string;
   r: number;
-  l: number;
-  e: FiledEvent["event"];
+  rest: string;
 }
+
+/** `"<id as JSON>"<TAB><record><TAB><line><TAB><event JSON>`: JSON escapes every tab inside the id. */
+const EVENT_CODEC: SpillCodec<SpilledEvent> = {
+  encode: (event) => `${JSON.stringify(event.k)}\t${event.r}\t${event.rest}`,
+  decode(line) {
+    const first = line.indexOf("\t");
+    const second = line.indexOf("\t", first + 1);
+    return {
+      k: JSON.parse(line.slice(0, first)) as string,
+      r: Number(line.slice(first + 1, second)),
+      rest: line.slice(second + 1),
+    };
+  },
+};
 
 /** By lead id (code units), then by place in the file: each lead's events stay in file order. */
 function compareSpilled(a: SpilledEvent, b: SpilledEvent): number {
@@ -33,10 +50,16 @@ const WRITE_BYTES = 1024 * 1024;
 
 export class EventsOnDiskWriter {
   readonly #directory = new SpillDirectory();
-  readonly #runs = new SortedSpill<SpilledEvent>(this.#directory, "events", compareSpilled, RUN_EVENTS);
+  readonly #runs = new SortedSpill<SpilledEvent>(
+    this.#directory,
+    "events",
+    compareSpilled,
+    RUN_EVENTS,
+    EVENT_CODEC,
+  );
 
   add(id: string, filed: FiledEvent): void {
-    this.#runs.push({ k: id, r: filed.record, l: filed.line, e: filed.event });
+    this.#runs.push({ k: id, r: filed.record, rest: `${filed.line}\t${JSON.stringify(filed.event)}` });
   }
 
   /** Merges the runs into the one file the lookups read, and builds the index of lead ids. */
@@ -49,7 +72,7 @@ export class EventsOnDiskWriter {
       let pendingBytes = 0;
       let offset = 0;
       for await (const spilled of this.#runs.all()) {
-        const line = Buffer.from(`${JSON.stringify({ r: spilled.r, l: spilled.l, e: spilled.e })}\n`);
+        const line = Buffer.from(`${spilled.r}\t${spilled.rest}\n`);
         index.add(spilled.k, offset, line.length, spilled.r);
         offset += line.length;
         pending.push(line);
@@ -75,6 +98,7 @@ export class EventsOnDiskWriter {
 /** Lead id → slot; per slot the byte range of its events, their count and the first one's record. */
 class LeadIndex {
   readonly slots = new Map<string, number>();
+  // Plain arrays of small numbers: V8 stores them unboxed, 8 bytes a number.
   offsets: number[] = [];
   lengths: number[] = [];
   counts: number[] = [];
@@ -132,8 +156,14 @@ export class EventsOnDisk implements EventsLookup {
     const events: FiledEvent[] = [];
     for (const line of bytes.toString("utf8").split("\n")) {
       if (line === "") continue;
-      const { r, l, e } = JSON.parse(line) as { r: number; l: number; e: FiledEvent["event"] };
-      events.push({ event: e, record: r, line: l });
+      // `<record><TAB><line><TAB><event JSON>`
+      const first = line.indexOf("\t");
+      const second = line.indexOf("\t", first + 1);
+      events.push({
+        event: JSON.parse(line.slice(second + 1)) as FiledEvent["event"],
+        record: Number(line.slice(0, first)),
+        line: Number(line.slice(first + 1, second)),
+      });
     }
     return events;
   }

@@ -15,7 +15,6 @@
 import { closeSync, createReadStream, mkdtempSync, openSync, rmSync, writeSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { readNdjson } from "./read-ndjson.js";
 
 /** Where a command's spilled lists go: one temporary directory, created on first use, removed at the end. */
 export class SpillDirectory {
@@ -66,13 +65,40 @@ class LineFile {
   }
 }
 
-/** Items of a spill file, in file order. Our own files: no line limit (a moved lead can be long). */
-async function* readSpillFile<T>(file: string): AsyncGenerator<T> {
-  for await (const item of readNdjson(createReadStream(file, { highWaterMark: 256 * 1024 }), {
-    maxLineBytes: Number.POSITIVE_INFINITY,
-  })) {
-    if (item.kind === "record") yield item.value as T;
+/** How items become lines of a spill file and back (a line holds no line feed). Default: JSON. */
+export interface SpillCodec<T> {
+  encode(item: T): string;
+  decode(line: string): T;
+}
+
+const JSON_CODEC: SpillCodec<never> = {
+  encode: (item) => JSON.stringify(item),
+  decode: (line) => JSON.parse(line) as never,
+};
+
+/**
+ * Items of a spill file, in file order. Our own files: no line limit (a moved lead can be long). Lines are
+ * split on bytes as they stream (a line feed never occurs inside a UTF-8 sequence), so a merge of many
+ * runs holds one chunk of each, never a whole run.
+ */
+async function* readSpillFile<T>(file: string, codec: SpillCodec<T>): AsyncGenerator<T> {
+  let rest: Buffer | null = null;
+  for await (const chunk of createReadStream(file, { highWaterMark: 256 * 1024 })) {
+    let bytes = chunk as Buffer;
+    if (rest !== null) {
+      bytes = Buffer.concat([rest, bytes]);
+      rest = null;
+    }
+    let start = 0;
+    for (;;) {
+      const newline = bytes.indexOf(10, start);
+      if (newline === -1) break;
+      if (newline > start) yield codec.decode(bytes.toString("utf8", start, newline));
+      start = newline + 1;
+    }
+    if (start < bytes.length) rest = Buffer.from(bytes.subarray(start));
   }
+  if (rest !== null && rest.length > 0) yield codec.decode(rest.toString("utf8"));
 }
 
 /** A list in the order items were added: the first `memoryItems` in memory, the rest on disk. */
@@ -100,6 +126,7 @@ export class SpillList<T> {
     this.#file.write(JSON.stringify(item));
   }
 
+
   get size(): number {
     return this.#size;
   }
@@ -118,7 +145,7 @@ export class SpillList<T> {
     yield* this.#memory;
     if (this.#file === null) return;
     this.#file.flush();
-    yield* readSpillFile<T>(this.#file.path);
+    yield* readSpillFile<T>(this.#file.path, JSON_CODEC);
   }
 
   /** Closes the file (it is removed with its directory). */
@@ -134,15 +161,23 @@ export class SortedSpill<T> {
   readonly #runItems: number;
   readonly #directory: SpillDirectory;
   readonly #kind: string;
+  readonly #codec: SpillCodec<T>;
   #memory: T[] = [];
   readonly #runs: string[] = [];
   #size = 0;
 
-  constructor(directory: SpillDirectory, kind: string, compare: (a: T, b: T) => number, runItems: number) {
+  constructor(
+    directory: SpillDirectory,
+    kind: string,
+    compare: (a: T, b: T) => number,
+    runItems: number,
+    codec: SpillCodec<T> = JSON_CODEC,
+  ) {
     this.#directory = directory;
     this.#kind = kind;
     this.#compare = compare;
     this.#runItems = runItems;
+    this.#codec = codec;
   }
 
   push(item: T): void {
@@ -168,7 +203,7 @@ export class SortedSpill<T> {
 
   #writeRun(): void {
     const file = new LineFile(this.#directory.newFile(this.#kind));
-    for (const item of this.#memory.sort(this.#compare)) file.write(JSON.stringify(item));
+    for (const item of this.#memory.sort(this.#compare)) file.write(this.#codec.encode(item));
     file.close();
     this.#runs.push(file.path);
     this.#memory = [];
@@ -181,7 +216,7 @@ export class SortedSpill<T> {
       return;
     }
     if (this.#memory.length > 0) this.#writeRun();
-    const readers = this.#runs.map((file) => readSpillFile<T>(file));
+    const readers = this.#runs.map((file) => readSpillFile<T>(file, this.#codec));
     try {
       const heap = new RunHeap<T>(this.#compare);
       for (const [run, reader] of readers.entries()) {
