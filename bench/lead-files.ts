@@ -2,7 +2,7 @@
  * Lead files for the command-line benchmarks: the population (examples/population.ts) as NDJSON, one lead
  * per line with its events embedded, streamed to disk so that memory stays flat however many leads.
  */
-import { createWriteStream, type WriteStream } from "node:fs";
+import { createReadStream, createWriteStream, rmSync, type WriteStream } from "node:fs";
 import { finished } from "node:stream/promises";
 import { populationLeads } from "../examples/population.js";
 import { progress } from "./harness.js";
@@ -45,9 +45,47 @@ export async function writeLeadFiles(
 }
 
 /** Writes and waits for the stream to drain when its buffer is full (errors are collected by the caller). */
-function write(stream: WriteStream, text: string): Promise<void> {
+function write(stream: WriteStream, text: string | Buffer): Promise<void> {
   return new Promise((resolve) => {
     if (stream.write(text)) resolve();
     else stream.once("drain", resolve);
   });
+}
+
+/** Parts the events are dealt into before they are joined into one file: no lead's events stay together. */
+const EVENT_PARTS = 16;
+
+/**
+ * The population as two files, as CRM exports give them: leads without events (NDJSON), and an events
+ * file (`lead_id` on every event) in an order unrelated to the leads — each lead's events are dealt into
+ * 16 parts by position, and the parts concatenated. Returns the number of events.
+ */
+export async function writeSplitFiles(
+  seed: number,
+  size: number,
+  leadsFile: string,
+  eventsFile: string,
+): Promise<number> {
+  const partFiles = Array.from({ length: EVENT_PARTS }, (_, i) => `${eventsFile}.part${i}`);
+  const leads = createWriteStream(leadsFile);
+  const parts = partFiles.map((file) => createWriteStream(file));
+  let index = 0;
+  let events = 0;
+  for (const entry of populationLeads({ seed, leads: size })) {
+    await write(leads, `${JSON.stringify(entry.lead)}\n`);
+    for (const [j, event] of entry.events.entries()) {
+      await write(parts[(index * 31 + j * 7) % EVENT_PARTS]!, `${JSON.stringify(event)}\n`);
+      events++;
+    }
+    index++;
+    if (index % 100_000 === 0) progress(`    ${index.toLocaleString("en-US")} leads written`);
+  }
+  await Promise.all([leads, ...parts].map((stream) => finished(stream.end())));
+  const joined = createWriteStream(eventsFile);
+  for (const file of partFiles) {
+    for await (const chunk of createReadStream(file)) await write(joined, chunk as Buffer);
+    rmSync(file);
+  }
+  await finished(joined.end());
+  return events;
 }

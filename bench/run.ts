@@ -11,6 +11,7 @@ import { describeMachine, describeSource, loadAverage } from "./machine.js";
 import type { BenchContext, GroupResult } from "./groups/context.js";
 import { runColdCheck } from "./groups/cold-check.js";
 import { runDiff } from "./groups/diff.js";
+import { runDiffScale } from "./groups/diff-scale.js";
 import { runEvaluator } from "./groups/evaluator.js";
 import { runLanguage } from "./groups/language.js";
 import { runLsp } from "./groups/lsp.js";
@@ -33,6 +34,7 @@ const GROUPS: Group[] = [
   { name: "evaluator", run: runEvaluator },
   { name: "score-memory", run: runScoreMemory },
   { name: "diff", run: runDiff },
+  { name: "diff-scale", run: runDiffScale },
   { name: "runtime-size", run: runRuntimeSize },
   { name: "serve", run: runServe },
   { name: "previous-state", run: runPreviousState },

@@ -41,12 +41,7 @@ export async function runDiff(context: BenchContext): Promise<GroupResult> {
   const { renderDiffMarkdown } = await loadDist<MarkdownModule>("diff/report/markdown.js");
   const { renderDiffText } = await loadDist<TextModule>("diff/report/text.js");
 
-  const base = readdirSync(RULES)
-    .filter((name) => name.endsWith(".score"))
-    .map((name) => ({ path: `rules/${name}`, text: readFileSync(path.join(RULES, name), "utf8") }));
-  const head = base.map((source) => ({ ...source, text: changed(source.path, source.text) }));
-  if (head.every((source, i) => source.text === base[i]!.text))
-    throw new Error("the head change did not apply");
+  const { base, head } = referenceSides();
 
   const size = context.quick ? 20_000 : 100_000;
   const generated = Date.now();
@@ -170,7 +165,18 @@ export async function runDiff(context: BenchContext): Promise<GroupResult> {
   };
 }
 
-const CLI_ARGS = ["diff", "base", "head", "--format", "markdown", "--out", "/dev/null"];
+// Directories are compared only when named as such: a revision argument that names a directory is refused.
+const CLI_ARGS = [
+  "diff",
+  "--base-dir",
+  "base",
+  "--head-dir",
+  "head",
+  "--format",
+  "markdown",
+  "--out",
+  "/dev/null",
+];
 
 /** A rules repository for the command: both sides as directories, the population as an NDJSON file. */
 async function writeProject(
@@ -179,7 +185,35 @@ async function writeProject(
   head: ReadonlyArray<{ path: string; text: string }>,
   size: number,
 ): Promise<string> {
-  const project = path.join(tempDir, "diff-project");
+  const project = writeSides(path.join(tempDir, "diff-project"), base, head);
+  writeFileSync(
+    path.join(project, "leadscore.yaml"),
+    `version: 1\nrules: head\nfixtures: []\npopulation:\n  - leads: population.ndjson\nas_of: ${POPULATION_AS_OF}\n`,
+  );
+  await writeLeadFiles(SEED, [size], [path.join(project, "population.ndjson")]);
+  return project;
+}
+
+/** The reference rules as the base, and the change under review as the head, read from rules/. */
+export function referenceSides(): {
+  base: Array<{ path: string; text: string }>;
+  head: Array<{ path: string; text: string }>;
+} {
+  const base = readdirSync(RULES)
+    .filter((name) => name.endsWith(".score"))
+    .map((name) => ({ path: `rules/${name}`, text: readFileSync(path.join(RULES, name), "utf8") }));
+  const head = base.map((source) => ({ ...source, text: changed(source.path, source.text) }));
+  if (head.every((source, i) => source.text === base[i]!.text))
+    throw new Error("the head change did not apply");
+  return { base, head };
+}
+
+/** Writes the two sides as directories `base/` and `head/` of `project`. */
+export function writeSides(
+  project: string,
+  base: ReadonlyArray<{ path: string; text: string }>,
+  head: ReadonlyArray<{ path: string; text: string }>,
+): string {
   for (const [side, sources] of [
     ["base", base],
     ["head", head],
@@ -188,11 +222,6 @@ async function writeProject(
     for (const source of sources)
       writeFileSync(path.join(project, side, path.basename(source.path)), source.text);
   }
-  writeFileSync(
-    path.join(project, "leadscore.yaml"),
-    `version: 1\nrules: head\nfixtures: []\npopulation:\n  - leads: population.ndjson\nas_of: ${POPULATION_AS_OF}\n`,
-  );
-  await writeLeadFiles(SEED, [size], [path.join(project, "population.ndjson")]);
   return project;
 }
 

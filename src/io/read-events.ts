@@ -17,13 +17,13 @@ export interface ReadEventsOptions {
   /** Called after every record: for progress. */
   onRecord?: () => void;
   /**
-   * Events held in memory at most; past this many the index moves to disk (default 200,000: about
-   * 60 MB of events; a file of millions costs a lead-id index instead, see events-on-disk.ts).
+   * Events held in memory at most; past this many the index moves to disk (default 50,000: about 20 MB
+   * of parsed events; a file of millions costs a lead-id index instead, see events-on-disk.ts).
    */
   memoryEvents?: number;
 }
 
-const DEFAULT_MEMORY_EVENTS = 200_000;
+const DEFAULT_MEMORY_EVENTS = 50_000;
 
 /**
  * Reads a whole events file (NDJSON: `{"lead_id": …, "type": …, "at": …, …properties}`) and files each

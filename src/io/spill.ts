@@ -126,7 +126,6 @@ export class SpillList<T> {
     this.#file.write(JSON.stringify(item));
   }
 
-
   get size(): number {
     return this.#size;
   }

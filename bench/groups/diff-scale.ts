@@ -1,0 +1,123 @@
+/**
+ * `leadscore diff` on a whole CRM: the command, in a new process, over 100,000 and 1,000,000 population
+ * leads with their events (NDJSON, events embedded), and over 1,000,000 leads whose events come in a
+ * separate file in no order (the join indexes them on disk). Base: the reference rules; head: the change
+ * of the diff group. Wall time measured here; CPU time and peak resident memory from GNU time. The full
+ * report is written too (`--full-report`), so the moved leads stream from disk.
+ */
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { POPULATION_AS_OF } from "../../examples/population.js";
+import { CLI } from "../dist.js";
+import { formatBytes, formatMs, formatRate, goal, progress, table } from "../harness.js";
+import { writeLeadFiles, writeSplitFiles } from "../lead-files.js";
+import { hasGnuTime, runChild, type ChildRun } from "../spawn.js";
+import type { BenchContext, GroupResult } from "./context.js";
+import { referenceSides, writeSides } from "./diff.js";
+
+const SEED = 20261101;
+const GOAL_MS = 30_000;
+const GOAL_RSS = 300 * 1024 ** 2;
+
+interface Case {
+  name: string;
+  leads: number;
+  /** The population entry of leadscore.yaml (relative to the project). */
+  population: string;
+}
+
+export async function runDiffScale(context: BenchContext): Promise<GroupResult> {
+  const [small, large] = context.quick ? [10_000, 50_000] : [100_000, 1_000_000];
+  const { base, head } = referenceSides();
+  const project = writeSides(path.join(context.tempDir, "diff-scale"), base, head);
+  progress(`diff-scale: writing ${small.toLocaleString("en-US")} and ${large.toLocaleString("en-US")} leads`);
+  const embeddedEvents = await writeLeadFiles(
+    SEED,
+    [small, large],
+    [path.join(project, "small.ndjson"), path.join(project, "large.ndjson")],
+  );
+  progress(`diff-scale: writing ${large.toLocaleString("en-US")} leads and their events as two files`);
+  const splitEvents = await writeSplitFiles(
+    SEED,
+    large,
+    path.join(project, "leads.ndjson"),
+    path.join(project, "events.ndjson"),
+  );
+  const cases: Case[] = [
+    { name: "events embedded", leads: small, population: "  - leads: small.ndjson" },
+    { name: "events embedded", leads: large, population: "  - leads: large.ndjson" },
+    {
+      name: "events file, any order",
+      leads: large,
+      population: "  - leads: leads.ndjson\n    events: events.ndjson",
+    },
+  ];
+  const runs: Array<{ case: Case; run: ChildRun; moved: string }> = [];
+  for (const each of cases) {
+    writeFileSync(
+      path.join(project, "leadscore.yaml"),
+      `version: 1\nrules: head\nfixtures: []\npopulation:\n${each.population}\nas_of: ${POPULATION_AS_OF}\n`,
+    );
+    progress(`  diff: ${each.leads.toLocaleString("en-US")} leads, ${each.name}`);
+    const run = runChild(process.execPath, [CLI, ...ARGS, path.join(context.tempDir, "full.md")], {
+      cwd: project,
+      tempDir: context.tempDir,
+    });
+    if (run.status !== 0) throw new Error(`leadscore diff exited with ${run.status}: ${run.stderr}`);
+    // "Wrote the impact report to /dev/null: 1,000,000 leads scored, 12,321 moved, 2 rule changes."
+    const summary = /: ([\d,]+) leads? scored, ([\d,]+) moved/.exec(run.stderr);
+    if (summary === null || summary[1]!.replaceAll(",", "") !== String(each.leads))
+      throw new Error(`not every lead was scored: ${run.stderr}`);
+    runs.push({ case: each, run, moved: summary[2]! });
+  }
+
+  const rows = runs.map(({ case: each, run, moved }) => [
+    each.leads.toLocaleString("en-US"),
+    each.name,
+    formatMs(run.wallMs),
+    formatMs(run.cpuMs),
+    formatRate((each.leads * 1000) / run.wallMs),
+    formatBytes(run.maxRss),
+    moved,
+  ]);
+  const [smallRun, largeRun, splitRun] = runs.map((entry) => entry.run) as [ChildRun, ChildRun, ChildRun];
+  return {
+    title: `10. \`leadscore diff\` on ${large.toLocaleString("en-US")} leads (one streaming pass)`,
+    lines: [
+      `population seed ${SEED}: ${(embeddedEvents / large).toFixed(1)} events per lead (${embeddedEvents.toLocaleString("en-US")} events at ${large.toLocaleString("en-US")} leads; the split files hold ${splitEvents.toLocaleString("en-US")})`,
+      `command: leadscore ${ARGS.join(" ")} <tmp>/full.md   (base: rules/, head: MQL >= 90 and one rule added)`,
+      hasGnuTime
+        ? "CPU and peak RSS from GNU time (/usr/bin/time)"
+        : "no GNU time on this machine: no CPU or RSS",
+      "",
+      table(["leads", "population", "wall", "cpu", "leads/s", "peak RSS", "moved"], rows),
+      "",
+      `ratios: ${large / small}× the leads took ${(largeRun.wallMs / smallRun.wallMs).toFixed(1)}× the time and ${(largeRun.maxRss / smallRun.maxRss).toFixed(2)}× the memory; ` +
+        `the events file in any order took ${(splitRun.wallMs / largeRun.wallMs).toFixed(1)}× the time of embedded events and ${(splitRun.maxRss / largeRun.maxRss).toFixed(2)}× the memory`,
+      "",
+      goal(
+        `${large.toLocaleString("en-US")} leads in < 30 s, peak RSS < 300 MB (events embedded)`,
+        largeRun.wallMs < GOAL_MS && largeRun.maxRss < GOAL_RSS,
+        `${formatMs(largeRun.wallMs)} wall (${formatMs(largeRun.cpuMs)} CPU), ${formatBytes(largeRun.maxRss)}`,
+      ),
+      goal(
+        `${large.toLocaleString("en-US")} leads in < 30 s, peak RSS < 300 MB (events file in any order)`,
+        splitRun.wallMs < GOAL_MS && splitRun.maxRss < GOAL_RSS,
+        `${formatMs(splitRun.wallMs)} wall (${formatMs(splitRun.cpuMs)} CPU), ${formatBytes(splitRun.maxRss)}`,
+      ),
+    ],
+  };
+}
+
+const ARGS = [
+  "diff",
+  "--base-dir",
+  "base",
+  "--head-dir",
+  "head",
+  "--format",
+  "markdown",
+  "--out",
+  "/dev/null",
+  "--full-report",
+];
