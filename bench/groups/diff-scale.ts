@@ -13,7 +13,7 @@ import { formatBytes, formatMs, formatRate, goal, progress, table } from "../har
 import { writeLeadFiles, writeSplitFiles } from "../lead-files.js";
 import { hasGnuTime, runChild, type ChildRun } from "../spawn.js";
 import type { BenchContext, GroupResult } from "./context.js";
-import { referenceSides, writeSides } from "./diff.js";
+import { CLI_ARGS, referenceSides, writeSides } from "./diff.js";
 
 const SEED = 20261101;
 const GOAL_MS = 30_000;
@@ -109,15 +109,5 @@ export async function runDiffScale(context: BenchContext): Promise<GroupResult> 
   };
 }
 
-const ARGS = [
-  "diff",
-  "--base-dir",
-  "base",
-  "--head-dir",
-  "head",
-  "--format",
-  "markdown",
-  "--out",
-  "/dev/null",
-  "--full-report",
-];
+/** The diff group's command, with the full report written too (the moved leads stream from disk). */
+const ARGS = [...CLI_ARGS, "--full-report"];

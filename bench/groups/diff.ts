@@ -166,7 +166,7 @@ export async function runDiff(context: BenchContext): Promise<GroupResult> {
 }
 
 // Directories are compared only when named as such: a revision argument that names a directory is refused.
-const CLI_ARGS = [
+export const CLI_ARGS = [
   "diff",
   "--base-dir",
   "base",
