@@ -46,7 +46,7 @@ function compareSpilled(a: SpilledEvent, b: SpilledEvent): number {
 /** Events per sorted run: about 30 MB of parsed events in memory at once. */
 const RUN_EVENTS = 100_000;
 
-const WRITE_BYTES = 1024 * 1024;
+const WRITE_CHARS = 1024 * 1024;
 
 export class EventsOnDiskWriter {
   readonly #directory = new SpillDirectory();
@@ -68,22 +68,21 @@ export class EventsOnDiskWriter {
     const fd = openSync(file, "wx");
     const index = new LeadIndex();
     try {
-      let pending: Buffer[] = [];
-      let pendingBytes = 0;
+      // Lines are gathered as text and written in large pieces: no buffer per event.
+      let pending = "";
       let offset = 0;
       for await (const spilled of this.#runs.all()) {
-        const line = Buffer.from(`${spilled.r}\t${spilled.rest}\n`);
-        index.add(spilled.k, offset, line.length, spilled.r);
-        offset += line.length;
-        pending.push(line);
-        pendingBytes += line.length;
-        if (pendingBytes >= WRITE_BYTES) {
-          writeSync(fd, Buffer.concat(pending, pendingBytes));
-          pending = [];
-          pendingBytes = 0;
+        const line = `${spilled.r}\t${spilled.rest}\n`;
+        const bytes = Buffer.byteLength(line);
+        index.add(spilled.k, offset, bytes, spilled.r);
+        offset += bytes;
+        pending += line;
+        if (pending.length >= WRITE_CHARS) {
+          writeSync(fd, pending);
+          pending = "";
         }
       }
-      if (pendingBytes > 0) writeSync(fd, Buffer.concat(pending, pendingBytes));
+      if (pending !== "") writeSync(fd, pending);
     } finally {
       closeSync(fd);
     }
@@ -128,6 +127,7 @@ export class EventsOnDisk implements EventsLookup {
   readonly #index: LeadIndex;
   readonly #taken: Uint8Array;
   #fd: number | null;
+  #buffer = Buffer.allocUnsafe(64 * 1024);
 
   constructor(directory: SpillDirectory, file: string, index: LeadIndex) {
     this.#directory = directory;
@@ -146,7 +146,10 @@ export class EventsOnDisk implements EventsLookup {
   #read(slot: number): FiledEvent[] {
     if (this.#fd === null) throw new Error("the events index was disposed");
     const length = this.#index.lengths[slot]!;
-    const bytes = Buffer.allocUnsafe(length);
+    // One buffer for every lookup, grown to the longest lead's events: no allocation per lead.
+    if (this.#buffer.length < length)
+      this.#buffer = Buffer.allocUnsafe(Math.max(length, 2 * this.#buffer.length));
+    const bytes = this.#buffer;
     let done = 0;
     while (done < length) {
       const got = readSync(this.#fd, bytes, done, length - done, this.#index.offsets[slot]! + done);
@@ -154,7 +157,7 @@ export class EventsOnDisk implements EventsLookup {
       done += got;
     }
     const events: FiledEvent[] = [];
-    for (const line of bytes.toString("utf8").split("\n")) {
+    for (const line of bytes.toString("utf8", 0, length).split("\n")) {
       if (line === "") continue;
       // `<record><TAB><line><TAB><event JSON>`
       const first = line.indexOf("\t");
