@@ -183,72 +183,27 @@ export async function runSql(context: BenchContext): Promise<GroupResult> {
   );
   await engine.run(`COPY leads TO '${path.join(dir, "leads.parquet")}' (FORMAT parquet)`);
   await engine.run(`COPY events TO '${path.join(dir, "events.parquet")}' (FORMAT parquet)`);
-  const js = await timed(async () =>
-    spawnSync(
-      process.execPath,
-      [
-        CLI,
-        "score",
-        "--rules",
-        RULES,
-        "--leads",
-        leadsFile,
-        "--events",
-        eventsFile,
-        "--as-of",
-        AS_OF_TEXT,
-        "--out",
-        "/dev/null",
-        "--json",
-      ],
-      { encoding: "utf8", maxBuffer: 1 << 26 },
-    ),
-  );
-  const duckEngine = await timed(async () =>
-    spawnSync(
-      process.execPath,
-      [
-        CLI,
-        "score",
-        "--engine",
-        "duckdb",
-        "--rules",
-        RULES,
-        "--leads",
-        leadsFile,
-        "--events",
-        eventsFile,
-        "--as-of",
-        AS_OF_TEXT,
-        "--out",
-        "/dev/null",
-        "--json",
-      ],
-      { encoding: "utf8", maxBuffer: 1 << 26 },
-    ),
-  );
-  const duckParquet = await timed(async () =>
-    spawnSync(
-      process.execPath,
-      [
-        CLI,
-        "score",
-        "--engine",
-        "duckdb",
-        "--rules",
-        RULES,
-        "--leads",
-        path.join(dir, "leads.parquet"),
-        "--events",
-        path.join(dir, "events.parquet"),
-        "--as-of",
-        AS_OF_TEXT,
-        "--out",
-        "/dev/null",
-        "--json",
-      ],
-      { encoding: "utf8", maxBuffer: 1 << 26 },
-    ),
+  /** `leadscore score` in a new process on the reference rules, its summary as JSON on stderr. */
+  const scoreCli = (engine: "js" | "duckdb", leads: string, events: string) =>
+    timed(async () =>
+      spawnSync(
+        process.execPath,
+        [CLI, "score", "--engine", engine, "--rules", RULES, "--leads", leads, "--events", events].concat([
+          "--as-of",
+          AS_OF_TEXT,
+          "--out",
+          "/dev/null",
+          "--json",
+        ]),
+        { encoding: "utf8", maxBuffer: 1 << 26 },
+      ),
+    );
+  const js = await scoreCli("js", leadsFile, eventsFile);
+  const duckEngine = await scoreCli("duckdb", leadsFile, eventsFile);
+  const duckParquet = await scoreCli(
+    "duckdb",
+    path.join(dir, "leads.parquet"),
+    path.join(dir, "events.parquet"),
   );
   const referenceSql = emitSql(reference, {
     dialect: "duckdb",
