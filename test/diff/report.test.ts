@@ -83,6 +83,20 @@ describe("the size limit of the pull-request comment", () => {
     reason: "lead.employees: `lots` is not a number",
   }));
 
+  it("groups the digits of count differences like the counts beside them (+1,340, not +1340)", () => {
+    const report = diffRulesets({ base, head, population: movingLeads(1340), asOf: AS_OF });
+    const moved = report.buckets.filter((bucket) => bucket.delta !== 0);
+    expect(moved.map((bucket) => Math.abs(bucket.delta))).toEqual([1340, 1340]);
+    const markdown = renderDiffMarkdown(report, { fullReport: "impact.md" });
+    expect(markdown).toMatch(/\| \*\*\+1,340\*\* \|/);
+    expect(markdown).toMatch(/\| \*\*-1,340\*\* \|/);
+    const text = renderDiffText(report);
+    expect(text).toMatch(/ \+1,340\b/);
+    expect(text).toMatch(/ -1,340\b/);
+    expect(text).not.toMatch(/[+-]1340/);
+    expect(markdown).not.toMatch(/[+-]1340/);
+  });
+
   it("caps the moved-leads table at 200 rows when the comment fits", () => {
     const report = diffRulesets({ base, head, population: movingLeads(250), asOf: AS_OF });
     const markdown = renderDiffMarkdown(report, { fullReport: "impact.md" });

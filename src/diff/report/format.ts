@@ -22,9 +22,14 @@ export function count(value: number): string {
   return value.toLocaleString("en-US");
 }
 
-/** A signed difference: `+3`, `-2.5`, `0`. */
+/** A signed difference of points: `+3`, `-2.5`, `0` (every digit kept: points are not rounded for display). */
 export function signed(value: number): string {
   return value > 0 ? `+${value}` : String(value);
+}
+
+/** A signed difference of counts, grouped like `count`: `+1,340`, `-12`, `0`. */
+export function signedCount(value: number): string {
+  return value > 0 ? `+${count(value)}` : count(value);
 }
 
 export function scoreText(score: number | null): string {

@@ -20,6 +20,7 @@ import {
   plural,
   scoreText,
   signed,
+  signedCount,
   whereText,
 } from "./format.js";
 import { code, text as escapeText } from "./markup.js";
@@ -215,7 +216,7 @@ function render(report: DiffReport, limits: Limits, fullReport: string | null): 
 
   lines.push(row(["Bucket", "Before", "After", "Δ"]), "|:--|--:|--:|--:|");
   for (const bucket of report.buckets) {
-    const delta = bucket.delta === 0 ? "0" : `**${signed(bucket.delta)}**`;
+    const delta = bucket.delta === 0 ? "0" : `**${signedCount(bucket.delta)}**`;
     lines.push(row([escapeText(bucket.bucket), count(bucket.before), count(bucket.after), delta]));
   }
   lines.push("");
@@ -365,7 +366,7 @@ function slaText(within: string | null): string {
 }
 
 function deltaText(delta: number): string {
-  return delta === 0 ? "0" : `**${signed(delta)}**`;
+  return delta === 0 ? "0" : `**${signedCount(delta)}**`;
 }
 
 function transitionSection(report: DiffReport): string[] {

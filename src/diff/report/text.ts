@@ -28,6 +28,7 @@ import {
   scoreText,
   sideText,
   signed,
+  signedCount,
   whereText,
 } from "./format.js";
 
@@ -123,7 +124,7 @@ export function diffTextDocument(report: DiffReport, stylize: Stylize = unstyled
         load.slas.length === 1 ? slaLabel(load.slas[0]!.within) : "all",
         count(load.before),
         count(load.after),
-        signed(load.after - load.before),
+        signedCount(load.after - load.before),
         ...(load.perDay === null ? [] : [`${load.perDay.before} → ${load.perDay.after}`]),
       ]);
       if (load.slas.length > 1) {
@@ -133,7 +134,7 @@ export function diffTextDocument(report: DiffReport, stylize: Stylize = unstyled
             slaLabel(sla.within),
             count(sla.before),
             count(sla.after),
-            signed(sla.after - sla.before),
+            signedCount(sla.after - sla.before),
             ...(span === null ? [] : [""]),
           ]);
         }
@@ -148,7 +149,7 @@ export function diffTextDocument(report: DiffReport, stylize: Stylize = unstyled
     ...table(
       [
         ["bucket", "before", "after", "Δ"],
-        ...report.buckets.map((b) => [b.bucket, count(b.before), count(b.after), signed(b.delta)]),
+        ...report.buckets.map((b) => [b.bucket, count(b.before), count(b.after), signedCount(b.delta)]),
       ],
       "  ",
       stylize,
