@@ -111,6 +111,18 @@ class ConditionChecker {
         }
         return;
       }
+      case "Within": {
+        const subject = this.resolve(expr.subject);
+        if (subject && subject.type !== "date") {
+          this.report(
+            createDiagnostic(Diagnostics.WithinNeedsDate, expr.span, [
+              expr.subject.name,
+              describeType(subject.type, subject.values),
+            ]),
+          );
+        }
+        return;
+      }
       case "In": {
         const subject = this.resolve(expr.subject);
         if (expr.target.kind === "ListReference") this.checkListReference(expr.target, subject);

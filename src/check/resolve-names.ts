@@ -76,6 +76,7 @@ class NameResolver {
       case "Presence":
       case "Compare":
       case "Between":
+      case "Within":
       case "In":
         this.name(expr.subject, scope);
         return;

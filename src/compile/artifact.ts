@@ -60,6 +60,8 @@ export type Expr =
   /** True when the text contains / starts with / ends with any of the values (case-insensitive). */
   | { op: "contains" | "starts_with" | "ends_with"; ref: Ref; values: string[]; list?: string }
   | { op: "between"; ref: Ref; low: Literal; high: Literal }
+  /** A date in (T − ms, T]; never unknown: missing or future is false. `duration` as written (`14d`). */
+  | { op: "within"; ref: Ref; ms: number; duration: string }
   | { op: "missing"; ref: Ref }
   | { op: "present"; ref: Ref };
 

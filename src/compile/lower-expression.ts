@@ -43,6 +43,13 @@ export class ExpressionLowering {
         const ref = this.ref(expr.subject);
         return { op: "between", ref, low: literal(expr.low, ref.type), high: literal(expr.high, ref.type) };
       }
+      case "Within":
+        return {
+          op: "within",
+          ref: this.ref(expr.subject),
+          ms: expr.duration.ms,
+          duration: expr.duration.raw,
+        };
       case "In": {
         const ref = this.ref(expr.subject);
         const { values, list } = this.listValues(expr.target);

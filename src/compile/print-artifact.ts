@@ -62,6 +62,8 @@ export function describeExpr(expr: Expr): string {
     }
     case "between":
       return `${expr.ref.name} between ${describeLiteral(expr.low)} and ${describeLiteral(expr.high)}`;
+    case "within":
+      return `${expr.ref.name} within ${expr.duration}`;
     case "missing":
       return `${expr.ref.name} is missing`;
     case "present":

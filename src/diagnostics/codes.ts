@@ -208,6 +208,12 @@ export const Diagnostics = {
       "the enumeration value {0} can never be matched: input text is trimmed of spaces at its ends, and blank text reads as missing",
     hint: "write the value without spaces at its ends (a field that may be blank is optional: `lead_origin: …?`)",
   },
+  WithinNeedsDate: {
+    code: "LS309",
+    severity: "error",
+    message: "`within` needs a date field, but `{0}` is {1}",
+    hint: "`within 14d` tests a date for the last 14 days up to the as-of time; for numbers and text use a comparison",
+  },
 
   // -------------------------------------------------------------------------------------- structure
   EachOutsideEngagement: {

@@ -26,6 +26,9 @@ export interface ResultSlots {
   grade: number;
 }
 
+/** Not a field: a key no `scope:name` key can equal. */
+const AS_OF_KEY = "as-of";
+
 const COMPARISONS = { "=": Op.EQ, "!=": Op.NE, "<": Op.LT, "<=": Op.LE, ">": Op.GT, ">=": Op.GE } as const;
 const TEXT_TESTS = { contains: Op.CONTAINS, starts_with: Op.STARTS_WITH, ends_with: Op.ENDS_WITH } as const;
 const TEXT_TESTS_ANY = {
@@ -135,6 +138,12 @@ export class ExprCompiler {
         if (low === undefined || high === undefined) return conditionNode(Op.ALWAYS_UNKNOWN);
         return conditionNode(Op.BETWEEN, { slot: this.slotFor(expr.ref).slot, low, high });
       }
+      case "within":
+        return conditionNode(Op.WITHIN, {
+          slot: this.slotFor(expr.ref).slot,
+          low: expr.ms,
+          high: this.asOfSlotFor(),
+        });
       case "missing":
         return conditionNode(Op.MISSING, { slot: this.slotFor(expr.ref).slot });
       case "present":
@@ -146,6 +155,27 @@ export class ExprCompiler {
   private operands(op: Op, args: readonly Expr[]): Condition {
     const conditions = args.map((arg) => this.condition(arg));
     return conditions.length === 1 ? conditions[0]! : conditionNode(op, { args: conditions });
+  }
+
+  /** The slot the evaluator fills with the as-of time before each lead; -1 when no condition reads it. */
+  get asOfSlot(): number {
+    return this.slots.get(AS_OF_KEY)?.slot ?? -1;
+  }
+
+  /** `within` compares a date with the as-of time, which reaches `test` through its own slot. */
+  private asOfSlotFor(): number {
+    let slot = this.slots.get(AS_OF_KEY);
+    if (!slot) {
+      slot = {
+        scope: "result",
+        name: "",
+        type: "date",
+        slot: this.slots.size,
+        normalize: normalizerFor("date"),
+      };
+      this.slots.set(AS_OF_KEY, slot);
+    }
+    return slot.slot;
   }
 
   private slotFor(ref: Ref): Slot {

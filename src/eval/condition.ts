@@ -15,7 +15,7 @@ export interface Condition {
   slot: number;
   /** `=`, `!=`, `<`, `<=`, `>`, `>=`: the literal, normalised like the slot's values. */
   literal: NormalValue | undefined;
-  /** `between`: the bounds. */
+  /** `between`: the bounds. `within`: `low` is the window in ms, `high` the slot holding the as-of time. */
   low: number;
   high: number;
   /** Text tests with one value: that value, lowercased. */
@@ -54,6 +54,7 @@ export const enum Op {
   AND = 17,
   OR = 18,
   NOT = 19,
+  WITHIN = 20,
 }
 
 const NO_MEMBERS: ReadonlySet<NormalValue> = new Set();
@@ -183,6 +184,12 @@ export function test(condition: Condition, values: ReadonlyArray<NormalValue | u
       const value = values[condition.slot] as number | undefined;
       if (value === undefined) return Truth.UNKNOWN;
       return value >= condition.low && value <= condition.high ? Truth.TRUE : Truth.FALSE;
+    }
+    case Op.WITHIN: {
+      // (T − window, T]: never unknown, a missing or future date is simply not recent.
+      const value = values[condition.slot] as number | undefined;
+      const asOf = values[condition.high] as number;
+      return value !== undefined && value > asOf - condition.low && value <= asOf ? Truth.TRUE : Truth.FALSE;
     }
     case Op.MISSING:
       return values[condition.slot] === undefined ? Truth.TRUE : Truth.FALSE;

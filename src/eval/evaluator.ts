@@ -147,6 +147,7 @@ export function compileEvaluator(artifact: Artifact): Evaluate {
   }
 
   const results = expressions.resultSlots;
+  const asOfSlot = expressions.asOfSlot;
   for (const model of models) tabulateByGrade(model.buckets, allGrades, expressions, results.grade);
   const ctx = createEvalContext(expressions.slotCount);
   const values = ctx.values;
@@ -156,6 +157,7 @@ export function compileEvaluator(artifact: Artifact): Evaluate {
   return (lead, events, asOf) => {
     const record: Readonly<Record<string, unknown>> = lead !== null && typeof lead === "object" ? lead : {};
     readFields(choiceFields, record, values);
+    if (asOfSlot >= 0) values[asOfSlot] = asOf;
     const id = idOf(record.id);
 
     let model = fallback;

@@ -16,7 +16,7 @@ const MODEL_ITEMS = ["fit", "engagement", "bucket", "clamp"];
 const SECTION_ITEMS = ["when", "decay"];
 const TYPES = ["string", "number", "boolean", "date"];
 const DURATIONS = ["1d", "7d", "14d", "30d", "60d", "90d", "180d", "4h", "24h", "48h", "1w", "4w"];
-const OPERATORS = ["in", "not", "contains", "starts", "ends", "between", "is"];
+const OPERATORS = ["in", "not", "contains", "starts", "ends", "between", "within", "is"];
 const EFFECTS = ["add", "subtract"];
 const ACTIONS = ["route", "nurture", "disqualify"];
 

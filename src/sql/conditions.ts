@@ -1,6 +1,20 @@
 import type { Expr, Literal, Ref } from "../compile/artifact.js";
 import { foldCase, normalizeLiteral } from "../eval/normalize.js";
-import { FALSE, and, bool, call, cmp, isNotNull, isNull, num, or, text, TRUE, type SqlExpr } from "./ir.js";
+import {
+  FALSE,
+  and,
+  arith,
+  bool,
+  call,
+  cmp,
+  isNotNull,
+  isNull,
+  num,
+  or,
+  text,
+  TRUE,
+  type SqlExpr,
+} from "./ir.js";
 
 /** Where the SQL reads a value a condition refers to (already normalised: trimmed, folded, epoch ms). */
 export type RefColumn = (ref: Ref) => SqlExpr;
@@ -9,6 +23,8 @@ export interface ConditionContext {
   column: RefColumn;
   /** False for PostgreSQL, whose text cannot hold U+0000: a literal with it can equal no value. */
   textHoldsNul: boolean;
+  /** The as-of time in epoch ms, for `within`. */
+  asOf: SqlExpr;
 }
 
 /** Each comparison as SQL, and its negation (for a present value, where it is never unknown). */
@@ -43,6 +59,14 @@ function holds(expr: Expr, wanted: boolean, context: ConditionContext): SqlExpr 
       const value = context.column(expr.ref);
       return (expr.op === "missing") === wanted ? isNull(value) : isNotNull(value);
     }
+    case "within": {
+      // (T − window, T], never unknown: a missing date is not within, so the negation holds for it.
+      const value = context.column(expr.ref);
+      const after = arith("-", context.asOf, num(expr.ms));
+      return wanted
+        ? and(isNotNull(value), cmp(">", value, after), cmp("<=", value, context.asOf))
+        : or(isNull(value), cmp("<=", value, after), cmp(">", value, context.asOf));
+    }
     default:
       return guarded(expr, wanted, context);
   }
@@ -50,7 +74,7 @@ function holds(expr: Expr, wanted: boolean, context: ConditionContext): SqlExpr 
 
 /** A comparison that reads one value: false (not true, not false) when that value is missing. */
 function guarded(
-  expr: Exclude<Expr, { op: "and" | "or" | "not" | "missing" | "present" }>,
+  expr: Exclude<Expr, { op: "and" | "or" | "not" | "missing" | "present" | "within" }>,
   wanted: boolean,
   context: ConditionContext,
 ): SqlExpr {
@@ -63,7 +87,7 @@ function guarded(
 
 /** The comparison itself, for a present value; null when it is always unknown. */
 function comparison(
-  expr: Exclude<Expr, { op: "and" | "or" | "not" | "missing" | "present" }>,
+  expr: Exclude<Expr, { op: "and" | "or" | "not" | "missing" | "present" | "within" }>,
   value: SqlExpr,
   wanted: boolean,
   context: ConditionContext,

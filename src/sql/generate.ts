@@ -582,6 +582,7 @@ class QueryBuilder {
   private condition(expr: Expr, leadTable: string, eventTable: string | null): SqlExpr {
     const context: ConditionContext = {
       textHoldsNul: this.options.dialect.textHoldsNul,
+      asOf: this.asOf,
       column: (ref: Ref) => {
         if (ref.scope === "event" && eventTable !== null) {
           return ref.name === "at" ? col(eventTable, "at_ms") : col(eventTable, propertyColumn(ref.name));

@@ -125,6 +125,13 @@ export interface BetweenExpr extends NodeBase {
   high: Value;
 }
 
+/** `signed_up within 14d`: as-of − 14d < value ≤ as-of. Never unknown: a missing or future date is false. */
+export interface WithinExpr extends NodeBase {
+  kind: "Within";
+  subject: Identifier;
+  duration: Duration;
+}
+
 /** `industry is missing` / `industry is present`. Never unknown. */
 export interface PresenceExpr extends NodeBase {
   kind: "Presence";
@@ -161,7 +168,16 @@ export interface GroupExpr extends NodeBase {
 }
 
 export type Expr =
-  CompareExpr | InExpr | TextExpr | BetweenExpr | PresenceExpr | AndExpr | OrExpr | NotExpr | GroupExpr;
+  | CompareExpr
+  | InExpr
+  | TextExpr
+  | BetweenExpr
+  | WithinExpr
+  | PresenceExpr
+  | AndExpr
+  | OrExpr
+  | NotExpr
+  | GroupExpr;
 
 // ------------------------------------------------------------------------------------ rule conditions
 

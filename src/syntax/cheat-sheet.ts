@@ -182,6 +182,13 @@ export const CHEAT_SHEET: readonly CheatSheetEntry[] = [
     meaning: "Inclusive at both ends.",
   },
   {
+    construct: "Recent date",
+    keywords: ["within"],
+    example: "signed_up within 14d",
+    meaning:
+      "A date or timestamp field in the last 14 days up to the as-of time; never unknown (missing or future: false).",
+  },
+  {
     construct: "Presence",
     keywords: ["is", "missing", "present"],
     example: "industry is missing",

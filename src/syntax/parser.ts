@@ -653,7 +653,7 @@ export class ScoreParser extends EmbeddedActionsParser {
 
   // predicate := subject ( compareOp value | ["not"] "in" (inlineList | name) | "contains" ["any"] textTarget
   //            | "starts" "with" textTarget | "ends" "with" textTarget | "between" value "and" value
-  //            | "is" ("missing" | "present") )
+  //            | "within" DURATION | "is" ("missing" | "present") )
   predicate = this.RULE("predicate", (): Ast.Expr | undefined => {
     const subject = this.CONSUME(T.Name);
     return this.OR({
@@ -719,6 +719,13 @@ export class ScoreParser extends EmbeddedActionsParser {
         },
         {
           ALT: () => {
+            this.CONSUME(T.Within);
+            const duration = this.CONSUME(T.DurationToken);
+            return this.ACTION(() => this.tree.within(subject, duration));
+          },
+        },
+        {
+          ALT: () => {
             this.CONSUME(T.Is);
             const state = this.OR3({
               DEF: [{ ALT: () => this.CONSUME(T.Missing) }, { ALT: () => this.CONSUME(T.Present) }],
@@ -729,7 +736,7 @@ export class ScoreParser extends EmbeddedActionsParser {
         },
       ],
       ERR_MSG:
-        "a comparison (`=`, `!=`, `<`, `>`, …), `in`, `contains`, `starts with`, `ends with`, `between` or `is`",
+        "a comparison (`=`, `!=`, `<`, `>`, …), `in`, `contains`, `starts with`, `ends with`, `between`, `within` or `is`",
     });
   });
 

@@ -66,6 +66,8 @@ export function printExpr(expr: Expr): string {
     }
     case "Between":
       return `${expr.subject.name} between ${printValue(expr.low)} and ${printValue(expr.high)}`;
+    case "Within":
+      return `${expr.subject.name} within ${expr.duration.raw}`;
     case "Presence":
       return `${expr.subject.name} is ${expr.present ? "present" : "missing"}`;
     case "And":

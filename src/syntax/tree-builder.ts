@@ -303,6 +303,13 @@ export class TreeBuilder {
     };
   }
 
+  within(subject: IToken, duration: IToken): Ast.WithinExpr | undefined {
+    const name = this.identifier(subject);
+    const length = this.duration(duration);
+    if (name === undefined || length === undefined) return undefined;
+    return { kind: "Within", span: this.join(name.span, length.span), subject: name, duration: length };
+  }
+
   presence(subject: IToken, state: IToken): Ast.PresenceExpr | undefined {
     const name = this.identifier(subject);
     if (name === undefined || !isReal(state)) return undefined;

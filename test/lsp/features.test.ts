@@ -371,6 +371,7 @@ describe("completion", () => {
       "starts",
       "ends",
       "between",
+      "within",
       "is",
     ]);
     expect(await complete("model m {\n  engagement {\n    when event = email_open add 2 |")).toEqual([

@@ -205,6 +205,17 @@ const schema19 = {
         {
           type: "object",
           additionalProperties: false,
+          required: ["op", "ref", "ms", "duration"],
+          properties: {
+            op: { const: "within" },
+            ref: { $ref: "#/$defs/ref" },
+            ms: { type: "integer", minimum: 0 },
+            duration: { type: "string" },
+          },
+        },
+        {
+          type: "object",
+          additionalProperties: false,
           required: ["op", "ref"],
           properties: { op: { enum: ["missing", "present"] }, ref: { $ref: "#/$defs/ref" } },
         },
@@ -1048,6 +1059,17 @@ const schema26 = {
         ref: { $ref: "#/$defs/ref" },
         low: { $ref: "#/$defs/literal" },
         high: { $ref: "#/$defs/literal" },
+      },
+    },
+    {
+      type: "object",
+      additionalProperties: false,
+      required: ["op", "ref", "ms", "duration"],
+      properties: {
+        op: { const: "within" },
+        ref: { $ref: "#/$defs/ref" },
+        ms: { type: "integer", minimum: 0 },
+        duration: { type: "string" },
       },
     },
     {
@@ -2185,7 +2207,9 @@ function validate68(
                 let missing6;
                 if (
                   (data.op === undefined && (missing6 = "op")) ||
-                  (data.ref === undefined && (missing6 = "ref"))
+                  (data.ref === undefined && (missing6 = "ref")) ||
+                  (data.ms === undefined && (missing6 = "ms")) ||
+                  (data.duration === undefined && (missing6 = "duration"))
                 ) {
                   const err32 = {
                     instancePath,
@@ -2203,7 +2227,7 @@ function validate68(
                 } else {
                   const _errs50 = errors;
                   for (const key6 in data) {
-                    if (!(key6 === "op" || key6 === "ref")) {
+                    if (!(key6 === "op" || key6 === "ref" || key6 === "ms" || key6 === "duration")) {
                       const err33 = {
                         instancePath,
                         schemaPath: "#/oneOf/6/additionalProperties",
@@ -2222,15 +2246,14 @@ function validate68(
                   }
                   if (_errs50 === errors) {
                     if (data.op !== undefined) {
-                      let data23 = data.op;
                       const _errs51 = errors;
-                      if (!(data23 === "missing" || data23 === "present")) {
+                      if ("within" !== data.op) {
                         const err34 = {
                           instancePath: instancePath + "/op",
-                          schemaPath: "#/oneOf/6/properties/op/enum",
-                          keyword: "enum",
-                          params: { allowedValues: schema26.oneOf[6].properties.op.enum },
-                          message: "must be equal to one of the allowed values",
+                          schemaPath: "#/oneOf/6/properties/op/const",
+                          keyword: "const",
+                          params: { allowedValue: "within" },
+                          message: "must be equal to constant",
                         };
                         if (vErrors === null) {
                           vErrors = [err34];
@@ -2262,11 +2285,82 @@ function validate68(
                       } else {
                         var valid10 = true;
                       }
+                      if (valid10) {
+                        if (data.ms !== undefined) {
+                          let data25 = data.ms;
+                          const _errs53 = errors;
+                          if (!(
+                            typeof data25 == "number" &&
+                            !(data25 % 1) &&
+                            !isNaN(data25) &&
+                            isFinite(data25)
+                          )) {
+                            const err35 = {
+                              instancePath: instancePath + "/ms",
+                              schemaPath: "#/oneOf/6/properties/ms/type",
+                              keyword: "type",
+                              params: { type: "integer" },
+                              message: "must be integer",
+                            };
+                            if (vErrors === null) {
+                              vErrors = [err35];
+                            } else {
+                              vErrors.push(err35);
+                            }
+                            errors++;
+                          }
+                          if (errors === _errs53) {
+                            if (typeof data25 == "number" && isFinite(data25)) {
+                              if (data25 < 0 || isNaN(data25)) {
+                                const err36 = {
+                                  instancePath: instancePath + "/ms",
+                                  schemaPath: "#/oneOf/6/properties/ms/minimum",
+                                  keyword: "minimum",
+                                  params: { comparison: ">=", limit: 0 },
+                                  message: "must be >= 0",
+                                };
+                                if (vErrors === null) {
+                                  vErrors = [err36];
+                                } else {
+                                  vErrors.push(err36);
+                                }
+                                errors++;
+                              }
+                            }
+                          }
+                          var valid10 = _errs53 === errors;
+                        } else {
+                          var valid10 = true;
+                        }
+                        if (valid10) {
+                          if (data.duration !== undefined) {
+                            const _errs55 = errors;
+                            if (typeof data.duration !== "string") {
+                              const err37 = {
+                                instancePath: instancePath + "/duration",
+                                schemaPath: "#/oneOf/6/properties/duration/type",
+                                keyword: "type",
+                                params: { type: "string" },
+                                message: "must be string",
+                              };
+                              if (vErrors === null) {
+                                vErrors = [err37];
+                              } else {
+                                vErrors.push(err37);
+                              }
+                              errors++;
+                            }
+                            var valid10 = _errs55 === errors;
+                          } else {
+                            var valid10 = true;
+                          }
+                        }
+                      }
                     }
                   }
                 }
               } else {
-                const err35 = {
+                const err38 = {
                   instancePath,
                   schemaPath: "#/oneOf/6/type",
                   keyword: "type",
@@ -2274,9 +2368,9 @@ function validate68(
                   message: "must be object",
                 };
                 if (vErrors === null) {
-                  vErrors = [err35];
+                  vErrors = [err38];
                 } else {
-                  vErrors.push(err35);
+                  vErrors.push(err38);
                 }
                 errors++;
               }
@@ -2293,6 +2387,122 @@ function validate68(
                   props1 = true;
                 }
               }
+              const _errs57 = errors;
+              if (errors === _errs57) {
+                if (data && typeof data == "object" && !Array.isArray(data)) {
+                  let missing7;
+                  if (
+                    (data.op === undefined && (missing7 = "op")) ||
+                    (data.ref === undefined && (missing7 = "ref"))
+                  ) {
+                    const err39 = {
+                      instancePath,
+                      schemaPath: "#/oneOf/7/required",
+                      keyword: "required",
+                      params: { missingProperty: missing7 },
+                      message: "must have required property '" + missing7 + "'",
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err39];
+                    } else {
+                      vErrors.push(err39);
+                    }
+                    errors++;
+                  } else {
+                    const _errs59 = errors;
+                    for (const key7 in data) {
+                      if (!(key7 === "op" || key7 === "ref")) {
+                        const err40 = {
+                          instancePath,
+                          schemaPath: "#/oneOf/7/additionalProperties",
+                          keyword: "additionalProperties",
+                          params: { additionalProperty: key7 },
+                          message: "must NOT have additional properties",
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err40];
+                        } else {
+                          vErrors.push(err40);
+                        }
+                        errors++;
+                        break;
+                      }
+                    }
+                    if (_errs59 === errors) {
+                      if (data.op !== undefined) {
+                        let data27 = data.op;
+                        const _errs60 = errors;
+                        if (!(data27 === "missing" || data27 === "present")) {
+                          const err41 = {
+                            instancePath: instancePath + "/op",
+                            schemaPath: "#/oneOf/7/properties/op/enum",
+                            keyword: "enum",
+                            params: { allowedValues: schema26.oneOf[7].properties.op.enum },
+                            message: "must be equal to one of the allowed values",
+                          };
+                          if (vErrors === null) {
+                            vErrors = [err41];
+                          } else {
+                            vErrors.push(err41);
+                          }
+                          errors++;
+                        }
+                        var valid11 = _errs60 === errors;
+                      } else {
+                        var valid11 = true;
+                      }
+                      if (valid11) {
+                        if (data.ref !== undefined) {
+                          const _errs61 = errors;
+                          if (
+                            !validate69(data.ref, {
+                              instancePath: instancePath + "/ref",
+                              parentData: data,
+                              parentDataProperty: "ref",
+                              rootData,
+                              dynamicAnchors,
+                            })
+                          ) {
+                            vErrors =
+                              vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
+                            errors = vErrors.length;
+                          }
+                          var valid11 = _errs61 === errors;
+                        } else {
+                          var valid11 = true;
+                        }
+                      }
+                    }
+                  }
+                } else {
+                  const err42 = {
+                    instancePath,
+                    schemaPath: "#/oneOf/7/type",
+                    keyword: "type",
+                    params: { type: "object" },
+                    message: "must be object",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err42];
+                  } else {
+                    vErrors.push(err42);
+                  }
+                  errors++;
+                }
+              }
+              var _valid0 = _errs57 === errors;
+              if (_valid0 && valid0) {
+                valid0 = false;
+                passing0 = [passing0, 7];
+              } else {
+                if (_valid0) {
+                  valid0 = true;
+                  passing0 = 7;
+                  if (props1 !== true) {
+                    props1 = true;
+                  }
+                }
+              }
             }
           }
         }
@@ -2300,7 +2510,7 @@ function validate68(
     }
   }
   if (!valid0) {
-    const err36 = {
+    const err43 = {
       instancePath,
       schemaPath: "#/oneOf",
       keyword: "oneOf",
@@ -2308,9 +2518,9 @@ function validate68(
       message: "must match exactly one schema in oneOf",
     };
     if (vErrors === null) {
-      vErrors = [err36];
+      vErrors = [err43];
     } else {
-      vErrors.push(err36);
+      vErrors.push(err43);
     }
     errors++;
     validate68.errors = vErrors;
@@ -2968,13 +3178,13 @@ function validate67(
 }
 validate67.evaluated = { dynamicProps: true, dynamicItems: false };
 const schema28 = { type: ["number", "null"], minimum: 0 };
-function validate85(
+function validate86(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate85.evaluated;
+  const evaluated0 = validate86.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -2982,7 +3192,7 @@ function validate85(
     evaluated0.items = undefined;
   }
   if (!(typeof data == "number" && isFinite(data)) && data !== null) {
-    validate85.errors = [
+    validate86.errors = [
       {
         instancePath,
         schemaPath: "#/type",
@@ -2996,7 +3206,7 @@ function validate85(
   if (errors === 0) {
     if (typeof data == "number" && isFinite(data)) {
       if (data < 0 || isNaN(data)) {
-        validate85.errors = [
+        validate86.errors = [
           {
             instancePath,
             schemaPath: "#/minimum",
@@ -3009,10 +3219,10 @@ function validate85(
       }
     }
   }
-  validate85.errors = vErrors;
+  validate86.errors = vErrors;
   return errors === 0;
 }
-validate85.evaluated = { dynamicProps: false, dynamicItems: false };
+validate86.evaluated = { dynamicProps: false, dynamicItems: false };
 const schema29 = {
   oneOf: [
     { type: "null" },
@@ -3040,13 +3250,13 @@ const schema29 = {
     },
   ],
 };
-function validate87(
+function validate88(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate87.evaluated;
+  const evaluated0 = validate88.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -3374,7 +3584,7 @@ function validate87(
       vErrors.push(err12);
     }
     errors++;
-    validate87.errors = vErrors;
+    validate88.errors = vErrors;
     return false;
   } else {
     errors = _errs0;
@@ -3386,11 +3596,11 @@ function validate87(
       }
     }
   }
-  validate87.errors = vErrors;
+  validate88.errors = vErrors;
   evaluated0.props = props0;
   return errors === 0;
 }
-validate87.evaluated = { dynamicProps: true, dynamicItems: false };
+validate88.evaluated = { dynamicProps: true, dynamicItems: false };
 const schema30 = {
   type: "object",
   additionalProperties: false,
@@ -3455,13 +3665,13 @@ const schema31 = {
     },
   ],
 };
-function validate94(
+function validate95(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate94.evaluated;
+  const evaluated0 = validate95.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -3563,7 +3773,7 @@ function validate94(
               if (data.withinMs !== undefined) {
                 const _errs8 = errors;
                 if (
-                  !validate85(data.withinMs, {
+                  !validate86(data.withinMs, {
                     instancePath: instancePath + "/withinMs",
                     parentData: data,
                     parentDataProperty: "withinMs",
@@ -3571,7 +3781,7 @@ function validate94(
                     dynamicAnchors,
                   })
                 ) {
-                  vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
+                  vErrors = vErrors === null ? validate86.errors : vErrors.concat(validate86.errors);
                   errors = vErrors.length;
                 }
                 var valid1 = _errs8 === errors;
@@ -3816,7 +4026,7 @@ function validate94(
       vErrors.push(err14);
     }
     errors++;
-    validate94.errors = vErrors;
+    validate95.errors = vErrors;
     return false;
   } else {
     errors = _errs0;
@@ -3828,18 +4038,18 @@ function validate94(
       }
     }
   }
-  validate94.errors = vErrors;
+  validate95.errors = vErrors;
   evaluated0.props = props0;
   return errors === 0;
 }
-validate94.evaluated = { dynamicProps: true, dynamicItems: false };
-function validate91(
+validate95.evaluated = { dynamicProps: true, dynamicItems: false };
+function validate92(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate91.evaluated;
+  const evaluated0 = validate92.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -3856,7 +4066,7 @@ function validate91(
         (data.test === undefined && (missing0 = "test")) ||
         (data.actions === undefined && (missing0 = "actions"))
       ) {
-        validate91.errors = [
+        validate92.errors = [
           {
             instancePath,
             schemaPath: "#/required",
@@ -3876,7 +4086,7 @@ function validate91(
             key0 === "test" ||
             key0 === "actions"
           )) {
-            validate91.errors = [
+            validate92.errors = [
               {
                 instancePath,
                 schemaPath: "#/additionalProperties",
@@ -3893,7 +4103,7 @@ function validate91(
           if (data.name !== undefined) {
             const _errs2 = errors;
             if (typeof data.name !== "string") {
-              validate91.errors = [
+              validate92.errors = [
                 {
                   instancePath: instancePath + "/name",
                   schemaPath: "#/properties/name/type",
@@ -3912,7 +4122,7 @@ function validate91(
             if (data.text !== undefined) {
               const _errs4 = errors;
               if (typeof data.text !== "string") {
-                validate91.errors = [
+                validate92.errors = [
                   {
                     instancePath: instancePath + "/text",
                     schemaPath: "#/properties/text/type",
@@ -4314,7 +4524,7 @@ function validate91(
                       vErrors.push(err14);
                     }
                     errors++;
-                    validate91.errors = vErrors;
+                    validate92.errors = vErrors;
                     return false;
                   } else {
                     errors = _errs8;
@@ -4341,7 +4551,7 @@ function validate91(
                         for (let i0 = 0; i0 < len0; i0++) {
                           const _errs27 = errors;
                           if (
-                            !validate94(data10[i0], {
+                            !validate95(data10[i0], {
                               instancePath: instancePath + "/actions/" + i0,
                               parentData: data10,
                               parentDataProperty: i0,
@@ -4350,7 +4560,7 @@ function validate91(
                             })
                           ) {
                             vErrors =
-                              vErrors === null ? validate94.errors : vErrors.concat(validate94.errors);
+                              vErrors === null ? validate95.errors : vErrors.concat(validate95.errors);
                             errors = vErrors.length;
                           }
                           var valid5 = _errs27 === errors;
@@ -4359,7 +4569,7 @@ function validate91(
                           }
                         }
                       } else {
-                        validate91.errors = [
+                        validate92.errors = [
                           {
                             instancePath: instancePath + "/actions",
                             schemaPath: "#/properties/actions/type",
@@ -4382,7 +4592,7 @@ function validate91(
         }
       }
     } else {
-      validate91.errors = [
+      validate92.errors = [
         {
           instancePath,
           schemaPath: "#/type",
@@ -4394,10 +4604,10 @@ function validate91(
       return false;
     }
   }
-  validate91.errors = vErrors;
+  validate92.errors = vErrors;
   return errors === 0;
 }
-validate91.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate92.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 const schema32 = {
   oneOf: [
     { type: "null" },
@@ -4409,13 +4619,13 @@ const schema32 = {
     },
   ],
 };
-function validate98(
+function validate99(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate98.evaluated;
+  const evaluated0 = validate99.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -4598,7 +4808,7 @@ function validate98(
       vErrors.push(err6);
     }
     errors++;
-    validate98.errors = vErrors;
+    validate99.errors = vErrors;
     return false;
   } else {
     errors = _errs0;
@@ -4610,11 +4820,11 @@ function validate98(
       }
     }
   }
-  validate98.errors = vErrors;
+  validate99.errors = vErrors;
   evaluated0.props = props0;
   return errors === 0;
 }
-validate98.evaluated = { dynamicProps: true, dynamicItems: false };
+validate99.evaluated = { dynamicProps: true, dynamicItems: false };
 const schema33 = {
   type: "object",
   additionalProperties: false,
@@ -4662,13 +4872,13 @@ const schema34 = {
     within: { type: ["string", "null"] },
   },
 };
-function validate105(
+function validate106(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate105.evaluated;
+  const evaluated0 = validate106.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -4690,7 +4900,7 @@ function validate105(
         (data.withinMs === undefined && (missing0 = "withinMs")) ||
         (data.within === undefined && (missing0 = "within"))
       ) {
-        validate105.errors = [
+        validate106.errors = [
           {
             instancePath,
             schemaPath: "#/required",
@@ -4704,7 +4914,7 @@ function validate105(
         const _errs1 = errors;
         for (const key0 in data) {
           if (!func1.call(schema34.properties, key0)) {
-            validate105.errors = [
+            validate106.errors = [
               {
                 instancePath,
                 schemaPath: "#/additionalProperties",
@@ -4721,7 +4931,7 @@ function validate105(
           if (data.id !== undefined) {
             const _errs2 = errors;
             if (typeof data.id !== "string") {
-              validate105.errors = [
+              validate106.errors = [
                 {
                   instancePath: instancePath + "/id",
                   schemaPath: "#/properties/id/type",
@@ -4741,7 +4951,7 @@ function validate105(
               let data1 = data.section;
               const _errs4 = errors;
               if (!(data1 === "fit" || data1 === "engagement")) {
-                validate105.errors = [
+                validate106.errors = [
                   {
                     instancePath: instancePath + "/section",
                     schemaPath: "#/properties/section/enum",
@@ -4760,7 +4970,7 @@ function validate105(
               if (data.text !== undefined) {
                 const _errs5 = errors;
                 if (typeof data.text !== "string") {
-                  validate105.errors = [
+                  validate106.errors = [
                     {
                       instancePath: instancePath + "/text",
                       schemaPath: "#/properties/text/type",
@@ -4818,7 +5028,7 @@ function validate105(
                       let data5 = data.points;
                       const _errs9 = errors;
                       if (!(typeof data5 == "number" && isFinite(data5))) {
-                        validate105.errors = [
+                        validate106.errors = [
                           {
                             instancePath: instancePath + "/points",
                             schemaPath: "#/properties/points/type",
@@ -4837,7 +5047,7 @@ function validate105(
                       if (data.each !== undefined) {
                         const _errs11 = errors;
                         if (typeof data.each !== "boolean") {
-                          validate105.errors = [
+                          validate106.errors = [
                             {
                               instancePath: instancePath + "/each",
                               schemaPath: "#/properties/each/type",
@@ -4857,7 +5067,7 @@ function validate105(
                           let data7 = data.max;
                           const _errs13 = errors;
                           if (!(typeof data7 == "number" && isFinite(data7)) && data7 !== null) {
-                            validate105.errors = [
+                            validate106.errors = [
                               {
                                 instancePath: instancePath + "/max",
                                 schemaPath: "#/properties/max/type",
@@ -4871,7 +5081,7 @@ function validate105(
                           if (errors === _errs13) {
                             if (typeof data7 == "number" && isFinite(data7)) {
                               if (data7 <= 0 || isNaN(data7)) {
-                                validate105.errors = [
+                                validate106.errors = [
                                   {
                                     instancePath: instancePath + "/max",
                                     schemaPath: "#/properties/max/exclusiveMinimum",
@@ -4892,7 +5102,7 @@ function validate105(
                           if (data.withinMs !== undefined) {
                             const _errs15 = errors;
                             if (
-                              !validate85(data.withinMs, {
+                              !validate86(data.withinMs, {
                                 instancePath: instancePath + "/withinMs",
                                 parentData: data,
                                 parentDataProperty: "withinMs",
@@ -4901,7 +5111,7 @@ function validate105(
                               })
                             ) {
                               vErrors =
-                                vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
+                                vErrors === null ? validate86.errors : vErrors.concat(validate86.errors);
                               errors = vErrors.length;
                             }
                             var valid0 = _errs15 === errors;
@@ -4913,7 +5123,7 @@ function validate105(
                               let data9 = data.within;
                               const _errs16 = errors;
                               if (typeof data9 !== "string" && data9 !== null) {
-                                validate105.errors = [
+                                validate106.errors = [
                                   {
                                     instancePath: instancePath + "/within",
                                     schemaPath: "#/properties/within/type",
@@ -4940,7 +5150,7 @@ function validate105(
         }
       }
     } else {
-      validate105.errors = [
+      validate106.errors = [
         {
           instancePath,
           schemaPath: "#/type",
@@ -4952,17 +5162,17 @@ function validate105(
       return false;
     }
   }
-  validate105.errors = vErrors;
+  validate106.errors = vErrors;
   return errors === 0;
 }
-validate105.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-function validate101(
+validate106.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+function validate102(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate101.evaluated;
+  const evaluated0 = validate102.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -4982,7 +5192,7 @@ function validate101(
         (data.buckets === undefined && (missing0 = "buckets")) ||
         (data.clamp === undefined && (missing0 = "clamp"))
       ) {
-        validate101.errors = [
+        validate102.errors = [
           {
             instancePath,
             schemaPath: "#/required",
@@ -5005,7 +5215,7 @@ function validate101(
             key0 === "buckets" ||
             key0 === "clamp"
           )) {
-            validate101.errors = [
+            validate102.errors = [
               {
                 instancePath,
                 schemaPath: "#/additionalProperties",
@@ -5042,7 +5252,7 @@ function validate101(
               let data1 = data.label;
               const _errs3 = errors;
               if (typeof data1 !== "string" && data1 !== null) {
-                validate101.errors = [
+                validate102.errors = [
                   {
                     instancePath: instancePath + "/label",
                     schemaPath: "#/properties/label/type",
@@ -5122,7 +5332,7 @@ function validate101(
                     vErrors.push(err1);
                   }
                   errors++;
-                  validate101.errors = vErrors;
+                  validate102.errors = vErrors;
                   return false;
                 } else {
                   errors = _errs6;
@@ -5168,7 +5378,7 @@ function validate101(
                         for (let i0 = 0; i0 < len0; i0++) {
                           const _errs13 = errors;
                           if (
-                            !validate105(data4[i0], {
+                            !validate106(data4[i0], {
                               instancePath: instancePath + "/rules/" + i0,
                               parentData: data4,
                               parentDataProperty: i0,
@@ -5177,7 +5387,7 @@ function validate101(
                             })
                           ) {
                             vErrors =
-                              vErrors === null ? validate105.errors : vErrors.concat(validate105.errors);
+                              vErrors === null ? validate106.errors : vErrors.concat(validate106.errors);
                             errors = vErrors.length;
                           }
                           var valid2 = _errs13 === errors;
@@ -5186,7 +5396,7 @@ function validate101(
                           }
                         }
                       } else {
-                        validate101.errors = [
+                        validate102.errors = [
                           {
                             instancePath: instancePath + "/rules",
                             schemaPath: "#/properties/rules/type",
@@ -5467,7 +5677,7 @@ function validate101(
                           vErrors.push(err12);
                         }
                         errors++;
-                        validate101.errors = vErrors;
+                        validate102.errors = vErrors;
                         return false;
                       } else {
                         errors = _errs15;
@@ -5534,7 +5744,7 @@ function validate101(
                               for (let i1 = 0; i1 < len1; i1++) {
                                 const _errs34 = errors;
                                 if (
-                                  !validate91(data11[i1], {
+                                  !validate92(data11[i1], {
                                     instancePath: instancePath + "/buckets/" + i1,
                                     parentData: data11,
                                     parentDataProperty: i1,
@@ -5543,7 +5753,7 @@ function validate101(
                                   })
                                 ) {
                                   vErrors =
-                                    vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
+                                    vErrors === null ? validate92.errors : vErrors.concat(validate92.errors);
                                   errors = vErrors.length;
                                 }
                                 var valid6 = _errs34 === errors;
@@ -5592,7 +5802,7 @@ function validate101(
                             vErrors.push(err16);
                           }
                           errors++;
-                          validate101.errors = vErrors;
+                          validate102.errors = vErrors;
                           return false;
                         } else {
                           errors = _errs29;
@@ -5612,7 +5822,7 @@ function validate101(
                         if (data.clamp !== undefined) {
                           const _errs35 = errors;
                           if (
-                            !validate98(data.clamp, {
+                            !validate99(data.clamp, {
                               instancePath: instancePath + "/clamp",
                               parentData: data,
                               parentDataProperty: "clamp",
@@ -5621,7 +5831,7 @@ function validate101(
                             })
                           ) {
                             vErrors =
-                              vErrors === null ? validate98.errors : vErrors.concat(validate98.errors);
+                              vErrors === null ? validate99.errors : vErrors.concat(validate99.errors);
                             errors = vErrors.length;
                           }
                           var valid0 = _errs35 === errors;
@@ -5638,7 +5848,7 @@ function validate101(
         }
       }
     } else {
-      validate101.errors = [
+      validate102.errors = [
         {
           instancePath,
           schemaPath: "#/type",
@@ -5650,10 +5860,10 @@ function validate101(
       return false;
     }
   }
-  validate101.errors = vErrors;
+  validate102.errors = vErrors;
   return errors === 0;
 }
-validate101.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate102.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 const pattern4 = new RegExp("^[0-9a-f]{64}$", "u");
 function validate52(
   data,
@@ -6549,7 +6759,7 @@ function validate52(
                                                     if (data24.withinMs !== undefined) {
                                                       const _errs54 = errors;
                                                       if (
-                                                        !validate85(data24.withinMs, {
+                                                        !validate86(data24.withinMs, {
                                                           instancePath:
                                                             instancePath + "/exclusions/" + i6 + "/withinMs",
                                                           parentData: data24,
@@ -6560,8 +6770,8 @@ function validate52(
                                                       ) {
                                                         vErrors =
                                                           vErrors === null
-                                                            ? validate85.errors
-                                                            : vErrors.concat(validate85.errors);
+                                                            ? validate86.errors
+                                                            : vErrors.concat(validate86.errors);
                                                         errors = vErrors.length;
                                                       }
                                                       var valid12 = _errs54 === errors;
@@ -6680,7 +6890,7 @@ function validate52(
                                         if (data31.fit !== undefined) {
                                           const _errs60 = errors;
                                           if (
-                                            !validate87(data31.fit, {
+                                            !validate88(data31.fit, {
                                               instancePath: instancePath + "/grades/fit",
                                               parentData: data31,
                                               parentDataProperty: "fit",
@@ -6690,8 +6900,8 @@ function validate52(
                                           ) {
                                             vErrors =
                                               vErrors === null
-                                                ? validate87.errors
-                                                : vErrors.concat(validate87.errors);
+                                                ? validate88.errors
+                                                : vErrors.concat(validate88.errors);
                                             errors = vErrors.length;
                                           }
                                           var valid13 = _errs60 === errors;
@@ -6702,7 +6912,7 @@ function validate52(
                                           if (data31.engagement !== undefined) {
                                             const _errs61 = errors;
                                             if (
-                                              !validate87(data31.engagement, {
+                                              !validate88(data31.engagement, {
                                                 instancePath: instancePath + "/grades/engagement",
                                                 parentData: data31,
                                                 parentDataProperty: "engagement",
@@ -6712,8 +6922,8 @@ function validate52(
                                             ) {
                                               vErrors =
                                                 vErrors === null
-                                                  ? validate87.errors
-                                                  : vErrors.concat(validate87.errors);
+                                                  ? validate88.errors
+                                                  : vErrors.concat(validate88.errors);
                                               errors = vErrors.length;
                                             }
                                             var valid13 = _errs61 === errors;
@@ -6751,7 +6961,7 @@ function validate52(
                                       for (let i7 = 0; i7 < len7; i7++) {
                                         const _errs64 = errors;
                                         if (
-                                          !validate91(data34[i7], {
+                                          !validate92(data34[i7], {
                                             instancePath: instancePath + "/buckets/" + i7,
                                             parentData: data34,
                                             parentDataProperty: i7,
@@ -6761,8 +6971,8 @@ function validate52(
                                         ) {
                                           vErrors =
                                             vErrors === null
-                                              ? validate91.errors
-                                              : vErrors.concat(validate91.errors);
+                                              ? validate92.errors
+                                              : vErrors.concat(validate92.errors);
                                           errors = vErrors.length;
                                         }
                                         var valid14 = _errs64 === errors;
@@ -6791,7 +7001,7 @@ function validate52(
                                   if (data.clamp !== undefined) {
                                     const _errs65 = errors;
                                     if (
-                                      !validate98(data.clamp, {
+                                      !validate99(data.clamp, {
                                         instancePath: instancePath + "/clamp",
                                         parentData: data,
                                         parentDataProperty: "clamp",
@@ -6801,8 +7011,8 @@ function validate52(
                                     ) {
                                       vErrors =
                                         vErrors === null
-                                          ? validate98.errors
-                                          : vErrors.concat(validate98.errors);
+                                          ? validate99.errors
+                                          : vErrors.concat(validate99.errors);
                                       errors = vErrors.length;
                                     }
                                     var valid0 = _errs65 === errors;
@@ -6820,7 +7030,7 @@ function validate52(
                                           for (let i8 = 0; i8 < len8; i8++) {
                                             const _errs68 = errors;
                                             if (
-                                              !validate101(data37[i8], {
+                                              !validate102(data37[i8], {
                                                 instancePath: instancePath + "/models/" + i8,
                                                 parentData: data37,
                                                 parentDataProperty: i8,
@@ -6830,8 +7040,8 @@ function validate52(
                                             ) {
                                               vErrors =
                                                 vErrors === null
-                                                  ? validate101.errors
-                                                  : vErrors.concat(validate101.errors);
+                                                  ? validate102.errors
+                                                  : vErrors.concat(validate102.errors);
                                               errors = vErrors.length;
                                             }
                                             var valid15 = _errs68 === errors;

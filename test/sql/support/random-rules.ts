@@ -3,7 +3,7 @@ import fc from "fast-check";
 /**
  * Random rulesets, written as `.score` text (so they go through the real compiler), over one fixed
  * schema, and hostile populations of leads and events for it. Every construct of the language appears:
- * comparisons, lists, text tests, between, missing/present, not/and/or, booleans, dates, enumerations;
+ * comparisons, lists, text tests, between, within, missing/present, not/and/or, booleans, dates, enumerations;
  * event rules with where, each, max, within and decay; `no event`; exclusions; grades; buckets of every
  * kind with their actions; clamps; several models with and without a default.
  */
@@ -110,6 +110,7 @@ function leaf(nul: boolean): fc.Arbitrary<string> {
       .map(([f, m]) => `${f} is ${m}`),
     fc.tuple(fc.constantFrom("=", "!="), fc.boolean()).map(([op, b]) => `is_partner ${op} ${b}`),
     fc.tuple(fc.constantFrom("<", ">=", "="), dateLiteral).map(([op, d]) => `signed_up ${op} ${d}`),
+    fc.constantFrom("14d", "1d", "30d", "90m").map((window) => `signed_up within ${window}`),
     fc
       .tuple(fc.constantFrom("=", "!="), fc.constantFrom("lead", "customer", "subscriber"))
       .map(([op, v]) => `stage ${op} ${v}`),
