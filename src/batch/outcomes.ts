@@ -1,9 +1,11 @@
 import type { ScoreResult } from "../eval/result.js";
 
-/** The outcome counts of a batch summary (BatchSummary["outcomes"]). */
+/** The outcome counts of a batch summary (BatchSummary["outcomes"]); they add up to the leads scored. */
 export interface OutcomeSummary {
   buckets: Record<string, number>;
+  /** Scored and not excluded, but no bucket matched. */
   noBucket: number;
+  /** No model took the lead (a ruleset without a default model). */
   unscored: number;
   excluded: Record<string, number>;
 }
@@ -37,10 +39,7 @@ function increment(counts: Map<string, number>, key: string): void {
 }
 
 /** Counts keyed in declared order first, then any other names alphabetically: stable across runs. */
-export function ordered(
-  counts: ReadonlyMap<string, number>,
-  order: readonly string[],
-): Record<string, number> {
+function ordered(counts: ReadonlyMap<string, number>, order: readonly string[]): Record<string, number> {
   const declared = order.filter((name, index) => counts.has(name) && order.indexOf(name) === index);
   const others = [...counts.keys()].filter((name) => !order.includes(name)).sort();
   return Object.fromEntries([...declared, ...others].map((name) => [name, counts.get(name) ?? 0]));

@@ -1,5 +1,6 @@
 import type { TransitionSummary } from "./transitions.js";
 import { ConversionTally, type ConversionSummary } from "./conversion.js";
+import { OutcomeCounts, type OutcomeSummary } from "./outcomes.js";
 import type { EventsByLead } from "../io/read-events.js";
 import { describeLeadIssue, joinEvents } from "../io/event-lookup.js";
 import type { ReadItem, RecordPosition } from "../io/read-item.js";
@@ -44,14 +45,7 @@ export interface BatchSummary {
   asOf: string;
   leads: { source: string; read: number; scored: number; rejected: number; firstRejectReason?: string };
   /** What happened to the scored leads; these add up to `leads.scored`. */
-  outcomes: {
-    buckets: Record<string, number>;
-    /** Scored and not excluded, but no bucket matched. */
-    noBucket: number;
-    /** No model took the lead (a ruleset without a default model). */
-    unscored: number;
-    excluded: Record<string, number>;
-  };
+  outcomes: OutcomeSummary;
   events: EventsSummary | null;
   /** What changed since the previous run, with `--previous` or `--changes`. */
   transitions?: TransitionSummary;
@@ -119,13 +113,10 @@ const UNMATCHED_EXAMPLES = 5;
  */
 export async function scoreBatch(options: BatchOptions): Promise<BatchSummary> {
   const { scorer, events } = options;
-  const buckets = new Map<string, number>();
-  const excluded = new Map<string, number>();
+  const outcomes = new OutcomeCounts();
   let read = 0;
   let scored = 0;
   let rejected = 0;
-  let noBucket = 0;
-  let unscored = 0;
   const conversion =
     options.outcome === undefined || options.outcome === null ? null : new ConversionTally(options.outcome);
   const asOfMs = parseInstant(options.asOf);
@@ -173,10 +164,7 @@ export async function scoreBatch(options: BatchOptions): Promise<BatchSummary> {
         const result = scorer.score(prepared.lead, prepared.events, input);
         options.usage?.count(result);
         scored += 1;
-        if (result.model === null) unscored += 1;
-        else if (result.excluded !== null) increment(excluded, result.excluded);
-        else if (result.bucket === null) noBucket += 1;
-        else increment(buckets, result.bucket);
+        outcomes.add(result);
         conversion?.add(result, input.outcome);
         await options.onResult(result, item, input);
       }
@@ -193,12 +181,7 @@ export async function scoreBatch(options: BatchOptions): Promise<BatchSummary> {
       rejected,
       ...(scored === 0 && firstRejectReason !== undefined ? { firstRejectReason } : {}),
     },
-    outcomes: {
-      buckets: orderedCounts(buckets, options.bucketOrder ?? []),
-      noBucket,
-      unscored,
-      excluded: orderedCounts(excluded, options.exclusionOrder ?? []),
-    },
+    outcomes: outcomes.summary(options.bucketOrder ?? [], options.exclusionOrder ?? []),
     events: events === null ? null : summarizeEvents(events.source, events.index),
     ...(conversion === null ? {} : { conversion: conversion.summary(options.bucketOrder ?? []) }),
     ...(options.inputReport === undefined
@@ -213,20 +196,6 @@ const YEAR_2000 = Date.UTC(2000, 0, 1);
 function rawOf(input: LeadRecord): unknown {
   if (input.events.length === 0) return input.fields;
   return { ...input.fields, events: input.events };
-}
-
-function increment(counts: Map<string, number>, key: string): void {
-  counts.set(key, (counts.get(key) ?? 0) + 1);
-}
-
-/** Counts keyed in declared order first, then any other names alphabetically: stable across runs. */
-function orderedCounts(
-  counts: ReadonlyMap<string, number>,
-  order: readonly string[],
-): Record<string, number> {
-  const declared = order.filter((name, index) => counts.has(name) && order.indexOf(name) === index);
-  const others = [...counts.keys()].filter((name) => !order.includes(name)).sort();
-  return Object.fromEntries([...declared, ...others].map((name) => [name, counts.get(name) ?? 0]));
 }
 
 function summarizeEvents(source: string, index: EventsByLead): EventsSummary {
