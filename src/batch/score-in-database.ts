@@ -1,6 +1,6 @@
 import type { Artifact } from "../compile/artifact.js";
 import type { RecordPosition } from "../io/read-item.js";
-import type { ScoreResult } from "../eval/result.js";
+import { unscoredResult, type ScoreResult } from "../eval/result.js";
 import type { SqlEngine } from "../sql/engines/engine.js";
 import { scoreLoaded } from "../sql/score-loaded.js";
 import type { LoadedLead } from "../sql/load.js";
@@ -15,18 +15,7 @@ export interface DatabaseBatchOptions extends Omit<BatchOptions, "outcome"> {
 }
 
 /** What the JS batch is told a lead scored while the database has not scored it yet (never written). */
-const PENDING: ScoreResult = Object.freeze({
-  id: null,
-  model: null,
-  fit: null,
-  engagement: null,
-  score: null,
-  grade: null,
-  bucket: null,
-  excluded: null,
-  actions: [],
-  contributions: [],
-});
+const PENDING: ScoreResult = Object.freeze(unscoredResult(null, null));
 
 /**
  * Scores a file of leads inside a database (`score --engine duckdb`). The leads and events are read,

@@ -22,7 +22,7 @@ import { EventIndex } from "./event-index.js";
 import { createFieldReader, readFields, type FieldReader } from "./field-reader.js";
 import { FiredList } from "./fired-list.js";
 import { trimText } from "./normalize.js";
-import type { Contribution, ContributionLocation, ScoreResult } from "./result.js";
+import { unscoredResult, type Contribution, type ContributionLocation, type ScoreResult } from "./result.js";
 import { round2 } from "./round.js";
 import { Truth } from "./truth.js";
 
@@ -180,20 +180,7 @@ export function compileEvaluator(artifact: Artifact): Evaluate {
         break;
       }
     }
-    if (model === null) {
-      return {
-        id,
-        model: null,
-        fit: null,
-        engagement: null,
-        score: null,
-        grade: null,
-        bucket: null,
-        excluded,
-        actions: EMPTY,
-        contributions: EMPTY,
-      };
-    }
+    if (model === null) return unscoredResult(id, excluded);
 
     readFields(model.fields, record, values);
     // Left over only if reading the last lead threw (a getter on its record, say).

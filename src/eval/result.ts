@@ -38,6 +38,24 @@ export interface ScoreResult {
   contributions: readonly Contribution[];
 }
 
+const NONE: readonly never[] = Object.freeze([]);
+
+/** The result of a lead no model takes: nothing decided but the exclusion that holds, if any. */
+export function unscoredResult(id: string | null, excluded: string | null): ScoreResult {
+  return {
+    id,
+    model: null,
+    fit: null,
+    engagement: null,
+    score: null,
+    grade: null,
+    bucket: null,
+    excluded,
+    actions: NONE,
+    contributions: NONE,
+  };
+}
+
 /** Actions as results and fixtures write them; `within` and `say` only when the rule gives them. */
 export type ResultAction =
   { route: string; within?: string; say?: string } | { nurture: string } | { disqualify: true };

@@ -1,7 +1,7 @@
 import type { Artifact, Model, Rule } from "../compile/artifact.js";
 import { resultAction } from "../eval/compile-buckets.js";
 import { compileDecay, compileShownDecay, type DecayFunction } from "../eval/decay.js";
-import type { Contribution, ResultAction, ScoreResult } from "../eval/result.js";
+import { unscoredResult, type Contribution, type ResultAction, type ScoreResult } from "../eval/result.js";
 import { round2 } from "../eval/round.js";
 
 const DAY_MS = 86_400_000;
@@ -48,20 +48,7 @@ export function createDecoder(
     const model = text(row.model);
     const id = text(row.id);
     const excluded = text(row.excluded);
-    if (model === null) {
-      return {
-        id,
-        model,
-        fit: null,
-        engagement: null,
-        score: null,
-        grade: null,
-        bucket: null,
-        excluded,
-        actions: [],
-        contributions: [],
-      };
-    }
+    if (model === null) return unscoredResult(id, excluded);
     const contributions: Contribution[] = [];
     for (const { rule, model: owner, index, decay } of rules) {
       if (owner.name !== model) continue;
