@@ -106,4 +106,22 @@ describe("leadscore profile", () => {
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ leads: 2, converted: 1, withoutOutcome: 1 });
   });
+  test("reads the file with the delimiter leadscore.yaml names, as every other command does", async () => {
+    const project = mkdtempSync(path.join(tmpdir(), "leadscore-profile-delimiter-"));
+    // Detection alone would split on `;` (two of them in the header, as many as `|`).
+    const rows = ["Prospect ID|Origin; Source; Detail|Converted", "P1|Form; a; b|1", "P2|Page; c; d|0"];
+    writeFileSync(path.join(project, "leads.csv"), `${rows.join("\n")}\n`);
+    writeFileSync(path.join(project, "leadscore.yaml"), 'input:\n  delimiter: "|"\n');
+    const run = await runLeadscore(
+      ["profile", "--leads", "leads.csv", "--outcome", "Converted", "--json"],
+      project,
+    );
+    expect(run.code).toBe(0);
+    const profile = JSON.parse(run.stdout);
+    expect(profile).toMatchObject({ leads: 2, converted: 1, withoutOutcome: 0 });
+    expect(profile.columns.map((c: { column: string }) => c.column)).toEqual([
+      "Origin; Source; Detail",
+      "Prospect ID",
+    ]);
+  });
 });

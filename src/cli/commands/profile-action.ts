@@ -1,8 +1,7 @@
 import { readOutcome } from "../../batch/conversion.js";
 import { leadsFormatOf, type LeadsFormat } from "../../io/leads-format.js";
 import { readRawRecords } from "../../io/read-leads.js";
-import { inputOptionsOrUsage, resolveCommandInput } from "../input-options-for-command.js";
-import { resolveInputOptions } from "../../io/input-options.js";
+import { resolveCommandInput } from "../input-options-for-command.js";
 import { profileColumn, type DataProfile } from "../../report/profile/build-profile.js";
 import { ColumnTally } from "../../report/profile/column-tally.js";
 import { renderProfileText } from "../../report/profile/render-profile.js";
@@ -26,7 +25,14 @@ export async function runProfile(
   options: ProfileOptions,
   _setExitCode: (code: number) => void,
 ): Promise<void> {
-  const format = options.leadsFormat ?? leadsFormatOf(options.leads);
+  // The reading options as every command resolves them: `input:` of leadscore.yaml, the population entry
+  // for this file, then the flags. Placeholders stay values here: they are what profile shows.
+  const reading = await resolveCommandInput(io, options.leads, {
+    outcome: options.outcome,
+    ...(options.leadsFormat === undefined ? {} : { leadsFormat: options.leadsFormat }),
+    ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
+  });
+  const format = reading.format ?? leadsFormatOf(options.leads);
   if (format === null)
     throw new UsageError(
       `cannot tell the format of \`${options.leads}\` from its extension; name it .csv, .ndjson or .jsonl, or pass --leads-format`,
@@ -35,14 +41,10 @@ export async function runProfile(
     ?.split(",")
     .map((column) => column.trim())
     .filter((c) => c !== "");
-  // The delimiter as every command reads it (detected, or named); placeholders stay values here: they are
-  // what profile shows.
-  const { delimiter } = inputOptionsOrUsage(() =>
-    resolveInputOptions([], options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
-  );
+  const delimiter = reading.delimiter;
   // The values read as converted / not converted: those leadscore.yaml configures for the column, as in
   // score, report, tune and diff (else the defaults).
-  const outcomeValues = (await resolveCommandInput(io, options.leads, { outcome: options.outcome })).outcome!;
+  const outcomeValues = reading.outcome!;
   const input = await openInput(io, options.leads);
   const tallies = new Map<string, ColumnTally>();
   let leads = 0;
