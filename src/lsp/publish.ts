@@ -22,7 +22,16 @@ export class DiagnosticsPublisher {
     private readonly send: (uri: string, diagnostics: LspDiagnostic[]) => void,
     private readonly uriOf: (file: string) => string,
     private readonly onError: (error: unknown) => void = () => {},
-  ) {}
+    /** The publisher this one replaces (the layout changed): what it sent is what the editor shows. */
+    previous?: DiagnosticsPublisher,
+  ) {
+    if (previous !== undefined) for (const [dir, sent] of previous.published) this.published.set(dir, sent);
+  }
+
+  /** The ruleset directories whose diagnostics the editor holds. */
+  publishedDirs(): string[] {
+    return [...this.published.keys()];
+  }
 
   schedule(dir: string): void {
     this.pending.add(dir);
@@ -32,17 +41,26 @@ export class DiagnosticsPublisher {
       this.scheduled = false;
       const dirs = [...this.pending];
       this.pending.clear();
+      const left = new Set<string>();
       for (const each of dirs) {
         try {
-          this.publish(each);
+          this.publish(each, left);
         } catch (error) {
           this.onError(error);
         }
       }
+      // A file that left one ruleset may have joined another (the rules directory moved): only a file no
+      // ruleset holds now has its problems cleared, so the editor never shows an empty list in between.
+      for (const uri of left) if (!this.isPublished(uri)) this.send(uri, []);
     });
   }
 
-  private publish(dir: string): void {
+  private isPublished(uri: string): boolean {
+    for (const sent of this.published.values()) if (sent.has(uri)) return true;
+    return false;
+  }
+
+  private publish(dir: string, left: Set<string>): void {
     const ruleset = this.workspace.check(dir);
     const byFile = new Map<string, Diagnostic[]>();
     for (const diagnostic of ruleset.diagnostics) {
@@ -64,7 +82,7 @@ export class DiagnosticsPublisher {
       if (before.get(uri) !== key) this.send(uri, diagnostics);
     }
     // Files that left the ruleset (deleted, or a closed buffer never saved): their problems went with them.
-    for (const uri of before.keys()) if (!now.has(uri)) this.send(uri, []);
+    for (const uri of before.keys()) if (!now.has(uri)) left.add(uri);
     this.published.set(dir, now);
   }
 }

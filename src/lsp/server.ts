@@ -10,6 +10,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import {
   createConnection,
+  DidChangeWatchedFilesNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type InitializeParams,
@@ -17,6 +18,7 @@ import {
   type MessageWriter,
 } from "vscode-languageserver/node.js";
 import { TextDocument } from "vscode-languageserver-textdocument";
+import { CONFIG_FILE } from "../project/config.js";
 import { registerFeatures } from "./features.js";
 import { Session } from "./session.js";
 
@@ -33,7 +35,9 @@ export function runServer(streams?: ServerStreams): Promise<void> {
   const documents = new TextDocuments(TextDocument);
   const session = new Session(connection, documents);
 
+  let watchFiles = false;
   connection.onInitialize(async (params) => {
+    watchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     await session.start(workspaceRoot(params));
     return {
       capabilities: {
@@ -55,6 +59,16 @@ export function runServer(streams?: ServerStreams): Promise<void> {
     session.bufferChanged(event.document.uri, event.document.getText()),
   );
   documents.onDidClose((event) => session.bufferChanged(event.document.uri, null));
+  // Rule files and leadscore.yaml changed by other programs (git checkout, a formatter): asked of the
+  // client when it can watch files for the server; VS Code's extension also asks for them itself.
+  connection.onInitialized(() => {
+    if (!watchFiles) return;
+    void connection.client
+      .register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: "**/*.score" }, { globPattern: `**/${CONFIG_FILE}` }],
+      })
+      .catch((error: unknown) => session.logError(error));
+  });
   connection.onDidChangeWatchedFiles((params) => {
     for (const change of params.changes) session.diskChanged(change.uri);
   });

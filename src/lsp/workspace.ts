@@ -64,6 +64,11 @@ export class Workspace {
     this.invalidate(this.rulesetDirOf(file), isNew);
   }
 
+  /** The open buffers, by absolute path. */
+  openBuffers(): ReadonlyMap<string, string> {
+    return this.buffers;
+  }
+
   /** The buffer was closed: the file on disk counts again. */
   closeBuffer(file: string): void {
     if (!this.buffers.delete(file)) return;

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { compileSources } from "../../src/compile/compile-ruleset.js";
@@ -137,5 +137,44 @@ describe("leadscore lsp: the whole ruleset, as check sees it", () => {
       position: { line: 3, character: 11 },
     });
     expect(hover).not.toBeNull();
+  });
+});
+
+describe("leadscore lsp: leadscore.yaml changes", () => {
+  // Below the rules directory, a file belongs to its ruleset; elsewhere it is a ruleset of its own
+  // directory, as `leadscore check` reads it. Moving the rules directory in leadscore.yaml moves the file.
+  const extra =
+    'model interns "Interns" when title = intern {\n  fit {\n    when country in target_countries add 1\n  }\n}\n';
+  const configChanged = () =>
+    void client.connection.sendNotification("workspace/didChangeWatchedFiles", {
+      changes: [{ uri: client.uri("leadscore.yaml"), type: 2 }],
+    });
+
+  test("a file of the rules directory is checked with the whole ruleset", async () => {
+    const diagnostics = await client.nextDiagnostics("rules/extra/more.score", () =>
+      client.open("rules/extra/more.score", extra),
+    );
+    expect(diagnostics).toEqual([]);
+  });
+
+  test("`rules:` changed in leadscore.yaml: the layout is read again, open buffers carry over", async () => {
+    writeFileSync(path.join(client.root, "leadscore.yaml"), "rules: elsewhere\n");
+    const diagnostics = await client.nextDiagnostics("rules/extra/more.score", configChanged);
+    // `leadscore check rules/extra`: 1:1 LS216, 1:1 LS503, 1:7 LS502, 1:7 LS507, 1:30 LS201, 3:10 LS201, 3:21 LS204.
+    expect(diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character])).toEqual([
+      ["LS216", 0, 0],
+      ["LS503", 0, 0],
+      ["LS502", 0, 6],
+      ["LS507", 0, 6],
+      ["LS201", 0, 29],
+      ["LS201", 2, 9],
+      ["LS204", 2, 20],
+    ]);
+  });
+
+  test("leadscore.yaml removed: the conventional layout again, and the problems go", async () => {
+    rmSync(path.join(client.root, "leadscore.yaml"));
+    const diagnostics = await client.nextDiagnostics("rules/extra/more.score", configChanged);
+    expect(diagnostics).toEqual([]);
   });
 });

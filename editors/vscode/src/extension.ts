@@ -19,7 +19,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
   const run = serverCommand();
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ scheme: "file", language: "leadscore" }],
-    synchronize: { fileEvents: workspace.createFileSystemWatcher("**/*.score") },
+    // Rule files, and leadscore.yaml (it says where the rules and fixtures are).
+    synchronize: { fileEvents: workspace.createFileSystemWatcher("**/{*.score,leadscore.yaml}") },
   };
   client = new LanguageClient("leadscore", "leadscore", { run, debug: run }, clientOptions);
   context.subscriptions.push(client);
