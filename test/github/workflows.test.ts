@@ -1,7 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import vm from "node:vm";
 import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
 import { scaffoldFiles } from "../../src/init/templates.js";
@@ -10,7 +9,7 @@ import { PROJECT_ROOT } from "../support/paths.js";
 /**
  * GitHub cannot run here, so these tests pin the structure of the workflows: triggers, permissions, the
  * steps and their order, the conditions that keep the report coming when a check fails, and the script
- * that posts the sticky comment (compiled, never run).
+ * that posts the sticky comment (the GitHub Action's, which action.test.ts runs against a fake API).
  */
 
 interface Step {
@@ -61,7 +60,6 @@ function describeStep(step: Step): string {
 const PINNED_ACTIONS = new Set([
   "actions/checkout@v4",
   "actions/setup-node@v4",
-  "actions/github-script@v7",
   "actions/upload-artifact@v4",
 ]);
 
@@ -113,7 +111,7 @@ describe("the rules repository's workflow", () => {
       "actions/upload-artifact@v4",
       'npx --no-install leadscore diff "origin/${BASE_REF}" --format markdown --out diff.md --full-report diff-full.md',
       "actions/upload-artifact@v4",
-      "actions/github-script@v7",
+      "node node_modules/leadscore/action/post-comment.mjs diff.md",
     ]);
     expect(review.steps[0]!.with).toEqual({ "fetch-depth": 0 });
     expect(review.steps[1]!.with).toEqual({ "node-version": 20 });
@@ -161,10 +159,10 @@ describe("the rules repository's workflow", () => {
 
   describe("the sticky comment", () => {
     const step = stepNamed(review, "Post the impact as a pull request comment");
-    const script = String(step.with!.script);
 
-    test("is given the outcome of every check", () => {
+    test("is given the token and the outcome of every check", () => {
       expect(step.env).toEqual({
+        GITHUB_TOKEN: "${{ github.token }}",
         CHECK_OUTCOME: "${{ steps.check.outcome }}",
         FMT_OUTCOME: "${{ steps.fmt.outcome }}",
         TEST_OUTCOME: "${{ steps.test.outcome }}",
@@ -172,25 +170,12 @@ describe("the rules repository's workflow", () => {
       });
     });
 
-    test("finds its earlier comment by the marker and updates it, else creates one", () => {
-      expect(script).toContain('const marker = "<!-- leadscore-diff -->";');
-      expect(script).toContain("github.paginate(github.rest.issues.listComments");
-      expect(script).toContain('comment.user?.login === "github-actions[bot]"');
-      expect(script).toContain(".includes(marker)");
-      const update = script.indexOf("github.rest.issues.updateComment(");
-      const create = script.indexOf("github.rest.issues.createComment(");
-      expect(update).toBeGreaterThan(0);
-      expect(create).toBeGreaterThan(update);
-      // The report carries the marker too: the comment keeps exactly one, at the top.
-      expect(script).toContain('fs.readFileSync("diff.md", "utf8").split(marker).join("")');
-      expect(script).toContain("const body = [marker, status,");
-    });
-
-    test("is valid JavaScript as github-script runs it (inside an async function)", () => {
-      const wrapped = `(async function (github, context, core, glob, io, exec, require) {\n${script}\n})`;
-      expect(() => new vm.Script(wrapped, { filename: "leadscore.yml#script" })).not.toThrow();
-      // GitHub expressions are not evaluated inside the script: the values arrive as environment variables.
-      expect(script).not.toContain("${{");
+    test("is posted by the script the GitHub Action runs (action.test.ts runs it), shipped in the package", () => {
+      const action = readFileSync(path.join(PROJECT_ROOT, "action.yml"), "utf8");
+      expect(action).toContain('node "$ACTION_PATH/action/post-comment.mjs" diff.md');
+      expect(step.run).toBe("node node_modules/leadscore/action/post-comment.mjs diff.md");
+      const manifest = JSON.parse(readFileSync(path.join(PROJECT_ROOT, "package.json"), "utf8"));
+      expect(manifest.files).toContain("action/post-comment.mjs");
     });
   });
 
