@@ -54,33 +54,43 @@ export class OutcomeComparison {
    * `converted`: true or false for a lead with a known outcome, null when its file has an outcome column
    * but the lead's value is missing or unreadable, undefined when its source has no outcome (fixtures).
    */
-  add(before: SideOutcome, after: SideOutcome, converted: boolean | null | undefined): void {
+  add(
+    before: SideOutcome,
+    after: SideOutcome,
+    converted: boolean | null | undefined,
+    /** Leads with these very results and outcome, counted at once. */
+    times = 1,
+  ): void {
     if (converted === undefined) return;
     this.#seen = true;
     if (converted === null) {
-      this.#unknown += 1;
+      this.#unknown += times;
       return;
     }
-    this.#leads += 1;
-    if (converted) this.#converted += 1;
-    count(tallyOf(this.#before, before.label), converted);
-    count(tallyOf(this.#after, after.label), converted);
+    this.#leads += times;
+    if (converted) this.#converted += times;
+    const count = (tally: Tally) => {
+      tally.leads += times;
+      if (converted) tally.converted += times;
+    };
+    count(tallyOf(this.#before, before.label));
+    count(tallyOf(this.#after, after.label));
     const teamsBefore = routedTeams(before.result.actions);
     const teamsAfter = routedTeams(after.result.actions);
     for (const team of new Set([...teamsBefore, ...teamsAfter])) {
       const tallies = this.#teamTallies(team);
       const wasRouted = teamsBefore.has(team);
       const isRouted = teamsAfter.has(team);
-      if (wasRouted) count(tallies.before, converted);
-      if (isRouted) count(tallies.after, converted);
-      if (isRouted && !wasRouted) count(tallies.added, converted);
-      if (wasRouted && !isRouted) count(tallies.removed, converted);
+      if (wasRouted) count(tallies.before);
+      if (isRouted) count(tallies.after);
+      if (isRouted && !wasRouted) count(tallies.added);
+      if (wasRouted && !isRouted) count(tallies.removed);
     }
     const scoreBefore = before.result.score;
     const scoreAfter = after.result.score;
     if (scoreBefore !== null && scoreAfter !== null) {
-      this.#scores.add(scoreBefore, scoreAfter, converted);
-      if (scoreBefore !== scoreAfter) this.#rescored += 1;
+      this.#scores.add(scoreBefore, scoreAfter, converted, times);
+      if (scoreBefore !== scoreAfter) this.#rescored += times;
     }
   }
 
@@ -165,11 +175,6 @@ function tallyOf(tallies: Map<string, Tally>, key: string): Tally {
     tallies.set(key, tally);
   }
   return tally;
-}
-
-function count(tally: Tally, converted: boolean): void {
-  tally.leads += 1;
-  if (converted) tally.converted += 1;
 }
 
 function cell(tally: Tally | undefined): ConversionCell {

@@ -29,6 +29,7 @@ import { readOutcome } from "../batch/conversion.js";
  * and let it go (diff/population-stream.ts) or keep them all (LoadedPopulation).
  */
 export interface PopulationSink {
+  /** A promise it returns is awaited before the next lead is read (a database loading them). */
   leads: { push(lead: PopulationLead): unknown };
   sources: PopulationSourceSummary[];
   rejects: { push(reject: RejectedRecord): unknown };
@@ -291,7 +292,8 @@ export async function addPopulationFiles(
         summary.accepted += 1;
         const lead: PopulationLead = { lead: prepared.lead, events: prepared.events, source };
         if (outcome !== null) lead.outcome = outcomeOf(record.outcome, input, outcome);
-        into.leads.push(lead);
+        const loading = into.leads.push(lead);
+        if (loading instanceof Promise) await loading;
       }
     }
     progress.done();

@@ -45,6 +45,20 @@ export interface StreamedDiff {
 }
 
 /**
+ * How the leads are scored into the diff: by default one at a time in JS (`diff.add`); a database engine
+ * loads them and counts their results itself (population-database.ts). Either hands sources and
+ * rejects to `sink`.
+ */
+export type ScoringPass = (
+  diff: PopulationDiff,
+  read: (sink: PopulationSink) => Promise<void>,
+  sink: Omit<PopulationSink, "leads">,
+) => Promise<void>;
+
+const scoreInJs: ScoringPass = (diff, read, sink) =>
+  read({ ...sink, leads: { push: (lead) => diff.add(lead) } });
+
+/**
  * Runs the diff over the leads `read` hands to the sink (it reads fixtures and population files with
  * population-load.ts, in order). The caller must call `dispose` on the result, or the temporary files stay
  * until the system cleans its temporary directory; on failure they are removed here.
@@ -53,6 +67,7 @@ export async function streamDiff(
   setup: DiffSetup,
   read: (sink: PopulationSink) => Promise<void>,
   limits: StreamLimits = DEFAULT_STREAM_LIMITS,
+  score: ScoringPass = scoreInJs,
 ): Promise<StreamedDiff> {
   const directory = new SpillDirectory();
   try {
@@ -65,9 +80,8 @@ export async function streamDiff(
     );
     let refusedByOneSide = 0;
     const sources: PopulationSourceSummary[] = [];
-    await read({
+    await score(diff, read, {
       sources,
-      leads: { push: (lead) => diff.add(lead) },
       rejects: {
         push(reject) {
           if (isRefusedByOneSide(reject)) refusedByOneSide += 1;

@@ -158,65 +158,133 @@ export class PopulationDiff {
     this.moved = moved ?? new SortedSpill(new SpillDirectory(), "moved", compareMoves, Infinity);
   }
 
+  /** The two rulesets. */
+  get artifacts(): { base: Artifact; head: Artifact } {
+    return { base: this.#options.base, head: this.#options.head };
+  }
+
+  /** The instants each side scores a lead as of, unless the lead has its own (epoch ms). */
+  get asOf(): { base: number; head: number } {
+    return { base: this.#baseAsOf, head: this.#runAsOf };
+  }
+
   /** Leads added so far. */
   get leads(): number {
     return this.#leads;
   }
 
   add(entry: PopulationLead): void {
-    const order = this.#leads++;
+    const order = this.#leads;
+    const { before, after } = this.#scored(entry);
+    this.observe(entry);
+    const move = this.count(before, after, entry.outcome);
+    if (move !== null) this.#pushMove(entry, order, before, after, move.differing);
+  }
+
+  /**
+   * What a lead itself (not its results) adds to the report: the values the rules probe for, its creation
+   * time. The database engines call it while the population is read, and count its results later.
+   */
+  observe(entry: PopulationLead): void {
+    this.#baseUsage.observe(entry.lead, entry.events);
+    this.#headUsage.observe(entry.lead, entry.events);
+    this.#routing.noteCreation(entry.lead);
+  }
+
+  /**
+   * Counts `times` leads (1 unless identical results are counted at once) with these results under base
+   * and head and this outcome. For a lead that moved, returns the rules whose points differ for it, so
+   * that its row can be built (the rows are built by `addMove`, the lead at hand); null when nothing moved.
+   */
+  count(
+    before: ScoreResult,
+    after: ScoreResult,
+    outcome: boolean | null | undefined,
+    times = 1,
+  ): { differing: string[] } | null {
+    this.#leads += times;
     const attribution = this.#attribution;
-    const asOf = { asOf: entry.asOf ?? this.#runAsOf };
-    const events = entry.events as readonly ScoringEvent[];
-    const before = this.#baseRuleset.score(entry.lead, events, { asOf: entry.asOf ?? this.#baseAsOf });
-    const after = this.#headRuleset.score(entry.lead, events, asOf);
-    this.#baseUsage.observe(entry.lead, events);
-    this.#headUsage.observe(entry.lead, events);
     this.#baseUsage.count(before);
     this.#headUsage.count(after);
 
     const beforeLabel = transitionLabel(before);
     const afterLabel = transitionLabel(after);
-    increment(this.#beforeCounts, beforeLabel);
-    increment(this.#afterCounts, afterLabel);
+    increment(this.#beforeCounts, beforeLabel, times);
+    increment(this.#afterCounts, afterLabel, times);
     let row = this.#transitions.get(beforeLabel);
     if (row === undefined) {
       row = new Map();
       this.#transitions.set(beforeLabel, row);
     }
-    increment(row, afterLabel);
+    increment(row, afterLabel, times);
 
-    this.#routing.add(entry.lead, before.actions, after.actions);
+    this.#routing.count(before.actions, after.actions, times);
     this.#outcomes.add(
       { result: before, label: beforeLabel },
       { result: after, label: afterLabel },
-      entry.outcome,
+      outcome,
+      times,
     );
-    if (before.score !== null && after.score !== null) this.#deltas.add(round2(after.score - before.score));
-    if (before.score !== after.score) this.#changedScore += 1;
+    if (before.score !== null && after.score !== null) {
+      this.#deltas.add(round2(after.score - before.score), times);
+    }
+    if (before.score !== after.score) this.#changedScore += times;
 
     const differing = attribution.differingRules(before, after);
     for (const key of differing) {
       const index = attribution.changeIndex(key);
-      if (index !== undefined) this.#impact[index]!.leads += 1;
+      if (index !== undefined) this.#impact[index]!.leads += times;
     }
 
     const bucketChanged = beforeLabel !== afterLabel;
     const actionsChanged = !sameActions(before.actions, after.actions);
-    if (bucketChanged) this.#changedBucket += 1;
-    if (actionsChanged) this.#changedActions += 1;
-    if (!bucketChanged && !actionsChanged) return;
+    if (bucketChanged) this.#changedBucket += times;
+    if (actionsChanged) this.#changedActions += times;
+    return bucketChanged || actionsChanged ? { differing } : null;
+  }
 
+  /**
+   * The row of a lead already counted (`count`) that moved: scored again here (the same results the
+   * counts were made from) to find the changes that caused the move. `order`: its place in the population.
+   */
+  addMove(entry: PopulationLead, order: number): void {
+    const { before, after } = this.#scored(entry);
+    const differing = this.#attribution.differingRules(before, after);
+    if (transitionLabel(before) === transitionLabel(after) && sameActions(before.actions, after.actions)) {
+      throw new Error(`internal: lead #${order + 1} was counted as moved but did not move`);
+    }
+    this.#pushMove(entry, order, before, after, differing);
+  }
+
+  #scored(entry: PopulationLead): { before: ScoreResult; after: ScoreResult } {
+    const events = entry.events as readonly ScoringEvent[];
+    return {
+      before: this.#baseRuleset.score(entry.lead, events, { asOf: entry.asOf ?? this.#baseAsOf }),
+      after: this.#headRuleset.score(entry.lead, events, { asOf: entry.asOf ?? this.#runAsOf }),
+    };
+  }
+
+  #pushMove(
+    entry: PopulationLead,
+    order: number,
+    before: ScoreResult,
+    after: ScoreResult,
+    differing: string[],
+  ): void {
+    const attribution = this.#attribution;
+    const asOf = { asOf: entry.asOf ?? this.#runAsOf };
     const { causes, undecided } = attribution.causes(entry, asOf, before, after, differing);
     for (const index of causes) this.#impact[index]!.moved += 1;
+    const beforeLabel = transitionLabel(before);
+    const afterLabel = transitionLabel(after);
     this.moved.push({
       order,
       id: before.id ?? after.id,
       source: entry.source ?? `#${order + 1}`,
       before: outcomeOf(before, beforeLabel),
       after: outcomeOf(after, afterLabel),
-      bucketChanged,
-      actionsChanged,
+      bucketChanged: beforeLabel !== afterLabel,
+      actionsChanged: !sameActions(before.actions, after.actions),
       rules: attribution.ruleDeltas(before, after, differing),
       causes,
       undecided,
@@ -303,8 +371,8 @@ function side(label: string, artifact: Artifact): RulesetSide {
   return { label, name: artifact.name, version: artifact.version, sourceHash: artifact.sourceHash };
 }
 
-function increment(counts: Map<string, number>, key: string): void {
-  counts.set(key, (counts.get(key) ?? 0) + 1);
+function increment(counts: Map<string, number>, key: string, times: number): void {
+  counts.set(key, (counts.get(key) ?? 0) + times);
 }
 
 /** Where a lead ends up: its bucket, or why it has none. */

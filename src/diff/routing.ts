@@ -34,13 +34,14 @@ export class RoutingCounter {
     this.#field = creationField;
   }
 
-  add(
-    lead: Readonly<Record<string, unknown>>,
-    before: readonly ResultAction[],
-    after: readonly ResultAction[],
-  ): void {
-    this.#count(before, "before");
-    this.#count(after, "after");
+  /** The routed actions of a lead (`times` such leads) before and after. */
+  count(before: readonly ResultAction[], after: readonly ResultAction[], times = 1): void {
+    this.#count(before, "before", times);
+    this.#count(after, "after", times);
+  }
+
+  /** A lead's creation time, for the span. */
+  noteCreation(lead: Readonly<Record<string, unknown>>): void {
     if (this.#field === null) return;
     const value = lead[this.#field];
     const time = typeof value === "string" ? Date.parse(value) : Number.NaN;
@@ -50,7 +51,7 @@ export class RoutingCounter {
     }
   }
 
-  #count(actions: readonly ResultAction[], side: "before" | "after"): void {
+  #count(actions: readonly ResultAction[], side: "before" | "after", times: number): void {
     for (const action of actions) {
       if (!("route" in action)) continue;
       let slas = this.#teams.get(action.route);
@@ -64,7 +65,7 @@ export class RoutingCounter {
         counts = { before: 0, after: 0 };
         slas.set(sla, counts);
       }
-      counts[side] += 1;
+      counts[side] += times;
     }
   }
 

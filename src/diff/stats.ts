@@ -17,9 +17,10 @@ export class DeltaCollector {
   readonly #counts = new Map<number, number>();
   #count = 0;
 
-  add(delta: number): void {
-    this.#counts.set(delta, (this.#counts.get(delta) ?? 0) + 1);
-    this.#count += 1;
+  /** `times` leads changed by `delta`. */
+  add(delta: number, times = 1): void {
+    this.#counts.set(delta, (this.#counts.get(delta) ?? 0) + times);
+    this.#count += times;
   }
 
   summarize(): ScoreDeltas {

@@ -22,16 +22,17 @@ export class PairedScoreCounts {
   #convertedLeads = 0;
   #notConvertedLeads = 0;
 
-  add(a: number, b: number, converted: boolean): void {
+  /** `times` leads of this outcome scored `a` under A and `b` under B. */
+  add(a: number, b: number, converted: boolean, times = 1): void {
     const counts = converted ? this.#converted : this.#notConverted;
     let row = counts.get(a);
     if (row === undefined) {
       row = new Map();
       counts.set(a, row);
     }
-    row.set(b, (row.get(b) ?? 0) + 1);
-    if (converted) this.#convertedLeads += 1;
-    else this.#notConvertedLeads += 1;
+    row.set(b, (row.get(b) ?? 0) + times);
+    if (converted) this.#convertedLeads += times;
+    else this.#notConvertedLeads += times;
   }
 
   get converted(): number {

@@ -21,6 +21,11 @@ interface Decayed {
 export function createDecoder(
   artifact: Artifact,
   asOf: number,
+  /**
+   * `eventFacts: false` for rows without the per-rule event columns (count, total, latest): the
+   * contributions then say nothing of their events, decay or cap — enough to compare two results.
+   */
+  { eventFacts = true }: { eventFacts?: boolean } = {},
 ): (row: Readonly<Record<string, unknown>>) => ScoreResult {
   const rules: Array<{ rule: Rule; model: Model; index: number; decay: Decayed | null }> = [];
   for (const model of artifact.models) {
@@ -61,7 +66,8 @@ export function createDecoder(
         points,
         loc: { file: rule.loc.file, line: rule.loc.line, column: rule.loc.column },
       };
-      if (rule.match.kind === "event") describeEvents(contribution, rule, row, index, decay, asOf);
+      if (eventFacts && rule.match.kind === "event")
+        describeEvents(contribution, rule, row, index, decay, asOf);
       contributions.push(contribution);
     }
     const score = number(row.score)!;

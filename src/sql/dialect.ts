@@ -109,6 +109,8 @@ function commonCall(fn: SqlFunction, args: string[]): string | null {
       return `NULLIF(${args[0]}, ${args[1]})`;
     case "sum":
       return `SUM(${args[0]})`;
+    case "min":
+      return `MIN(${args[0]})`;
     case "max":
       return `MAX(${args[0]})`;
     case "round":

@@ -49,6 +49,12 @@ export interface SqlOptions {
   detail?: boolean;
   /** A column of the leads relation giving each lead's position (kept, and the output's order). */
   rowColumn?: string | null;
+  /**
+   * The events relation files each event under its lead's position (a `__row` column matching the leads'
+   * `rowColumn`) instead of under its id: every lead sees exactly the events it was given, even when two
+   * leads share an id (a population read from several files, fixture cases).
+   */
+  eventsByRow?: boolean;
 }
 
 /** The output columns, in order (then `contributions` with `explain`, then the detail columns). */
@@ -166,7 +172,10 @@ class QueryBuilder {
     const type = call("trim_fold", cast("text", col("e", "type")));
     return select({
       columns: [
-        { expr: idValue(col("e", "lead_id")), as: "lead_key" },
+        {
+          expr: this.options.eventsByRow ? col("e", ROW) : idValue(col("e", "lead_id")),
+          as: "lead_key",
+        },
         { expr: type, as: "type" },
         { expr: at, as: "at_ms" },
         ...eventProperties(this.artifact).map((property) => ({
@@ -215,7 +224,13 @@ class QueryBuilder {
     return select({
       columns,
       from: { source: cte("ls_leads"), alias: "l" },
-      joins: [{ source: cte("ls_events"), alias: "e", on: cmp("=", col("e", "lead_key"), col("l", "id")) }],
+      joins: [
+        {
+          source: cte("ls_events"),
+          alias: "e",
+          on: cmp("=", col("e", "lead_key"), col("l", this.options.eventsByRow ? ROW : "id")),
+        },
+      ],
       groupBy: [col("l", ROW)],
     });
   }

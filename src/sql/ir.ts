@@ -25,6 +25,7 @@ export type SqlFunction =
   | "coalesce"
   | "nullif"
   | "sum"
+  | "min"
   | "max"
   | "substr"
   /** ROUND(x, n) on a DECIMAL: half away from zero in every dialect. */

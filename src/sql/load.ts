@@ -76,19 +76,23 @@ export async function loadTables(
       ]);
     }
   });
-  const stored = dialect.textHoldsNul ? (rows: ColumnValue[][]) => rows : withoutNul;
-  await insert(engine, dialect, names.leads, leadKinds, stored(leadRows));
-  await insert(engine, dialect, names.events, eventKinds, stored(eventRows));
+  await insert(engine, dialect, names.leads, leadKinds, storable(dialect, leadRows));
+  await insert(engine, dialect, names.events, eventKinds, storable(dialect, eventRows));
 }
 
-/** PostgreSQL text cannot hold U+0000: it is left out of the values (see README). */
+/** Rows as a dialect can store them: PostgreSQL text cannot hold U+0000, left out (see README). */
+export function storable(dialect: Dialect, rows: ColumnValue[][]): ColumnValue[][] {
+  return dialect.textHoldsNul ? rows : withoutNul(rows);
+}
+
 function withoutNul(rows: ColumnValue[][]): ColumnValue[][] {
   return rows.map((row) =>
     row.map((value) => (typeof value === "string" ? value.replace(/\0/g, "") : value)),
   );
 }
 
-async function insert(
+/** Appends rows to a table: the engine's bulk path when it has one, else INSERT statements. */
+export async function insert(
   engine: SqlEngine,
   dialect: Dialect,
   table: string,
@@ -110,7 +114,7 @@ async function insert(
 }
 
 /** The lead id as events are filed under it: text (a number as JS writes it); null when there is none. */
-function idText(value: unknown): string | null {
+export function idText(value: unknown): string | null {
   if (typeof value === "string") return value;
   if (typeof value === "number" && Number.isFinite(value)) return String(value);
   return null;
@@ -120,7 +124,7 @@ function textType(dialect: Dialect): string {
   return dialect.types.text;
 }
 
-function columnType(dialect: Dialect, type: FieldType): string {
+export function columnType(dialect: Dialect, type: FieldType): string {
   switch (type) {
     case "string":
     case "enum":
@@ -134,7 +138,7 @@ function columnType(dialect: Dialect, type: FieldType): string {
   }
 }
 
-function kindOf(type: FieldType): ColumnKind {
+export function kindOf(type: FieldType): ColumnKind {
   switch (type) {
     case "string":
     case "enum":

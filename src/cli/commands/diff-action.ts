@@ -40,8 +40,9 @@ import { linkBoundary } from "../rules-input.js";
 import type { DiffFormat } from "./choices.js";
 import { inputOptionsOrUsage } from "../input-options-for-command.js";
 import { resolveInputOptions, type InputFlags } from "../../io/input-options.js";
+import { openDiffEngine, type DiffEngineOptions } from "./diff-engine.js";
 
-export interface DiffOptions extends InputFlags {
+export interface DiffOptions extends InputFlags, DiffEngineOptions {
   format: DiffFormat;
   out?: string;
   fullReport?: string;
@@ -123,6 +124,7 @@ export async function runDiff(
     baseAsOf: baseAsOfOf(options.asOf, base.config?.config.asOf ?? null, asOfMs),
   };
 
+  const engine = await openDiffEngine(options);
   const progress = populationProgress(io);
   let streamed: StreamedDiff;
   try {
@@ -147,12 +149,15 @@ export async function runDiff(
           population,
         );
       },
+      undefined,
+      engine?.score,
     );
   } catch (error) {
     if (error instanceof PopulationFileError) throw new UsageError(error.message);
     throw error;
   } finally {
     progress?.clear();
+    await engine?.close();
   }
   const { report, lists } = streamed;
   try {

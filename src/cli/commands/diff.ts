@@ -45,7 +45,15 @@ export const registerDiff: RegisterCommand = (program: Command, io, setExitCode)
     .addOption(new Option("--format <format>", "report format").choices(DIFF_FORMATS).default("text"))
     .option("-o, --out <file>", "write the report to this file instead of stdout")
     .option("--full-report <file>", "also write the complete, never shortened report to this file")
-    .option("--as-of <time>", "score the population as of this ISO-8601 time");
+    .option("--as-of <time>", "score the population as of this ISO-8601 time")
+    .addOption(
+      new Option(
+        "--engine <engine>",
+        "score the population in JavaScript, an embedded DuckDB, or PostgreSQL",
+      ).choices(["js", "duckdb", "postgres"]),
+    )
+    .option("--memory-limit <size>", "DuckDB's memory limit, e.g. 4GB (--engine duckdb)")
+    .option("--database <url>", "the PostgreSQL to diff in, postgres://… (--engine postgres)");
   addInputFlags(command)
     .addHelpText("after", HELP)
     .action(async (base: string | undefined, head: string | undefined, options: DiffOptions) => {

@@ -161,7 +161,7 @@ export function redactedUrl(url: string): string {
 }
 
 /** An error's first line, with the URL's password taken out wherever it appears. */
-function redacted(error: unknown, url: string): string {
+export function redacted(error: unknown, url: string): string {
   let message = error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
   let password = "";
   try {

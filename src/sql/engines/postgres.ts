@@ -18,6 +18,22 @@ export async function openPostgres(url: string): Promise<SqlEngine> {
       const result = await client.query(sql);
       return result.rows as Array<Record<string, unknown>>;
     },
+    /** A cursor in a transaction of its own, read a batch of rows at a time. */
+    async *stream(sql) {
+      await client.query("BEGIN");
+      try {
+        await client.query(`DECLARE ls_rows NO SCROLL CURSOR FOR ${sql}`);
+        for (;;) {
+          const batch = await client.query({ text: "FETCH 10000 FROM ls_rows", rowMode: "array" });
+          if (batch.rows.length === 0) break;
+          yield batch.rows as unknown[][];
+        }
+        await client.query("COMMIT");
+      } catch (error) {
+        await client.query("ROLLBACK").catch(() => undefined);
+        throw error;
+      }
+    },
     async close() {
       await client.end();
     },

@@ -1,0 +1,72 @@
+import type { PopulationDiff } from "../../diff/population.js";
+import type { ScoringPass } from "../../diff/population-stream.js";
+import type { SqlEngine } from "../../sql/engines/engine.js";
+import { UsageError } from "../exit-codes.js";
+import { redacted, redactedUrl } from "./score-postgres.js";
+
+export type DiffEngineName = "js" | "duckdb" | "postgres";
+
+export interface DiffEngineOptions {
+  engine?: DiffEngineName;
+  memoryLimit?: string;
+  database?: string;
+}
+
+/** Where `diff` scores the population: in JS (null), or a database session with the pass that uses it. */
+export interface DiffEngine {
+  score: ScoringPass;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the engine `--engine` names (its native module or client loaded only then); null for js. The
+ * population is read by the same input layer whatever the engine (see diff/population-database.ts).
+ */
+export async function openDiffEngine(options: DiffEngineOptions): Promise<DiffEngine | null> {
+  const name = options.engine ?? "js";
+  if (name !== "postgres" && options.database !== undefined) {
+    throw new UsageError("--database names the PostgreSQL to diff in: use it with --engine postgres");
+  }
+  if (name !== "duckdb" && options.memoryLimit !== undefined) {
+    throw new UsageError("--memory-limit is DuckDB's: use it with --engine duckdb");
+  }
+  if (name === "js") return null;
+  let session: SqlEngine;
+  let url: string | null = null;
+  if (name === "duckdb") {
+    const { openDuckDb } = await import("../../sql/engines/duckdb.js");
+    session = await openDuckDb(options.memoryLimit === undefined ? {} : { memoryLimit: options.memoryLimit });
+  } else {
+    if (options.database === undefined) {
+      throw new UsageError("--engine postgres diffs inside a PostgreSQL: name it with --database <url>");
+    }
+    const given = options.database;
+    url = given;
+    const { openPostgres } = await import("../../sql/engines/postgres.js");
+    session = await openPostgres(given).catch((error: unknown) => {
+      throw new UsageError(
+        `cannot connect to PostgreSQL at ${redactedUrl(given)}: ${redacted(error, given)}`,
+      );
+    });
+  }
+  const { scoreInDatabase, DatabaseDiffError } = await import("../../diff/population-database.js");
+  return {
+    async score(diff: PopulationDiff, read, sink) {
+      try {
+        await scoreInDatabase(session, diff, read, sink);
+      } catch (error) {
+        if (error instanceof DatabaseDiffError) throw new UsageError(error.message);
+        if (url !== null && isDatabaseError(error)) {
+          throw new UsageError(`PostgreSQL refused the diff's statements: ${redacted(error, url)}`);
+        }
+        throw error;
+      }
+    },
+    close: () => session.close(),
+  };
+}
+
+/** An error PostgreSQL sent (it has a severity): its words about our statements or its state. */
+function isDatabaseError(error: unknown): boolean {
+  return error instanceof Error && "severity" in error;
+}

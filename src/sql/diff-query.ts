@@ -1,0 +1,145 @@
+/**
+ * Two rulesets over the same leads in one query, for `leadscore diff` on a database engine: each
+ * ruleset's score query (generate.ts) becomes a chain of CTEs of its own (`b_…` and `h_…`), the two
+ * results are joined on the lead's position, and the leads are counted per pair of results. Only what a
+ * diff counts is kept of a result — model, exclusion, bucket, score, the points of each rule — so leads
+ * with the same results on both sides become one row with their number, whatever the population's size.
+ *
+ * A lead whose model, exclusion, bucket or actions differ between the sides may have moved: it keeps a
+ * row of its own, with its position (`moved_row`), so that it can be read again and shown with the rule
+ * changes that moved it. Rows come in the order of the first lead of each (`first_row`), the order the
+ * JS engine meets them in.
+ */
+import type { Artifact } from "../compile/artifact.js";
+import type { Dialect } from "./dialect.js";
+import { buildScoreQuery } from "./generate.js";
+import {
+  and,
+  call,
+  cast,
+  cmp,
+  col,
+  cte,
+  isNotNull,
+  isNull,
+  num,
+  or,
+  select,
+  when,
+  type SqlExpr,
+  type SqlQuery,
+  type SqlSelect,
+  type SqlSource,
+} from "./ir.js";
+import { printQuery } from "./printer.js";
+
+export interface PairQueryOptions {
+  dialect: Dialect;
+  base: Artifact;
+  head: Artifact;
+  /** Each side's as-of instant (epoch ms): the base may read its own `as_of`. */
+  baseAsOf: number;
+  headAsOf: number;
+  /** The leads, with `__row` (their position) and `__outcome` (1, 0, -1 unknown, NULL none) columns. */
+  leads: SqlSource;
+  /** The events, filed under their lead's position (`__row`). */
+  events: SqlSource;
+}
+
+const ROW = "__row";
+
+/** The columns of one side's result a diff counts: besides these, `r<i>` per rule (see decode.ts). */
+const RESULT_KEYS = ["model", "excluded", "bucket", "score", "unclamped"] as const;
+
+/** The query, as text. Its rows: `b_<key>`, `h_<key>`, `outcome`, `moved_row`, `leads`, `first_row`. */
+export function pairQuery(options: PairQueryOptions): string {
+  const { dialect } = options;
+  const side = (artifact: Artifact, asOf: number, prefix: string) => {
+    const query = buildScoreQuery(artifact, {
+      dialect,
+      asOf,
+      leads: options.leads,
+      events: options.events,
+      detail: true,
+      rowColumn: ROW,
+      eventsByRow: true,
+    });
+    return prefixed(query, prefix);
+  };
+  const base = side(options.base, options.baseAsOf, "b_");
+  const head = side(options.head, options.headAsOf, "h_");
+  const keys = (artifact: Artifact, alias: string): Array<{ expr: SqlExpr; as: string }> => [
+    ...RESULT_KEYS.map((key) => ({ expr: col(alias, key), as: `${alias}_${key}` })),
+    ...ruleColumns(artifact).map((name) => ({ expr: col(alias, name), as: `${alias}_${name}` })),
+  ];
+  const mayHaveMoved = or(
+    ...["model", "excluded", "bucket", "actions"].map((key) => distinct(col("b", key), col("h", key))),
+  );
+  const grouped: Array<{ expr: SqlExpr; as: string }> = [
+    ...keys(options.base, "b"),
+    ...keys(options.head, "h"),
+    { expr: col("l", "__outcome"), as: "outcome" },
+    { expr: when([{ when: mayHaveMoved, result: col("b", ROW) }]), as: "moved_row" },
+  ];
+  const pairs: SqlSelect = select({
+    columns: [
+      ...grouped,
+      { expr: cast("bigint", call("sum", num(1))), as: "leads" },
+      { expr: call("min", col("b", ROW)), as: "first_row" },
+    ],
+    from: { source: cte("b_result"), alias: "b" },
+    joins: [
+      { source: cte("h_result"), alias: "h", on: cmp("=", col("h", ROW), col("b", ROW)) },
+      { source: options.leads, alias: "l", on: cmp("=", col("l", ROW), col("b", ROW)) },
+    ],
+    groupBy: grouped.map((column) => column.expr),
+    orderBy: [col(null, "first_row")],
+  });
+  return printQuery({ ctes: [...base, ...head], select: pairs }, dialect);
+}
+
+/** Where each value is in a row of `pairQuery`: each side's as the decoder names it, then the counts. */
+export interface PairColumns {
+  base: Array<[string, number]>;
+  head: Array<[string, number]>;
+  outcome: number;
+  movedRow: number;
+  leads: number;
+}
+
+export function pairColumns(artifacts: { base: Artifact; head: Artifact }): PairColumns {
+  const names = (artifact: Artifact) => [...RESULT_KEYS, ...ruleColumns(artifact)];
+  const base = names(artifacts.base).map((name, i): [string, number] => [name, i]);
+  const head = names(artifacts.head).map((name, i): [string, number] => [name, base.length + i]);
+  const after = base.length + head.length;
+  return { base, head, outcome: after, movedRow: after + 1, leads: after + 2 };
+}
+
+/** The per-rule points columns of an artifact's detail rows (`r1`, `r2`, …, in artifact order). */
+function ruleColumns(artifact: Artifact): string[] {
+  const count = artifact.models.reduce((sum, model) => sum + model.rules.length, 0);
+  return Array.from({ length: count }, (_, i) => `r${i + 1}`);
+}
+
+/** A score query's CTEs renamed with a prefix, its final SELECT last as `<prefix>result` (unordered). */
+function prefixed(query: SqlQuery, prefix: string): SqlQuery["ctes"] {
+  const names = new Set(query.ctes.map((c) => c.name));
+  const rename = (source: SqlSource): SqlSource =>
+    source.kind === "table" && source.path.length === 1 && names.has(source.path[0]!)
+      ? cte(`${prefix}${source.path[0]}`)
+      : source;
+  const renamed = (s: SqlSelect): SqlSelect => ({
+    ...s,
+    from: { ...s.from, source: rename(s.from.source) },
+    joins: s.joins.map((join) => ({ ...join, source: rename(join.source) })),
+  });
+  return [
+    ...query.ctes.map((c) => ({ name: `${prefix}${c.name}`, select: renamed(c.select) })),
+    { name: `${prefix}result`, select: { ...renamed(query.select), orderBy: [] } },
+  ];
+}
+
+/** `a IS DISTINCT FROM b`, spelled with the operators every dialect has (never unknown). */
+function distinct(a: SqlExpr, b: SqlExpr): SqlExpr {
+  return or(and(isNull(a), isNotNull(b)), and(isNotNull(a), isNull(b)), cmp("<>", a, b));
+}

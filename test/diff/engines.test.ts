@@ -1,0 +1,184 @@
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { populationLeads, POPULATION_AS_OF } from "../../examples/population.js";
+import { RULES_DIR } from "../support/paths.js";
+import { runLeadscore } from "../support/run-cli.js";
+import { POSTGRES_URL, requirePostgresInCi } from "../sql/support/databases.js";
+
+requirePostgresInCi();
+
+/**
+ * `leadscore diff --engine duckdb|postgres` gives the JS engine's report byte for byte: every format, the
+ * full report, on a population with everything a report counts — fixture cases scored as of their own
+ * time (ids repeated), two population files (events embedded; events in a file of their own, in no
+ * order), rejected records, an outcome column, a creation date, moves by threshold, by a new rule, by
+ * changed points, by a model's condition, by an exclusion, by a bucket's actions.
+ */
+let project: string;
+
+const write = (file: string, text: string) => {
+  mkdirSync(path.dirname(path.join(project, file)), { recursive: true });
+  writeFileSync(path.join(project, file), text);
+};
+
+/** The head's changes, on the reference rules. */
+const CHANGES: Record<string, Array<[string, string]>> = {
+  "schema.score": [["  plan: string?\n", "  plan: string?\n  created_at: date?\n"]],
+  "routing.score": [
+    ["bucket MQL >= 100", "bucket MQL >= 90"],
+    ['say "Send a personal email with a webinar invite"', 'say "Call within two days"'],
+    [
+      'because "job seeker"',
+      'because "job seeker"\nexclude when title contains "recruiter" because "recruiter"',
+    ],
+  ],
+  "enterprise.score": [
+    [
+      'model enterprise "Enterprise decision makers" when employees >= 500',
+      'model enterprise "Enterprise decision makers" when employees >= 400',
+    ],
+    [
+      "    decay 50% every 30d",
+      '    when event = page_view where url starts with "/enterprise" add 10 within 30d\n    decay 50% every 30d',
+    ],
+  ],
+  "smb.score": [
+    ["when event = content_download add 10 within 60d", "when event = content_download add 12 within 60d"],
+  ],
+};
+
+const DAY = 86_400_000;
+
+/**
+ * The population of examples/population.ts as NDJSON records: a creation date, an outcome (`won`, some
+ * unknown), a few records rejected (employees not a number) and a few recruiters (a new exclusion).
+ */
+function records(seed: number, count: number, embedEvents: boolean) {
+  const leads: string[] = [];
+  const events: string[] = [];
+  let n = 0;
+  for (const { lead, events: own } of populationLeads({ seed, leads: count })) {
+    const { converted, ...fields } = lead;
+    const record: Record<string, unknown> = {
+      ...fields,
+      created_at: new Date(Date.parse(POPULATION_AS_OF) - ((n * 7919) % 200) * DAY).toISOString(),
+      won: n % 11 === 0 ? "" : converted === 1 ? "yes" : "no",
+    };
+    if (n % 97 === 5) record.employees = "many";
+    if (n % 53 === 7) record.title = "Senior Recruiter";
+    if (embedEvents) record.events = own.map(({ lead_id: _id, ...event }) => event);
+    else for (const event of own) events.push(JSON.stringify(event));
+    leads.push(JSON.stringify(record));
+    n += 1;
+  }
+  return { leads, events };
+}
+
+beforeAll(() => {
+  project = mkdtempSync(path.join(tmpdir(), "leadscore-diff-engines-"));
+  for (const name of readdirSync(RULES_DIR).filter((file) => file.endsWith(".score"))) {
+    const text = readFileSync(path.join(RULES_DIR, name), "utf8");
+    let head = text;
+    for (const [from, to] of CHANGES[name] ?? []) {
+      if (!head.includes(from)) throw new Error(`${name}: no \`${from}\``);
+      head = head.replace(from, to);
+    }
+    const base = name === "schema.score" ? head : text;
+    write(`base/${name}`, base);
+    write(`rules/${name}`, head);
+  }
+  copyFileSync(path.join(RULES_DIR, "tests/acme.test.yaml"), path.join(project, "acme.test.yaml"));
+  // A second fixture file with another as_of, and the first one's ids.
+  write(
+    "more.test.yaml",
+    readFileSync(path.join(RULES_DIR, "tests/acme.test.yaml"), "utf8").replace(
+      "as_of: 2026-11-01T00:00:00Z",
+      "as_of: 2026-10-15T00:00:00Z",
+    ),
+  );
+  write("data/embedded.ndjson", `${records(7, 700, true).leads.join("\n")}\n`);
+  // The same ids as the first file, other leads: each lead must see only its own file's events.
+  const split = records(8, 500, false);
+  write("data/leads.ndjson", `${split.leads.join("\n")}\n`);
+  // Events in no order, and one for a lead the file does not have.
+  const shuffled = split.events.map((line, i) => [(i * 7919) % split.events.length, line] as const);
+  shuffled.sort((a, b) => a[0] - b[0]);
+  write(
+    "data/events.ndjson",
+    `${[...shuffled.map(([, line]) => line), '{"lead_id":"nobody","type":"email_open","at":"2026-10-01T00:00:00Z"}'].join("\n")}\n`,
+  );
+  write(
+    "leadscore.yaml",
+    [
+      "rules: rules",
+      "fixtures: [acme.test.yaml, more.test.yaml]",
+      `as_of: ${POPULATION_AS_OF}`,
+      "population:",
+      "  - leads: data/embedded.ndjson",
+      "    outcome: won",
+      "  - leads: data/leads.ndjson",
+      "    events: data/events.ndjson",
+      "    outcome: won",
+      "",
+    ].join("\n"),
+  );
+});
+
+afterAll(() => {
+  rmSync(project, { recursive: true, force: true });
+});
+
+const FORMATS = ["markdown", "text", "json"] as const;
+
+async function diff(engine: string[], format: string) {
+  const full = path.join(project, `full-${engine.join("-").replace(/[^a-z]/g, "")}-${format}`);
+  const run = await runLeadscore(
+    ["diff", "--base-dir", "base", "--format", format, "--full-report", full, ...engine],
+    project,
+  );
+  expect(run.stderr).toBe("");
+  expect(run.code).toBe(0);
+  return { stdout: run.stdout, full: readFileSync(full, "utf8") };
+}
+
+describe("leadscore diff on the SQL engines", () => {
+  const reference = new Map<string, { stdout: string; full: string }>();
+  beforeAll(async () => {
+    for (const format of FORMATS) reference.set(format, await diff([], format));
+  });
+
+  it("the population exercises every part of the report", () => {
+    const report = JSON.parse(reference.get("json")!.stdout);
+    expect(report.summary.leads).toBeGreaterThan(1_000);
+    expect(report.summary.moved).toBeGreaterThan(50);
+    expect(report.population.rejected).toBeGreaterThan(5);
+    expect(report.outcomes.unknown).toBeGreaterThan(0);
+    expect(report.outcomes.verdict).not.toBe("not measurable");
+    expect(report.routing.span).not.toBeNull();
+    const reasons = new Set(report.moved.map((lead: { after: { bucket: string } }) => lead.after.bucket));
+    expect(reasons.has("(excluded)")).toBe(true);
+    expect(report.changes.filter((change: { moved: number }) => change.moved > 0).length).toBeGreaterThan(3);
+  });
+
+  const engines: Array<[string, string[]]> = [["duckdb", ["--engine", "duckdb"]]];
+  if (POSTGRES_URL !== null) engines.push(["postgres", ["--engine", "postgres", "--database", POSTGRES_URL]]);
+  for (const [name, flags] of engines) {
+    it(`${name}: the comment, the full report, text and JSON are the JS engine's, byte for byte`, async () => {
+      for (const format of FORMATS) {
+        const run = await diff(flags, format);
+        expect(run.stdout).toBe(reference.get(format)!.stdout);
+        expect(run.full).toBe(reference.get(format)!.full);
+      }
+    });
+  }
+});
