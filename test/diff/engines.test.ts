@@ -181,4 +181,67 @@ describe("leadscore diff on the SQL engines", () => {
       }
     });
   }
+
+  it("a change that moves no one: the same report, and no second reading", async () => {
+    const js = await runLeadscore(["diff", "--base-dir", "rules", "--format", "json"], project);
+    const duckdb = await runLeadscore(
+      ["diff", "--base-dir", "rules", "--format", "json", "--engine", "duckdb"],
+      project,
+    );
+    expect(duckdb.code).toBe(0);
+    expect(JSON.parse(duckdb.stdout).summary.moved).toBe(0);
+    expect(duckdb.stdout).toBe(js.stdout);
+  });
+});
+
+describe("leadscore diff --engine: usage", () => {
+  const run = (...args: string[]) => runLeadscore(["diff", "--base-dir", "base", ...args], project);
+
+  it("needs --database for postgres, and takes --database and --memory-limit only with their engine", async () => {
+    const cases: Array<[string[], string]> = [
+      [
+        ["--engine", "postgres"],
+        "--engine postgres diffs inside a PostgreSQL: name it with --database <url>",
+      ],
+      [
+        ["--database", "postgres://localhost/x"],
+        "--database names the PostgreSQL to diff in: use it with --engine postgres",
+      ],
+      [
+        ["--engine", "js", "--memory-limit", "1GB"],
+        "--memory-limit is DuckDB's: use it with --engine duckdb",
+      ],
+    ];
+    for (const [args, message] of cases) {
+      const result = await run(...args);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(message);
+      expect(result.stdout).toBe("");
+    }
+  });
+
+  it("names a PostgreSQL it cannot reach without its password", async () => {
+    const result = await run("--engine", "postgres", "--database", "postgres://ls:s3cret@127.0.0.1:1/db");
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("cannot connect to PostgreSQL at postgres://ls:***@127.0.0.1:1/db");
+    expect(result.stderr).not.toContain("s3cret");
+  });
+
+  it("refuses a field whose type differs between the sides: a column has one type", async () => {
+    const schema = readFileSync(path.join(project, "rules/schema.score"), "utf8");
+    write("retyped/schema.score", schema.replace("  created_at: date?", "  created_at: string?"));
+    for (const name of readdirSync(path.join(project, "rules")).filter((f) => f !== "schema.score")) {
+      copyFileSync(path.join(project, "rules", name), path.join(project, "retyped", name));
+    }
+    const result = await runLeadscore(
+      ["diff", "--base-dir", "base", "--head-dir", "retyped", "--engine", "duckdb"],
+      project,
+    );
+    expect(result.stderr).toContain(
+      "the lead field `created_at` is a string in the head rules and a date in the base rules: a database column has one type, so this change can be diffed with --engine js only",
+    );
+    expect(result.code).toBe(2);
+    const js = await runLeadscore(["diff", "--base-dir", "base", "--head-dir", "retyped"], project);
+    expect(js.code).toBe(0);
+  });
 });

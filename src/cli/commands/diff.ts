@@ -29,6 +29,12 @@ leads each team gains and loses converted at, and AUC before → after with a ve
 the 95% interval of the difference (DeLong's test for two rankings of the same leads) excludes 0, else no
 measurable difference.
 
+--engine duckdb (an embedded DuckDB) or --engine postgres --database <url> (temporary tables of that
+session): the population is read and rejected as for js, loaded into the database, and both rulesets'
+SQL scores it in one query per as-of time, counting the leads per pair of results (GROUP BY); the leads
+that moved are read again and scored in JavaScript for the changes that moved them. The report is the js
+engine's, byte for byte.
+
 Exit codes: 0 the report was written (a diff is information, whatever it shows), 1 a side's rules have
 errors, 2 bad usage, an unknown revision, not a git repository, or an unreadable file.`;
 
