@@ -155,7 +155,7 @@ describe("leadscore diff on the SQL engines", () => {
   const reference = new Map<string, { stdout: string; full: string }>();
   beforeAll(async () => {
     for (const format of FORMATS) reference.set(format, await diff([], format));
-  });
+  }, 180_000);
 
   it("the population exercises every part of the report", () => {
     const report = JSON.parse(reference.get("json")!.stdout);
@@ -179,10 +179,12 @@ describe("leadscore diff on the SQL engines", () => {
         expect(run.stdout).toBe(reference.get(format)!.stdout);
         expect(run.full).toBe(reference.get(format)!.full);
       }
-    });
+    }, 180_000);
   }
 
-  it("a change that moves no one: the same report, and no second reading", async () => {
+  it("a change that moves no one: the same report, and no second reading; DuckDB's scratch removed", async () => {
+    const scratch = () => readdirSync(tmpdir()).filter((name) => name.startsWith("leadscore-duckdb-"));
+    const before = new Set(scratch());
     const js = await runLeadscore(["diff", "--base-dir", "rules", "--format", "json"], project);
     const duckdb = await runLeadscore(
       ["diff", "--base-dir", "rules", "--format", "json", "--engine", "duckdb"],
@@ -191,6 +193,7 @@ describe("leadscore diff on the SQL engines", () => {
     expect(duckdb.code).toBe(0);
     expect(JSON.parse(duckdb.stdout).summary.moved).toBe(0);
     expect(duckdb.stdout).toBe(js.stdout);
+    expect(scratch().filter((name) => !before.has(name))).toEqual([]);
   });
 });
 
@@ -211,6 +214,7 @@ describe("leadscore diff --engine: usage", () => {
         ["--engine", "js", "--memory-limit", "1GB"],
         "--memory-limit is DuckDB's: use it with --engine duckdb",
       ],
+      [["--engine", "duckdb", "--memory-limit", "lots"], "cannot open DuckDB: "],
     ];
     for (const [args, message] of cases) {
       const result = await run(...args);

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import type { PopulationDiff } from "../../diff/population.js";
 import type { ScoringPass } from "../../diff/population-stream.js";
 import type { SqlEngine } from "../../sql/engines/engine.js";
@@ -33,9 +36,20 @@ export async function openDiffEngine(options: DiffEngineOptions): Promise<DiffEn
   if (name === "js") return null;
   let session: SqlEngine;
   let url: string | null = null;
+  let scratch: string | null = null;
   if (name === "duckdb") {
     const { openDuckDb } = await import("../../sql/engines/duckdb.js");
-    session = await openDuckDb(options.memoryLimit === undefined ? {} : { memoryLimit: options.memoryLimit });
+    // Where DuckDB spills beyond its memory limit: a directory of our own, never the working directory.
+    scratch = mkdtempSync(path.join(os.tmpdir(), "leadscore-duckdb-"));
+    session = await openDuckDb({
+      tempDirectory: scratch,
+      ...(options.memoryLimit === undefined ? {} : { memoryLimit: options.memoryLimit }),
+    }).catch((error: unknown) => {
+      rmSync(scratch!, { recursive: true, force: true });
+      // A --memory-limit DuckDB cannot read is the one mistake of the user's here.
+      const message = error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
+      throw new UsageError(`cannot open DuckDB: ${message}`);
+    });
   } else {
     if (options.database === undefined) {
       throw new UsageError("--engine postgres diffs inside a PostgreSQL: name it with --database <url>");
@@ -62,7 +76,13 @@ export async function openDiffEngine(options: DiffEngineOptions): Promise<DiffEn
         throw error;
       }
     },
-    close: () => session.close(),
+    async close() {
+      try {
+        await session.close();
+      } finally {
+        if (scratch !== null) rmSync(scratch, { recursive: true, force: true });
+      }
+    },
   };
 }
 
