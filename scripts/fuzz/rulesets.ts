@@ -14,11 +14,17 @@ const FIELDS = ["n", "t", "d", "b", "s"] as const;
 
 /** The longest chain a case may hold: 10,000 terms at full size, fewer when the case must stay small. */
 let maxChainTerms = 10_000;
+/**
+ * Whether this ruleset may hold what is refused (literals beyond 10^15, nesting beyond 64 levels). Chosen
+ * once per ruleset: chosen per literal or rule, every large ruleset would hold one, and no large ruleset
+ * would ever get past the checker into compiling and scoring.
+ */
+let refusedParts = false;
 
 function literal(random: Random): string {
   const roll = random.next();
-  if (roll < 0.003) return "9".repeat(random.int(16, 400));
-  if (roll < 0.006) return random.pick(["1000000000000000", "1000000000000001"]);
+  if (roll < 0.003) return refusedParts ? "9".repeat(random.int(16, 400)) : "999999999999999";
+  if (roll < 0.006) return refusedParts ? "1000000000000001" : "1000000000000000";
   return String(random.int(1, 5000));
 }
 
@@ -75,12 +81,13 @@ function rule(random: Random, engagement: boolean): string {
     return `when event = ${random.pick(["e1", "e2"])}${test} ${points}${each} within ${random.int(1, 90)}d`;
   }
   if (engagement) return `when no event within ${random.int(1, 90)}d ${points}`;
-  const condition = random.chance(0.005) ? deepNesting(random) : expression(random, 3);
+  const condition = refusedParts && random.chance(0.005) ? deepNesting(random) : expression(random, 3);
   return `when ${condition} ${points}`;
 }
 
 export function generateRuleset(random: Random, maxBytes: number): string {
   maxChainTerms = Math.max(10, Math.min(10_000, Math.floor(maxBytes / 20)));
+  refusedParts = random.chance(0.25);
   const target = random.size(maxBytes);
   const lines = [
     'ruleset "fuzz" version 1',
@@ -116,7 +123,12 @@ export function generateRuleset(random: Random, maxBytes: number): string {
   }
   if (random.chance(0.5)) lines.push(`exclude when ${expression(random, 2)} because "out"`);
   if (random.chance(0.5)) lines.push("grade fit A >= 50, B >= 20, else C");
-  if (random.chance(0.3)) lines.push(`clamp score between ${literal(random)} and ${literal(random)}`);
+  if (random.chance(0.3)) {
+    const bounds = [literal(random), literal(random)].sort((a, b) => Number(a) - Number(b));
+    // An empty range (low above high) is refused (LS413): only rulesets that may be refused get one.
+    if (refusedParts && random.chance(0.5)) bounds.reverse();
+    lines.push(`clamp score between ${bounds[0]} and ${bounds[1]}`);
+  }
   lines.push(`bucket Hot >= ${literal(random)} -> route sales within 4h say "call"`);
   lines.push("bucket Rest otherwise -> disqualify", "");
   return lines.join("\n");

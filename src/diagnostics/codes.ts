@@ -387,6 +387,11 @@ export const Diagnostics = {
     message: "invisible character {0} ({1}) in a string",
     hint: "write it as text only if it is really meant: it changes how the text around it is shown",
   },
+  TooManyWarnings: {
+    code: "LS512",
+    severity: "warning",
+    message: "{0} more warnings in this file not shown",
+  },
 
   // ------------------------------------------------------------------------------------------- files
   NoRuleFiles: {

@@ -99,6 +99,9 @@ export async function* readCsv(
         continue;
       }
       if (position >= buffer.length) break;
+      // Before anything reads the buffer: reading a character of text that chunks were appended to
+      // copies all of it into one piece, which for a pending record on every chunk is quadratic again.
+      if (!atEndOfFile && buffer.length - position < rescanAt) break;
       const first = buffer.charCodeAt(position);
       if (first === 10) {
         position += 1;
@@ -113,7 +116,6 @@ export async function* readCsv(
         continue;
       }
 
-      if (!atEndOfFile && buffer.length - position < rescanAt) break;
       const scan = scanCsvRecord(buffer, position, atEndOfFile, delimiterCode);
       const overlong = isOverlong(scan, position);
       if (scan.kind === "more" && !overlong) {

@@ -122,15 +122,32 @@ export function parseSource(path: string, text: string): ParseResult {
   return { file, diagnostics };
 }
 
-/** The first MAX_ERRORS_PER_FILE errors (in reading order), then one LS112 where the next would be. */
+/**
+ * The first MAX_ERRORS_PER_FILE errors and the first MAX_ERRORS_PER_FILE warnings (in reading order), then
+ * one LS112 where the next hidden error would be and one LS512 for hidden warnings. Errors and warnings are
+ * counted apart: 51 harmless warnings must neither fail a ruleset (LS112 is an error) nor hide its errors.
+ */
 export function capErrors(diagnostics: Diagnostic[]): Diagnostic[] {
   if (diagnostics.length <= MAX_ERRORS_PER_FILE) return diagnostics;
-  const hidden = diagnostics.length - MAX_ERRORS_PER_FILE;
-  const firstHidden = diagnostics[MAX_ERRORS_PER_FILE]!;
-  return [
-    ...diagnostics.slice(0, MAX_ERRORS_PER_FILE),
-    createDiagnostic(Diagnostics.TooManyErrors, firstHidden.span, [hidden]),
-  ];
+  const kept: Diagnostic[] = [];
+  const hidden = { error: 0, warning: 0 };
+  const firstHidden: { error?: Diagnostic; warning?: Diagnostic } = {};
+  const shown = { error: 0, warning: 0 };
+  for (const diagnostic of diagnostics) {
+    const severity = diagnostic.severity;
+    if (shown[severity] < MAX_ERRORS_PER_FILE) {
+      shown[severity] += 1;
+      kept.push(diagnostic);
+    } else {
+      hidden[severity] += 1;
+      firstHidden[severity] ??= diagnostic;
+    }
+  }
+  if (firstHidden.error !== undefined)
+    kept.push(createDiagnostic(Diagnostics.TooManyErrors, firstHidden.error.span, [hidden.error]));
+  if (firstHidden.warning !== undefined)
+    kept.push(createDiagnostic(Diagnostics.TooManyWarnings, firstHidden.warning.span, [hidden.warning]));
+  return kept;
 }
 
 /**
