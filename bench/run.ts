@@ -15,6 +15,7 @@ import { runDiffScale } from "./groups/diff-scale.js";
 import { runEvaluator } from "./groups/evaluator.js";
 import { runLanguage } from "./groups/language.js";
 import { runLsp } from "./groups/lsp.js";
+import { runPathological } from "./groups/pathological.js";
 import { runRuntimeSize } from "./groups/runtime-size.js";
 import { runPreviousState } from "./groups/previous-state.js";
 import { runReport } from "./groups/report.js";
@@ -42,6 +43,7 @@ const GROUPS: Group[] = [
   { name: "sql", run: runSql },
   { name: "lsp", run: runLsp },
   { name: "watch", run: runWatch },
+  { name: "pathological", run: runPathological },
 ];
 
 async function main(): Promise<number> {

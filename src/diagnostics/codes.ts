@@ -111,6 +111,12 @@ export const Diagnostics = {
     message: "reading stopped here: more than {0} syntax errors in this file, the rest of it is not checked",
     hint: "is this a rule file? Fix the first errors above, then check again",
   },
+  FileTooLarge: {
+    code: "LS118",
+    severity: "error",
+    message: "this file is longer than {0} characters, the most one rule file may hold: it is not read",
+    hint: "split it into several `.score` files: declarations are shared by all the files of a ruleset",
+  },
 
   // ------------------------------------------------------------------------------------------ names
   UnknownField: { code: "LS201", severity: "error", message: "unknown lead field `{0}`" },

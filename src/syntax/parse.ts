@@ -40,6 +40,14 @@ export const MAX_NESTING = 64;
  */
 export const MAX_ERRORS_PER_FILE = 50;
 
+/**
+ * The most characters one rule file may hold (1 MiB of ASCII). A larger file is one LS118, located where
+ * the limit is passed, and is not read: text that is no rule file costs far more per character to
+ * recover from than a rule file does to read (5 MB of `{` took 1.2 GB), and a ruleset that size is
+ * written as several files anyway. The largest real rule files are tens of kilobytes.
+ */
+export const MAX_FILE_CHARS = 1_048_576;
+
 export function parseSource(path: string, text: string): ParseResult {
   const lines = new LineIndex(path, text);
   const file: SourceFile = {
@@ -54,6 +62,15 @@ export function parseSource(path: string, text: string): ParseResult {
   const nul = text.indexOf("\0");
   if (nul !== -1) {
     return { file, diagnostics: [createDiagnostic(Diagnostics.NotTextFile, lines.span(nul, nul + 1))] };
+  }
+  if (text.length > MAX_FILE_CHARS) {
+    const span = lines.span(MAX_FILE_CHARS, MAX_FILE_CHARS + 1);
+    return {
+      file,
+      diagnostics: [
+        createDiagnostic(Diagnostics.FileTooLarge, span, [MAX_FILE_CHARS.toLocaleString("en-US")]),
+      ],
+    };
   }
 
   const lexed = lexSource(lines);
@@ -163,7 +180,7 @@ function parseDeclarations(
   const errors: IRecognitionException[] = [];
   let start = 0;
   do {
-    scoreParser.input = start === 0 ? tokens : tokens.slice(start);
+    scoreParser.readFrom(tokens, start);
     scoreParser.declarations = declarations;
     try {
       scoreParser.file();

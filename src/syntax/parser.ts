@@ -116,6 +116,26 @@ export class ScoreParser extends EmbeddedActionsParser {
     return saveError.call(this, error);
   }
 
+  /**
+   * Reads `tokens` from `index` on, by setting Chevrotain's own position (`currIdx`, not in its typings):
+   * restarting on a slice of the rest instead copied the rest of the file at every restart, up to
+   * MAX_RECOGNITION_ERRORS times per file.
+   */
+  readFrom(tokens: IToken[], index: number): void {
+    this.input = tokens;
+    (this as unknown as { currIdx: number }).currIdx = index - 1;
+  }
+
+  /**
+   * Chevrotain keeps every token a recovery skipped on the error it records (`resyncedTokens`); nothing
+   * here reads them, and skipping to a far re-synchronisation point (the end of a file that is no rule
+   * file) would keep the rest of the file's tokens once per error. Overrides Chevrotain's method (not in
+   * its typings).
+   */
+  addToResyncTokens(_token: IToken, resyncTokens: IToken[]): IToken[] {
+    return resyncTokens;
+  }
+
   /** Whether the next token is the first of its line. */
   private startsLine(): boolean {
     const previous = this.LA(0);

@@ -1,6 +1,7 @@
 /**
  * Runs the data-only syntax cases of test/cases/syntax/*.yaml: each parses `source` as `case.score` and
  * expects exactly the listed diagnostics, in order (code, line, column, and the message and hint when given).
+ * `repeat: N` parses `source` repeated N times: the pathological files of issue 9 item 11 in a few bytes.
  */
 import { describe, expect, test } from "vitest";
 import { parseSource } from "../../src/syntax/parse.js";
@@ -17,6 +18,7 @@ interface ExpectedDiagnostic {
 interface SyntaxCase {
   description: string;
   source: string;
+  repeat?: number;
   diagnostics: ExpectedDiagnostic[];
 }
 
@@ -39,6 +41,11 @@ describe("syntax cases", () => {
       "LS111",
       "LS112",
       "LS113",
+      "LS114",
+      "LS115",
+      "LS116",
+      "LS117",
+      "LS118",
     ]) {
       expect(codes, code).toContain(code);
     }
@@ -46,7 +53,7 @@ describe("syntax cases", () => {
 
   test.each(cases)("$name", ({ data }) => {
     expect(typeof data.description).toBe("string");
-    const { diagnostics } = parseSource("case.score", data.source);
+    const { diagnostics } = parseSource("case.score", data.source.repeat(data.repeat ?? 1));
     const actual = diagnostics.map((d, i) => {
       const expected = data.diagnostics[i];
       const entry: ExpectedDiagnostic = {
