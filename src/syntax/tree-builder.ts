@@ -201,7 +201,9 @@ export class TreeBuilder {
       const isComma = part.tokenType === T.Comma;
       if (isComma && previousWasComma)
         this.report(Diagnostics.UnexpectedToken, this.tokenSpan(part), ["a value", "`,`"]);
-      if (!isComma) items.push(this.value(part)!);
+      // A value that could not be read (a number beyond range, reported) is left out of the list.
+      const value = isComma ? undefined : this.value(part);
+      if (value !== undefined) items.push(value);
       previousWasComma = isComma;
     }
     return { kind: "InlineList", span: this.span(open, parts[parts.length - 1], close), items };
