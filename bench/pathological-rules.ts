@@ -61,16 +61,17 @@ export function pathologicalShapes(): PathologicalShape[] {
   return shapes;
 }
 
-/** The shape's file text, `bytes` long (or one piece longer). */
+/** The shape's file text: as many whole pieces as fit in `bytes` characters. */
 export function pathologicalText(shape: PathologicalShape, bytes: number): string {
   if (shape.indexedUnit === undefined) {
-    const count = Math.ceil(Math.max(0, bytes - shape.prefix.length) / shape.unit.length);
+    const count = Math.floor(Math.max(0, bytes - shape.prefix.length) / shape.unit.length);
     return shape.prefix + shape.unit.repeat(count);
   }
   const pieces = [shape.prefix];
   let size = shape.prefix.length;
-  for (let index = 0; size < bytes; index++) {
+  for (let index = 0; ; index++) {
     const piece = shape.indexedUnit(index);
+    if (size + piece.length > bytes) break;
     pieces.push(piece);
     size += piece.length;
   }
