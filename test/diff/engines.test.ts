@@ -12,6 +12,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { populationLeads, POPULATION_AS_OF } from "../../examples/population.js";
 import { RULES_DIR } from "../support/paths.js";
+import { BASE_RULES, edit } from "./helpers.js";
 import { runLeadscore } from "../support/run-cli.js";
 import { POSTGRES_URL, requirePostgresInCi } from "../sql/support/databases.js";
 
@@ -248,4 +249,74 @@ describe("leadscore diff --engine: usage", () => {
     const js = await runLeadscore(["diff", "--base-dir", "base", "--head-dir", "retyped"], project);
     expect(js.code).toBe(0);
   });
+});
+
+describe("leadscore diff on the SQL engines: clamps, unscored leads, per-model buckets", () => {
+  let small: string;
+  beforeAll(() => {
+    small = mkdtempSync(path.join(tmpdir(), "leadscore-diff-engines-small-"));
+    const put = (file: string, text: string) => {
+      mkdirSync(path.dirname(path.join(small, file)), { recursive: true });
+      writeFileSync(path.join(small, file), text);
+    };
+    put("base/main.score", BASE_RULES);
+    put(
+      "rules/main.score",
+      edit(
+        BASE_RULES,
+        ["bucket Hot >= 100", "clamp score between 0 and 95\n\nbucket Hot >= 90"],
+        ["model main {", "model main when country is present {"],
+        ["add 15 each max 30 within 30d", "add 20 each max 40 within 30d"],
+      ),
+    );
+    const titles = ["CEO", "CTO", "Intern", "Engineer", " ceo "];
+    const leads = Array.from({ length: 300 }, (_, n) => {
+      const events: Array<Record<string, unknown>> = [];
+      for (let i = 0; i < n % 7; i++) {
+        const type = ["email_open", "page_view", "demo_request"][(n + i) % 3]!;
+        const at = new Date(Date.parse("2026-11-01T00:00:00Z") - ((n * 13 + i * 17) % 70) * DAY);
+        events.push(
+          type === "page_view"
+            ? { type, at: at.toISOString(), url: i % 2 ? "/pricing" : "/docs" }
+            : { type, at: at.toISOString() },
+        );
+      }
+      return JSON.stringify({
+        id: `S${n % 250}`,
+        email: n % 23 === 0 ? `x${n}@rival.com` : `p${n}@example.com`,
+        title: titles[n % titles.length],
+        ...(n % 5 === 0 ? {} : { employees: (n * 37) % 1200 }),
+        ...(n % 4 === 0 ? {} : { country: ["US", "CA", "DE"][n % 3] }),
+        stage: n % 6 === 0 ? "customer" : "lead",
+        events,
+      });
+    });
+    put("leads.ndjson", `${leads.join("\n")}\n`);
+    put(
+      "leadscore.yaml",
+      "rules: rules\nfixtures: []\nas_of: 2026-11-01T00:00:00Z\npopulation:\n  - leads: leads.ndjson\n    on_duplicate: keep-last\n",
+    );
+  });
+  afterAll(() => rmSync(small, { recursive: true, force: true }));
+
+  it("gives the JS engine's report", async () => {
+    const engines: string[][] = [["--engine", "duckdb"]];
+    if (POSTGRES_URL !== null) engines.push(["--engine", "postgres", "--database", POSTGRES_URL]);
+    for (const format of ["json", "markdown"]) {
+      const args = ["diff", "--base-dir", "base", "--format", format];
+      const js = await runLeadscore(args, small);
+      expect(js.code).toBe(0);
+      if (format === "json") {
+        const report = JSON.parse(js.stdout);
+        expect(report.summary.moved).toBeGreaterThan(20);
+        expect(report.buckets.map((b: { bucket: string }) => b.bucket)).toContain("(unscored)");
+        expect(js.stdout).toContain('"section": "clamp"');
+      }
+      for (const flags of engines) {
+        const run = await runLeadscore([...args, ...flags], small);
+        expect(run.stderr).toBe("");
+        expect(run.stdout).toBe(js.stdout);
+      }
+    }
+  }, 120_000);
 });
