@@ -199,6 +199,18 @@ describe("leadscore diff on the SQL engines", () => {
 });
 
 describe("leadscore diff --engine: usage", () => {
+  it("on a terminal, the progress line says the population is loaded, then read again for the moves", async () => {
+    const out = path.join(project, "progress.md");
+    const result = await runLeadscore(
+      ["diff", "--base-dir", "base", "--engine", "duckdb", "--format", "markdown", "--out", out],
+      project,
+      true,
+    );
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain("loading data/embedded.ndjson into duckdb");
+    expect(result.stderr).toContain("reading data/leads.ndjson again for the leads that moved");
+  }, 120_000);
+
   const run = (...args: string[]) => runLeadscore(["diff", "--base-dir", "base", ...args], project);
 
   it("needs --database for postgres, and takes --database and --memory-limit only with their engine", async () => {

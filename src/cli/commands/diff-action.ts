@@ -125,7 +125,15 @@ export async function runDiff(
   };
 
   const engine = await openDiffEngine(options);
-  const progress = populationProgress(io);
+  // A database engine reads the population twice when leads moved: loading it, then for the moved leads.
+  let reading = 0;
+  const progress = populationProgress(io, (file) =>
+    engine === null
+      ? `scoring ${file} under both rulesets`
+      : reading === 1
+        ? `loading ${file} into ${options.engine}`
+        : `reading ${file} again for the leads that moved`,
+  );
   let streamed: StreamedDiff;
   try {
     // One pass: each lead is read, scored under both rulesets and let go (see diff/population-stream.ts).
@@ -141,6 +149,7 @@ export async function runDiff(
         ...(sideChanges.baseAsOf === null ? {} : { baseAsOf: sideChanges.baseAsOf }),
       },
       async (population) => {
+        reading += 1;
         addFixtureLeads(fixtures.value, artifacts, population, inputFor());
         await addPopulationFiles(
           config.population,
@@ -199,20 +208,18 @@ export async function runDiff(
 
 /**
  * The progress bar while the population is read and scored under both rulesets: a phase per file and
- * step (reading its events, then scoring its leads under both rulesets), by bytes of the file.
+ * step (reading its events, then its leads as `scoring` names the step), by bytes of the file.
  */
 function populationProgress(
   io: CommandIO,
+  scoring: (file: string) => string,
 ): { update(progress: PopulationProgress): void; clear(): void } | null {
   const bar = terminalProgress(io);
   if (bar === null) return null;
   let phase = "";
   return {
     update(progress) {
-      const label =
-        progress.phase === "events"
-          ? `reading ${progress.file}`
-          : `scoring ${progress.file} under both rulesets`;
+      const label = progress.phase === "events" ? `reading ${progress.file}` : scoring(progress.file);
       if (label !== phase) {
         phase = label;
         bar.start(label, progress.totalBytes, "bytes");
