@@ -184,17 +184,25 @@ describe("leadscore diff on the SQL engines", () => {
   }
 
   it("a change that moves no one: the same report, and no second reading; DuckDB's scratch removed", async () => {
-    const scratch = () => readdirSync(tmpdir()).filter((name) => name.startsWith("leadscore-duckdb-"));
-    const before = new Set(scratch());
     const js = await runLeadscore(["diff", "--base-dir", "rules", "--format", "json"], project);
-    const duckdb = await runLeadscore(
-      ["diff", "--base-dir", "rules", "--format", "json", "--engine", "duckdb"],
-      project,
-    );
-    expect(duckdb.code).toBe(0);
-    expect(JSON.parse(duckdb.stdout).summary.moved).toBe(0);
-    expect(duckdb.stdout).toBe(js.stdout);
-    expect(scratch().filter((name) => !before.has(name))).toEqual([]);
+    // A temporary directory of this test's own: other runs on the machine make scratch directories too.
+    const own = mkdtempSync(path.join(tmpdir(), "leadscore-diff-engines-tmp-"));
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = own;
+    try {
+      const duckdb = await runLeadscore(
+        ["diff", "--base-dir", "rules", "--format", "json", "--engine", "duckdb"],
+        project,
+      );
+      expect(duckdb.code).toBe(0);
+      expect(JSON.parse(duckdb.stdout).summary.moved).toBe(0);
+      expect(duckdb.stdout).toBe(js.stdout);
+      expect(readdirSync(own)).toEqual([]);
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+      rmSync(own, { recursive: true, force: true });
+    }
   });
 });
 
