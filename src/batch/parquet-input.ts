@@ -17,25 +17,35 @@ import type { SqlEngine } from "../sql/engines/engine.js";
  */
 
 /** How a Parquet column is read: the SQL that selects it and how its value becomes text or JSON. */
-type ColumnKind = "text" | "boolean" | "instant" | "double" | "integer";
+export type ColumnKind = "text" | "boolean" | "instant" | "double" | "integer";
 
-interface ParquetColumn {
+export interface ParquetColumn {
   name: string;
   kind: ColumnKind;
 }
 
 const duckdb = dialectNamed("duckdb");
 
-/** `read_parquet('file')`, the path quoted as data. */
-function relation(file: string): string {
-  return `read_parquet(${duckdb.quoteText(file)})`;
+/** `read_parquet('file')`, the path quoted as data; with each row's position (0-based) when asked. */
+export function parquetRelation(file: string, rowNumbers = false): string {
+  return `read_parquet(${duckdb.quoteText(file)}${rowNumbers ? ", file_row_number = true" : ""})`;
 }
 
+/**
+ * Which rows to read: all of them, or those whose 0-based position in the file (`file_row_number`) the
+ * SQL condition accepts (the fast path hands the input layer only the rows it could not decide).
+ */
+export type RowFilter = string | null;
+
 /** The file's columns, or an InputFileError (exit 2) when DuckDB cannot read it as Parquet. */
-async function parquetColumns(engine: SqlEngine, file: string, name: string): Promise<ParquetColumn[]> {
+export async function parquetColumns(
+  engine: SqlEngine,
+  file: string,
+  name: string,
+): Promise<ParquetColumn[]> {
   let rows: Array<Record<string, unknown>>;
   try {
-    rows = await engine.query(`DESCRIBE SELECT * FROM ${relation(file)}`);
+    rows = await engine.query(`DESCRIBE SELECT * FROM ${parquetRelation(file)}`);
   } catch (error) {
     const message = error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
     throw new InputFileError(`cannot read \`${name}\` as Parquet: ${message}`);
@@ -72,14 +82,27 @@ function selected(column: ParquetColumn): string {
   }
 }
 
+/** The rows (each with its 1-based record number first), in file order. */
 async function* rowsOf(
   engine: SqlEngine,
   file: string,
   columns: readonly ParquetColumn[],
-): AsyncGenerator<unknown[]> {
+  only: RowFilter,
+): AsyncGenerator<[number, ...unknown[]]> {
   if (engine.stream === undefined) throw new Error("internal: Parquet is read by DuckDB");
-  const sql = `SELECT ${columns.map(selected).join(", ")} FROM ${relation(file)}`;
-  for await (const chunk of engine.stream(sql)) yield* chunk;
+  const values = columns.map(selected).join(", ");
+  const sql =
+    only === null
+      ? `SELECT ${values} FROM ${parquetRelation(file)}`
+      : `SELECT file_row_number + 1, ${values} FROM ${parquetRelation(file, true)} WHERE ${only} ORDER BY file_row_number`;
+  let record = 0;
+  for await (const chunk of engine.stream(sql)) {
+    for (const row of chunk) {
+      record += 1;
+      if (only !== null) yield [Number(row[0]), ...row.slice(1)];
+      else yield [record, ...row];
+    }
+  }
 }
 
 function instantText(value: unknown): string {
@@ -108,14 +131,17 @@ function eventValue(column: ParquetColumn, value: unknown): unknown {
 }
 
 /** A leads Parquet file as named rows of text, for the input layer (`LeadFileInput.table`). */
-export async function parquetLeads(engine: SqlEngine, file: string, name: string): Promise<TableRows> {
+export async function parquetLeads(
+  engine: SqlEngine,
+  file: string,
+  name: string,
+  only: RowFilter = null,
+): Promise<TableRows> {
   const columns = await parquetColumns(engine, file, name);
   return {
     columns: columns.map((column) => column.name),
     async *rows(): AsyncGenerator<ReadItem<Record<string, string>>> {
-      let record = 0;
-      for await (const row of rowsOf(engine, file, columns)) {
-        record += 1;
+      for await (const [record, ...row] of rowsOf(engine, file, columns, only)) {
         const value: Record<string, string> = {};
         columns.forEach((column, i) => {
           setOwnField(value, column.name, leadText(column.kind, row[i]));
@@ -132,12 +158,11 @@ export async function parquetEvents(
   file: string,
   name: string,
   onReject: (reject: ReadReject) => void | Promise<void>,
+  only: RowFilter = null,
 ): Promise<EventsByLead> {
   const columns = await parquetColumns(engine, file, name);
   async function* items(): AsyncGenerator<ReadItem<JsonObject>> {
-    let record = 0;
-    for await (const row of rowsOf(engine, file, columns)) {
-      record += 1;
+    for await (const [record, ...row] of rowsOf(engine, file, columns, only)) {
       const event: JsonObject = {};
       columns.forEach((column, i) => {
         const value = eventValue(column, row[i]);

@@ -96,6 +96,23 @@ export class RuleUsageTally {
     for (const event of events) for (const [field, probes] of this.event) note(probes, event[field]);
   }
 
+  /**
+   * The text fields whose values the rules probe, each with the probed values (normalised), so that a
+   * database holding the leads can look for them (score-parquet-fast.ts) and hand back what it found
+   * through `noteValue`, in the order `observe` would have seen the values.
+   */
+  probedFields(): Array<{ scope: "lead" | "event"; field: string; values: string[] }> {
+    const fields = (scope: "lead" | "event", map: Map<string, FieldProbes>) =>
+      [...map].map(([field, probes]) => ({ scope, field, values: [...probes.probes.keys()] }));
+    return [...fields("lead", this.lead), ...fields("event", this.event)];
+  }
+
+  /** One value of a probed field, as `observe` notes it. */
+  noteValue(scope: "lead" | "event", field: string, raw: unknown): void {
+    const probes = (scope === "lead" ? this.lead : this.event).get(field);
+    if (probes !== undefined) note(probes, raw);
+  }
+
   count(result: ScoreResult): void {
     for (const contribution of result.contributions) this.fired.add(contribution.id);
   }

@@ -1,4 +1,4 @@
-import type { Artifact, FieldType } from "../compile/artifact.js";
+import type { Artifact, FieldSchema, FieldType } from "../compile/artifact.js";
 import { normalizeBoolean, normalizeDate, normalizeNumber } from "../eval/normalize.js";
 import { dialectNamed, type Dialect } from "./dialect.js";
 import type { ColumnKind, ColumnValue, SqlEngine } from "./engines/engine.js";
@@ -29,10 +29,41 @@ export async function loadTables(
   leads: readonly LoadedLead[],
   names: { leads: string; events: string } = { leads: "leads", events: "events" },
 ): Promise<void> {
+  const tables = await createTables(engine, artifact, names);
+  await appendLeads(
+    engine,
+    tables,
+    leads.map((lead, position) => ({ ...lead, row: position })),
+  );
+}
+
+/** The tables `loadTables` fills, as created: their names, fields and column kinds. */
+export interface LoadTables {
+  names: { leads: string; events: string };
+  leadFields: FieldSchema[];
+  properties: FieldSchema[];
+  leadKinds: ColumnKind[];
+  eventKinds: ColumnKind[];
+  /** Whether events have `__seq` last: their order within their lead. */
+  eventOrder: boolean;
+}
+
+/**
+ * Creates (anew) the leads table — `__row`, `id`, one column per lead field — and the events table —
+ * `lead_id`, `type`, `at`, one column per event property, and with `eventOrder` `__seq` — typed by the
+ * ruleset's schema as relations.ts describes them.
+ */
+export async function createTables(
+  engine: SqlEngine,
+  artifact: Artifact,
+  names: { leads: string; events: string },
+  options: { eventOrder?: boolean } = {},
+): Promise<LoadTables> {
   const dialect = dialectNamed(engine.dialect);
   const q = dialect.quoteIdentifier;
   const leadFields = artifact.schema.lead.filter((field) => field.name !== "id");
   const properties = eventProperties(artifact).filter((p) => !["lead_id", "type", "at"].includes(p.name));
+  const eventOrder = options.eventOrder === true;
   const leadColumns: Array<[string, string]> = [
     ["__row", "BIGINT"],
     ["id", textType(dialect)],
@@ -43,6 +74,7 @@ export async function loadTables(
     ["type", textType(dialect)],
     ["at", columnType(dialect, "date")],
     ...properties.map((property): [string, string] => [property.name, columnType(dialect, property.type)]),
+    ...(eventOrder ? [["__seq", "BIGINT"] as [string, string]] : []),
   ];
   for (const [table, columns] of [
     [names.leads, leadColumns],
@@ -53,31 +85,51 @@ export async function loadTables(
       `CREATE TABLE ${q(table)} (${columns.map(([name, type]) => `${q(name)} ${type}`).join(", ")})`,
     );
   }
+  return {
+    names,
+    leadFields,
+    properties,
+    leadKinds: ["integer", "text", ...leadFields.map((field) => kindOf(field.type))],
+    eventKinds: [
+      "text",
+      "text",
+      "instant",
+      ...properties.map((property) => kindOf(property.type)),
+      ...(eventOrder ? ["integer" as const] : []),
+    ],
+    eventOrder,
+  };
+}
 
-  const leadKinds: ColumnKind[] = ["integer", "text", ...leadFields.map((field) => kindOf(field.type))];
-  const eventKinds: ColumnKind[] = [
-    "text",
-    "text",
-    "instant",
-    ...properties.map((property) => kindOf(property.type)),
-  ];
+/**
+ * Appends leads (already read and validated by the shared input layer) and their events to tables
+ * `createTables` made; each lead's `row` goes to `__row`.
+ */
+export async function appendLeads(
+  engine: SqlEngine,
+  tables: LoadTables,
+  leads: ReadonlyArray<LoadedLead & { row: number }>,
+): Promise<void> {
+  const dialect = dialectNamed(engine.dialect);
+  const { leadFields, properties } = tables;
   const leadRows: ColumnValue[][] = [];
   const eventRows: ColumnValue[][] = [];
-  leads.forEach(({ lead, events }, position) => {
+  for (const { lead, events, row } of leads) {
     const id = idText(lead.id);
-    leadRows.push([position, id, ...leadFields.map((field) => typedValue(field.type, lead[field.name]))]);
-    if (id === null) return;
-    for (const event of events) {
+    leadRows.push([row, id, ...leadFields.map((field) => typedValue(field.type, lead[field.name]))]);
+    if (id === null) continue;
+    events.forEach((event, seq) => {
       eventRows.push([
         id,
         typeof event.type === "string" ? event.type : null,
         typedValue("date", event.at),
         ...properties.map((property) => typedValue(property.type, event[property.name])),
+        ...(tables.eventOrder ? [seq] : []),
       ]);
-    }
-  });
-  await insert(engine, dialect, names.leads, leadKinds, storable(dialect, leadRows));
-  await insert(engine, dialect, names.events, eventKinds, storable(dialect, eventRows));
+    });
+  }
+  await insert(engine, dialect, tables.names.leads, tables.leadKinds, storable(dialect, leadRows));
+  await insert(engine, dialect, tables.names.events, tables.eventKinds, storable(dialect, eventRows));
 }
 
 /** Rows as a dialect can store them: PostgreSQL text cannot hold U+0000, left out (see README). */

@@ -19,6 +19,7 @@ import { formatInstant, parseInstant } from "../../eval/instant.js";
 import { readEventsByLead } from "../../io/read-events.js";
 import type { ReadReject } from "../../io/read-item.js";
 import { parquetEvents, parquetLeads } from "../../batch/parquet-input.js";
+import { parquetFastPath } from "../../batch/score-parquet-fast.js";
 import type { SqlEngine } from "../../sql/engines/engine.js";
 import { ndjsonScratch, parquetResults as parquetResultsOf } from "../parquet-results.js";
 import type { EventsLookup } from "../../io/event-lookup.js";
@@ -196,62 +197,98 @@ export async function runScore(
   let summary: BatchSummary;
   let eventsIndex: EventsLookup | null = null;
   try {
+    // Parquet in, nothing from a previous run: DuckDB reads the files and SQL takes the certain records.
+    const fast =
+      database !== null && parquet.leads && (events === null || parquet.events) && previousRun === null
+        ? await parquetFastPath({
+            engine: database,
+            artifact,
+            asOfMs,
+            input,
+            leads: { file: path.resolve(io.cwd, leadsFile), source: leads.display },
+            events:
+              events === null
+                ? null
+                : { file: path.resolve(io.cwd, options.events!), source: events.display },
+            scorer: batchScorerFor(new Ruleset(artifact), asOfMs, input),
+            inputReport: report,
+            asOf: formatInstant(asOfMs),
+            bucketOrder: bucketOrderOf(artifact),
+            exclusionOrder: exclusionOrderOf(artifact),
+            usage: new RuleUsageTally(artifact),
+          })
+        : null;
     let eventsInput = null;
-    if (events !== null) {
-      progress?.start(`reading ${events.display}`, events.size, "bytes");
-      const eventReject = ({ record, line, reason, raw }: ReadReject) =>
-        onReject({ record, line, source: events.display, reason, raw });
-      const index =
-        parquet.events && database !== null
-          ? await parquetEvents(database, path.resolve(io.cwd, options.events!), events.display, eventReject)
-          : await readEventsByLead(
-              progress === null ? events.source : countBytes(events.source, (read) => progress.update(read)),
-              eventReject,
-            );
-      eventsIndex = index.byLead;
-      eventsInput = { source: events.display, index };
-    }
-    const leadBytes = progressOfBytes(leads, progress, `scoring ${leads.display}`);
-    if (formatter.header !== null) await out.write(formatter.header);
-    const batch: BatchOptions = {
-      scorer: batchScorerFor(new Ruleset(artifact), asOfMs, input),
-      leads: readLeadRecords(
-        {
-          open: leadBytes.open,
-          name: leads.display,
-          format: leadsFormat,
-          ...(parquet.leads && database !== null
-            ? { table: await parquetLeads(database, path.resolve(io.cwd, leadsFile), leads.display) }
-            : {}),
+    if (fast !== null) {
+      if (formatter.header !== null) await out.write(formatter.header);
+      ({ summary } = await fast.run({
+        onResult: (result) => out.write(formatter.line(result)),
+        onReject,
+      }));
+    } else {
+      if (events !== null) {
+        progress?.start(`reading ${events.display}`, events.size, "bytes");
+        const eventReject = ({ record, line, reason, raw }: ReadReject) =>
+          onReject({ record, line, source: events.display, reason, raw });
+        const index =
+          parquet.events && database !== null
+            ? await parquetEvents(
+                database,
+                path.resolve(io.cwd, options.events!),
+                events.display,
+                eventReject,
+              )
+            : await readEventsByLead(
+                progress === null
+                  ? events.source
+                  : countBytes(events.source, (read) => progress.update(read)),
+                eventReject,
+              );
+        eventsIndex = index.byLead;
+        eventsInput = { source: events.display, index };
+      }
+      const leadBytes = progressOfBytes(leads, progress, `scoring ${leads.display}`);
+      if (formatter.header !== null) await out.write(formatter.header);
+      const batch: BatchOptions = {
+        scorer: batchScorerFor(new Ruleset(artifact), asOfMs, input),
+        leads: readLeadRecords(
+          {
+            open: leadBytes.open,
+            name: leads.display,
+            format: leadsFormat,
+            ...(parquet.leads && database !== null
+              ? { table: await parquetLeads(database, path.resolve(io.cwd, leadsFile), leads.display) }
+              : {}),
+          },
+          artifact.schema,
+          input,
+          report,
+        ),
+        inputReport: report,
+        leadsSource: leads.display,
+        events: eventsInput,
+        asOf: formatInstant(asOfMs),
+        bucketOrder: bucketOrderOf(artifact),
+        exclusionOrder: exclusionOrderOf(artifact),
+        onResult: (result) => {
+          if (previousRun === null) return out.write(formatter.line(result));
+          const line = previousRun.line(formatter, result);
+          return line === null ? undefined : out.write(line);
         },
-        artifact.schema,
-        input,
-        report,
-      ),
-      inputReport: report,
-      leadsSource: leads.display,
-      events: eventsInput,
-      asOf: formatInstant(asOfMs),
-      bucketOrder: bucketOrderOf(artifact),
-      exclusionOrder: exclusionOrderOf(artifact),
-      onResult: (result) => {
-        if (previousRun === null) return out.write(formatter.line(result));
-        const line = previousRun.line(formatter, result);
-        return line === null ? undefined : out.write(line);
-      },
-      onReject: (reject) => {
-        if (previousRun !== null) {
-          const id = idOfRaw(reject.raw);
-          if (id !== null) previousRun.tracker.rejectedToday(id);
-        }
-        return onReject(reject);
-      },
-      ...(progress === null ? {} : { onProgress: (read) => progress.update(leadBytes.read(), read) }),
-      outcome: input.outcome,
-      usage: new RuleUsageTally(artifact),
-    };
-    summary =
-      database === null ? await scoreBatch(batch) : await scoreInDuckDb(batch, artifact, asOfMs, database);
+        onReject: (reject) => {
+          if (previousRun !== null) {
+            const id = idOfRaw(reject.raw);
+            if (id !== null) previousRun.tracker.rejectedToday(id);
+          }
+          return onReject(reject);
+        },
+        ...(progress === null ? {} : { onProgress: (read) => progress.update(leadBytes.read(), read) }),
+        outcome: input.outcome,
+        usage: new RuleUsageTally(artifact),
+      };
+      summary =
+        database === null ? await scoreBatch(batch) : await scoreInDuckDb(batch, artifact, asOfMs, database);
+    }
     if (previousRun !== null) {
       await previousRun.finish();
       summary = { ...summary, transitions: previousRun.tracker.summary() };
