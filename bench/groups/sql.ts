@@ -20,7 +20,7 @@ const AS_OF_TEXT = "2026-11-01T00:00:00Z";
 const DAY_MS = 86_400_000;
 
 /** Leads and events as the reference schema declares them, generated in SQL. */
-function populationSql(leads: number, eventsPerLead: number): string[] {
+export function populationSql(leads: number, eventsPerLead: number): string[] {
   const pick = (values: string[], salt: number) =>
     `(['${values.join("','")}'])[1 + CAST(hash(i * ${salt}) % ${values.length} AS INTEGER)]`;
   return [

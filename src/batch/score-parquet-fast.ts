@@ -396,16 +396,17 @@ async function observeProbedValues(
     // normalizeText: the value trimmed, blank is none, ASCII case-folded; spelled as trimmed.
     const spelled = `SELECT NULLIF(${trimJs("CAST(v AS VARCHAR)")}, '') AS spelling, r1, r2 FROM (${from}) WHERE v IS NOT NULL`;
     const folded = `SELECT spelling, ${foldSql("spelling")} AS key, r1, r2 FROM (${spelled}) WHERE spelling IS NOT NULL`;
-    const firstSeen = await engine.query(
-      `SELECT key, ARG_MIN(spelling, (r1, r2)) AS spelling, MIN((r1, r2)) AS first FROM (${folded}) ` +
-        `GROUP BY key ORDER BY first LIMIT ${OBSERVED_LIMIT}`,
+    // One pass: the distinct values in the order they first occur; the first OBSERVED_LIMIT of them are
+    // noted with their first spelling, then the probed values found beyond (already noted, or too late to
+    // be kept for suggestions: only `seen` changes).
+    const probed = values.length === 0 ? "FALSE" : `key IN (${values.map(t).join(", ")})`;
+    const rows = await engine.query(
+      `SELECT key, spelling, ROW_NUMBER() OVER (ORDER BY first) AS n FROM (SELECT key, ` +
+        `ARG_MIN(spelling, (r1, r2)) AS spelling, MIN((r1, r2)) AS first FROM (${folded}) GROUP BY key) ` +
+        `QUALIFY n <= ${OBSERVED_LIMIT} OR ${probed} ORDER BY n`,
     );
-    for (const row of firstSeen) usage.noteValue(scope, field, String(row.spelling));
-    if (values.length === 0) continue;
-    const probed = await engine.query(
-      `SELECT DISTINCT key FROM (${folded}) WHERE key IN (${values.map(t).join(", ")})`,
-    );
-    for (const row of probed) usage.noteValue(scope, field, String(row.key));
+    for (const row of rows)
+      usage.noteValue(scope, field, Number(row.n) <= OBSERVED_LIMIT ? String(row.spelling) : String(row.key));
   }
 }
 
