@@ -32,7 +32,8 @@ reject; previous results scored by other rules are accepted and said.
 then scores the accepted leads with the ruleset's generated SQL in an embedded DuckDB: the same results.
 It also reads .parquet leads and events (DuckDB reads them; leads are then typed like CSV cells, events
 like NDJSON, and a record's line is its row number) and writes .parquet results (--out x.parquet or
---format parquet: the NDJSON results' keys as columns, nested values as JSON).
+--format parquet: the NDJSON results' keys as columns, nested values as JSON). With Parquet input, SQL
+loads the records it proves the JS input layer would accept as they are; only the others are read by it.
 
 --engine postgres --database <url> --leads-table T --events-table E --into R scores the leads inside
 PostgreSQL and upserts the results into R (created if missing: the result columns, actions as JSONB, and
