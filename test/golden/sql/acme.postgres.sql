@@ -6,27 +6,27 @@ WITH
   SELECT
     ROW_NUMBER() OVER () AS "__row",
     NULLIF(BTRIM(CAST("l"."id" AS TEXT), E'\x09\x0a\x0b\x0c\x0d \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff'), '') AS "id",
-    NULLIF(TRANSLATE(BTRIM(CAST("l"."id" AS TEXT), E'\x09\x0a\x0b\x0c\x0d \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff'), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '') AS "f_id",
-    NULLIF(TRANSLATE(BTRIM(CAST("l"."email" AS TEXT), E'\x09\x0a\x0b\x0c\x0d \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff'), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '') AS "f_email",
-    NULLIF(TRANSLATE(BTRIM(CAST("l"."title" AS TEXT), E'\x09\x0a\x0b\x0c\x0d \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff'), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '') AS "f_title",
-    NULLIF(TRANSLATE(BTRIM(CAST("l"."industry" AS TEXT), E'\x09\x0a\x0b\x0c\x0d \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff'), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '') AS "f_industry",
+    NULLIF(LOWER((BTRIM(CAST("l"."id" AS TEXT), E'\x09\x0a\x0b\x0c\x0d \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff')) COLLATE "C"), '') AS "f_id",
+    NULLIF(LOWER((BTRIM(CAST("l"."email" AS TEXT), E'\x09\x0a\x0b\x0c\x0d \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff')) COLLATE "C"), '') AS "f_email",
+    NULLIF(LOWER((BTRIM(CAST("l"."title" AS TEXT), E'\x09\x0a\x0b\x0c\x0d \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff')) COLLATE "C"), '') AS "f_title",
+    NULLIF(LOWER((BTRIM(CAST("l"."industry" AS TEXT), E'\x09\x0a\x0b\x0c\x0d \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff')) COLLATE "C"), '') AS "f_industry",
     CAST("l"."employees" AS DOUBLE PRECISION) AS "f_employees",
-    NULLIF(TRANSLATE(BTRIM(CAST("l"."country" AS TEXT), E'\x09\x0a\x0b\x0c\x0d \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff'), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '') AS "f_country",
-    NULLIF(TRANSLATE(BTRIM(CAST("l"."stage" AS TEXT), E'\x09\x0a\x0b\x0c\x0d \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff'), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '') AS "f_stage",
-    NULLIF(TRANSLATE(BTRIM(CAST("l"."plan" AS TEXT), E'\x09\x0a\x0b\x0c\x0d \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff'), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '') AS "f_plan"
+    NULLIF(LOWER((BTRIM(CAST("l"."country" AS TEXT), E'\x09\x0a\x0b\x0c\x0d \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff')) COLLATE "C"), '') AS "f_country",
+    NULLIF(LOWER((BTRIM(CAST("l"."stage" AS TEXT), E'\x09\x0a\x0b\x0c\x0d \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff')) COLLATE "C"), '') AS "f_stage",
+    NULLIF(LOWER((BTRIM(CAST("l"."plan" AS TEXT), E'\x09\x0a\x0b\x0c\x0d \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff')) COLLATE "C"), '') AS "f_plan"
   FROM "crm"."leads" AS "l"
 ),
 "ls_events" AS MATERIALIZED (
   SELECT
     NULLIF(BTRIM(CAST("e"."lead_id" AS TEXT), E'\x09\x0a\x0b\x0c\x0d \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff'), '') AS "lead_key",
-    TRANSLATE(BTRIM(CAST("e"."type" AS TEXT), E'\x09\x0a\x0b\x0c\x0d \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff'), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') AS "type",
+    LOWER((BTRIM(CAST("e"."type" AS TEXT), E'\x09\x0a\x0b\x0c\x0d \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff')) COLLATE "C") AS "type",
     CAST(FLOOR(EXTRACT(EPOCH FROM "e"."at") * 1000) AS BIGINT) AS "at_ms",
-    NULLIF(TRANSLATE(BTRIM(CAST("e"."campaign" AS TEXT), E'\x09\x0a\x0b\x0c\x0d \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff'), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '') AS "p_campaign",
-    NULLIF(TRANSLATE(BTRIM(CAST("e"."url" AS TEXT), E'\x09\x0a\x0b\x0c\x0d \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff'), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '') AS "p_url",
+    NULLIF(LOWER((BTRIM(CAST("e"."campaign" AS TEXT), E'\x09\x0a\x0b\x0c\x0d \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff')) COLLATE "C"), '') AS "p_campaign",
+    NULLIF(LOWER((BTRIM(CAST("e"."url" AS TEXT), E'\x09\x0a\x0b\x0c\x0d \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff')) COLLATE "C"), '') AS "p_url",
     CAST("e"."seconds" AS DOUBLE PRECISION) AS "p_seconds",
-    NULLIF(TRANSLATE(BTRIM(CAST("e"."asset" AS TEXT), E'\x09\x0a\x0b\x0c\x0d \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff'), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '') AS "p_asset"
+    NULLIF(LOWER((BTRIM(CAST("e"."asset" AS TEXT), E'\x09\x0a\x0b\x0c\x0d \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff')) COLLATE "C"), '') AS "p_asset"
   FROM "crm"."events" AS "e"
-  WHERE ((CAST(FLOOR(EXTRACT(EPOCH FROM "e"."at") * 1000) AS BIGINT) IS NOT NULL) AND (CAST(FLOOR(EXTRACT(EPOCH FROM "e"."at") * 1000) AS BIGINT) <= 1793491200000) AND (TRANSLATE(BTRIM(CAST("e"."type" AS TEXT), E'\x09\x0a\x0b\x0c\x0d \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff'), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') IN ('email_open', 'email_click', 'page_view', 'content_download', 'webinar_attended', 'demo_request', 'unsubscribe', 'email_bounce', 'job_application')))
+  WHERE ((CAST(FLOOR(EXTRACT(EPOCH FROM "e"."at") * 1000) AS BIGINT) IS NOT NULL) AND (CAST(FLOOR(EXTRACT(EPOCH FROM "e"."at") * 1000) AS BIGINT) <= 1793491200000) AND (LOWER((BTRIM(CAST("e"."type" AS TEXT), E'\x09\x0a\x0b\x0c\x0d \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff')) COLLATE "C") IN ('email_open', 'email_click', 'page_view', 'content_download', 'webinar_attended', 'demo_request', 'unsubscribe', 'email_bounce', 'job_application')))
 ),
 "ls_facts" AS MATERIALIZED (
   SELECT
@@ -206,7 +206,7 @@ WITH
 "ls_bucketed" AS MATERIALIZED (
   SELECT
     "s".*,
-    CASE WHEN ("s"."excluded" IS NOT NULL) THEN NULL WHEN (("s"."model" IN ('enterprise', 'smb')) AND ((TRANSLATE("s"."grade", 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') IS NOT NULL) AND (TRANSLATE("s"."grade", 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') IN ('a1', 'a2', 'b1')))) THEN 'SQL' WHEN (("s"."model" IN ('enterprise', 'smb')) AND ("s"."score" >= 100)) THEN 'MQL' WHEN (("s"."model" IN ('enterprise', 'smb')) AND ((TRANSLATE("s"."grade", 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') IS NOT NULL) AND (TRANSLATE("s"."grade", 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') IN ('a3', 'b2', 'b3', 'c1', 'c2', 'c3')))) THEN 'Warm' WHEN (("s"."model" IN ('enterprise', 'smb')) AND ("s"."score" >= 20)) THEN 'Nurture' WHEN (("s"."model" IN ('enterprise', 'smb')) AND ("s"."score" >= 5)) THEN 'Cold' WHEN ("s"."model" IN ('enterprise', 'smb')) THEN 'Dead' WHEN (("s"."model" IN ('customer')) AND ("s"."score" >= 40)) THEN 'Expansion' WHEN ("s"."model" IN ('customer')) THEN 'Healthy' END AS "bucket"
+    CASE WHEN ("s"."excluded" IS NOT NULL) THEN NULL WHEN (("s"."model" IN ('enterprise', 'smb')) AND ((LOWER(("s"."grade") COLLATE "C") IS NOT NULL) AND (LOWER(("s"."grade") COLLATE "C") IN ('a1', 'a2', 'b1')))) THEN 'SQL' WHEN (("s"."model" IN ('enterprise', 'smb')) AND ("s"."score" >= 100)) THEN 'MQL' WHEN (("s"."model" IN ('enterprise', 'smb')) AND ((LOWER(("s"."grade") COLLATE "C") IS NOT NULL) AND (LOWER(("s"."grade") COLLATE "C") IN ('a3', 'b2', 'b3', 'c1', 'c2', 'c3')))) THEN 'Warm' WHEN (("s"."model" IN ('enterprise', 'smb')) AND ("s"."score" >= 20)) THEN 'Nurture' WHEN (("s"."model" IN ('enterprise', 'smb')) AND ("s"."score" >= 5)) THEN 'Cold' WHEN ("s"."model" IN ('enterprise', 'smb')) THEN 'Dead' WHEN (("s"."model" IN ('customer')) AND ("s"."score" >= 40)) THEN 'Expansion' WHEN ("s"."model" IN ('customer')) THEN 'Healthy' END AS "bucket"
   FROM "ls_scored" AS "s"
 )
 SELECT
