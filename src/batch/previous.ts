@@ -1,7 +1,7 @@
 import type { Artifact } from "../compile/artifact.js";
 import type { ResultAction } from "../eval/result.js";
 import { readCsv } from "../io/read-csv.js";
-import type { ByteSource, RecordPosition } from "../io/read-item.js";
+import type { ByteSource, ReadItem, RecordPosition } from "../io/read-item.js";
 import { idText } from "../io/read-leads.js";
 import { readNdjson } from "../io/read-ndjson.js";
 import { describeAction } from "../io/write-results.js";
@@ -37,10 +37,15 @@ export interface PreviousReject extends RecordPosition {
 }
 
 export interface PreviousResults {
-  format: "ndjson" | "csv";
+  format: "ndjson" | "csv" | "table";
   byId: Map<string, PreviousLead>;
-  /** Logical records read: `byId.size + rejected`. */
+  /** Logical records read: `byId.size + unlisted + rejected`. */
   read: number;
+  /**
+   * Previous leads not held in `byId` because a database compared them with today's results and found
+   * them unchanged (`--previous-table`); 0 for a results file, which is held whole.
+   */
+  unlisted: number;
   rejected: number;
   /** Leads whose result credits a rule these rules do not have; one example of such a rule. */
   otherRules: number;
@@ -62,9 +67,24 @@ export function actionsText(actions: readonly ResultAction[]): string {
  * Reads a results file `leadscore score` wrote, NDJSON or CSV. A record that cannot be read, has no id,
  * or repeats an id already read is rejected (the first one read is kept); every other record is kept.
  */
-export async function readPreviousResults(
+export function readPreviousResults(
   source: ByteSource,
   format: "ndjson" | "csv",
+  artifact: Artifact,
+  onReject: (reject: PreviousReject) => void | Promise<void>,
+): Promise<PreviousResults> {
+  const records = format === "csv" ? readCsv(source) : readNdjson(source);
+  return readPreviousRecords(records, format, artifact, onReject);
+}
+
+/**
+ * The previous results from records already read: rows of a CSV results file (`csv`), or result objects
+ * (`ndjson`: a results file; `table`: rows of a results table, read by a database). The same checks and
+ * rejects for all of them.
+ */
+export async function readPreviousRecords(
+  records: AsyncIterable<ReadItem<Record<string, unknown>>>,
+  format: PreviousResults["format"],
   artifact: Artifact,
   onReject: (reject: PreviousReject) => void | Promise<void>,
 ): Promise<PreviousResults> {
@@ -80,6 +100,7 @@ export async function readPreviousResults(
     format,
     byId: new Map(),
     read: 0,
+    unlisted: 0,
     rejected: 0,
     otherRules: 0,
     otherRuleExample: null,
@@ -89,7 +110,6 @@ export async function readPreviousResults(
     results.rejected += 1;
     await onReject({ record: position.record, line: position.line, reason, raw });
   };
-  const records = format === "csv" ? readCsv(source) : readNdjson(source);
   for await (const item of records) {
     results.read += 1;
     if (item.kind === "reject") {
@@ -97,9 +117,7 @@ export async function readPreviousResults(
       continue;
     }
     const read =
-      format === "csv"
-        ? fromCsvRow(item.value as Record<string, string>)
-        : fromResult(item.value as Record<string, unknown>, known);
+      format === "csv" ? fromCsvRow(item.value as Record<string, string>) : fromResult(item.value, known);
     if (typeof read === "string") {
       await reject(item, read, item.value);
       continue;
@@ -146,6 +164,7 @@ export function previousOfResult(value: unknown, artifact: Artifact): PreviousRe
     format: "ndjson",
     byId: new Map([[read.id, lead]]),
     read: 1,
+    unlisted: 0,
     rejected: 0,
     otherRules: read.otherRule === null ? 0 : 1,
     otherRuleExample: read.otherRule,

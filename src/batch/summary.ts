@@ -79,7 +79,7 @@ function plural(count: number, one: string, many: string): string {
  *   due: sales: 2 leads by 2026-11-01T04:00:00Z
  * Labels may come from the previous file (data): control characters are shown escaped.
  */
-function formatTransitions(transitions: TransitionSummary): string[] {
+export function formatTransitions(transitions: TransitionSummary): string[] {
   const lines: string[] = [];
   const { previous, counts } = transitions;
   if (previous !== null) {

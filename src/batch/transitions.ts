@@ -185,6 +185,14 @@ export class TransitionTracker {
     return { change, transition: kind !== null, changed: kind !== null || moved };
   }
 
+  /**
+   * Leads a database found unchanged without handing their results over (`--previous-table`): what
+   * `observe` would say of each of them, since neither their outcome nor their actions moved.
+   */
+  unchangedLeads(count: number): void {
+    this.#counts.unchanged += count;
+  }
+
   /** A lead whose record was rejected today: it is not gone, but has no result to compare. */
   rejectedToday(id: string): void {
     const before = this.#previous?.byId.get(id);
@@ -252,7 +260,7 @@ export class TransitionTracker {
           : {
               source: this.#source,
               read: previous.read,
-              leads: previous.byId.size,
+              leads: previous.byId.size + previous.unlisted,
               rejected: previous.rejected,
               otherRules: previous.otherRules,
               otherRuleExample: previous.otherRuleExample,

@@ -5,6 +5,7 @@ import path from "node:path";
 import { dialectNamed } from "../sql/dialect.js";
 import type { SqlEngine } from "../sql/engines/engine.js";
 import { streamSink, type LineSink } from "../io/write-lines.js";
+import { UsageError } from "./exit-codes.js";
 
 /**
  * Parquet results (`score --engine duckdb --out results.parquet`): the results are written as NDJSON to a
@@ -46,4 +47,27 @@ export async function parquetResults(engine: SqlEngine, ndjson: string): Promise
       `columns = {${columns.join(", ")}})) TO ${duckdb.quoteText(parquet)} (FORMAT parquet)`,
   );
   return readFile(parquet);
+}
+
+/**
+ * Parquet results read back (`score --engine duckdb --previous results.parquet`): DuckDB writes the file as
+ * NDJSON to `ndjson`, its JSON columns (actions, contributions) nested as the NDJSON results have them, so
+ * the previous results are read by the one reader of results files, with the same rejects. A record's line
+ * is its row number. A file DuckDB cannot read as Parquet is a usage error (exit 2).
+ */
+export async function ndjsonOfParquetResults(
+  engine: SqlEngine,
+  parquet: string,
+  ndjson: string,
+  name: string,
+): Promise<void> {
+  const duckdb = dialectNamed("duckdb");
+  try {
+    await engine.run(
+      `COPY (SELECT * FROM read_parquet(${duckdb.quoteText(parquet)})) TO ${duckdb.quoteText(ndjson)} (FORMAT json)`,
+    );
+  } catch (error) {
+    const message = error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
+    throw new UsageError(`cannot read \`${name}\` as Parquet: ${message}`);
+  }
 }

@@ -12,9 +12,12 @@ import { col } from "./ir.js";
  * changed — what a CRM sync reading the table wants. A lead whose id is missing or repeated in the leads
  * table cannot be one row of the results: it is not written, and counted.
  *
- * The results table: the result columns of the generated SQL (actions as JSONB), and `scored_at`, when
- * the row's result last changed (the time of the run). `content_hash` names the ruleset that gave that
- * result. A change of the rules that changes no lead's result writes nothing.
+ * The results table: the result columns of the generated SQL (actions as JSONB), `scored_at`, when
+ * the row's result last changed (the time of the run), and `gone_at`, the time of the run that no longer
+ * scored the lead (not in the leads table any more, or without a row of its own there); it is cleared
+ * when the lead is scored again. Rows are never deleted: a gone lead keeps its last result, marked.
+ * `content_hash` names the ruleset that gave the result. A change of the rules that changes no lead's
+ * result writes nothing.
  */
 
 const postgres = dialectNamed("postgres");
@@ -53,13 +56,30 @@ export interface UpsertTables {
 export interface UpsertStatements {
   /** Creates the results table when it does not exist. */
   create: string;
+  /** Adds `gone_at` to a results table an earlier version of leadscore created. */
+  addGoneAt: string;
   /** How many leads the table has, how many have no id and how many share an id with another. */
   check: string;
+  /**
+   * Scores the leads into the temporary table `pg_temp.ls_today` (dropped at the end of the transaction):
+   * the result columns of every lead that can be one row of the results. The upsert, its preview and the
+   * transitions all read it: the leads are scored once.
+   */
+  stage: string;
   /** The upsert: returns one row per written lead, `inserted` true for a new one. */
   upsert: string;
   /** What the upsert would write, with the previous bucket and score (`--dry-run`), writing nothing. */
   preview: string;
+  /** Marks the rows of leads not scored by this run (`gone_at`): returns their ids. */
+  gone: string;
+  /** The rows `gone` would mark, with their bucket and score (`--dry-run`). */
+  gonePreview: string;
+  /** The ids that two or more leads share (such leads are not scored). */
+  sharedIds: string;
 }
+
+/** The scored leads of this run, staged by `UpsertStatements.stage`. */
+export const TODAY = `pg_temp.${q("ls_today")}`;
 
 export function upsertStatements(artifact: Artifact, tables: UpsertTables, asOf: number): UpsertStatements {
   const query = buildScoreQuery(artifact, {
@@ -69,7 +89,6 @@ export function upsertStatements(artifact: Artifact, tables: UpsertTables, asOf:
     events: { kind: "table", path: tables.events.split(".") },
   });
   const into = tableName(tables.into);
-  const scored = withResults(query);
   const columns = [...RESULT_COLUMNS];
   const values = columns.map((name) =>
     name === "actions" ? `CAST("r"."actions" AS JSONB)` : `"r".${q(name)}`,
@@ -83,26 +102,35 @@ export function upsertStatements(artifact: Artifact, tables: UpsertTables, asOf:
   const create = `CREATE TABLE IF NOT EXISTS ${into} (${[
     ...columns.map((name) => `${q(name)} ${COLUMN_TYPES[name]}`),
     `${q("scored_at")} TIMESTAMPTZ NOT NULL`,
+    `${q("gone_at")} TIMESTAMPTZ`,
   ].join(", ")})`;
+  const addGoneAt = `ALTER TABLE ${into} ADD COLUMN IF NOT EXISTS ${q("gone_at")} TIMESTAMPTZ`;
+  const stage = [
+    `CREATE TEMPORARY TABLE ${q("ls_today")} ON COMMIT DROP AS`,
+    withResults(query),
+    `SELECT ${values.map((value, i) => `${value} AS ${q(columns[i]!)}`).join(", ")}`,
+    `FROM "ls_results" AS "r" WHERE ${writable}`,
+  ].join("\n");
   const upsert = [
-    scored,
     `INSERT INTO ${into} AS "t" (${[...columns, "scored_at"].map(q).join(", ")})`,
-    `SELECT ${[...values, "CURRENT_TIMESTAMP"].join(", ")} FROM "ls_results" AS "r" WHERE ${writable}`,
+    `SELECT ${[...columns.map((name) => `"r".${q(name)}`), "CURRENT_TIMESTAMP"].join(", ")} FROM ${TODAY} AS "r"`,
     `ON CONFLICT (${q("id")}) DO UPDATE SET ${[...columns.filter((name) => name !== "id"), "scored_at"]
       .map((name) => `${q(name)} = "excluded".${q(name)}`)
-      .join(", ")}`,
-    `WHERE ${differs('"t"', '"excluded"')}`,
+      .join(", ")}, ${q("gone_at")} = NULL`,
+    `WHERE ${differs('"t"', '"excluded"')} OR "t"."gone_at" IS NOT NULL`,
     `RETURNING "t"."id" AS "id", ("t"."xmax" = 0) AS "inserted"`,
   ].join("\n");
   const preview = [
-    scored,
     `SELECT "r"."id" AS "id", ("t"."id" IS NULL) AS "inserted", "t"."bucket" AS "from_bucket", "r"."bucket" AS "to_bucket",`,
     `  "t"."score" AS "from_score", "r"."score" AS "to_score"`,
-    `FROM (SELECT ${values.map((value, i) => `${value} AS ${q(columns[i]!)}`).join(", ")} FROM "ls_results" AS "r" WHERE ${writable}) AS "r"`,
+    `FROM ${TODAY} AS "r"`,
     `LEFT JOIN ${into} AS "t" ON "t"."id" = "r"."id"`,
-    `WHERE "t"."id" IS NULL OR ${differs('"t"', '"r"')}`,
+    `WHERE "t"."id" IS NULL OR ${differs('"t"', '"r"')} OR "t"."gone_at" IS NOT NULL`,
     `ORDER BY "r"."id"`,
   ].join("\n");
+  const notScored = `"t"."gone_at" IS NULL AND NOT EXISTS (SELECT 1 FROM ${TODAY} AS "r" WHERE "r"."id" = "t"."id")`;
+  const gone = `UPDATE ${into} AS "t" SET ${q("gone_at")} = CURRENT_TIMESTAMP WHERE ${notScored} RETURNING "t"."id" AS "id"`;
+  const gonePreview = `SELECT "t"."id" AS "id", "t"."bucket" AS "bucket", "t"."score" AS "score" FROM ${into} AS "t" WHERE ${notScored} ORDER BY "t"."id"`;
   const id = printSelect(
     {
       columns: [{ expr: idValue(col("l", "id")), as: "id" }],
@@ -119,7 +147,8 @@ export function upsertStatements(artifact: Artifact, tables: UpsertTables, asOf:
     `  COUNT(*) FILTER (WHERE "id" IS NOT NULL AND "n" > 1) AS "repeated"`,
     `FROM (SELECT "id", COUNT(*) OVER (PARTITION BY "id") AS "n" FROM (${id}) AS "i") AS "c"`,
   ].join("\n");
-  return { create, check, upsert, preview };
+  const sharedIds = `SELECT "id" FROM (${id}) AS "i" WHERE "id" IS NOT NULL GROUP BY "id" HAVING COUNT(*) > 1 ORDER BY "id" COLLATE "C"`;
+  return { create, addGoneAt, check, stage, upsert, preview, gone, gonePreview, sharedIds };
 }
 
 /** The score query's CTEs with its final SELECT as one more, `ls_results`, for a statement to read. */

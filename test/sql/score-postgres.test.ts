@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Artifact } from "../../src/compile/artifact.js";
 import { compileDirectory } from "../../src/compile/compile-ruleset.js";
@@ -146,6 +149,75 @@ describe.skipIf(POSTGRES_URL === null)("score --engine postgres --into", () => {
       leads: { read: 6, scored: 3, withoutId: 1, sharingId: 2 },
     });
     await session.run(`DELETE FROM "${SCHEMA}".leads WHERE "__row" >= 10`);
+  });
+
+  it("--changes compares with a previous table; its rows without an id or sharing one are rejects", async () => {
+    const previous = `"${SCHEMA}".prev`;
+    await session.run(
+      `CREATE TABLE ${previous} AS SELECT id, model, score, bucket, excluded, actions FROM "${SCHEMA}".lead_scores WHERE id IN ('L2', 'L4')`,
+    );
+    await session.run(`UPDATE ${previous} SET bucket = 'Elsewhere' WHERE id = 'L4'`);
+    await session.run(
+      `INSERT INTO ${previous} VALUES (NULL, 'smb', 1, 'Cold', NULL, '[]'), ('L1', 'smb', 1, 'Cold', NULL, '[]'), ('L1', 'smb', 2, 'Cold', NULL, '[]'), ('L9', 'smb', 5, 'Dead', NULL, '[]')`,
+    );
+    const dir = mkdtempSync(path.join(tmpdir(), "leadscore-pg-changes-"));
+    const changes = path.join(dir, "changes.ndjson");
+    const before = await stored();
+    const run = await score("--previous-table", `${SCHEMA}.prev`, "--changes", changes, "--dry-run");
+    expect(run.code).toBe(0);
+    expect(await stored()).toEqual(before);
+    const records = readFileSync(changes, "utf8")
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { id: string; kind: string; from: string | null });
+    expect(records.map((r) => `${r.id} ${r.kind} ${r.from}`)).toEqual([
+      "L1 new null",
+      "L3 new null",
+      "L4 moved Elsewhere",
+      "L9 gone Dead",
+    ]);
+    expect(run.stderr).toContain(
+      `  previous: 6 results read from ${SCHEMA}.prev: 3 leads, 3 rejected\n` +
+        "  transitions: 4 (2 new, 1 moved, 1 gone; 1 unchanged)\n",
+    );
+    expect(run.stderr).toContain(
+      `  rejects (3):\n    ${SCHEMA}.prev row 1: a result needs an \`id\`\n` +
+        `    ${SCHEMA}.prev row 2: lead \`L1\` has 2 rows in the previous table; none is used\n`,
+    );
+    for (const [flags, message] of [
+      [["--previous", "r.ndjson"], "--previous-table <table>"],
+      [["--changes-only"], "leave out --changes-only"],
+    ] as const) {
+      const refused = await score(...flags);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain(message);
+    }
+  });
+
+  it("keeps the rows of leads it no longer scores, marked gone_at, and clears it when they come back", async () => {
+    await session.run(`UPDATE "${SCHEMA}".leads SET id = 'L4-renamed' WHERE id = 'L4'`);
+    const gone = await score(
+      "--changes",
+      path.join(mkdtempSync(path.join(tmpdir(), "ls-gone-")), "c.ndjson"),
+    );
+    expect(gone.stderr).toContain("  1 row of leads not scored this run marked gone (gone_at; kept)\n");
+    // L1 is back too: the run before shared its id with another lead, which marked its row gone.
+    expect(gone.stderr).toContain("(1 new, 1 changed), 2 unchanged");
+    expect(gone.stderr).toContain("transitions: 3 (2 new, 1 gone; 2 unchanged)");
+    const marked = await session.query(
+      `SELECT id FROM "${SCHEMA}".lead_scores WHERE gone_at IS NOT NULL ORDER BY id`,
+    );
+    expect(marked).toEqual([{ id: "L4" }]);
+    await session.run(`UPDATE "${SCHEMA}".leads SET id = 'L4' WHERE id = 'L4-renamed'`);
+    const back = await score(
+      "--changes",
+      path.join(mkdtempSync(path.join(tmpdir(), "ls-back-")), "c.ndjson"),
+    );
+    expect(back.stderr).toContain("(0 new, 1 changed)");
+    expect(back.stderr).toContain("transitions: 2 (1 new, 1 gone; 3 unchanged)");
+    expect(
+      await session.query(`SELECT id FROM "${SCHEMA}".lead_scores WHERE gone_at IS NOT NULL ORDER BY id`),
+    ).toEqual([{ id: "L4-renamed" }]);
   });
 
   it("quotes every table name, and refuses bad input with exit 2 without printing the password", async () => {

@@ -7,7 +7,8 @@ import {
 import { describeFileError } from "../../diagnostics/file-errors.js";
 import { countBytes, terminalProgress, type ProgressBar } from "../progress-bar.js";
 import { createReadStream } from "node:fs";
-import { open, rm, stat } from "node:fs/promises";
+import { mkdtemp, open, rm, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Readable } from "node:stream";
 import { scoreBatch, type BatchOptions, type BatchSummary, type RejectLine } from "../../batch/score-file.js";
@@ -21,7 +22,11 @@ import type { ReadReject } from "../../io/read-item.js";
 import { parquetEvents, parquetLeads } from "../../batch/parquet-input.js";
 import { parquetFastPath } from "../../batch/score-parquet-fast.js";
 import type { SqlEngine } from "../../sql/engines/engine.js";
-import { ndjsonScratch, parquetResults as parquetResultsOf } from "../parquet-results.js";
+import {
+  ndjsonOfParquetResults,
+  ndjsonScratch,
+  parquetResults as parquetResultsOf,
+} from "../parquet-results.js";
 import type { EventsLookup } from "../../io/event-lookup.js";
 import type { ByteSource } from "../../io/read-item.js";
 import { leadsFormatOf } from "../../io/leads-format.js";
@@ -50,6 +55,7 @@ export interface ScoreOptions extends InputFlags {
   json?: boolean;
   failOnReject?: boolean;
   previous?: string;
+  previousTable?: string;
   changes?: string;
   changesOnly?: boolean | string;
   verbose?: boolean;
@@ -79,16 +85,29 @@ export async function runScore(
   }
   const engine = options.engine ?? "js";
   if (engine === "postgres") {
-    const files = (["leads", "events", "out", "previous", "changes"] as const).filter(
-      (k) => options[k] !== undefined,
-    );
+    const files = (["leads", "events", "out"] as const).filter((k) => options[k] !== undefined);
     if (files.length > 0) {
       throw new UsageError(
         `--engine postgres reads --leads-table and --events-table and writes --into; leave out --${files[0]}`,
       );
     }
+    if (options.previous !== undefined) {
+      throw new UsageError(
+        "--engine postgres compares with a results table: --previous-table <table> (default: the --into table)",
+      );
+    }
+    if (options.changesOnly !== undefined) {
+      throw new UsageError(
+        "--engine postgres already writes only the results that changed into --into; leave out --changes-only",
+      );
+    }
     const { runScoreInPostgres } = await import("./score-postgres.js");
     return runScoreInPostgres(io, options, asOfMs, setExitCode);
+  }
+  if (options.previousTable !== undefined) {
+    throw new UsageError(
+      "--previous-table is read by --engine postgres; a results file is --previous <file>",
+    );
   }
   if (options.leads === undefined) {
     throw new UsageError(
@@ -100,11 +119,12 @@ export async function runScore(
   const parquet = {
     leads: isParquet(leadsFile),
     events: options.events !== undefined && isParquet(options.events),
+    previous: options.previous !== undefined && isParquet(options.previous),
     out:
       options.format === "parquet" ||
       (options.format === undefined && options.out !== undefined && isParquet(options.out)),
   };
-  if (engine !== "duckdb" && (parquet.leads || parquet.events || parquet.out)) {
+  if (engine !== "duckdb" && (parquet.leads || parquet.events || parquet.previous || parquet.out)) {
     throw new UsageError("Parquet files are read and written by --engine duckdb");
   }
   if (parquet.out && options.out === undefined) throw new UsageError("Parquet results need --out <file>");
@@ -179,10 +199,23 @@ export async function runScore(
     if (examples.length < REJECT_EXAMPLES) examples.push(reject);
   };
 
+  // Parquet previous results are read as the NDJSON DuckDB writes of them, under the file's own name.
+  const previousScratch =
+    parquet.previous && database !== null
+      ? await parquetPreviousAsNdjson(io, database, options.previous!).catch(async (error: unknown) => {
+          await outFile?.discard();
+          await rejectsFile?.discard();
+          await database.close();
+          return closeFirst(leads, events)(error);
+        })
+      : null;
   const previousRun = await openPreviousRun(io, options, {
     artifact,
     asOfMs,
-    open: (file) => openInput(io, file),
+    open: async (file) =>
+      previousScratch === null
+        ? openInput(io, file)
+        : { ...(await openInput(io, previousScratch)), display: asNamed(file) },
     onReject: (reject) => {
       onReject(reject);
     },
@@ -308,6 +341,7 @@ export async function runScore(
     await database?.close();
     if (parquetResults !== null)
       await rm(path.dirname(parquetResults.file), { recursive: true, force: true });
+    if (previousScratch !== null) await rm(path.dirname(previousScratch), { recursive: true, force: true });
     eventsIndex?.dispose();
     // A run that did not finish leaves the previous outputs as they were (no-ops after close).
     await outFile?.discard();
@@ -347,6 +381,23 @@ async function scoreInDuckDb(
 async function openDuckDbFor(memoryLimit: string | undefined): Promise<SqlEngine> {
   const { openDuckDb } = await import("../../sql/engines/duckdb.js");
   return openDuckDb(memoryLimit === undefined ? {} : { memoryLimit });
+}
+
+/** Writes Parquet previous results as NDJSON to a scratch file of their own; returns its path. */
+async function parquetPreviousAsNdjson(io: CommandIO, engine: SqlEngine, file: string): Promise<string> {
+  const full = path.resolve(io.cwd, file);
+  await stat(full).catch((error: unknown) => {
+    throw new UsageError(`cannot read \`${file}\`: ${describeFileError(error)}`);
+  });
+  const directory = await mkdtemp(path.join(tmpdir(), "leadscore-previous-"));
+  const scratch = path.join(directory, "previous.ndjson");
+  try {
+    await ndjsonOfParquetResults(engine, full, scratch, asNamed(file));
+  } catch (error) {
+    await rm(directory, { recursive: true, force: true });
+    throw error;
+  }
+  return scratch;
 }
 
 function isParquet(file: string): boolean {

@@ -1,3 +1,7 @@
+import { trackTableTransitions } from "../../batch/previous-table.js";
+import type { RejectLine } from "../../batch/score-file.js";
+import { formatTransitions } from "../../batch/summary.js";
+import type { TransitionRecord, TransitionSummary } from "../../batch/transitions.js";
 import { formatInstant } from "../../eval/instant.js";
 import { readsEvents } from "../../sql/relations.js";
 import { relationProblem } from "../../sql/emit.js";
@@ -5,7 +9,12 @@ import type { SqlEngine } from "../../sql/engines/engine.js";
 import { upsertStatements } from "../../sql/upsert.js";
 import { ExitCode, UsageError } from "../exit-codes.js";
 import type { CommandIO } from "../io.js";
+import { ensureOutputDirectory, refuseOutputsOverInputs, writeOutputFile } from "../output-files.js";
 import { loadRulesOption } from "../rules-input.js";
+import { changeLine } from "./score-previous.js";
+
+/** The summary shows this many of the previous table's rejected rows. */
+const REJECT_EXAMPLES = 5;
 
 export interface PostgresScoreOptions {
   rules: string;
@@ -15,13 +24,27 @@ export interface PostgresScoreOptions {
   into?: string;
   dryRun?: boolean;
   json?: boolean;
+  /** The results table to compare with (default: `--into` as it was before this run). */
+  previousTable?: string;
+  /** Write one transition per line here; turns the comparison on, with `--into` as the previous table. */
+  changes?: string;
 }
 
 /** What a run wrote (or, with `--dry-run`, would write). */
 export interface PostgresScoreSummary {
   asOf: string;
   leads: { table: string; read: number; scored: number; withoutId: number; sharingId: number };
-  into: { table: string; inserted: number; updated: number; unchanged: number; dryRun: boolean };
+  into: {
+    table: string;
+    inserted: number;
+    updated: number;
+    unchanged: number;
+    /** Rows of leads this run did not score, marked with `gone_at` (kept, never deleted). */
+    gone: number;
+    dryRun: boolean;
+  };
+  /** With `--previous-table` or `--changes`: what changed since the previous table's results. */
+  transitions?: TransitionSummary;
 }
 
 /**
@@ -42,13 +65,20 @@ export async function runScoreInPostgres(
     throw new UsageError("--engine postgres needs --leads-table <table> and --into <table>");
   }
   const tables = { leads: options.leadsTable, events: options.eventsTable, into: options.into };
+  const compare = options.previousTable !== undefined || options.changes !== undefined;
+  const previousTable = options.previousTable ?? options.into;
   for (const [flag, name] of [
     ["--leads-table", tables.leads],
     ["--events-table", tables.events],
     ["--into", tables.into],
+    ["--previous-table", options.previousTable],
   ] as const) {
     const problem = name === undefined ? null : relationProblem(name, { dialect: "postgres", dbt: false });
     if (problem !== null) throw new UsageError(`${flag}: ${problem}`);
+  }
+  if (options.changes !== undefined) {
+    await refuseOutputsOverInputs(io, [["--changes", options.changes]], [options.rules]);
+    await ensureOutputDirectory(io, options.changes);
   }
   const artifact = await loadRulesOption(io, options.rules, setExitCode);
   if (artifact === null) return;
@@ -67,22 +97,48 @@ export async function runScoreInPostgres(
     throw new UsageError(`cannot connect to PostgreSQL at ${redactedUrl(url)}: ${redacted(error, url)}`);
   });
   let summary: PostgresScoreSummary;
+  let changes = null as TransitionRecord[] | null;
+  const examples: RejectLine[] = [];
   try {
     summary = await inTransaction(
       session,
       url,
       async () => {
         await session.run(statements.create);
+        await session.run(statements.addGoneAt);
         const check = (await session.query(statements.check))[0]!;
         const read = Number(check.read);
         const withoutId = Number(check.no_id);
         const sharingId = Number(check.repeated);
+        const scored = read - withoutId - sharingId;
+        await session.run(statements.stage);
+        // The previous table is read before the upsert writes it (it is often the --into table itself).
+        const tracker = compare
+          ? await trackTableTransitions({
+              session,
+              artifact,
+              asOfMs,
+              previous: previousTable,
+              scored,
+              sharedIds:
+                sharingId === 0
+                  ? []
+                  : (await session.query(statements.sharedIds)).map((row) => String(row.id)),
+              keepRecords: options.changes !== undefined,
+              onReject: ({ record, line, reason, raw }) => {
+                if (examples.length < REJECT_EXAMPLES)
+                  examples.push({ record, line, source: previousTable, reason, raw });
+              },
+            })
+          : null;
         const written = await session.query(options.dryRun ? statements.preview : statements.upsert);
         const inserted = written.filter((row) => row.inserted === true).length;
+        const gone = await session.query(options.dryRun ? statements.gonePreview : statements.gone);
         if (options.dryRun) {
           for (const row of written) io.stdout(`${JSON.stringify(previewLine(row))}\n`);
+          for (const row of gone) io.stdout(`${JSON.stringify(goneLine(row))}\n`);
         }
-        const scored = read - withoutId - sharingId;
+        if (tracker !== null && options.changes !== undefined) changes = tracker.records();
         return {
           asOf: formatInstant(asOfMs),
           leads: { table: tables.leads, read, scored, withoutId, sharingId },
@@ -91,8 +147,10 @@ export async function runScoreInPostgres(
             inserted,
             updated: written.length - inserted,
             unchanged: scored - written.length,
+            gone: gone.length,
             dryRun: options.dryRun === true,
           },
+          ...(tracker === null ? {} : { transitions: tracker.summary() }),
         };
       },
       options.dryRun === true,
@@ -100,7 +158,11 @@ export async function runScoreInPostgres(
   } finally {
     await session.close();
   }
-  io.stderr(options.json ? `${JSON.stringify(summary, null, 2)}\n` : formatPostgresSummary(summary));
+  if (options.changes !== undefined && changes !== null)
+    await writeOutputFile(io, options.changes, changes.map(changeLine).join(""));
+  io.stderr(
+    options.json ? `${JSON.stringify(summary, null, 2)}\n` : formatPostgresSummary(summary, examples),
+  );
   if (summary.leads.scored === 0) setExitCode(ExitCode.Failed);
 }
 
@@ -134,17 +196,43 @@ function previewLine(row: Record<string, unknown>) {
   };
 }
 
-export function formatPostgresSummary(summary: PostgresScoreSummary): string {
+function goneLine(row: Record<string, unknown>) {
+  return {
+    id: row.id,
+    kind: "gone",
+    from: row.bucket ?? null,
+    to: null,
+    score: { from: row.score === null || row.score === undefined ? null : Number(row.score), to: null },
+  };
+}
+
+export function formatPostgresSummary(
+  summary: PostgresScoreSummary,
+  rejects: readonly RejectLine[] = [],
+): string {
   const { leads, into } = summary;
   const verb = into.dryRun ? "would be written" : "written";
   const lines = [
     `${leads.read} leads read from ${leads.table}: ${leads.scored} scored in PostgreSQL (as of ${summary.asOf})`,
     `  ${into.inserted + into.updated} ${verb} to ${into.table} (${into.inserted} new, ${into.updated} changed), ${into.unchanged} unchanged`,
   ];
+  if (into.gone > 0) {
+    const rows = into.gone === 1 ? "row" : "rows";
+    lines.push(
+      `  ${into.gone} ${rows} of leads not scored this run ${into.dryRun ? "would be marked" : "marked"} gone (gone_at; kept)`,
+    );
+  }
   if (leads.withoutId + leads.sharingId > 0) {
     lines.push(
       `  not scored: ${leads.withoutId} without an id, ${leads.sharingId} sharing an id with another lead (one row per id)`,
     );
+  }
+  if (summary.transitions !== undefined) lines.push(...formatTransitions(summary.transitions));
+  const rejected = summary.transitions?.previous?.rejected ?? 0;
+  if (rejected > 0) {
+    const shown = rejects.length < rejected ? `first ${rejects.length} of ${rejected}` : `${rejected}`;
+    lines.push(`  rejects (${shown}):`);
+    for (const reject of rejects) lines.push(`    ${reject.source} row ${reject.record}: ${reject.reason}`);
   }
   return `${lines.join("\n")}\n`;
 }

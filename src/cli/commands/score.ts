@@ -39,7 +39,10 @@ loads the records it proves the JS input layer would accept as they are; only th
 PostgreSQL and upserts the results into R (created if missing: the result columns, actions as JSONB, and
 scored_at) in one transaction, writing only the rows whose result changed. Leads without an id or sharing
 one are not scored, and counted. --dry-run writes nothing and prints one line per lead that would be
-written: {id, kind (new|changed), from, to, score: {from, to}}. The URL's password is never printed.
+written: {id, kind (new|changed|gone), from, to, score: {from, to}}. The URL's password is never printed.
+Rows of leads a run does not score are kept, marked with gone_at. --changes <file> compares with the
+--into table as the previous run left it (or --previous-table <table>) and writes the transitions as
+above (because is null: a results table holds no contributions).
 
 Exit codes: 0 the run completed (even with rejects: they are data problems, reported), 1 the rules have
 errors or --fail-on-reject and a record was rejected, 2 bad usage or an unreadable file.`;
@@ -76,7 +79,14 @@ export const registerScore: RegisterCommand = (program: Command, io, setExitCode
     .option("--events-table <table>", "the events table (--engine postgres)")
     .option("--into <table>", "the results table to upsert, created if missing (--engine postgres)")
     .option("--dry-run", "write nothing: print the leads --into would get, one JSON line each")
-    .option("--previous <results>", "an earlier run's results (NDJSON or .csv): add what changed since then")
+    .option(
+      "--previous <results>",
+      "an earlier run's results (NDJSON, .csv; .parquet: --engine duckdb): add what changed since then",
+    )
+    .option(
+      "--previous-table <table>",
+      "the results table to compare with (--engine postgres; default: the --into table before this run)",
+    )
     .option("--changes <file>", "write one NDJSON record per transition (new, moved, gone leads)")
     .option(
       "--changes-only [min-score-change]",
