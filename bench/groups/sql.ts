@@ -14,6 +14,7 @@ import { CLI, RULES } from "../dist.js";
 import { runChild, type ChildRun } from "../spawn.js";
 import { formatMs, formatRate, formatRatio, goal, progress, table } from "../harness.js";
 import type { BenchContext, GroupResult } from "./context.js";
+import { postgresUpsertLines } from "./sql-postgres.js";
 
 const AS_OF = Date.UTC(2026, 10, 1);
 const AS_OF_TEXT = "2026-11-01T00:00:00Z";
@@ -297,5 +298,6 @@ export async function runSql(context: BenchContext): Promise<GroupResult> {
       `${formatMs(bigRun.ms)} (${formatRate((big.leads * 1000) / bigRun.ms)})`,
     ),
   );
-  return { title: "6. SQL backend (DuckDB)", lines };
+  lines.push("", ...(await postgresUpsertLines(context)));
+  return { title: "6. SQL backend (DuckDB, PostgreSQL)", lines };
 }

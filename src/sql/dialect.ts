@@ -20,11 +20,19 @@ export interface Dialect {
   /**
    * Whether CTEs are written `AS MATERIALIZED`. Each step reads the columns of the step before several
    * times (the score in every bucket test, say); a planner that inlines the CTEs repeats the whole
-   * expression behind a column at each use, which grows exponentially with the steps. PostgreSQL needs
-   * it; DuckDB computes each step's columns once anyway, and materialising them cost it a third of the
-   * time of a query (BENCHMARKS.md, SQL backend).
+   * expression behind a column at each use, which grows exponentially with the steps. No dialect needs it
+   * now: DuckDB computes each step's columns once anyway (materialising them cost it a third of the time
+   * of a query, BENCHMARKS.md, SQL backend), and PostgreSQL is kept from inlining by `fenceCtes`.
    */
   materializeCtes: boolean;
+  /**
+   * Whether each CTE ends in `OFFSET 0` (PostgreSQL, instead of `MATERIALIZED`): a step read once is then
+   * planned as a subquery the planner cannot flatten, so its columns are computed once per row and flow
+   * to the next step without being written out; a step read twice (the leads) is materialised anyway.
+   * Materialising every step wrote each of six steps' million wide rows to temporary files (BENCHMARKS.md,
+   * "PostgreSQL").
+   */
+  fenceCtes?: boolean;
   /** Writes a function call given its printed arguments. */
   call(fn: SqlFunction, args: string[]): string;
 }
@@ -199,7 +207,8 @@ const duckdb: Dialect = {
 
 const postgres: Dialect = {
   name: "postgres",
-  materializeCtes: true,
+  materializeCtes: false,
+  fenceCtes: true,
   quoteIdentifier: doubleQuoted,
   // E'' reads backslash escapes whatever `standard_conforming_strings` says, so nothing depends on it.
   quoteText: (value) => {

@@ -17,7 +17,7 @@ export function printQuery(query: SqlQuery, dialect: Dialect): string {
 export function printWith(ctes: SqlQuery["ctes"], dialect: Dialect): string {
   const printed = ctes.map(
     (cte) =>
-      `${dialect.quoteIdentifier(cte.name)} AS ${dialect.materializeCtes ? "MATERIALIZED " : ""}(\n${indent(printSelect(cte.select, dialect))}\n)`,
+      `${dialect.quoteIdentifier(cte.name)} AS ${dialect.materializeCtes ? "MATERIALIZED " : ""}(\n${indent(printSelect(cte.select, dialect))}${dialect.fenceCtes ? "\n  OFFSET 0" : ""}\n)`,
   );
   return `WITH\n${printed.join(",\n")}`;
 }

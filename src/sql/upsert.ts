@@ -66,6 +66,13 @@ export interface UpsertStatements {
    * transitions all read it: the leads are scored once.
    */
   stage: string;
+  /** `stage` for a leads table where no two leads share an id (the check says so): no test of it. */
+  stageUnshared: string;
+  /**
+   * The transaction's `work_mem`, raised to 256 MB unless the session's is larger: the events' join and
+   * the per-lead aggregates sort and hash millions of rows, which spill to disk under the default 4 MB.
+   */
+  settings: string;
   /** The upsert: returns one row per written lead, `inserted` true for a new one. */
   upsert: string;
   /** What the upsert would write, with the previous bucket and score (`--dry-run`), writing nothing. */
@@ -105,12 +112,16 @@ export function upsertStatements(artifact: Artifact, tables: UpsertTables, asOf:
     `${q("gone_at")} TIMESTAMPTZ`,
   ].join(", ")})`;
   const addGoneAt = `ALTER TABLE ${into} ADD COLUMN IF NOT EXISTS ${q("gone_at")} TIMESTAMPTZ`;
-  const stage = [
-    `CREATE TEMPORARY TABLE ${q("ls_today")} ON COMMIT DROP AS`,
-    withResults(query),
-    `SELECT ${values.map((value, i) => `${value} AS ${q(columns[i]!)}`).join(", ")}`,
-    `FROM "ls_results" AS "r" WHERE ${writable}`,
-  ].join("\n");
+  const staged = (where: string) =>
+    [
+      `CREATE TEMPORARY TABLE ${q("ls_today")} ON COMMIT DROP AS`,
+      withResults(query),
+      `SELECT ${values.map((value, i) => `${value} AS ${q(columns[i]!)}`).join(", ")}`,
+      `FROM "ls_results" AS "r" WHERE ${where}`,
+    ].join("\n");
+  const stage = staged(writable);
+  const stageUnshared = staged(`"r"."id" IS NOT NULL`);
+  const settings = `SELECT set_config('work_mem', '256MB', true) WHERE pg_size_bytes(current_setting('work_mem')) < pg_size_bytes('256MB')`;
   const upsert = [
     `INSERT INTO ${into} AS "t" (${[...columns, "scored_at"].map(q).join(", ")})`,
     `SELECT ${[...columns.map((name) => `"r".${q(name)}`), "CURRENT_TIMESTAMP"].join(", ")} FROM ${TODAY} AS "r"`,
@@ -148,7 +159,19 @@ export function upsertStatements(artifact: Artifact, tables: UpsertTables, asOf:
     `FROM (SELECT "id", COUNT(*) OVER (PARTITION BY "id") AS "n" FROM (${id}) AS "i") AS "c"`,
   ].join("\n");
   const sharedIds = `SELECT "id" FROM (${id}) AS "i" WHERE "id" IS NOT NULL GROUP BY "id" HAVING COUNT(*) > 1 ORDER BY "id" COLLATE "C"`;
-  return { create, addGoneAt, check, stage, upsert, preview, gone, gonePreview, sharedIds };
+  return {
+    create,
+    addGoneAt,
+    check,
+    stage,
+    stageUnshared,
+    settings,
+    upsert,
+    preview,
+    gone,
+    gonePreview,
+    sharedIds,
+  };
 }
 
 /** The score query's CTEs with its final SELECT as one more, `ls_results`, for a statement to read. */

@@ -195,29 +195,24 @@ describe.skipIf(POSTGRES_URL === null)("score --engine postgres --into", () => {
   });
 
   it("keeps the rows of leads it no longer scores, marked gone_at, and clears it when they come back", async () => {
-    await session.run(`UPDATE "${SCHEMA}".leads SET id = 'L4-renamed' WHERE id = 'L4'`);
-    const gone = await score(
-      "--changes",
-      path.join(mkdtempSync(path.join(tmpdir(), "ls-gone-")), "c.ndjson"),
-    );
+    const renameL4 = (from: string, to: string) =>
+      session.run(`UPDATE "${SCHEMA}".leads SET id = '${to}' WHERE id = '${from}'`);
+    const withChanges = () =>
+      score("--changes", path.join(mkdtempSync(path.join(tmpdir(), "ls-gone-")), "c.ndjson"));
+    const markedGone = () =>
+      session.query(`SELECT id FROM "${SCHEMA}".lead_scores WHERE gone_at IS NOT NULL ORDER BY id`);
+    await renameL4("L4", "L4-renamed");
+    const gone = await withChanges();
     expect(gone.stderr).toContain("  1 row of leads not scored this run marked gone (gone_at; kept)\n");
     // L1 is back too: the run before shared its id with another lead, which marked its row gone.
     expect(gone.stderr).toContain("(1 new, 1 changed), 2 unchanged");
     expect(gone.stderr).toContain("transitions: 3 (2 new, 1 gone; 2 unchanged)");
-    const marked = await session.query(
-      `SELECT id FROM "${SCHEMA}".lead_scores WHERE gone_at IS NOT NULL ORDER BY id`,
-    );
-    expect(marked).toEqual([{ id: "L4" }]);
-    await session.run(`UPDATE "${SCHEMA}".leads SET id = 'L4' WHERE id = 'L4-renamed'`);
-    const back = await score(
-      "--changes",
-      path.join(mkdtempSync(path.join(tmpdir(), "ls-back-")), "c.ndjson"),
-    );
+    expect(await markedGone()).toEqual([{ id: "L4" }]);
+    await renameL4("L4-renamed", "L4");
+    const back = await withChanges();
     expect(back.stderr).toContain("(0 new, 1 changed)");
     expect(back.stderr).toContain("transitions: 2 (1 new, 1 gone; 3 unchanged)");
-    expect(
-      await session.query(`SELECT id FROM "${SCHEMA}".lead_scores WHERE gone_at IS NOT NULL ORDER BY id`),
-    ).toEqual([{ id: "L4-renamed" }]);
+    expect(await markedGone()).toEqual([{ id: "L4-renamed" }]);
   });
 
   it("quotes every table name, and refuses bad input with exit 2 without printing the password", async () => {

@@ -111,7 +111,8 @@ export async function runScoreInPostgres(
         const withoutId = Number(check.no_id);
         const sharingId = Number(check.repeated);
         const scored = read - withoutId - sharingId;
-        await session.run(statements.stage);
+        await session.run(statements.settings);
+        await session.run(sharingId === 0 ? statements.stageUnshared : statements.stage);
         // The previous table is read before the upsert writes it (it is often the --into table itself).
         const tracker = compare
           ? await trackTableTransitions({

@@ -2,7 +2,7 @@
 -- One row per lead: id, model, fit, engagement, score, grade, bucket, excluded, actions, ruleset, version, content_hash, contributions.
 -- As of 2026-11-01T00:00:00.000Z.
 WITH
-"ls_leads" AS MATERIALIZED (
+"ls_leads" AS (
   SELECT
     ROW_NUMBER() OVER () AS "__row",
     NULLIF(BTRIM(CAST("l"."id" AS TEXT), E'\x09\x0a\x0b\x0c\x0d \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff'), '') AS "id",
@@ -15,8 +15,9 @@ WITH
     NULLIF(LOWER((BTRIM(CAST("l"."stage" AS TEXT), E'\x09\x0a\x0b\x0c\x0d \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff')) COLLATE "C"), '') AS "f_stage",
     NULLIF(LOWER((BTRIM(CAST("l"."plan" AS TEXT), E'\x09\x0a\x0b\x0c\x0d \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff')) COLLATE "C"), '') AS "f_plan"
   FROM "crm"."leads" AS "l"
+  OFFSET 0
 ),
-"ls_events" AS MATERIALIZED (
+"ls_events" AS (
   SELECT
     NULLIF(BTRIM(CAST("e"."lead_id" AS TEXT), E'\x09\x0a\x0b\x0c\x0d \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff'), '') AS "lead_key",
     LOWER((BTRIM(CAST("e"."type" AS TEXT), E'\x09\x0a\x0b\x0c\x0d \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff')) COLLATE "C") AS "type",
@@ -27,8 +28,9 @@ WITH
     NULLIF(LOWER((BTRIM(CAST("e"."asset" AS TEXT), E'\x09\x0a\x0b\x0c\x0d \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff')) COLLATE "C"), '') AS "p_asset"
   FROM "crm"."events" AS "e"
   WHERE ((CAST(FLOOR(EXTRACT(EPOCH FROM "e"."at") * 1000) AS BIGINT) IS NOT NULL) AND (CAST(FLOOR(EXTRACT(EPOCH FROM "e"."at") * 1000) AS BIGINT) <= 1793491200000) AND (LOWER((BTRIM(CAST("e"."type" AS TEXT), E'\x09\x0a\x0b\x0c\x0d \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff')) COLLATE "C") IN ('email_open', 'email_click', 'page_view', 'content_download', 'webinar_attended', 'demo_request', 'unsubscribe', 'email_bounce', 'job_application')))
+  OFFSET 0
 ),
-"ls_facts" AS MATERIALIZED (
+"ls_facts" AS (
   SELECT
     "l"."__row" AS "__row",
     CAST(SUM(CASE WHEN (("e"."at_ms" IS NOT NULL) AND ("e"."type" IN ('page_view')) AND ("e"."at_ms" > (1793491200000 - 2592000000)) AND (("e"."p_url" IS NOT NULL) AND (LEFT("e"."p_url", 8) = '/pricing'))) THEN 1 ELSE 0 END) AS BIGINT) AS "e1_n",
@@ -86,8 +88,9 @@ WITH
   FROM "ls_leads" AS "l"
   LEFT JOIN "ls_events" AS "e" ON ("e"."lead_key" = "l"."id")
   GROUP BY "l"."__row"
+  OFFSET 0
 ),
-"ls_chosen" AS MATERIALIZED (
+"ls_chosen" AS (
   SELECT
     "l".*,
     COALESCE("f"."e1_n", 0) AS "e1_n",
@@ -146,8 +149,9 @@ WITH
     CASE WHEN (("l"."f_email" IS NOT NULL) AND ((RIGHT("l"."f_email", 15) = '@rivalytics.com') OR (RIGHT("l"."f_email", 12) = '@datacorp.io'))) THEN 'competitor' WHEN ("f"."e20_n" > 0) THEN 'job seeker' END AS "excluded"
   FROM "ls_leads" AS "l"
   LEFT JOIN "ls_facts" AS "f" ON ("f"."__row" = "l"."__row")
+  OFFSET 0
 ),
-"ls_points" AS MATERIALIZED (
+"ls_points" AS (
   SELECT
     "c".*,
     CASE WHEN (("c"."model" = 'customer') AND (("c"."f_plan" IS NOT NULL) AND ("c"."f_plan" IN ('starter', 'team')))) THEN CAST(20 AS NUMERIC(18, 2)) END AS "r1",
@@ -187,27 +191,31 @@ WITH
     CASE WHEN (("c"."model" = 'smb') AND ("c"."e18_n" > 0)) THEN CAST(ROUND(ROUND(CAST((CAST('-15' AS DOUBLE PRECISION) * POWER(CAST('0.75' AS DOUBLE PRECISION), (CAST((1793491200000 - "c"."e18_latest") AS BIGINT) / CAST(1209600000 AS BIGINT)))) AS NUMERIC(38, 10)), 10), 2) AS NUMERIC(18, 2)) END AS "r35",
     CASE WHEN (("c"."model" = 'smb') AND ("c"."e19_n" > 0)) THEN CAST(ROUND(ROUND(CAST((CAST('-10' AS DOUBLE PRECISION) * POWER(CAST('0.75' AS DOUBLE PRECISION), (CAST((1793491200000 - "c"."e19_latest") AS BIGINT) / CAST(1209600000 AS BIGINT)))) AS NUMERIC(38, 10)), 10), 2) AS NUMERIC(18, 2)) END AS "r36"
   FROM "ls_chosen" AS "c"
+  OFFSET 0
 ),
-"ls_totals" AS MATERIALIZED (
+"ls_totals" AS (
   SELECT
     "p".*,
     CASE WHEN ("p"."model" IS NOT NULL) THEN CAST(((((((((((((((((COALESCE("p"."r1", 0) + COALESCE("p"."r2", 0)) + COALESCE("p"."r6", 0)) + COALESCE("p"."r7", 0)) + COALESCE("p"."r8", 0)) + COALESCE("p"."r9", 0)) + COALESCE("p"."r10", 0)) + COALESCE("p"."r11", 0)) + COALESCE("p"."r12", 0)) + COALESCE("p"."r13", 0)) + COALESCE("p"."r24", 0)) + COALESCE("p"."r25", 0)) + COALESCE("p"."r26", 0)) + COALESCE("p"."r27", 0)) + COALESCE("p"."r28", 0)) + COALESCE("p"."r29", 0)) + COALESCE("p"."r30", 0)) AS NUMERIC(18, 2)) END AS "fit",
     CASE WHEN ("p"."model" IS NOT NULL) THEN CAST(((((((((((((((((((COALESCE("p"."r3", 0) + COALESCE("p"."r4", 0)) + COALESCE("p"."r5", 0)) + COALESCE("p"."r14", 0)) + COALESCE("p"."r15", 0)) + COALESCE("p"."r16", 0)) + COALESCE("p"."r17", 0)) + COALESCE("p"."r18", 0)) + COALESCE("p"."r19", 0)) + COALESCE("p"."r20", 0)) + COALESCE("p"."r21", 0)) + COALESCE("p"."r22", 0)) + COALESCE("p"."r23", 0)) + COALESCE("p"."r31", 0)) + COALESCE("p"."r32", 0)) + COALESCE("p"."r33", 0)) + COALESCE("p"."r34", 0)) + COALESCE("p"."r35", 0)) + COALESCE("p"."r36", 0)) AS NUMERIC(18, 2)) END AS "engagement"
   FROM "ls_points" AS "p"
+  OFFSET 0
 ),
-"ls_scored" AS MATERIALIZED (
+"ls_scored" AS (
   SELECT
     "t".*,
     CAST(("t"."fit" + "t"."engagement") AS NUMERIC(18, 2)) AS "unclamped",
     CAST(("t"."fit" + "t"."engagement") AS NUMERIC(18, 2)) AS "score",
     CASE WHEN ("t"."fit" IS NOT NULL) THEN CASE WHEN ("t"."fit" >= 50) THEN CASE WHEN ("t"."engagement" >= 60) THEN 'A1' WHEN ("t"."engagement" >= 30) THEN 'A2' WHEN ("t"."engagement" >= 10) THEN 'A3' ELSE 'A4' END WHEN ("t"."fit" >= 30) THEN CASE WHEN ("t"."engagement" >= 60) THEN 'B1' WHEN ("t"."engagement" >= 30) THEN 'B2' WHEN ("t"."engagement" >= 10) THEN 'B3' ELSE 'B4' END WHEN ("t"."fit" >= 15) THEN CASE WHEN ("t"."engagement" >= 60) THEN 'C1' WHEN ("t"."engagement" >= 30) THEN 'C2' WHEN ("t"."engagement" >= 10) THEN 'C3' ELSE 'C4' END ELSE CASE WHEN ("t"."engagement" >= 60) THEN 'D1' WHEN ("t"."engagement" >= 30) THEN 'D2' WHEN ("t"."engagement" >= 10) THEN 'D3' ELSE 'D4' END END END AS "grade"
   FROM "ls_totals" AS "t"
+  OFFSET 0
 ),
-"ls_bucketed" AS MATERIALIZED (
+"ls_bucketed" AS (
   SELECT
     "s".*,
     CASE WHEN ("s"."excluded" IS NOT NULL) THEN NULL WHEN (("s"."model" IN ('enterprise', 'smb')) AND ((LOWER(("s"."grade") COLLATE "C") IS NOT NULL) AND (LOWER(("s"."grade") COLLATE "C") IN ('a1', 'a2', 'b1')))) THEN 'SQL' WHEN (("s"."model" IN ('enterprise', 'smb')) AND ("s"."score" >= 100)) THEN 'MQL' WHEN (("s"."model" IN ('enterprise', 'smb')) AND ((LOWER(("s"."grade") COLLATE "C") IS NOT NULL) AND (LOWER(("s"."grade") COLLATE "C") IN ('a3', 'b2', 'b3', 'c1', 'c2', 'c3')))) THEN 'Warm' WHEN (("s"."model" IN ('enterprise', 'smb')) AND ("s"."score" >= 20)) THEN 'Nurture' WHEN (("s"."model" IN ('enterprise', 'smb')) AND ("s"."score" >= 5)) THEN 'Cold' WHEN ("s"."model" IN ('enterprise', 'smb')) THEN 'Dead' WHEN (("s"."model" IN ('customer')) AND ("s"."score" >= 40)) THEN 'Expansion' WHEN ("s"."model" IN ('customer')) THEN 'Healthy' END AS "bucket"
   FROM "ls_scored" AS "s"
+  OFFSET 0
 )
 SELECT
   "o"."id" AS "id",
