@@ -1,4 +1,6 @@
+import { parseDuration } from "../syntax/durations.js";
 import type { Artifact, Expr, FieldSchema, Match, Ref } from "./artifact.js";
+import { describeRule } from "./print-artifact.js";
 
 /**
  * What the schema cannot say about an artifact: that its parts refer to each other correctly. An artifact
@@ -40,6 +42,8 @@ export function artifactConsistencyError(artifact: Artifact): string | null {
       if (ruleIds.has(rule.id)) problems.push(`rule id \`${rule.id}\` appears twice`);
       ruleIds.add(rule.id);
       refs.match(rule.match, `rule \`${rule.id}\``);
+      if (!durationMatches(rule.within, rule.withinMs))
+        problems.push(`rule \`${rule.id}\` says \`within ${rule.within}\` but counts ${rule.withinMs} ms`);
     }
     for (const bucket of model.buckets ?? []) {
       if (bucket.test.kind === "when") refs.expr(bucket.test.expr, `bucket \`${bucket.name}\``, null);
@@ -85,6 +89,11 @@ class RefChecker {
       case "not":
         this.expr(expr.arg, where, eventTypes);
         return;
+      case "within":
+        if (!durationMatches(expr.duration, expr.ms))
+          this.problems.push(`${where} says \`within ${expr.duration}\` but tests ${expr.ms} ms`);
+        this.ref(expr.ref, where, eventTypes);
+        return;
       default:
         this.ref(expr.ref, where, eventTypes);
     }
@@ -115,3 +124,24 @@ class RefChecker {
 }
 
 const EVENT_TIME: FieldSchema = { name: "at", type: "date", optional: false };
+
+/** Whether a duration as written (`30d`) is the milliseconds the artifact counts (both absent, or equal). */
+function durationMatches(written: string | null, ms: number | null): boolean {
+  if (written === null || ms === null) return written === ms;
+  return parseDuration(written)?.ms === ms;
+}
+
+/**
+ * The first rule whose text (what explanations quote) does not say what the rule does, as a problem; null
+ * when every text does. The compiler prints each rule's text from the compiled rule (describeRule), so it is
+ * printed again and compared: a rule edited by hand, its hash recomputed, cannot be explained as another.
+ */
+export function ruleTextError(artifact: Artifact): string | null {
+  for (const model of artifact.models) {
+    for (const rule of model.rules) {
+      const text = describeRule(rule);
+      if (rule.text !== text) return `rule \`${rule.id}\`'s text does not say what it does (\`${text}\`)`;
+    }
+  }
+  return null;
+}

@@ -77,7 +77,11 @@ export interface Rule {
   /** Stable within an artifact: `<model>.<section>.<n>` with n counted from 1 in source order. */
   id: string;
   section: "fit" | "engagement";
-  /** The rule as written, canonically formatted, for explanations. */
+  /**
+   * What the rule does, in the language's syntax, for explanations: printed from the rule itself
+   * (`describeRule`), so that loading checks it says what the rule does (parentheses as written, a date's
+   * spelling or a number's `1.50` are not kept).
+   */
   text: string;
   loc: SourceLocation;
   match: Match;

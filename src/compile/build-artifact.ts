@@ -11,7 +11,8 @@ import type {
   SectionDecl,
   Span,
 } from "../syntax/ast.js";
-import { printBucket, printExclude, printRule } from "../syntax/print.js";
+import { printBucket, printExclude } from "../syntax/print.js";
+import { describeRule } from "./print-artifact.js";
 import type { Program } from "../check/program.js";
 import type { FieldSymbol } from "../check/symbol-table.js";
 import {
@@ -89,17 +90,21 @@ export function buildArtifact(
 
   const rule = (decl: RuleDecl, modelName: string, section: SectionDecl, index: number): Rule => {
     const { effect } = decl;
-    return {
-      id: `${modelName}.${section.name}.${index}`,
-      section: section.name,
-      text: printRule(decl),
-      loc: at(decl.span),
+    const meaning = {
       match: match(decl.condition),
       points: effect.verb === "subtract" ? -effect.points.value : effect.points.value,
       each: effect.each !== null,
       max: effect.max ? effect.max.value : null,
       withinMs: effect.within ? effect.within.ms : null,
       within: effect.within ? effect.within.raw : null,
+    };
+    return {
+      id: `${modelName}.${section.name}.${index}`,
+      section: section.name,
+      // Printed from the compiled rule, not from the source: loading prints it again and compares.
+      text: describeRule(meaning),
+      loc: at(decl.span),
+      ...meaning,
     };
   };
 

@@ -1,5 +1,5 @@
 import { ARTIFACT_FORMAT, ARTIFACT_FORMAT_VERSION, type Artifact } from "./artifact.js";
-import { artifactConsistencyError } from "./artifact-consistency.js";
+import { artifactConsistencyError, ruleTextError } from "./artifact-consistency.js";
 import { artifactSchemaError } from "./artifact-schema.js";
 import { nestingProblem } from "./json-nesting.js";
 import { contentHashOf } from "./content-hash.js";
@@ -40,6 +40,15 @@ export function checkArtifact(value: unknown): ArtifactParseResult {
     return {
       reason: "hash-mismatch",
       error: `the artifact's content does not match its hash (${artifact.contentHash}, computed ${expected}): it was edited or corrupted; recompile the rules`,
+    };
+  }
+  // After the hash, so that an edit without a new hash is named as such. (Not in checkArtifactShape: the
+  // compiler prints every rule's text from the rule.)
+  const lyingText = ruleTextError(artifact);
+  if (lyingText !== null) {
+    return {
+      reason: "inconsistent",
+      error: `the artifact is inconsistent: ${lyingText}; recompile the rules`,
     };
   }
   return { artifact };

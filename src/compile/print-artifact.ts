@@ -14,6 +14,8 @@ import type {
   GradeTier,
   Literal,
   Match,
+  Ref,
+  Rule,
 } from "./artifact.js";
 
 const TEXT_OPERATORS = { contains: "contains", starts_with: "starts with", ends_with: "ends with" } as const;
@@ -26,8 +28,17 @@ export function describeLiteral(value: Literal): string {
   return BARE_WORD.test(value) ? value : JSON.stringify(value);
 }
 
-function describeValues(values: readonly Literal[], list: string | undefined): string {
-  return list ?? `[${values.map(describeLiteral).join(", ")}]`;
+/**
+ * A value compared with `ref`: a date (held as an instant, `2026-05-14T00:00:00.000Z`) is written as the
+ * language writes dates — the day alone at midnight UTC, else the instant — and never quoted.
+ */
+function describeValue(ref: Ref, value: Literal): string {
+  if (ref.type !== "date" || typeof value !== "string") return describeLiteral(value);
+  return value.endsWith("T00:00:00.000Z") ? value.slice(0, -"T00:00:00.000Z".length) : value;
+}
+
+function describeValues(ref: Ref, values: readonly Literal[], list: string | undefined): string {
+  return list ?? `[${values.map((value) => describeValue(ref, value)).join(", ")}]`;
 }
 
 /** A condition in source syntax. Groups are re-added where an `and` sits inside an `or` and vice versa. */
@@ -40,15 +51,15 @@ export function describeExpr(expr: Expr): string {
         .join(` ${expr.op} `);
     case "not":
       if (expr.arg.op === "in") {
-        return `${expr.arg.ref.name} not in ${describeValues(expr.arg.values, expr.arg.list)}`;
+        return `${expr.arg.ref.name} not in ${describeValues(expr.arg.ref, expr.arg.values, expr.arg.list)}`;
       }
       return expr.arg.op === "and" || expr.arg.op === "or"
         ? `not (${describeExpr(expr.arg)})`
         : `not ${describeExpr(expr.arg)}`;
     case "compare":
-      return `${expr.ref.name} ${expr.cmp} ${describeLiteral(expr.value)}`;
+      return `${expr.ref.name} ${expr.cmp} ${describeValue(expr.ref, expr.value)}`;
     case "in":
-      return `${expr.ref.name} in ${describeValues(expr.values, expr.list)}`;
+      return `${expr.ref.name} in ${describeValues(expr.ref, expr.values, expr.list)}`;
     case "contains":
     case "starts_with":
     case "ends_with": {
@@ -58,10 +69,10 @@ export function describeExpr(expr: Expr): string {
       }
       // `contains any [a, b]`, but `starts with [a, b]` and `ends with competitor_domains`.
       const any = expr.op === "contains" ? " any" : "";
-      return `${expr.ref.name} ${TEXT_OPERATORS[expr.op]}${any} ${describeValues(expr.values, expr.list)}`;
+      return `${expr.ref.name} ${TEXT_OPERATORS[expr.op]}${any} ${describeValues(expr.ref, expr.values, expr.list)}`;
     }
     case "between":
-      return `${expr.ref.name} between ${describeLiteral(expr.low)} and ${describeLiteral(expr.high)}`;
+      return `${expr.ref.name} between ${describeValue(expr.ref, expr.low)} and ${describeValue(expr.ref, expr.high)}`;
     case "within":
       return `${expr.ref.name} within ${expr.duration}`;
     case "missing":
@@ -153,4 +164,23 @@ const UNITS: ReadonlyArray<[string, number]> = [
 export function describeDuration(ms: number): string {
   for (const [unit, size] of UNITS) if (ms % size === 0 && ms >= size) return `${ms / size}${unit}`;
   return `${ms}ms`;
+}
+
+/** What a rule's text is made of: everything it does, without its id, place and text. */
+export type RuleMeaning = Pick<Rule, "match" | "points" | "each" | "max" | "within">;
+
+/**
+ * A rule's text, printed from what it does: the compiler stores this as the rule's `text`, and loading an
+ * artifact prints it again and refuses one whose text differs, so an explanation never quotes a rule
+ * that does something else (an artifact edited by hand with its hash recomputed).
+ */
+export function describeRule(rule: RuleMeaning): string {
+  const parts = [
+    `when ${describeMatch(rule.match)}`,
+    `${rule.points < 0 ? "subtract" : "add"} ${Math.abs(rule.points)}`,
+  ];
+  if (rule.each) parts.push("each");
+  if (rule.max !== null) parts.push(`max ${rule.max}`);
+  if (rule.within !== null) parts.push(`within ${rule.within}`);
+  return parts.join(" ");
 }

@@ -8,7 +8,8 @@ import type { IToken } from "chevrotain";
 import type { Comment } from "./ast.js";
 import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { Diagnostics } from "../diagnostics/codes.js";
-import { decodeString, parseDuration } from "./literals.js";
+import { parseDuration } from "./durations.js";
+import { decodeString } from "./literals.js";
 import { codePointName, INVISIBLE_CHARACTERS, SUSPICIOUS_CHARACTER } from "./invisible-characters.js";
 import { BYTE_ORDER_MARK, type LineIndex } from "./positions.js";
 import {

@@ -1,8 +1,7 @@
 /**
- * Reading the text of literal tokens: string escapes, durations and dates. Pure functions over the token
- * image; the lexer and the tree builder turn their findings into diagnostics.
+ * Reading the text of literal tokens: string escapes and dates (durations: durations.ts). Pure functions
+ * over the token image; the lexer and the tree builder turn their findings into diagnostics.
  */
-import type { DurationUnit } from "./ast.js";
 import { parseInstant } from "./iso-8601.js";
 
 export interface DecodedString {
@@ -45,29 +44,6 @@ function isEscapedAt(image: string, index: number): boolean {
   let count = 0;
   for (let i = index - 1; i >= 0 && image[i] === "\\"; i--) count++;
   return count % 2 === 1;
-}
-
-// ------------------------------------------------------------------------------------------ durations
-
-export const DURATION_UNIT_MS: Readonly<Record<DurationUnit, number>> = {
-  m: 60_000,
-  h: 3_600_000,
-  d: 86_400_000,
-  w: 604_800_000,
-};
-
-export interface DurationValue {
-  amount: number;
-  unit: DurationUnit;
-  ms: number;
-}
-
-/** Reads a well-formed duration image (`30d`); undefined when the amount is too large to be exact. */
-export function parseDuration(image: string): DurationValue | undefined {
-  const unit = image[image.length - 1] as DurationUnit;
-  const amount = Number(image.slice(0, -1));
-  const ms = amount * DURATION_UNIT_MS[unit];
-  return Number.isSafeInteger(ms) ? { amount, unit, ms } : undefined;
 }
 
 // ----------------------------------------------------------------------------------------------- dates

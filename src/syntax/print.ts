@@ -1,7 +1,7 @@
 /**
  * Canonical text of AST nodes, one line each. The formatter lays these lines out with indentation and
- * comments; the compiler stores the printed rule in the artifact so explanations quote rules exactly as
- * the canonical source shows them.
+ * comments; the compiler stores the printed bucket and exclusion in the artifact. (A rule's text there is
+ * printed from the compiled rule instead, by compile/print-artifact.ts, so that loading can check it.)
  */
 import type {
   Action,

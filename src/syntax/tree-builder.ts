@@ -20,7 +20,8 @@ import { Diagnostics, type DiagnosticDefinition } from "../diagnostics/codes.js"
 import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { closestName } from "../diagnostics/suggest.js";
 import { misquotedTextValue } from "./lexer.js";
-import { decodeString, parseDate, parseDuration } from "./literals.js";
+import { parseDuration } from "./durations.js";
+import { decodeString, parseDate } from "./literals.js";
 import type { LineIndex } from "./positions.js";
 import * as T from "./tokens.js";
 

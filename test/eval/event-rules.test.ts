@@ -83,7 +83,7 @@ describe("once and each", () => {
     ]);
     expect(result.contributions).toEqual([
       {
-        rule: "event rule email_open 2",
+        rule: "when event = email_open add 2 each within 30d",
         id: "m.engagement.1",
         section: "engagement",
         points: 4,

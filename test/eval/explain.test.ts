@@ -89,14 +89,8 @@ describe("explanations of edge cases", () => {
       models: [
         model("hot", {
           label: "Hot leads",
-          fit: [profileRule(always, 90, "when id is present add 90")],
-          engagement: [
-            eventRule("email_open", 10, {
-              each: true,
-              max: 12,
-              text: "when event = email_open add 10 each max 12",
-            }),
-          ],
+          fit: [profileRule(always, 90)],
+          engagement: [eventRule("email_open", 10, { each: true, max: 12 })],
           decay: { percent: 50, every: "30d" },
         }),
       ],
@@ -123,7 +117,7 @@ describe("explanations of edge cases", () => {
 
   test("no bucket matches", () => {
     const rules = artifact({
-      models: [model("m", { fit: [profileRule(always, 5, "when id is present add 5")] })],
+      models: [model("m", { fit: [profileRule(always, 5)] })],
       buckets: [bucket("Hot", when.atLeast(50))],
     });
     expect(explain(rules, { id: "N1" }, [], T)).toBe(

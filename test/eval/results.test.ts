@@ -149,10 +149,7 @@ describe("totals", () => {
     const a = artifact({
       models: [
         model("m", {
-          fit: [
-            profileRule(x.eq(title, "CEO"), 30, "when title = CEO add 30"),
-            profileRule(x.eq(title, "CTO"), 30),
-          ],
+          fit: [profileRule(x.eq(title, "CEO"), 30), profileRule(x.eq(title, "CTO"), 30)],
           engagement: [noEventRule(null, "90d", -20)],
         }),
       ],
@@ -167,7 +164,7 @@ describe("totals", () => {
         loc: { file: "rules/test.score", line: expect.any(Number), column: 3 },
       },
       {
-        rule: "when no event within 90d -20",
+        rule: "when no event within 90d subtract 20",
         id: "m.engagement.1",
         section: "engagement",
         points: -20,

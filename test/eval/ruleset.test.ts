@@ -164,6 +164,33 @@ describe("refusals name the reason", () => {
       /model `customer` reads lead field `ghost`, which is not declared/,
     ],
     [
+      "issue 9 item 21: a rule whose text no longer says what it does",
+      "inconsistent",
+      (a) => {
+        const rule = (models(a)[0]!.rules as Array<{ text: string }>)[0]!;
+        rule.text = rule.text.replace(/add \d+/, "add 1");
+      },
+      /inconsistent: rule `customer\.fit\.1`'s text does not say what it does \(`when .* add \d+`\); recompile/,
+    ],
+    [
+      "issue 9 item 21: a rule whose points changed under its text",
+      "inconsistent",
+      (a) => {
+        const rule = (models(a)[0]!.rules as Array<{ points: number }>)[0]!;
+        rule.points += 1;
+      },
+      /rule `customer\.fit\.1`'s text does not say what it does/,
+    ],
+    [
+      "issue 9 item 21: a rule that counts another window than its `within` says",
+      "inconsistent",
+      (a) => {
+        const rules = models(a).flatMap((m) => m.rules as Array<{ id: string; withinMs: number | null }>);
+        rules.find((rule) => rule.withinMs !== null)!.withinMs = 1;
+      },
+      /rule `\w+\.engagement\.\d+` says `within \w+` but counts 1 ms/,
+    ],
+    [
       "artifact loading: an expression 1,000 deep",
       "schema",
       (a) => {

@@ -6,8 +6,9 @@ import { bundleRuntime } from "./bundle-runtime.js";
  * not pull in the compiler's front end, the CLI or the tooling, nor any Node built-in.
  */
 const FORBIDDEN = [
-  // syntax/iso-8601.ts is the one ISO-8601 reader, shared with scoring: no parser comes with it.
-  /^src\/(syntax\/(?!iso-8601\.ts$)|(check|cli|diff|fixtures|git|project|init|batch)\/)/,
+  // syntax/iso-8601.ts and syntax/durations.ts are the one ISO-8601 and duration readers, shared with
+  // scoring and artifact loading: no parser comes with them.
+  /^src\/(syntax\/(?!(iso-8601|durations)\.ts$)|(check|cli|diff|fixtures|git|project|init|batch)\/)/,
   /^src\/compile\/(compile-ruleset|read-rules|build-artifact|stages|lower-expression|hash)\.ts$/,
   /^src\/io\/(read-|write-|csv-scan)/,
   /node_modules\/(chevrotain|@chevrotain|lodash-es|yaml|diff|commander)\//,

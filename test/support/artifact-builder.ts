@@ -24,6 +24,7 @@ import {
   type SourceLocation,
 } from "../../src/compile/artifact.js";
 import { contentHashOf } from "../../src/compile/hash.js";
+import { describeRule } from "../../src/compile/print-artifact.js";
 
 export const FILE = "rules/test.score";
 export const DAY = 86_400_000;
@@ -76,9 +77,8 @@ export const x = {
   or: (...args: Expr[]): Expr => ({ op: "or", args }),
 };
 
-/** A rule before its model gives it an id. */
+/** A rule before its model gives it an id (and its text, printed from it as the compiler does). */
 export interface RuleDraft {
-  text: string;
   line: number;
   match: Match;
   points: number;
@@ -94,9 +94,8 @@ export function resetLines(start = 100): void {
   nextLine = start;
 }
 
-export function profileRule(expr: Expr, points: number, text = `profile rule ${points}`): RuleDraft {
+export function profileRule(expr: Expr, points: number): RuleDraft {
   return {
-    text,
     line: nextLine++,
     match: { kind: "profile", expr },
     points,
@@ -109,10 +108,9 @@ export function profileRule(expr: Expr, points: number, text = `profile rule ${p
 export function eventRule(
   types: string | string[],
   points: number,
-  options: { each?: boolean; max?: number; within?: string; where?: Expr; text?: string } = {},
+  options: { each?: boolean; max?: number; within?: string; where?: Expr } = {},
 ): RuleDraft {
   return {
-    text: options.text ?? `event rule ${String(types)} ${points}`,
     line: nextLine++,
     match: {
       kind: "event",
@@ -128,7 +126,6 @@ export function eventRule(
 
 export function noEventRule(types: string[] | null, within: string, points: number): RuleDraft {
   return {
-    text: `when no event within ${within} ${points}`,
     line: nextLine++,
     match: { kind: "no_event", types, withinMs: ms(within) },
     points,
@@ -176,17 +173,20 @@ export function model(name: string, draft: ModelDraft = {}): Model {
   const rules: Rule[] = [];
   for (const section of ["fit", "engagement"] as const) {
     (draft[section] ?? []).forEach((rule, i) => {
-      rules.push({
-        id: `${name}.${section}.${i + 1}`,
-        section,
-        text: rule.text,
-        loc: loc(rule.line),
+      const meaning = {
         match: rule.match,
         points: rule.points,
         each: rule.each,
         max: rule.max,
         withinMs: rule.within === null ? null : ms(rule.within),
         within: rule.within,
+      };
+      rules.push({
+        id: `${name}.${section}.${i + 1}`,
+        section,
+        text: describeRule(meaning),
+        loc: loc(rule.line),
+        ...meaning,
       });
     });
   }

@@ -1,7 +1,8 @@
 import { tokenMatcher, type TokenType } from "chevrotain";
 import { describe, expect, test } from "vitest";
 import { lexSource } from "../../src/syntax/lexer.js";
-import { decodeString, parseDate, parseDuration } from "../../src/syntax/literals.js";
+import { parseDuration } from "../../src/syntax/durations.js";
+import { decodeString, parseDate } from "../../src/syntax/literals.js";
 import { LineIndex } from "../../src/syntax/positions.js";
 import * as T from "../../src/syntax/tokens.js";
 

@@ -18,7 +18,7 @@ import { InputFileError } from "../../io/column-plan.js";
 import type { InputFlags, OutcomeOptions } from "../../io/input-options.js";
 import { emptyInputReport, readLeadRecords } from "../../io/lead-records.js";
 import { resolveCommandInput } from "../input-options-for-command.js";
-import { DURATION_UNIT_MS } from "../../syntax/literals.js";
+import { DURATION_UNIT_MS } from "../../syntax/durations.js";
 import { UsageError } from "../exit-codes.js";
 import type { CommandIO } from "../io.js";
 import { loadRulesOption } from "../rules-input.js";
