@@ -11,8 +11,8 @@
  *
  * The leads that moved are the exception: their row names the rule changes that moved them, which takes
  * trying each change undone on the lead (attribution.ts). The query gives their positions; the input is
- * read a second time and only those leads are scored again, in JS, for their rows. A change that moves
- * no one costs no second reading.
+ * read a second time, up to the last of them, and only those leads are scored again, in JS, for their
+ * rows. A change that moves no one costs no second reading.
  */
 import type { Artifact, FieldSchema, FieldType } from "../compile/artifact.js";
 import { toInstant } from "../eval/instant.js";
@@ -23,7 +23,7 @@ import { pairColumns, pairQuery } from "../sql/diff-query.js";
 import { columnType, idText, insert, kindOf, storable, typedValue } from "../sql/load.js";
 import { eventProperties } from "../sql/relations.js";
 import type { PopulationLead, PopulationDiff } from "./population.js";
-import type { PopulationSink } from "./population-load.js";
+import { StopReading, type PopulationSink } from "./population-load.js";
 
 /** Why a population cannot be diffed on a database engine (the CLI says it as a usage error). */
 export class DatabaseDiffError extends Error {}
@@ -81,22 +81,27 @@ export async function scoreInDatabase(
   }
   if (moved.length === 0) return;
 
-  // The second reading: only the leads that moved are scored again, for their rows.
+  // The second reading: only the leads that moved are scored again, for their rows; it stops after the last.
   let order = 0;
   let next = 0;
-  await read({
-    sources: [],
-    rejects: { push: () => undefined },
-    leads: {
-      push(entry) {
-        if (order === moved[next]) {
-          diff.addMove(entry, order);
-          next += 1;
-        }
-        order += 1;
+  try {
+    await read({
+      sources: [],
+      rejects: { push: () => undefined },
+      leads: {
+        push(entry) {
+          if (order === moved[next]) {
+            diff.addMove(entry, order);
+            next += 1;
+            if (next === moved.length) throw new StopReading("every moved lead was read again");
+          }
+          order += 1;
+        },
       },
-    },
-  });
+    });
+  } catch (error) {
+    if (!(error instanceof StopReading)) throw error;
+  }
   if (next !== moved.length) {
     throw new Error(`internal: the population read again had ${order} leads, not the same as before`);
   }

@@ -344,10 +344,17 @@ export class PopulationFileError extends Error {
   override readonly name = "PopulationFileError";
 }
 
+/**
+ * Thrown by a sink that has every lead it needs (a second reading for a few leads): the reading stops
+ * there, its files closed. Not an error of the file: it passes through as it is.
+ */
+export class StopReading extends Error {}
+
 async function guard<T>(file: string, read: () => Promise<T>): Promise<T> {
   try {
     return await read();
   } catch (error) {
+    if (error instanceof StopReading) throw error;
     if (error instanceof InputFileError) throw new PopulationFileError(error.message);
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === "ENOENT" ? "no such file or directory" : (code ?? (error as Error).message);

@@ -216,7 +216,7 @@ describe("leadscore diff --engine: usage", () => {
     );
     expect(result.code).toBe(0);
     expect(result.stderr).toContain("loading data/embedded.ndjson into duckdb");
-    expect(result.stderr).toContain("reading data/leads.ndjson again for the leads that moved");
+    expect(result.stderr).toContain("reading data/embedded.ndjson again for the leads that moved");
   }, 120_000);
 
   const run = (...args: string[]) => runLeadscore(["diff", "--base-dir", "base", ...args], project);
