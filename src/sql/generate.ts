@@ -138,7 +138,14 @@ class QueryBuilder {
   build(): SqlQuery {
     const events = readsEvents(this.artifact);
     this.ctes.push({ name: "ls_leads", select: this.leadsSelect() });
-    if (events) {
+    if (events && this.options.dialect.fenceCtes) {
+      // A fenced step computes each column once per row: the events' time and type are computed in one
+      // step and filtered in the next, instead of once in the filter and again for the columns.
+      const read = this.eventsSelect();
+      this.ctes.push({ name: "ls_events_read", select: { ...read, where: null } });
+      this.ctes.push({ name: "ls_events", select: this.eventsFiltered(read) });
+      this.ctes.push({ name: "ls_facts", select: this.factsSelect() });
+    } else if (events) {
       this.ctes.push({ name: "ls_events", select: this.eventsSelect() });
       this.ctes.push({ name: "ls_facts", select: this.factsSelect() });
     }
@@ -184,13 +191,26 @@ class QueryBuilder {
         })),
       ],
       from: { source: this.options.events, alias: "e" },
-      // Events after the as-of time, without a readable time, or of a type no rule knows count nowhere.
-      where: and(isNotNull(at), cmp("<=", at, this.asOf), {
-        kind: "in",
-        arg: type,
-        values: knownEventTypes(this.artifact).map(text),
-        negated: false,
-      }),
+      where: this.eventsWhere(at, type),
+    });
+  }
+
+  /** The events `read` (eventsSelect, its filter left out) filtered on its own columns: `eventsSelect`'s rows. */
+  private eventsFiltered(read: SqlSelect): SqlSelect {
+    return select({
+      columns: read.columns.map(({ as }) => ({ expr: col("r", as), as })),
+      from: { source: cte("ls_events_read"), alias: "r" },
+      where: this.eventsWhere(col("r", "at_ms"), col("r", "type")),
+    });
+  }
+
+  /** Events after the as-of time, without a readable time, or of a type no rule knows count nowhere. */
+  private eventsWhere(at: SqlExpr, type: SqlExpr): SqlExpr {
+    return and(isNotNull(at), cmp("<=", at, this.asOf), {
+      kind: "in",
+      arg: type,
+      values: knownEventTypes(this.artifact).map(text),
+      negated: false,
     });
   }
 

@@ -17,7 +17,7 @@ WITH
   FROM "crm"."leads" AS "l"
   OFFSET 0
 ),
-"ls_events" AS (
+"ls_events_read" AS (
   SELECT
     NULLIF(BTRIM(CAST("e"."lead_id" AS TEXT), E'\x09\x0a\x0b\x0c\x0d \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff'), '') AS "lead_key",
     LOWER((BTRIM(CAST("e"."type" AS TEXT), E'\x09\x0a\x0b\x0c\x0d \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff')) COLLATE "C") AS "type",
@@ -27,7 +27,19 @@ WITH
     CAST("e"."seconds" AS DOUBLE PRECISION) AS "p_seconds",
     NULLIF(LOWER((BTRIM(CAST("e"."asset" AS TEXT), E'\x09\x0a\x0b\x0c\x0d \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff')) COLLATE "C"), '') AS "p_asset"
   FROM "crm"."events" AS "e"
-  WHERE ((CAST(FLOOR(EXTRACT(EPOCH FROM "e"."at") * 1000) AS BIGINT) IS NOT NULL) AND (CAST(FLOOR(EXTRACT(EPOCH FROM "e"."at") * 1000) AS BIGINT) <= 1793491200000) AND (LOWER((BTRIM(CAST("e"."type" AS TEXT), E'\x09\x0a\x0b\x0c\x0d \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff')) COLLATE "C") IN ('email_open', 'email_click', 'page_view', 'content_download', 'webinar_attended', 'demo_request', 'unsubscribe', 'email_bounce', 'job_application')))
+  OFFSET 0
+),
+"ls_events" AS (
+  SELECT
+    "r"."lead_key" AS "lead_key",
+    "r"."type" AS "type",
+    "r"."at_ms" AS "at_ms",
+    "r"."p_campaign" AS "p_campaign",
+    "r"."p_url" AS "p_url",
+    "r"."p_seconds" AS "p_seconds",
+    "r"."p_asset" AS "p_asset"
+  FROM "ls_events_read" AS "r"
+  WHERE (("r"."at_ms" IS NOT NULL) AND ("r"."at_ms" <= 1793491200000) AND ("r"."type" IN ('email_open', 'email_click', 'page_view', 'content_download', 'webinar_attended', 'demo_request', 'unsubscribe', 'email_bounce', 'job_application')))
   OFFSET 0
 ),
 "ls_facts" AS (
