@@ -9,7 +9,7 @@ export const MAX_VALUE_DEPTH = 64;
 /** The reason a value is refused, or null: nested deeper than `MAX_VALUE_DEPTH`, or holding itself. */
 export function nestingProblem(value: unknown, maxDepth = MAX_VALUE_DEPTH): string | null {
   if (value === null || typeof value !== "object") return null;
-  if (isFlat(value)) return null;
+  if (isShallow(value, SHALLOW_LEVELS)) return null;
   // Depth-first with explicit exit markers, so that a cycle (possible in objects given to the library) is
   // recognised as the value reaching itself rather than walked forever.
   const stack: Array<{ value: object; depth: number } | "exit"> = [{ value, depth: 1 }];
@@ -34,16 +34,25 @@ export function nestingProblem(value: unknown, maxDepth = MAX_VALUE_DEPTH): stri
   return null;
 }
 
-/** Most records hold only scalars: they are judged without allocating anything. */
-function isFlat(value: object): boolean {
+/**
+ * Most records are shallow (a lead's fields; a list of events, each a few scalars): they are judged without
+ * allocating anything, by a walk that goes at most this many levels down. A value that holds itself is never
+ * shallow, so it always reaches the full walk above.
+ */
+const SHALLOW_LEVELS = 3;
+
+function isShallow(value: object, levels: number): boolean {
+  if (levels === 0) return false;
   if (Array.isArray(value)) {
-    for (const child of value) if (child !== null && typeof child === "object") return false;
+    for (const child of value) {
+      if (child !== null && typeof child === "object" && !isShallow(child, levels - 1)) return false;
+    }
     return true;
   }
   for (const key in value) {
     if (!Object.hasOwn(value, key)) continue;
     const child = (value as Record<string, unknown>)[key];
-    if (child !== null && typeof child === "object") return false;
+    if (child !== null && typeof child === "object" && !isShallow(child, levels - 1)) return false;
   }
   return true;
 }

@@ -1,8 +1,16 @@
-import { shortenRaw, type ByteSource, type ReadItem, type ReadReject } from "./read-item.js";
-import { readNdjson, type JsonObject } from "./read-ndjson.js";
+import { scanEventLine, type LeadIdSpan } from "./event-line-scan.js";
+import type { EventsLookup } from "./event-lookup.js";
+import { DEFAULT_STORE_LIMITS, EventStoreWriter, type EventStoreLimits } from "./event-store.js";
+import { NdjsonLines, type NdjsonLine } from "./ndjson-lines.js";
+import {
+  DEFAULT_MAX_RECORD_BYTES,
+  shortenRaw,
+  type ByteSource,
+  type ReadItem,
+  type ReadReject,
+} from "./read-item.js";
 import { idText } from "./read-leads.js";
-import { EventsOnDiskWriter } from "./events-on-disk.js";
-import type { EventsLookup, FiledEvent } from "./event-lookup.js";
+import { ndjsonItem, type JsonObject } from "./read-ndjson.js";
 
 /** The lead ids an events file mentions, each with its events in file order. */
 export interface EventsByLead {
@@ -13,120 +21,144 @@ export interface EventsByLead {
   rejected: number;
 }
 
-export interface ReadEventsOptions {
+export interface ReadEventsOptions extends Partial<EventStoreLimits> {
   /** Called after every record: for progress. */
   onRecord?: () => void;
   /**
-   * Events held in memory at most; past this many the index moves to disk (default 50,000: about 20 MB
-   * of parsed events; a file of millions costs a lead-id index instead, see events-on-disk.ts).
+   * Events held in memory at most; past this many they go to temporary files (default 50,000: about
+   * 5 MB of event lines; a file of millions costs the lead id table instead, see event-store.ts).
    */
   memoryEvents?: number;
 }
 
-const DEFAULT_MEMORY_EVENTS = 50_000;
-
 /**
  * Reads a whole events file (NDJSON: `{"lead_id": …, "type": …, "at": …, …properties}`) and files each
  * event under its lead id. The file need not be sorted or grouped by lead, so it is read before the
- * leads are streamed. A small file is held in memory; past `memoryEvents` events the events are sorted by
- * lead id on disk (an external merge sort into one file) and only an index of lead ids is kept, each
- * lead's events read back with one read when its lead comes (EventsOnDisk) — memory then grows with the
- * number of distinct lead ids, not with the events.
+ * leads are streamed; each event is kept as its line and parsed when its lead is scored (event-store.ts).
  *
  * A line that is not a JSON object, or has no usable `lead_id` (a non-empty string, or a number), cannot
  * be filed under a lead: it goes to `onReject`. Everything else about an event (its type, timestamp,
  * properties) is judged with the lead it belongs to, so that a bad event rejects its lead rather than
  * silently changing its score.
+ *
+ * Most lines are judged by a scan of their bytes (event-line-scan.ts), with no parsing; any line it is not
+ * sure of is read as every NDJSON line is (`ndjsonItem`), so rejects and their reasons are the same.
  */
 export async function readEventsByLead(
   source: ByteSource,
   onReject: (reject: ReadReject) => void | Promise<void>,
   options: ReadEventsOptions = {},
 ): Promise<EventsByLead> {
-  return fileEvents(readNdjson(source), onReject, options);
+  const filing = new EventFiling(options);
+  const lines = new NdjsonLines(DEFAULT_MAX_RECORD_BYTES);
+  const span: LeadIdSpan = { idStart: 0, idEnd: 0, cutStart: 0, cutEnd: 0 };
+  let record = 0;
+  const general = (line: NdjsonLine): ReadReject | null => {
+    const item = ndjsonItem(line, record + 1, DEFAULT_MAX_RECORD_BYTES);
+    if (item === null) return null;
+    record += 1;
+    return filing.file(item, () => Buffer.from(line.bytes.subarray(line.start, line.end)));
+  };
+  try {
+    for await (const chunk of source) {
+      lines.feed(chunk);
+      for (let line = lines.next(); line !== null; line = lines.next()) {
+        if (line.overlongStart === null && scanEventLine(line.bytes, line.start, line.end, span)) {
+          record += 1;
+          filing.fileLine(line, span, record);
+          continue;
+        }
+        const reject = general(line);
+        if (reject !== null) await onReject(reject);
+      }
+    }
+    const last = lines.end();
+    const reject = last === null ? null : general(last);
+    if (reject !== null) await onReject(reject);
+    return filing.finish();
+  } catch (error) {
+    filing.dispose();
+    throw error;
+  }
 }
 
-/** Files events read from any source (NDJSON lines, or the rows of a file a database reads) by lead id. */
+/** Files events read from any source (the rows of a file a database reads) by lead id. */
 export async function fileEvents(
   items: AsyncIterable<ReadItem<JsonObject>>,
   onReject: (reject: ReadReject) => void | Promise<void>,
   options: ReadEventsOptions = {},
 ): Promise<EventsByLead> {
-  const memoryEvents = options.memoryEvents ?? DEFAULT_MEMORY_EVENTS;
-  let inMemory: Map<string, FiledEvent[]> | null = new Map();
-  let onDisk: EventsOnDiskWriter | null = null;
-  let read = 0;
-  let filed = 0;
+  const filing = new EventFiling(options);
   try {
     for await (const item of items) {
-      read += 1;
-      options.onRecord?.();
-      if (item.kind === "reject") {
-        await onReject(item);
-        continue;
-      }
-      const { lead_id: leadId, ...event } = item.value;
-      const key = idText(leadId);
-      if (key === null) {
-        await onReject({
-          kind: "reject",
-          record: item.record,
-          line: item.line,
-          reason:
-            leadId === undefined || leadId === null
-              ? "`lead_id` is missing"
-              : "`lead_id` must be a non-empty string or a number",
-          raw: shortenRaw(JSON.stringify(item.value)),
-        });
-        continue;
-      }
-      const filedEvent: FiledEvent = { event, record: item.record, line: item.line };
-      filed += 1;
-      if (inMemory !== null) {
-        const events = inMemory.get(key);
-        if (events === undefined) inMemory.set(key, [filedEvent]);
-        else events.push(filedEvent);
-        if (filed > memoryEvents) {
-          // Too many to hold: everything so far, and everything after, goes to disk.
-          onDisk = new EventsOnDiskWriter();
-          for (const [id, events] of inMemory) for (const each of events) onDisk.add(id, each);
-          inMemory = null;
-        }
-      } else onDisk!.add(key, filedEvent);
+      const reject = filing.file(item, () =>
+        Buffer.from(JSON.stringify(item.kind === "record" ? item.value : null)),
+      );
+      if (reject !== null) await onReject(reject);
     }
-    const byLead = inMemory !== null ? new EventsInMemory(inMemory) : await onDisk!.finish();
-    return { byLead, read, filed, rejected: read - filed };
+    return filing.finish();
   } catch (error) {
-    (onDisk as EventsOnDiskWriter | null)?.dispose();
+    filing.dispose();
     throw error;
   }
 }
 
-/** The events of a small file, in memory: ids in the order the file first mentions them. */
-class EventsInMemory implements EventsLookup {
-  readonly onDisk = false;
-  readonly #events: ReadonlyMap<string, FiledEvent[]>;
-  readonly #taken = new Set<string>();
+/** The counting and filing shared by both readers. */
+class EventFiling {
+  readonly #store: EventStoreWriter;
+  readonly #onRecord: (() => void) | undefined;
+  #read = 0;
+  #filed = 0;
 
-  constructor(events: ReadonlyMap<string, FiledEvent[]>) {
-    this.#events = events;
+  constructor(options: ReadEventsOptions) {
+    this.#store = new EventStoreWriter({
+      memoryEvents: options.memoryEvents ?? DEFAULT_STORE_LIMITS.memoryEvents,
+      partitionBits: options.partitionBits ?? DEFAULT_STORE_LIMITS.partitionBits,
+      windowBytes: options.windowBytes ?? DEFAULT_STORE_LIMITS.windowBytes,
+      readBytes: options.readBytes ?? DEFAULT_STORE_LIMITS.readBytes,
+    });
+    this.#onRecord = options.onRecord;
   }
 
-  get(id: string): FiledEvent[] | undefined {
-    const events = this.#events.get(id);
-    if (events !== undefined) this.#taken.add(id);
-    return events;
+  /** An ordinary line, its lead id found by the scan. */
+  fileLine(line: NdjsonLine, span: LeadIdSpan, record: number): void {
+    this.#read += 1;
+    this.#onRecord?.();
+    this.#filed += 1;
+    this.#store.add(line.bytes, line.start, line.end, span, record, line.line);
   }
 
-  entries(): Iterable<[string, FiledEvent[]]> {
-    return this.#events.entries();
-  }
-
-  *ids(): Iterable<{ id: string; events: number; first: number; taken: boolean }> {
-    for (const [id, events] of this.#events) {
-      yield { id, events: events.length, first: events[0]!.record, taken: this.#taken.has(id) };
+  /** A parsed record (with its JSON text, asked for only when it is filed) or a reject: the reject to report. */
+  file(item: ReadItem<JsonObject>, text: () => Buffer): ReadReject | null {
+    this.#read += 1;
+    this.#onRecord?.();
+    if (item.kind === "reject") return item;
+    const leadId = item.value.lead_id;
+    const key = idText(leadId);
+    if (key === null) {
+      return {
+        kind: "reject",
+        record: item.record,
+        line: item.line,
+        reason:
+          leadId === undefined || leadId === null
+            ? "`lead_id` is missing"
+            : "`lead_id` must be a non-empty string or a number",
+        raw: shortenRaw(JSON.stringify(item.value)),
+      };
     }
+    this.#filed += 1;
+    this.#store.addText(key, item.record, item.line, text());
+    return null;
   }
 
-  dispose(): void {}
+  finish(): EventsByLead {
+    const read = this.#read;
+    const filed = this.#filed;
+    return { byLead: this.#store.finish(), read, filed, rejected: read - filed };
+  }
+
+  dispose(): void {
+    this.#store.dispose();
+  }
 }

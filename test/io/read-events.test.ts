@@ -1,7 +1,62 @@
 import { describe, expect, it } from "vitest";
 import type { ReadReject } from "../../src/io/read-item.js";
-import { readEventsByLead } from "../../src/io/read-events.js";
+import { readEventsByLead, type ReadEventsOptions } from "../../src/io/read-events.js";
+import { idText } from "../../src/io/read-leads.js";
+import { readNdjson } from "../../src/io/read-ndjson.js";
 import { chunked } from "../support/read-helpers.js";
+
+/**
+ * Every lead id with its events as the general reader defines them: each NDJSON record with a usable
+ * `lead_id`, under that id (ids in the order first met), the event being the object without `lead_id`.
+ */
+async function expectedFiling(text: string) {
+  const byLead = new Map<string, Array<{ event: Record<string, unknown>; record: number; line: number }>>();
+  for await (const item of readNdjson(chunked(text))) {
+    if (item.kind === "reject") continue;
+    const { lead_id: leadId, ...event } = item.value;
+    const id = idText(leadId);
+    if (id === null) continue;
+    const events = byLead.get(id) ?? [];
+    events.push({ event, record: item.record, line: item.line });
+    byLead.set(id, events);
+  }
+  return [...byLead];
+}
+
+/** An events file that visits every way of reading a line: scanned, parsed, rejected, blank, CRLF, BOM. */
+function mixedEventsFile(leads: number, events: number, grouped: boolean): string {
+  const lines: string[] = [];
+  const order = Array.from({ length: events }, (_, i) =>
+    grouped ? Math.floor((i * leads) / events) : (i * 7) % leads,
+  );
+  order.forEach((lead, i) => {
+    const id = `L${lead}`;
+    const type = ["email_open", "page_view", "form_submit"][i % 3];
+    switch (i % 11) {
+      case 3:
+        // An id the scan leaves to the parser (an escape) is still the same lead.
+        lines.push(`{"type":"${type}","lead_id":${JSON.stringify(id).replace("L", "\\u004c")},"n":${i}}`);
+        break;
+      case 5:
+        lines.push(
+          `{"type":"${type}","at":"2026-10-01T00:00:00Z","lead_id":" ${id} ","n":-0,"tags":["a",{"b":null}]}\r`,
+        );
+        break;
+      case 7:
+        // `lead_id` twice: the last one counts.
+        lines.push(`{"lead_id":"nobody","type":"${type}","lead_id":"${id}","n":${i}}`);
+        break;
+      case 9:
+        lines.push("", `{"type":"${type}","n":${i}}`, "{broken");
+        lines.push(`{"lead_id":"${id}","type":"${type}","é":"\u00e9 ü","n":1e2}`);
+        break;
+      default:
+        lines.push(`{"lead_id":"${id}","type":"${type}","at":"2026-10-0${(i % 9) + 1}T00:00:00Z","n":${i}}`);
+    }
+  });
+  lines.push(`{"lead_id":12,"type":"email_open"}`);
+  return `\uFEFF${lines.join("\n")}`;
+}
 
 describe("readEventsByLead", () => {
   it("files events under their lead in file order, without lead_id, with record and line", async () => {
@@ -99,5 +154,64 @@ describe("readEventsByLead", () => {
     } finally {
       onDisk.byLead.dispose();
     }
+  });
+
+  describe.each([
+    ["in memory", {}],
+    ["on disk", { memoryEvents: 3 }],
+    [
+      "on disk, many partitions, small windows",
+      { memoryEvents: 3, partitionBits: 2, windowBytes: 200, readBytes: 50 },
+    ],
+    ["in memory, many partitions", { partitionBits: 1 }],
+  ] satisfies Array<[string, ReadEventsOptions]>)("%s", (_how, options) => {
+    it.each([
+      ["in no order", false],
+      ["grouped by lead", true],
+    ])("files every event %s as the general reader does", async (_order, grouped) => {
+      const text = mixedEventsFile(23, 400, grouped);
+      const rejects: ReadReject[] = [];
+      const index = await readEventsByLead(
+        chunked(text, [1, 2, 3, 100, 101, 1000, 2500]),
+        (reject) => void rejects.push(reject),
+        options,
+      );
+      try {
+        const expected = await expectedFiling(text);
+        expect(index.byLead.onDisk).toBe("memoryEvents" in options);
+        const entries = [...index.byLead.entries()];
+        expect(entries).toEqual(expected);
+        // The same objects, to the key order and the sign of zero.
+        expect(JSON.stringify(entries)).toBe(JSON.stringify(expected));
+        const signs = (list: typeof expected) =>
+          list.flatMap(([, events]) => events.map(({ event }) => Object.is(event.n, -0)));
+        expect(signs(entries)).toEqual(signs(expected));
+        expect(signs(entries)).toContain(true);
+        expect(
+          rejects.map((reject) => [reject.line, reject.reason.replace(/^(invalid JSON):.*/, "$1")]),
+        ).toEqual(
+          rejects.map((reject) => [
+            reject.line,
+            reject.raw === "{broken" ? "invalid JSON" : "`lead_id` is missing",
+          ]),
+        );
+        expect(rejects.length).toBe(2 * Math.ceil((400 - 9) / 11));
+        expect(index.read).toBe(index.filed + rejects.length);
+        expect(index.filed).toBe(expected.reduce((sum, [, events]) => sum + events.length, 0));
+        const wanted = ["L7", "12", "L999"];
+        for (const id of wanted)
+          expect(index.byLead.get(id)).toEqual(expected.find(([each]) => each === id)?.[1]);
+        expect([...index.byLead.ids()]).toEqual(
+          expected.map(([id, events]) => ({
+            id,
+            events: events.length,
+            first: events[0]?.record,
+            taken: wanted.includes(id),
+          })),
+        );
+      } finally {
+        index.byLead.dispose();
+      }
+    });
   });
 });

@@ -1,0 +1,432 @@
+/**
+ * An events file filed by lead id, so that each lead's events can be read at once when the lead comes,
+ * whatever order the file is in. Events are kept as their line's bytes (parsed only when their lead is
+ * scored), under a slot per lead id (lead-id-table.ts, in the order ids are first met):
+ *
+ * - Reading the file appends each event, as an entry `slot, record, line, length, bytes`, to the
+ *   partition of its slot (slots 0–65,535, 65,536–131,071, …), and counts per slot its events and bytes.
+ * - Then each partition is grouped by slot: a counting sort, since every slot's size is known — each
+ *   entry is copied straight to where its slot's events begin, plus what came before it. A partition whose
+ *   events already came grouped (a file sorted or grouped by lead) is left as it is.
+ * - A lead's events are then one range: in memory, or one positioned read of its partition's file.
+ *
+ * Small files stay in memory (`memoryEvents`). Past that the partitions go to files in a fresh temporary
+ * directory (removed by `dispose`): the events are written twice and read twice at most, and memory holds
+ * the id table (about 40 bytes per lead id with its counts) and a window of the grouping pass.
+ */
+import { closeSync, openSync, readSync, unlinkSync, writeSync } from "node:fs";
+import type { EventsLookup, FiledEvent } from "./event-lookup.js";
+import { grow, LeadIdTable } from "./lead-id-table.js";
+import type { LeadIdSpan } from "./event-line-scan.js";
+import type { JsonObject } from "./read-ndjson.js";
+import { SpillDirectory } from "./spill.js";
+
+/**
+ * Entry header: slot (4 bytes), record (6), line (6), length of the event's bytes (4; its top bit set when
+ * the bytes still hold the `lead_id`, which reading then leaves out).
+ */
+const HEADER = 20;
+const WITH_LEAD_ID = 0x80000000;
+const MAX_FIRST = 2 ** 32 - 1;
+const LENGTH = 0x7fffffff;
+/** Appends are gathered in blocks this big before they are written. */
+const BLOCK_BYTES = 256 * 1024;
+
+/** How much the store holds in memory; the defaults suit files of any size, tests make them tiny. */
+export interface EventStoreLimits {
+  /** Events kept in memory at most; past this many, every partition goes to a file. */
+  memoryEvents: number;
+  /** 2^partitionBits slots per partition: 16 makes a partition of 65,536 leads, 6 events each about 35 MB. */
+  partitionBits: number;
+  /** The grouping pass holds this much of a partition's grouped output at once (more scans past it). */
+  windowBytes: number;
+  /** Reads of a partition file during grouping (grown to hold an event bigger than that). */
+  readBytes: number;
+}
+
+export const DEFAULT_STORE_LIMITS: EventStoreLimits = {
+  memoryEvents: 50_000,
+  partitionBits: 16,
+  windowBytes: 64 * 1024 * 1024,
+  readBytes: 4 * 1024 * 1024,
+};
+
+class Partition {
+  /** In memory: the filled blocks. */
+  blocks: Buffer[] = [];
+  block: Buffer | null = null;
+  used = 0;
+  size = 0;
+  /** On disk: the file the blocks are written to. */
+  file: string | null = null;
+  fd: number | null = null;
+  /** Whether every slot's entries came together so far (then the partition needs no grouping). */
+  grouped = true;
+  last = -1;
+}
+
+export class EventStoreWriter {
+  readonly #ids = new LeadIdTable();
+  #counts = new Uint32Array(1024);
+  #sizes = new Float64Array(1024);
+  // Record numbers past 2^32 - 1 are kept as that (they only order the unmatched ids' examples).
+  #firsts = new Uint32Array(1024);
+  readonly #partitions: Partition[] = [];
+  readonly #limits: EventStoreLimits;
+  #events = 0;
+  #directory: SpillDirectory | null = null;
+
+  constructor(limits: EventStoreLimits) {
+    this.#limits = limits;
+  }
+
+  /**
+   * Files the event line `line[start, end)` under the lead id `line[span.idStart, span.idEnd)`, without
+   * its `lead_id` member `line[span.cutStart, span.cutEnd)` (when that is known: see LeadIdSpan).
+   */
+  add(line: Buffer, start: number, end: number, span: LeadIdSpan, record: number, lineNumber: number): void {
+    const slot = this.#ids.add(line, span.idStart, span.idEnd);
+    if (span.cutStart < 0) this.#file(slot, record, lineNumber, line, start, end, end, end);
+    else this.#file(slot, record, lineNumber, line, start, span.cutStart, span.cutEnd, end);
+  }
+
+  /** Files an event (its JSON text as bytes, `lead_id` and all) under a lead id given as text. */
+  addText(id: string, record: number, line: number, raw: Buffer): void {
+    this.#file(this.#ids.addText(id), record, line, raw, 0, raw.length, raw.length, raw.length);
+  }
+
+  /** Files `raw[start, cutStart)` and `raw[cutEnd, end)`; with `cutStart === end` the lead id is in them. */
+  #file(
+    slot: number,
+    record: number,
+    line: number,
+    raw: Buffer,
+    start: number,
+    cutStart: number,
+    cutEnd: number,
+    end: number,
+  ): void {
+    if (slot >= this.#counts.length) {
+      const length = 2 * this.#counts.length;
+      this.#counts = grow(this.#counts, length);
+      this.#sizes = grow(this.#sizes, length);
+      this.#firsts = grow(this.#firsts, length);
+    }
+    const length = cutStart - start + end - cutEnd;
+    const entryBytes = HEADER + length;
+    const count = this.#counts[slot]!;
+    if (count === 0) this.#firsts[slot] = Math.min(record, MAX_FIRST);
+    this.#counts[slot] = count + 1;
+    this.#sizes[slot]! += entryBytes;
+    const partition = this.#partition(slot >>> this.#limits.partitionBits);
+    if (slot !== partition.last) {
+      // A slot met before that is not the last one: its events are apart.
+      if (count > 0) partition.grouped = false;
+      partition.last = slot;
+    }
+    let block = partition.block;
+    if (block === null || partition.used + entryBytes > block.length) {
+      this.#seal(partition);
+      if (partition.block === null || partition.block.length < entryBytes)
+        partition.block = Buffer.allocUnsafe(Math.max(BLOCK_BYTES, entryBytes));
+      block = partition.block;
+    }
+    const at = partition.used;
+    block.writeUInt32LE(slot, at);
+    block.writeUIntLE(record, at + 4, 6);
+    block.writeUIntLE(line, at + 10, 6);
+    block.writeUInt32LE(cutStart === end ? (length | WITH_LEAD_ID) >>> 0 : length, at + 16);
+    raw.copy(block, at + HEADER, start, cutStart);
+    if (cutEnd < end) raw.copy(block, at + HEADER + cutStart - start, cutEnd, end);
+    partition.used += entryBytes;
+    partition.size += entryBytes;
+    this.#events += 1;
+    if (this.#directory === null && this.#events > this.#limits.memoryEvents) this.#toDisk();
+  }
+
+  #partition(index: number): Partition {
+    let partition = this.#partitions[index];
+    if (partition === undefined) {
+      // Slots are numbered in order, so partitions come in order too.
+      partition = new Partition();
+      this.#partitions[index] = partition;
+      if (this.#directory !== null) this.#open(partition);
+    }
+    return partition;
+  }
+
+  /** Moves the current block out: written to the file, or kept with the others in memory. */
+  #seal(partition: Partition): void {
+    if (partition.block === null || partition.used === 0) return;
+    if (partition.fd !== null) writeAll(partition.fd, partition.block, partition.used);
+    else {
+      partition.blocks.push(partition.block.subarray(0, partition.used));
+      partition.block = null;
+    }
+    partition.used = 0;
+  }
+
+  #open(partition: Partition): void {
+    partition.file = this.#directory!.newFile("events");
+    partition.fd = openSync(partition.file, "wx+");
+  }
+
+  /** Too many events to hold: every partition goes to a file, and so does everything after. */
+  #toDisk(): void {
+    this.#directory = new SpillDirectory();
+    for (const partition of this.#partitions) {
+      this.#open(partition);
+      for (const block of partition.blocks) writeAll(partition.fd!, block, block.length);
+      partition.blocks = [];
+    }
+  }
+
+  /** Groups every partition by slot and hands the events over for lookups. */
+  finish(): StoredEvents {
+    const slots = this.#ids.size;
+    const bits = this.#limits.partitionBits;
+    // Where each slot's events begin in its partition, once grouped: the sizes of the slots before it.
+    const offsets = new Float64Array(slots);
+    let offset = 0;
+    for (let slot = 0; slot < slots; slot++) {
+      if ((slot & ((1 << bits) - 1)) === 0) offset = 0;
+      offsets[slot] = offset;
+      offset += this.#sizes[slot]!;
+    }
+    const parts: Array<Buffer | number> = [];
+    const partSizes: number[] = [];
+    for (const [index, partition] of this.#partitions.entries()) {
+      partSizes.push(partition.size);
+      this.#seal(partition);
+      const first = index << bits;
+      const end = Math.min(slots, first + (1 << bits));
+      if (partition.fd === null) {
+        const data = Buffer.concat(partition.blocks, partition.size);
+        partition.blocks = [];
+        parts.push(partition.grouped ? data : this.#groupInMemory(data, first, end, offsets));
+      } else {
+        if (!partition.grouped) this.#groupOnDisk(partition, first, end, offsets);
+        parts.push(partition.fd);
+        partition.fd = null;
+      }
+    }
+    return new StoredEvents({
+      ids: this.#ids,
+      counts: this.#counts,
+      firsts: this.#firsts,
+      offsets,
+      parts,
+      partSizes,
+      partitionBits: bits,
+      directory: this.#directory,
+    });
+  }
+
+  #groupInMemory(data: Buffer, first: number, end: number, offsets: Float64Array): Buffer {
+    const grouped = Buffer.allocUnsafe(data.length);
+    const cursors = offsets.slice(first, end);
+    scatter(data, data.length, grouped, cursors, first, first, end, 0);
+    return grouped;
+  }
+
+  /**
+   * Groups a partition's file into a new one, window by window: each window is a run of slots whose events
+   * fit in `windowBytes` (or one slot bigger than that), filled by one scan of the file.
+   */
+  #groupOnDisk(partition: Partition, first: number, end: number, offsets: Float64Array): void {
+    const cursors = offsets.slice(first, end);
+    const file = this.#directory!.newFile("events-grouped");
+    const out = openSync(file, "wx+");
+    try {
+      let window: Buffer | null = null;
+      let input = Buffer.allocUnsafe(this.#limits.readBytes);
+      for (let from = first; from < end;) {
+        let to = from;
+        let bytes = 0;
+        while (to < end && (to === from || bytes + this.#sizes[to]! <= this.#limits.windowBytes))
+          bytes += this.#sizes[to++]!;
+        if (window === null || window.length < bytes) window = Buffer.allocUnsafe(Math.max(bytes, 1));
+        const windowStart = offsets[from]!;
+        // One scan of the partition: entries arrive whole (a partial one waits for the next read).
+        let position = 0;
+        let held = 0;
+        for (;;) {
+          const got = readSync(partition.fd!, input, held, input.length - held, position);
+          position += got;
+          held += got;
+          const used = scatter(input, held, window, cursors, first, from, to, windowStart);
+          if (got === 0) {
+            if (used !== held) throw new Error("the events file on disk ended inside an event");
+            break;
+          }
+          input.copy(input, 0, used, held);
+          held -= used;
+          // An event bigger than the reads: room for all of it.
+          const next = held >= HEADER ? HEADER + (input.readUInt32LE(16) & LENGTH) : 0;
+          if (next > input.length) input = Buffer.concat([input.subarray(0, held), Buffer.allocUnsafe(next)]);
+        }
+        writeAll(out, window, bytes);
+        from = to;
+      }
+    } catch (error) {
+      closeSync(out);
+      throw error;
+    }
+    closeSync(partition.fd!);
+    unlinkSync(partition.file!);
+    partition.fd = out;
+    partition.file = file;
+  }
+
+  /** Removes the temporary files (when `finish` is not reached). */
+  dispose(): void {
+    for (const partition of this.#partitions) {
+      if (partition.fd !== null) closeSync(partition.fd);
+      partition.fd = null;
+    }
+    this.#directory?.dispose();
+  }
+}
+
+/**
+ * Copies the whole entries of `input[0, length)` whose slot is in [from, to) to their place in `output`
+ * (`cursors[slot - first]` minus `outputStart`), advancing the cursors. Returns how many bytes of whole
+ * entries it went through.
+ */
+function scatter(
+  input: Buffer,
+  length: number,
+  output: Buffer,
+  cursors: Float64Array,
+  first: number,
+  from: number,
+  to: number,
+  outputStart: number,
+): number {
+  let at = 0;
+  while (at + HEADER <= length) {
+    const bytes = HEADER + (input.readUInt32LE(at + 16) & LENGTH);
+    if (at + bytes > length) break;
+    const slot = input.readUInt32LE(at);
+    if (slot >= from && slot < to) {
+      const target = cursors[slot - first]!;
+      input.copy(output, target - outputStart, at, at + bytes);
+      cursors[slot - first] = target + bytes;
+    }
+    at += bytes;
+  }
+  return at;
+}
+
+function writeAll(fd: number, bytes: Buffer, length: number): void {
+  let done = 0;
+  while (done < length) done += writeSync(fd, bytes, done, length - done);
+}
+
+interface StoredParts {
+  ids: LeadIdTable;
+  counts: Uint32Array;
+  firsts: Uint32Array;
+  /** Where each slot's events begin in its partition; they end where the next slot's begin. */
+  offsets: Float64Array;
+  /** Per partition: its grouped events in memory, or the descriptor of its file; and its size. */
+  parts: Array<Buffer | number>;
+  partSizes: number[];
+  partitionBits: number;
+  directory: SpillDirectory | null;
+}
+
+/** The events of an events file, grouped by lead id: what a lead's lookup reads. */
+export class StoredEvents implements EventsLookup {
+  readonly onDisk: boolean;
+  readonly #stored: StoredParts;
+  readonly #taken: Uint8Array;
+  #open = true;
+  #buffer = Buffer.allocUnsafe(64 * 1024);
+
+  constructor(stored: StoredParts) {
+    this.#stored = stored;
+    this.#taken = new Uint8Array(stored.ids.size);
+    this.onDisk = stored.directory !== null;
+  }
+
+  get(id: string): FiledEvent[] | undefined {
+    const slot = this.#stored.ids.slotOf(id);
+    if (slot < 0) return undefined;
+    this.#taken[slot] = 1;
+    return this.#read(slot);
+  }
+
+  #read(slot: number): FiledEvent[] {
+    if (!this.#open) throw new Error("the events of the events file were disposed");
+    const { parts, offsets, counts, partSizes, partitionBits } = this.#stored;
+    const partition = slot >>> partitionBits;
+    const part = parts[partition]!;
+    const next = slot + 1;
+    const length =
+      (next < offsets.length && next >>> partitionBits === partition
+        ? offsets[next]!
+        : partSizes[partition]!) - offsets[slot]!;
+    let bytes: Buffer;
+    let at: number;
+    if (typeof part !== "number") {
+      bytes = part;
+      at = offsets[slot]!;
+    } else {
+      // One buffer for every lookup, grown to the longest lead's events: no allocation per lead.
+      if (this.#buffer.length < length)
+        this.#buffer = Buffer.allocUnsafe(Math.max(length, 2 * this.#buffer.length));
+      bytes = this.#buffer;
+      at = 0;
+      let done = 0;
+      while (done < length) {
+        const got = readSync(part, bytes, done, length - done, offsets[slot]! + done);
+        if (got === 0) throw new Error("the events file on disk ended early");
+        done += got;
+      }
+    }
+    const events: FiledEvent[] = new Array(counts[slot]!);
+    for (let i = 0; i < events.length; i++) {
+      const word = bytes.readUInt32LE(at + 16);
+      const size = word & LENGTH;
+      const text = bytes.toString("utf8", at + HEADER, at + HEADER + size);
+      events[i] = {
+        event: word & WITH_LEAD_ID ? withoutLeadId(text) : (JSON.parse(text) as JsonObject),
+        record: bytes.readUIntLE(at + 4, 6),
+        line: bytes.readUIntLE(at + 10, 6),
+      };
+      at += HEADER + size;
+    }
+    return events;
+  }
+
+  *entries(): Iterable<[string, FiledEvent[]]> {
+    const { ids } = this.#stored;
+    for (let slot = 0; slot < ids.size; slot++) yield [ids.idAt(slot), this.#read(slot)];
+  }
+
+  *ids(): Iterable<{ id: string; events: number; first: number; taken: boolean }> {
+    const { ids, counts, firsts } = this.#stored;
+    for (let slot = 0; slot < ids.size; slot++) {
+      yield {
+        id: ids.idAt(slot),
+        events: counts[slot]!,
+        first: firsts[slot]!,
+        taken: this.#taken[slot] === 1,
+      };
+    }
+  }
+
+  dispose(): void {
+    if (!this.#open) return;
+    this.#open = false;
+    for (const part of this.#stored.parts) if (typeof part === "number") closeSync(part);
+    this.#stored.directory?.dispose();
+  }
+}
+
+/** The event as scoring takes it: the line's object without its `lead_id`. */
+function withoutLeadId(text: string): JsonObject {
+  const { lead_id: _leadId, ...event } = JSON.parse(text) as JsonObject;
+  return event;
+}
