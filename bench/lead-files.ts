@@ -58,15 +58,20 @@ const EVENT_PARTS = 16;
 /**
  * The population as two files, as CRM exports give them: leads without events (NDJSON), and an events
  * file (`lead_id` on every event) in an order unrelated to the leads — each lead's events are dealt into
- * 16 parts by position, and the parts concatenated. Returns the number of events.
+ * 16 parts by position, and the parts concatenated — or, `grouped`, each lead's events together in the
+ * leads' order. Returns the number of events.
  */
 export async function writeSplitFiles(
   seed: number,
   size: number,
   leadsFile: string,
   eventsFile: string,
+  order: "any" | "grouped" = "any",
 ): Promise<number> {
-  const partFiles = Array.from({ length: EVENT_PARTS }, (_, i) => `${eventsFile}.part${i}`);
+  const partFiles = Array.from(
+    { length: order === "grouped" ? 1 : EVENT_PARTS },
+    (_, i) => `${eventsFile}.part${i}`,
+  );
   const leads = createWriteStream(leadsFile);
   const parts = partFiles.map((file) => createWriteStream(file));
   let index = 0;
@@ -74,7 +79,7 @@ export async function writeSplitFiles(
   for (const entry of populationLeads({ seed, leads: size })) {
     await write(leads, `${JSON.stringify(entry.lead)}\n`);
     for (const [j, event] of entry.events.entries()) {
-      await write(parts[(index * 31 + j * 7) % EVENT_PARTS]!, `${JSON.stringify(event)}\n`);
+      await write(parts[(index * 31 + j * 7) % parts.length]!, `${JSON.stringify(event)}\n`);
       events++;
     }
     index++;
