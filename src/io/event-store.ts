@@ -186,7 +186,10 @@ export class EventStoreWriter {
     const slots = this.#ids.size;
     const bits = this.#limits.partitionBits;
     // Where each slot's events begin in its partition, once grouped: the sizes of the slots before it.
-    const offsets = new Float64Array(slots);
+    // 32 bits each, unless a partition is 4 GiB or more.
+    const offsets: Offsets = this.#partitions.every((partition) => partition.size < 2 ** 32)
+      ? new Uint32Array(slots)
+      : new Float64Array(slots);
     let offset = 0;
     for (let slot = 0; slot < slots; slot++) {
       if ((slot & ((1 << bits) - 1)) === 0) offset = 0;
@@ -222,7 +225,7 @@ export class EventStoreWriter {
     });
   }
 
-  #groupInMemory(data: Buffer, first: number, end: number, offsets: Float64Array): Buffer {
+  #groupInMemory(data: Buffer, first: number, end: number, offsets: Offsets): Buffer {
     const grouped = Buffer.allocUnsafe(data.length);
     const cursors = offsets.slice(first, end);
     scatter(data, data.length, grouped, cursors, first, first, end, 0);
@@ -233,7 +236,7 @@ export class EventStoreWriter {
    * Groups a partition's file into a new one, window by window: each window is a run of slots whose events
    * fit in `windowBytes` (or one slot bigger than that), filled by one scan of the file.
    */
-  #groupOnDisk(partition: Partition, first: number, end: number, offsets: Float64Array): void {
+  #groupOnDisk(partition: Partition, first: number, end: number, offsets: Offsets): void {
     const cursors = offsets.slice(first, end);
     const file = this.#directory!.newFile("events-grouped");
     const out = openSync(file, "wx+");
@@ -297,7 +300,7 @@ function scatter(
   input: Buffer,
   length: number,
   output: Buffer,
-  cursors: Float64Array,
+  cursors: Offsets,
   first: number,
   from: number,
   to: number,
@@ -318,6 +321,9 @@ function scatter(
   return at;
 }
 
+/** Byte offsets into partitions. */
+type Offsets = Float64Array | Uint32Array;
+
 function writeAll(fd: number, bytes: Buffer, length: number): void {
   let done = 0;
   while (done < length) done += writeSync(fd, bytes, done, length - done);
@@ -328,7 +334,7 @@ interface StoredParts {
   counts: Uint32Array;
   firsts: Uint32Array;
   /** Where each slot's events begin in its partition; they end where the next slot's begin. */
-  offsets: Float64Array;
+  offsets: Offsets;
   /** Per partition: its grouped events in memory, or the descriptor of its file; and its size. */
   parts: Array<Buffer | number>;
   partSizes: number[];
