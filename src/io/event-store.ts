@@ -209,10 +209,11 @@ export class EventStoreWriter {
         parts.push(partition.grouped ? data : this.#groupInMemory(data, first, end, offsets));
       } else {
         if (!partition.grouped) this.#groupOnDisk(partition, first, end, offsets);
-        parts.push(partition.fd);
-        partition.fd = null;
+        parts.push(partition.fd!);
       }
     }
+    // The files are the lookups' now (until then `dispose` closes them, should a grouping fail).
+    for (const partition of this.#partitions) partition.fd = null;
     return new StoredEvents({
       ids: this.#ids,
       counts: this.#counts,
