@@ -11,8 +11,9 @@
  * - A lead's events are then one range: in memory, or one positioned read of its partition's file.
  *
  * Small files stay in memory (`memoryEvents`). Past that the partitions go to files in a fresh temporary
- * directory (removed by `dispose`): the events are written twice and read twice at most, and memory holds
- * the id table (about 40 bytes per lead id with its counts) and a window of the grouping pass.
+ * directory (removed by `dispose`): the events are written twice and read twice (a partition whose grouped
+ * events outgrow the window is read once per window), and memory holds the id table (about 40 bytes per lead
+ * id with its counts) and the grouping pass's window.
  */
 import { closeSync, openSync, readSync, unlinkSync, writeSync } from "node:fs";
 import type { EventsLookup, FiledEvent } from "./event-lookup.js";
