@@ -95,17 +95,22 @@ async function run(leadsText: string, format: LeadsFormat, eventsText?: string, 
     );
     events = { source: "events.ndjson", index };
   }
-  const summary = await scoreBatch({
-    scorer,
-    leads: leadsOf(leadsText, format),
-    leadsSource: `leads.${format}`,
-    events,
-    asOf: "2026-11-01T00:00:00Z",
-    bucketOrder: ["Big", "Small"],
-    onResult: (result, at) => void results.push([at.record, at.line, result.id, result.engagement]),
-    onReject: (reject) => void rejects.push(reject),
-  });
-  return { summary, results, rejects };
+  try {
+    const summary = await scoreBatch({
+      scorer,
+      leads: leadsOf(leadsText, format),
+      leadsSource: `leads.${format}`,
+      events,
+      asOf: "2026-11-01T00:00:00Z",
+      bucketOrder: ["Big", "Small"],
+      onResult: (result, at) => void results.push([at.record, at.line, result.id, result.engagement]),
+      onReject: (reject) => void rejects.push(reject),
+    });
+    return { summary, results, rejects };
+  } finally {
+    // The events went to temporary files past `memoryEvents`: removed, as the commands do.
+    events?.index.byLead.dispose();
+  }
 }
 
 describe("scoreBatch", () => {
