@@ -10,7 +10,8 @@ import {
   type ReadReject,
 } from "./read-item.js";
 import { idText } from "./read-leads.js";
-import { ndjsonItem, type JsonObject } from "./read-ndjson.js";
+import { ndjsonItem } from "./ndjson-item.js";
+import type { JsonObject } from "./read-ndjson.js";
 
 /** The lead ids an events file mentions, each with its events in file order. */
 export interface EventsByLead {
