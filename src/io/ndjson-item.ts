@@ -5,8 +5,7 @@
  */
 import { MAX_VALUE_DEPTH, nestingProblem } from "../compile/json-nesting.js";
 import type { NdjsonLine } from "./ndjson-lines.js";
-import { describeSize, shortenRaw, type ReadItem } from "./read-item.js";
-import type { JsonObject } from "./read-ndjson.js";
+import { describeSize, shortenRaw, type JsonObject, type ReadItem } from "./read-item.js";
 
 /**
  * What one line is as a record numbered `record`: the parsed object or a reject; null for a blank line

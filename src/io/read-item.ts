@@ -4,6 +4,9 @@
  * `records + rejects = logical records`, and every item says where it came from.
  */
 
+/** A record as a JSON line holds it: an object (never an array or a scalar). */
+export type JsonObject = Record<string, unknown>;
+
 /** Where a record sits in its file: `record` counts logical records from 1, `line` is its first line (1-based). */
 export interface RecordPosition {
   record: number;

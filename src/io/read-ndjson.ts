@@ -1,13 +1,13 @@
 import { ndjsonItem } from "./ndjson-item.js";
 import { NdjsonLines, type NdjsonLine } from "./ndjson-lines.js";
-import { DEFAULT_MAX_RECORD_BYTES, type ByteSource, type ReadItem } from "./read-item.js";
+import { DEFAULT_MAX_RECORD_BYTES, type ByteSource, type JsonObject, type ReadItem } from "./read-item.js";
 
 export interface NdjsonOptions {
   /** A longer line is rejected and skipped without being held in memory. Default 1 MiB. */
   maxLineBytes?: number;
 }
 
-export type JsonObject = Record<string, unknown>;
+export type { JsonObject };
 
 /**
  * Reads newline-delimited JSON: one object per line. Lines end with LF or CRLF; a UTF-8 byte order mark is
