@@ -34,8 +34,9 @@ export class OutcomeCounts {
   }
 }
 
-function increment(counts: Map<string, number>, key: string): void {
-  counts.set(key, (counts.get(key) ?? 0) + 1);
+/** Adds `times` (one lead, or a group of leads with the same result) to the count under `key`. */
+export function increment(counts: Map<string, number>, key: string, times = 1): void {
+  counts.set(key, (counts.get(key) ?? 0) + times);
 }
 
 /** Counts keyed in declared order first, then any other names alphabetically: stable across runs. */

@@ -35,6 +35,7 @@ import { DeltaCollector } from "./stats.js";
 import { OutcomeComparison } from "./outcomes.js";
 import { SortedSpill, SpillDirectory } from "../io/spill.js";
 import { RuleUsageTally } from "../batch/rule-usage.js";
+import { increment } from "../batch/outcomes.js";
 import { newUsageProblems } from "./usage.js";
 
 /** A lead of the population: valid for both rulesets (see population-load.ts for reading files). */
@@ -369,10 +370,6 @@ export function isRefusedByOneSide(reject: RejectedRecord): boolean {
 
 function side(label: string, artifact: Artifact): RulesetSide {
   return { label, name: artifact.name, version: artifact.version, sourceHash: artifact.sourceHash };
-}
-
-function increment(counts: Map<string, number>, key: string, times: number): void {
-  counts.set(key, (counts.get(key) ?? 0) + times);
 }
 
 /** Where a lead ends up: its bucket, or why it has none. */
