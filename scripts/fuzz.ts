@@ -1,9 +1,10 @@
 /**
- * `npm run fuzz [-- --cases N --seed S --workers W --case I]`: the grammar-aware ruleset fuzzer and the
+ * `npm run fuzz [-- --cases N --seed S --workers W --case I --from I]`: the grammar-aware ruleset fuzzer and the
  * record-level lead-file fuzzer, alternating, at realistic sizes (rulesets up to 1 MB, lead files up to
  * 3 MB), in W worker threads (default: one per core) that share the cases out by index, so a run gives the
  * same cases whatever W is. Any crash or broken invariant stops the run with the seed and case index that
- * reproduce it (`--case I` runs that case alone); so does a hang: a case still running after
+ * reproduce it (`--case I` runs that case alone; `--from I` resumes a run at case I, skipping the cases
+ * before it, which are the same cases whatever ran them); so does a hang: a case still running after
  * `--case-limit` seconds (default 300, wall-clock, generous because this runs beside other work).
  * CI runs a 2,000-case slice (test/fuzz/slice.test.ts); BENCHMARKS.md records a full run.
  */
@@ -24,7 +25,7 @@ const option = (name: string, fallback: number): number => {
 const seed = option("seed", 1);
 const only = option("case", -1);
 const cases = only >= 0 ? only + 1 : option("cases", 100_000);
-const first = Math.max(only, 0);
+const first = only >= 0 ? only : option("from", 0);
 const workers = Math.max(1, Math.min(option("workers", availableParallelism()), cases - first));
 const caseLimitMs = option("case-limit", 300) * 1000;
 const started = Date.now();
