@@ -1,38 +1,33 @@
 import type { Artifact } from "../compile/artifact.js";
-import { foldCase } from "../eval/normalize.js";
 import { unscoredResult, type ScoreResult } from "../eval/result.js";
-import { planColumns } from "../io/column-plan.js";
 import type { InputOptions } from "../io/input-options.js";
 import { readLeadRecords, type InputReport } from "../io/lead-records.js";
 import { createDecoder } from "../sql/decode.js";
 import type { SqlEngine } from "../sql/engines/engine.js";
 import { appendLeads, createTables, type LoadedLead, type LoadTables } from "../sql/load.js";
-import { eventProperties } from "../sql/relations.js";
 import { engineQuery } from "../sql/score-loaded.js";
 import { OutcomeCounts } from "./outcomes.js";
 import {
-  parquetColumns,
-  parquetEvents,
-  parquetLeads,
-  parquetRelation,
-  type ParquetColumn,
-} from "./parquet-input.js";
-import {
-  eventTypeKey,
-  eventValueCheck,
-  idKey,
-  leadValueCheck,
-  q,
-  t,
-  textOf,
-  trimJs,
-} from "./parquet-row-checks.js";
+  certainEvents,
+  certainLeads,
+  IN_EVENTS,
+  IN_LEADS,
+  LEAD_PATH,
+  observeProbedValues,
+  planParquetInput,
+  sortParquetRecords,
+  uncertainEventRows,
+  uncertainLeadRows,
+  type ParquetLayout,
+} from "./parquet-certain.js";
+import { parquetEvents, parquetLeads } from "./parquet-input.js";
+import { q, trimJs } from "./parquet-row-checks.js";
 import type { RuleUsageTally } from "./rule-usage.js";
 import { scoreBatch, type BatchScorer, type BatchSummary, type RejectLine } from "./score-file.js";
 
 /**
  * `score --engine duckdb` with Parquet leads (and Parquet events, or none): the fast path. DuckDB reads
- * the files itself and SQL sorts every record into one of two kinds:
+ * the files itself and SQL sorts every record into one of two kinds (parquet-certain.ts):
  *   certain   every value is one the shared input layer certainly accepts and reads the same
  *             (parquet-row-checks.ts), its id is present and no other record has it, and all its events
  *             are certain too: loaded into the leads and events tables by SQL, never touching JavaScript;
@@ -67,13 +62,6 @@ export interface ParquetFastOptions {
 /** The JS engine's summary counts events dated before this as probably read in the wrong unit. */
 const YEAR_2000 = Date.UTC(2000, 0, 1);
 const UNMATCHED_EXAMPLES = 5;
-/** As rule-usage.ts: distinct values kept per probed field, for suggestions. */
-const OBSERVED_LIMIT = 2000;
-
-/** Scratch tables of this path; `leads` and `events` are the tables the generated SQL reads. */
-const IN_LEADS = "ls_in_leads";
-const IN_EVENTS = "ls_in_events";
-const LEAD_PATH = "ls_lead_path";
 
 /**
  * A runnable fast path, or null when the files' columns are of kinds it does not read (an id that is
@@ -83,43 +71,10 @@ const LEAD_PATH = "ls_lead_path";
 export async function parquetFastPath(options: Omit<ParquetFastOptions, "onResult" | "onReject">): Promise<{
   run(handlers: Pick<ParquetFastOptions, "onResult" | "onReject">): Promise<FastRun>;
 } | null> {
-  const { engine, artifact, input } = options;
-  const schema = artifact.schema;
-  const idField = schema.lead.find((field) => field.name === "id");
-  if (idField === undefined || idField.type !== "string" || engine.stream === undefined) return null;
-
-  const leadColumns = await parquetColumns(engine, options.leads.file, options.leads.source);
-  // The same plan (and the same errors about the header) the input layer makes of the columns.
-  const plan = planColumns(
-    leadColumns.map((column) => column.name),
-    schema.lead,
-    input,
-    options.leads.source,
-  );
-  const columnOf = new Map<string, ParquetColumn>();
-  plan.targets.forEach((field, index) => {
-    if (field !== null) columnOf.set(field, leadColumns[index]!);
-  });
-  const idColumn = columnOf.get("id");
-  const leadKey = idColumn === undefined ? null : idKey(idColumn);
-  if (leadKey === null) return null;
-
-  let eventColumns: Map<string, ParquetColumn> | null = null;
-  if (options.events !== null) {
-    const columns = await parquetColumns(engine, options.events.file, options.events.source);
-    eventColumns = new Map(columns.map((column) => [column.name, column]));
-    const leadId = eventColumns.get("lead_id");
-    if (leadId === undefined || idKey(leadId) === null) return null;
-    if (eventColumns.get("type")?.kind !== "text" || !eventColumns.has("at")) return null;
-    if (eventColumns.size !== columns.length) return null;
-    const folded = schema.events.map((event) => foldCase(event.name));
-    if (new Set(folded).size !== folded.length) return null;
-    if (!propertyTypesAgree(artifact)) return null;
-  }
-
+  const layout = await planParquetInput(options.engine, options.artifact, options.input, options);
+  if (layout === null) return null;
   return {
-    run: (handlers) =>
-      runFastPath({ ...options, ...handlers }, { columnOf, leadKey, leadColumns, eventColumns }),
+    run: (handlers) => runFastPath({ ...options, ...handlers }, layout),
   };
 }
 
@@ -129,92 +84,15 @@ export interface FastRun {
   certain: number;
 }
 
-interface Layout {
-  columnOf: ReadonlyMap<string, ParquetColumn>;
-  leadKey: string;
-  leadColumns: readonly ParquetColumn[];
-  eventColumns: ReadonlyMap<string, ParquetColumn> | null;
-}
-
-/** A property name declared with two types (by two event types) is read by the general path. */
-function propertyTypesAgree(artifact: Artifact): boolean {
-  const types = new Map<string, string>();
-  for (const event of artifact.schema.events)
-    for (const property of event.properties) {
-      const seen = types.get(property.name);
-      if (seen !== undefined && seen !== property.type) return false;
-      types.set(property.name, property.type);
-    }
-  return true;
-}
-
-async function runFastPath(options: ParquetFastOptions, layout: Layout): Promise<FastRun> {
+async function runFastPath(options: ParquetFastOptions, layout: ParquetLayout): Promise<FastRun> {
   const { engine, artifact, input } = options;
   const schema = artifact.schema;
-  const leadFields = schema.lead.filter((field) => field.name !== "id");
 
-  // 1. Every lead record with its id key, whether it is certain, and its values as scoring reads them.
-  const leadChecks = schema.lead.map((field) => ({
-    field,
-    check: leadValueCheck(field, layout.columnOf.get(field.name), input),
-  }));
-  const idColumn = layout.columnOf.get("id")!;
-  await engine.run(
-    `CREATE OR REPLACE TEMP TABLE ${IN_LEADS} AS SELECT file_row_number AS pos, ${layout.leadKey} AS key, ` +
-      `(${leadChecks.map(({ check }) => check.ok).join(" AND ")}) AS ok, ` +
-      `${textOf(idColumn)} AS ${q("v_id")}` +
-      leadFields
-        .map(
-          (field) => `, ${leadChecks.find((c) => c.field === field)!.check.value} AS ${q(`v_${field.name}`)}`,
-        )
-        .join("") +
-      ` FROM ${parquetRelation(options.leads.file, true)}`,
-  );
-
-  // 2. Every event with its lead key, whether it is certain, and its values.
-  const properties = eventProperties(artifact).filter((p) => !["lead_id", "type", "at"].includes(p.name));
-  if (layout.eventColumns !== null) {
-    const columns = layout.eventColumns;
-    const epoch = input.epoch;
-    const at = eventValueCheck({ name: "at", type: "date", optional: false }, columns.get("at"), epoch);
-    const typeKey = eventTypeKey(columns.get("type")!);
-    const perType = schema.events.map((event) => {
-      const checks = event.properties
-        .filter((p) => p.name !== "type" && p.name !== "at")
-        .map((p) => eventValueCheck(p, columns.get(p.name), epoch).ok);
-      return `WHEN ${t(foldCase(event.name))} THEN ${[at.ok, ...checks].join(" AND ")}`;
-    });
-    // A property's value for events of types that do not declare it: kept only when exactly typed.
-    const anyType = properties.map((p) =>
-      eventValueCheck({ ...p, optional: true }, columns.get(p.name), epoch),
-    );
-    const ok =
-      perType.length === 0
-        ? "FALSE"
-        : `(CASE ${typeKey} ${perType.join(" ")} ELSE FALSE END)${anyType.map((c) => ` AND ${c.ok}`).join("")}`;
-    await engine.run(
-      `CREATE OR REPLACE TEMP TABLE ${IN_EVENTS} AS SELECT file_row_number AS pos, ` +
-        `${idKey(columns.get("lead_id")!)} AS key, COALESCE(${ok}, FALSE) AS ok, ${q("type")} AS type, ` +
-        `${at.value} AS ${q("at")}` +
-        anyType.map((check, i) => `, ${check.value} AS ${q(`p_${properties[i]!.name}`)}`).join("") +
-        ` FROM ${parquetRelation(options.events!.file, true)}`,
-    );
-  } else {
-    await engine.run(
-      `CREATE OR REPLACE TEMP TABLE ${IN_EVENTS} (pos BIGINT, key VARCHAR, ok BOOLEAN, type VARCHAR, "at" TIMESTAMP)`,
-    );
-  }
-
-  // 3. Which leads SQL takes: certain, keyed, no other record with its key, no uncertain event.
-  await engine.run(
-    `CREATE OR REPLACE TEMP TABLE ${LEAD_PATH} AS SELECT pos, key, COALESCE(ok AND key IS NOT NULL AND n = 1 ` +
-      `AND key NOT IN (SELECT key FROM ${IN_EVENTS} WHERE key IS NOT NULL AND NOT ok), FALSE) AS fast ` +
-      `FROM (SELECT pos, key, ok, COUNT(*) OVER (PARTITION BY key) AS n FROM ${IN_LEADS})`,
-  );
+  // 1.-3. Every record sorted into certain or not (parquet-certain.ts).
+  await sortParquetRecords(engine, artifact, input, options, layout);
 
   // 4. The records SQL cannot decide go through the JS input layer, exactly as the general path reads them:
   // unfiled events (their rejects come first, as the JS engine reads events first), then the leads.
-  const slowKeys = `SELECT key FROM ${LEAD_PATH} WHERE NOT fast AND key IS NOT NULL`;
   const eventsIndex =
     options.events === null
       ? null
@@ -224,7 +102,7 @@ async function runFastPath(options: ParquetFastOptions, layout: Layout): Promise
           options.events.source,
           ({ record, line, reason, raw }) =>
             options.onReject({ record, line, source: options.events!.source, reason, raw }),
-          `file_row_number IN (SELECT pos FROM ${IN_EVENTS} WHERE key IS NULL OR key IN (${slowKeys}))`,
+          uncertainEventRows,
         );
   const accepted: Array<LoadedLead & { row: number }> = [];
   let sub: BatchSummary;
@@ -244,12 +122,7 @@ async function runFastPath(options: ParquetFastOptions, layout: Layout): Promise
           },
           name: options.leads.source,
           format: "csv",
-          table: await parquetLeads(
-            engine,
-            options.leads.file,
-            options.leads.source,
-            `file_row_number IN (SELECT pos FROM ${LEAD_PATH} WHERE NOT fast)`,
-          ),
+          table: await parquetLeads(engine, options.leads.file, options.leads.source, uncertainLeadRows),
         },
         schema,
         input,
@@ -275,17 +148,12 @@ async function runFastPath(options: ParquetFastOptions, layout: Layout): Promise
     { leads: "leads", events: "events" },
     { eventOrder: true },
   );
+  // Positions are 0-based, record numbers (the leads' `__row`, as appended below) 1-based.
   await engine.run(
-    `INSERT INTO ${q("leads")} SELECT l.pos + 1, l.${q("v_id")}` +
-      leadFields.map((field) => `, l.${q(`v_${field.name}`)}`).join("") +
-      ` FROM ${IN_LEADS} l JOIN ${LEAD_PATH} p ON p.pos = l.pos WHERE p.fast`,
+    `INSERT INTO ${q("leads")} SELECT pos + 1, * EXCLUDE (pos) FROM (${certainLeads(artifact)})`,
   );
   if (layout.eventColumns !== null) {
-    await engine.run(
-      `INSERT INTO ${q("events")} SELECT e.key, e.type, e.${q("at")}` +
-        properties.map((p) => `, e.${q(`p_${p.name}`)}`).join("") +
-        `, e.pos FROM ${IN_EVENTS} e JOIN (SELECT key FROM ${LEAD_PATH} WHERE fast) f ON f.key = e.key`,
-    );
+    await engine.run(`INSERT INTO ${q("events")} ${certainEvents(artifact)}`);
   }
   await appendLeads(engine, tables, accepted);
 
@@ -317,7 +185,9 @@ async function runFastPath(options: ParquetFastOptions, layout: Layout): Promise
   );
   const read = Number(counts!.n_read);
   const certain = Number(counts!.n_certain);
-  if (options.usage !== undefined && scored > 0) await observeProbedValues(engine, options.usage, tables);
+  if (options.usage !== undefined && scored > 0) {
+    await observeProbedValues(engine, options.usage, probedRelations(tables));
+  }
   const summary: BatchSummary = {
     asOf: options.asOf,
     leads: {
@@ -374,43 +244,14 @@ async function eventsSummary(
   };
 }
 
-/**
- * The values of the fields the rules probe, as RuleUsageTally.observe would see them lead by lead (each
- * lead's events in order): the first OBSERVED_LIMIT distinct ones in that order, then any probed value
- * found later.
- */
-async function observeProbedValues(
-  engine: SqlEngine,
-  usage: RuleUsageTally,
-  tables: LoadTables,
-): Promise<void> {
-  const leadColumns = new Set(["id", ...tables.leadFields.map((field) => field.name)]);
-  const eventColumns = new Set(tables.properties.map((property) => property.name));
-  for (const { scope, field, values } of usage.probedFields()) {
-    if (!(scope === "lead" ? leadColumns : eventColumns).has(field)) continue;
-    const from =
-      scope === "lead"
-        ? `SELECT ${q(field)} AS v, __row AS r1, 0 AS r2 FROM ${q("leads")}`
-        : `SELECT e.${q(field)} AS v, l.__row AS r1, e.__seq AS r2 FROM ${q("events")} e ` +
-          `JOIN ${q("leads")} l ON e.lead_id = NULLIF(${trimJs("l.id")}, '')`;
-    // normalizeText: the value trimmed, blank is none, ASCII case-folded; spelled as trimmed.
-    const spelled = `SELECT NULLIF(${trimJs("CAST(v AS VARCHAR)")}, '') AS spelling, r1, r2 FROM (${from}) WHERE v IS NOT NULL`;
-    const folded = `SELECT spelling, ${foldSql("spelling")} AS key, r1, r2 FROM (${spelled}) WHERE spelling IS NOT NULL`;
-    // One pass: the distinct values in the order they first occur; the first OBSERVED_LIMIT of them are
-    // noted with their first spelling, then the probed values found beyond (already noted, or too late to
-    // be kept for suggestions: only `seen` changes).
-    const probed = values.length === 0 ? "FALSE" : `key IN (${values.map(t).join(", ")})`;
-    const rows = await engine.query(
-      `SELECT key, spelling, ROW_NUMBER() OVER (ORDER BY first) AS n FROM (SELECT key, ` +
-        `ARG_MIN(spelling, (r1, r2)) AS spelling, MIN((r1, r2)) AS first FROM (${folded}) GROUP BY key) ` +
-        `QUALIFY n <= ${OBSERVED_LIMIT} OR ${probed} ORDER BY n`,
-    );
-    for (const row of rows)
-      usage.noteValue(scope, field, Number(row.n) <= OBSERVED_LIMIT ? String(row.spelling) : String(row.key));
-  }
-}
-
-/** ASCII case folding of trimmed text, as `foldCase` does it. */
-function foldSql(text: string): string {
-  return `TRANSLATE(${text}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')`;
+/** The probed values of the scored tables, each lead's events in their order (see observeProbedValues). */
+function probedRelations(tables: LoadTables) {
+  return {
+    leadColumns: new Set(["id", ...tables.leadFields.map((field) => field.name)]),
+    eventColumns: new Set(tables.properties.map((property) => property.name)),
+    leads: (field: string) => `SELECT ${q(field)} AS v, __row AS r1, 0 AS r2 FROM ${q("leads")}`,
+    events: (field: string) =>
+      `SELECT e.${q(field)} AS v, l.__row AS r1, e.__seq AS r2 FROM ${q("events")} e ` +
+      `JOIN ${q("leads")} l ON e.lead_id = NULLIF(${trimJs("l.id")}, '')`,
+  };
 }

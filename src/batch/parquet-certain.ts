@@ -1,0 +1,268 @@
+import type { Artifact } from "../compile/artifact.js";
+import { foldCase } from "../eval/normalize.js";
+import { planColumns } from "../io/column-plan.js";
+import type { InputOptions } from "../io/input-options.js";
+import type { SqlEngine } from "../sql/engines/engine.js";
+import { eventProperties } from "../sql/relations.js";
+import { parquetColumns, parquetRelation, type ParquetColumn } from "./parquet-input.js";
+import {
+  eventTypeKey,
+  eventValueCheck,
+  idKey,
+  leadValueCheck,
+  q,
+  t,
+  textOf,
+  trimJs,
+} from "./parquet-row-checks.js";
+import type { RuleUsageTally } from "./rule-usage.js";
+
+/**
+ * The input side of every Parquet fast path (`score --engine duckdb`, `diff --engine duckdb`): DuckDB
+ * reads the files itself and SQL sorts every record into one of two kinds:
+ *   certain   every value is one the shared input layer certainly accepts and reads the same
+ *             (parquet-row-checks.ts), its id is present and no other record has it, and all its events
+ *             are certain too: the caller loads them into its tables by SQL, never touching JavaScript;
+ *   the rest  handed, with their events, to the JS input layer (uncertainLeadRows / uncertainEventRows
+ *             as row filters of parquet-input.ts), which rejects them with their record numbers and
+ *             reasons exactly as the JS engine does, or accepts them.
+ * One module, so that a record is certain for the same reasons whichever command reads it.
+ */
+
+/** The Parquet files of one input: absolute paths and the names the user wrote. */
+export interface ParquetFiles {
+  leads: { file: string; source: string };
+  events: { file: string; source: string } | null;
+}
+
+/** How the files' columns are read: which column is which lead field, and the id's key. */
+export interface ParquetLayout {
+  columnOf: ReadonlyMap<string, ParquetColumn>;
+  leadKey: string;
+  leadColumns: readonly ParquetColumn[];
+  eventColumns: ReadonlyMap<string, ParquetColumn> | null;
+}
+
+/**
+ * Scratch tables of the sorting: every lead record (`pos`, `key`, `ok`, `v_<field>`), every event
+ * (`pos`, `key`, `ok`, `type`, `at`, `p_<property>`), and which leads SQL takes (`pos`, `key`, `fast`).
+ * Positions are 0-based rows of the file (`file_row_number`); a record's number is its position + 1.
+ */
+export const IN_LEADS = "ls_in_leads";
+export const IN_EVENTS = "ls_in_events";
+export const LEAD_PATH = "ls_lead_path";
+
+/**
+ * The layout of a Parquet input SQL can sort, or null when the files' columns are of kinds it does not
+ * read (an id that is a double, events without `lead_id`/`type`/`at` columns…): then the caller reads
+ * every record through the JS input layer. A header the input layer refuses throws its error here.
+ */
+export async function planParquetInput(
+  engine: SqlEngine,
+  artifact: Artifact,
+  input: InputOptions,
+  files: ParquetFiles,
+): Promise<ParquetLayout | null> {
+  const schema = artifact.schema;
+  const idField = schema.lead.find((field) => field.name === "id");
+  if (idField === undefined || idField.type !== "string" || engine.stream === undefined) return null;
+
+  const leadColumns = await parquetColumns(engine, files.leads.file, files.leads.source);
+  // The same plan (and the same errors about the header) the input layer makes of the columns.
+  const plan = planColumns(
+    leadColumns.map((column) => column.name),
+    schema.lead,
+    input,
+    files.leads.source,
+  );
+  const columnOf = new Map<string, ParquetColumn>();
+  plan.targets.forEach((field, index) => {
+    if (field !== null) columnOf.set(field, leadColumns[index]!);
+  });
+  const idColumn = columnOf.get("id");
+  const leadKey = idColumn === undefined ? null : idKey(idColumn);
+  if (leadKey === null) return null;
+
+  let eventColumns: Map<string, ParquetColumn> | null = null;
+  if (files.events !== null) {
+    const columns = await parquetColumns(engine, files.events.file, files.events.source);
+    eventColumns = new Map(columns.map((column) => [column.name, column]));
+    const leadId = eventColumns.get("lead_id");
+    if (leadId === undefined || idKey(leadId) === null) return null;
+    if (eventColumns.get("type")?.kind !== "text" || !eventColumns.has("at")) return null;
+    if (eventColumns.size !== columns.length) return null;
+    const folded = schema.events.map((event) => foldCase(event.name));
+    if (new Set(folded).size !== folded.length) return null;
+    if (!propertyTypesAgree(artifact)) return null;
+  }
+  return { columnOf, leadKey, leadColumns, eventColumns };
+}
+
+/** A property name declared with two types (by two event types) is read by the general path. */
+function propertyTypesAgree(artifact: Artifact): boolean {
+  const types = new Map<string, string>();
+  for (const event of artifact.schema.events)
+    for (const property of event.properties) {
+      const seen = types.get(property.name);
+      if (seen !== undefined && seen !== property.type) return false;
+      types.set(property.name, property.type);
+    }
+  return true;
+}
+
+/** The event properties the scratch events table holds (`p_<name>`), in its column order. */
+export function sortedProperties(artifact: Artifact) {
+  return eventProperties(artifact).filter((p) => !["lead_id", "type", "at"].includes(p.name));
+}
+
+/** Fills IN_LEADS, IN_EVENTS and LEAD_PATH: every record of the files, sorted into certain or not. */
+export async function sortParquetRecords(
+  engine: SqlEngine,
+  artifact: Artifact,
+  input: InputOptions,
+  files: ParquetFiles,
+  layout: ParquetLayout,
+): Promise<void> {
+  const schema = artifact.schema;
+  const leadFields = schema.lead.filter((field) => field.name !== "id");
+
+  // 1. Every lead record with its id key, whether it is certain, and its values as scoring reads them.
+  const leadChecks = schema.lead.map((field) => ({
+    field,
+    check: leadValueCheck(field, layout.columnOf.get(field.name), input),
+  }));
+  const idColumn = layout.columnOf.get("id")!;
+  await engine.run(
+    `CREATE OR REPLACE TEMP TABLE ${IN_LEADS} AS SELECT file_row_number AS pos, ${layout.leadKey} AS key, ` +
+      `(${leadChecks.map(({ check }) => check.ok).join(" AND ")}) AS ok, ` +
+      `${textOf(idColumn)} AS ${q("v_id")}` +
+      leadFields
+        .map(
+          (field) => `, ${leadChecks.find((c) => c.field === field)!.check.value} AS ${q(`v_${field.name}`)}`,
+        )
+        .join("") +
+      ` FROM ${parquetRelation(files.leads.file, true)}`,
+  );
+
+  // 2. Every event with its lead key, whether it is certain, and its values.
+  const properties = sortedProperties(artifact);
+  if (layout.eventColumns !== null) {
+    const columns = layout.eventColumns;
+    const epoch = input.epoch;
+    const at = eventValueCheck({ name: "at", type: "date", optional: false }, columns.get("at"), epoch);
+    const typeKey = eventTypeKey(columns.get("type")!);
+    const perType = schema.events.map((event) => {
+      const checks = event.properties
+        .filter((p) => p.name !== "type" && p.name !== "at")
+        .map((p) => eventValueCheck(p, columns.get(p.name), epoch).ok);
+      return `WHEN ${t(foldCase(event.name))} THEN ${[at.ok, ...checks].join(" AND ")}`;
+    });
+    // A property's value for events of types that do not declare it: kept only when exactly typed.
+    const anyType = properties.map((p) =>
+      eventValueCheck({ ...p, optional: true }, columns.get(p.name), epoch),
+    );
+    const ok =
+      perType.length === 0
+        ? "FALSE"
+        : `(CASE ${typeKey} ${perType.join(" ")} ELSE FALSE END)${anyType.map((c) => ` AND ${c.ok}`).join("")}`;
+    await engine.run(
+      `CREATE OR REPLACE TEMP TABLE ${IN_EVENTS} AS SELECT file_row_number AS pos, ` +
+        `${idKey(columns.get("lead_id")!)} AS key, COALESCE(${ok}, FALSE) AS ok, ${q("type")} AS type, ` +
+        `${at.value} AS ${q("at")}` +
+        anyType.map((check, i) => `, ${check.value} AS ${q(`p_${properties[i]!.name}`)}`).join("") +
+        ` FROM ${parquetRelation(files.events!.file, true)}`,
+    );
+  } else {
+    await engine.run(
+      `CREATE OR REPLACE TEMP TABLE ${IN_EVENTS} (pos BIGINT, key VARCHAR, ok BOOLEAN, type VARCHAR, "at" TIMESTAMP)`,
+    );
+  }
+
+  // 3. Which leads SQL takes: certain, keyed, no other record with its key, no uncertain event.
+  await engine.run(
+    `CREATE OR REPLACE TEMP TABLE ${LEAD_PATH} AS SELECT pos, key, COALESCE(ok AND key IS NOT NULL AND n = 1 ` +
+      `AND key NOT IN (SELECT key FROM ${IN_EVENTS} WHERE key IS NOT NULL AND NOT ok), FALSE) AS fast ` +
+      `FROM (SELECT pos, key, ok, COUNT(*) OVER (PARTITION BY key) AS n FROM ${IN_LEADS})`,
+  );
+}
+
+/** The ids of the leads the JS input layer reads (SQL cannot decide them). */
+const slowKeys = `SELECT key FROM ${LEAD_PATH} WHERE NOT fast AND key IS NOT NULL`;
+
+/** parquet-input.ts row filters: the lead records the JS input layer reads. */
+export const uncertainLeadRows = `file_row_number IN (SELECT pos FROM ${LEAD_PATH} WHERE NOT fast)`;
+
+/** The events the JS input layer files: those of its leads, and those without a usable lead_id. */
+export const uncertainEventRows = `file_row_number IN (SELECT pos FROM ${IN_EVENTS} WHERE key IS NULL OR key IN (${slowKeys}))`;
+
+/** The certain leads: `pos`, then `v_id` and `v_<field>` for every lead field but the id, in schema order. */
+export function certainLeads(artifact: Artifact): string {
+  const fields = artifact.schema.lead.filter((field) => field.name !== "id");
+  return (
+    `SELECT l.pos, l.${q("v_id")}` +
+    fields.map((field) => `, l.${q(`v_${field.name}`)}`).join("") +
+    ` FROM ${IN_LEADS} l JOIN ${LEAD_PATH} p ON p.pos = l.pos WHERE p.fast`
+  );
+}
+
+/** The certain leads' events: `key`, `type`, `at`, `p_<property>` (sortedProperties), `pos`. */
+export function certainEvents(artifact: Artifact): string {
+  return (
+    `SELECT e.key, e.type, e.${q("at")}` +
+    sortedProperties(artifact)
+      .map((p) => `, e.${q(`p_${p.name}`)}`)
+      .join("") +
+    `, e.pos FROM ${IN_EVENTS} e JOIN (SELECT key FROM ${LEAD_PATH} WHERE fast) f ON f.key = e.key`
+  );
+}
+
+/** As rule-usage.ts: distinct values kept per probed field, for suggestions. */
+const OBSERVED_LIMIT = 2000;
+
+/**
+ * Where probed values are read from: the leads (their columns, and `r1` their order) and their events
+ * (`r2` their order within the lead); each relation's values named as the fields are.
+ */
+export interface ProbedRelations {
+  leadColumns: ReadonlySet<string>;
+  eventColumns: ReadonlySet<string>;
+  /** SELECT of the lead values: `${field}` as v, r1, r2. */
+  leads(field: string): string;
+  /** SELECT of the event values: `${field}` as v, r1, r2. */
+  events(field: string): string;
+}
+
+/**
+ * The values of the fields the rules probe, as RuleUsageTally.observe would see them lead by lead (each
+ * lead's events in order): the first OBSERVED_LIMIT distinct ones in that order, then any probed value
+ * found later.
+ */
+export async function observeProbedValues(
+  engine: SqlEngine,
+  usage: RuleUsageTally,
+  relations: ProbedRelations,
+): Promise<void> {
+  for (const { scope, field, values } of usage.probedFields()) {
+    if (!(scope === "lead" ? relations.leadColumns : relations.eventColumns).has(field)) continue;
+    const from = scope === "lead" ? relations.leads(field) : relations.events(field);
+    // normalizeText: the value trimmed, blank is none, ASCII case-folded; spelled as trimmed.
+    const spelled = `SELECT NULLIF(${trimJs("CAST(v AS VARCHAR)")}, '') AS spelling, r1, r2 FROM (${from}) WHERE v IS NOT NULL`;
+    const folded = `SELECT spelling, ${foldSql("spelling")} AS key, r1, r2 FROM (${spelled}) WHERE spelling IS NOT NULL`;
+    // One pass: the distinct values in the order they first occur; the first OBSERVED_LIMIT of them are
+    // noted with their first spelling, then the probed values found beyond (already noted, or too late to
+    // be kept for suggestions: only `seen` changes).
+    const probed = values.length === 0 ? "FALSE" : `key IN (${values.map(t).join(", ")})`;
+    const rows = await engine.query(
+      `SELECT key, spelling, ROW_NUMBER() OVER (ORDER BY first) AS n FROM (SELECT key, ` +
+        `ARG_MIN(spelling, (r1, r2)) AS spelling, MIN((r1, r2)) AS first FROM (${folded}) GROUP BY key) ` +
+        `QUALIFY n <= ${OBSERVED_LIMIT} OR ${probed} ORDER BY n`,
+    );
+    for (const row of rows)
+      usage.noteValue(scope, field, Number(row.n) <= OBSERVED_LIMIT ? String(row.spelling) : String(row.key));
+  }
+}
+
+/** ASCII case folding of trimmed text, as `foldCase` does it. */
+function foldSql(text: string): string {
+  return `TRANSLATE(${text}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')`;
+}
