@@ -1,6 +1,6 @@
 import { parseDuration } from "../syntax/durations.js";
-import type { Artifact, Expr, FieldSchema, Match, Ref } from "./artifact.js";
-import { describeRule } from "./print-artifact.js";
+import type { Artifact, Bucket, Expr, FieldSchema, Match, Ref } from "./artifact.js";
+import { describeBucket, describeExclusion, describeRule } from "./print-artifact.js";
 
 /**
  * What the schema cannot say about an artifact: that its parts refer to each other correctly. An artifact
@@ -45,13 +45,20 @@ export function artifactConsistencyError(artifact: Artifact): string | null {
       if (!durationMatches(rule.within, rule.withinMs))
         problems.push(`rule \`${rule.id}\` says \`within ${rule.within}\` but counts ${rule.withinMs} ms`);
     }
-    for (const bucket of model.buckets ?? []) {
-      if (bucket.test.kind === "when") refs.expr(bucket.test.expr, `bucket \`${bucket.name}\``, null);
-    }
   }
-  for (const exclusion of artifact.exclusions) refs.match(exclusion.match, `exclusion "${exclusion.reason}"`);
-  for (const bucket of artifact.buckets) {
-    if (bucket.test.kind === "when") refs.expr(bucket.test.expr, `bucket \`${bucket.name}\``, null);
+  for (const exclusion of artifact.exclusions) {
+    const where = `exclusion ${JSON.stringify(exclusion.reason)}`;
+    refs.match(exclusion.match, where);
+    if (!durationMatches(exclusion.within, exclusion.withinMs))
+      problems.push(`${where} says \`within ${exclusion.within}\` but counts ${exclusion.withinMs} ms`);
+  }
+  for (const bucket of everyBucket(artifact)) {
+    const where = `bucket \`${bucket.name}\``;
+    if (bucket.test.kind === "when") refs.expr(bucket.test.expr, where, null);
+    for (const action of bucket.actions) {
+      if ("route" in action && !durationMatches(action.within, action.withinMs))
+        problems.push(`${where} routes \`within ${action.within}\` but counts ${action.withinMs} ms`);
+    }
   }
   // One problem is enough to refuse the artifact; a few help whoever edited it.
   return problems.length === 0 ? null : problems.slice(0, 5).join("; ");
@@ -131,17 +138,34 @@ function durationMatches(written: string | null, ms: number | null): boolean {
   return parseDuration(written)?.ms === ms;
 }
 
+/** The global buckets, then each model's own, in that order. */
+function* everyBucket(artifact: Artifact): Generator<Bucket> {
+  yield* artifact.buckets;
+  for (const model of artifact.models) yield* model.buckets ?? [];
+}
+
 /**
- * The first rule whose text (what explanations quote) does not say what the rule does, as a problem; null
- * when every text does. The compiler prints each rule's text from the compiled rule (describeRule), so it is
- * printed again and compared: a rule edited by hand, its hash recomputed, cannot be explained as another.
+ * The first rule, bucket or exclusion whose text (what explanations, coverage and reviews quote) does not
+ * say what it does, as a problem; null when every text does. The compiler prints each text from the compiled
+ * construct (describeRule, describeBucket, describeExclusion), so it is printed again and compared: a
+ * construct edited by hand, its hash recomputed, cannot be shown as another.
  */
-export function ruleTextError(artifact: Artifact): string | null {
+export function textError(artifact: Artifact): string | null {
   for (const model of artifact.models) {
     for (const rule of model.rules) {
       const text = describeRule(rule);
       if (rule.text !== text) return `rule \`${rule.id}\`'s text does not say what it does (\`${text}\`)`;
     }
+  }
+  for (const bucket of everyBucket(artifact)) {
+    const text = describeBucket(bucket);
+    if (bucket.text !== text)
+      return `bucket \`${bucket.name}\`'s text does not say what it does (\`${text}\`)`;
+  }
+  for (const exclusion of artifact.exclusions) {
+    const text = describeExclusion(exclusion);
+    if (exclusion.text !== text)
+      return `exclusion ${JSON.stringify(exclusion.reason)}'s text does not say what it does (\`${text}\`)`;
   }
   return null;
 }

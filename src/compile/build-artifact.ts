@@ -11,8 +11,13 @@ import type {
   SectionDecl,
   Span,
 } from "../syntax/ast.js";
-import { printBucket, printExclude } from "../syntax/print.js";
-import { describeRule } from "./print-artifact.js";
+import {
+  describeBucket,
+  describeExclusion,
+  describeRule,
+  type BucketMeaning,
+  type ExclusionMeaning,
+} from "./print-artifact.js";
 import type { Program } from "../check/program.js";
 import type { FieldSymbol } from "../check/symbol-table.js";
 import {
@@ -124,18 +129,26 @@ export function buildArtifact(
     }
   };
 
-  const bucket = (decl: BucketDecl): Bucket => ({
-    name: decl.name.name,
-    text: printBucket(decl),
-    loc: at(decl.span),
-    test:
-      decl.test.kind === "Threshold"
-        ? { kind: "threshold", cmp: decl.test.operator, value: decl.test.value.value }
-        : decl.test.kind === "When"
-          ? { kind: "when", expr: lowering.lower(decl.test.expr) }
-          : { kind: "otherwise" },
-    actions: decl.actions.map(action),
-  });
+  const bucket = (decl: BucketDecl): Bucket => {
+    const meaning: BucketMeaning = {
+      name: decl.name.name,
+      test:
+        decl.test.kind === "Threshold"
+          ? { kind: "threshold", cmp: decl.test.operator, value: decl.test.value.value }
+          : decl.test.kind === "When"
+            ? { kind: "when", expr: lowering.lower(decl.test.expr) }
+            : { kind: "otherwise" },
+      actions: decl.actions.map(action),
+    };
+    // Printed from the compiled bucket, as a rule's text is: loading prints it again and compares.
+    return {
+      name: meaning.name,
+      text: describeBucket(meaning),
+      loc: at(decl.span),
+      test: meaning.test,
+      actions: meaning.actions,
+    };
+  };
 
   const clamp = (decl: ClampDecl | null | undefined): Clamp | null =>
     decl ? { min: decl.min.value, max: decl.max.value, loc: at(decl.span) } : null;
@@ -163,14 +176,22 @@ export function buildArtifact(
         }
       : null;
 
-  const exclusion = (decl: ExcludeDecl): Exclusion => ({
-    reason: decl.reason.value,
-    text: printExclude(decl),
-    loc: at(decl.span),
-    match: match(decl.condition),
-    withinMs: decl.within ? decl.within.ms : null,
-    within: decl.within ? decl.within.raw : null,
-  });
+  const exclusion = (decl: ExcludeDecl): Exclusion => {
+    const meaning: ExclusionMeaning = {
+      reason: decl.reason.value,
+      match: match(decl.condition),
+      within: decl.within ? decl.within.raw : null,
+    };
+    return {
+      reason: meaning.reason,
+      // Printed from the compiled exclusion, as a rule's text is: loading prints it again and compares.
+      text: describeExclusion(meaning),
+      loc: at(decl.span),
+      match: meaning.match,
+      withinMs: decl.within ? decl.within.ms : null,
+      within: meaning.within,
+    };
+  };
 
   const model = (decl: ModelDecl): Model => {
     const sections = decl.items.filter((item): item is SectionDecl => item.kind === "Section");

@@ -1,5 +1,5 @@
 import { ARTIFACT_FORMAT, ARTIFACT_FORMAT_VERSION, type Artifact } from "./artifact.js";
-import { artifactConsistencyError, ruleTextError } from "./artifact-consistency.js";
+import { artifactConsistencyError, textError } from "./artifact-consistency.js";
 import { artifactSchemaError } from "./artifact-schema.js";
 import { nestingProblem } from "./json-nesting.js";
 import { contentHashOf } from "./content-hash.js";
@@ -43,8 +43,8 @@ export function checkArtifact(value: unknown): ArtifactParseResult {
     };
   }
   // After the hash, so that an edit without a new hash is named as such. (Not in checkArtifactShape: the
-  // compiler prints every rule's text from the rule.)
-  const lyingText = ruleTextError(artifact);
+  // compiler prints every rule's, bucket's and exclusion's text from what it does.)
+  const lyingText = textError(artifact);
   if (lyingText !== null) {
     return {
       reason: "inconsistent",

@@ -1,14 +1,16 @@
 /**
  * The artifact printer: artifact constructs as one line of the language's own spelling, for the diff a
- * reviewer reads and for explanations. Rules, buckets and exclusions carry their canonical text in the
- * artifact (printed from the AST by syntax/print.ts); conditions of models and buckets, actions and grade
- * scales do not, so they are printed here from the compiled form.
+ * reviewer reads and for explanations. Rules, buckets and exclusions carry their text in the artifact,
+ * printed here from their compiled form by the compiler (so that loading can print it again and compare);
+ * conditions of models, actions and grade scales carry none and are printed here when shown.
  */
 import type {
   Action,
+  Bucket,
   BucketTest,
   Clamp,
   Decay,
+  Exclusion,
   Expr,
   GradeScale,
   GradeTier,
@@ -17,15 +19,19 @@ import type {
   Ref,
   Rule,
 } from "./artifact.js";
+import { printString } from "../syntax/print.js";
 
 const TEXT_OPERATORS = { contains: "contains", starts_with: "starts with", ends_with: "ends with" } as const;
 
 const BARE_WORD = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-/** A value as the language writes it: bare words and numbers as they are, other text quoted. */
+/**
+ * A value as the language writes it: bare words and numbers as they are, other text quoted with the
+ * language's own escapes (printString), so that every text printed here reads back as source.
+ */
 export function describeLiteral(value: Literal): string {
   if (typeof value === "number" || typeof value === "boolean") return String(value);
-  return BARE_WORD.test(value) ? value : JSON.stringify(value);
+  return BARE_WORD.test(value) ? value : printString(value);
 }
 
 /**
@@ -65,7 +71,7 @@ export function describeExpr(expr: Expr): string {
     case "ends_with": {
       const [single] = expr.values;
       if (expr.list === undefined && expr.values.length === 1 && single !== undefined) {
-        return `${expr.ref.name} ${TEXT_OPERATORS[expr.op]} ${JSON.stringify(single)}`;
+        return `${expr.ref.name} ${TEXT_OPERATORS[expr.op]} ${printString(single)}`;
       }
       // `contains any [a, b]`, but `starts with [a, b]` and `ends with competitor_domains`.
       const any = expr.op === "contains" ? " any" : "";
@@ -104,10 +110,10 @@ export function describeAction(action: AnyAction): string {
   if ("route" in action) {
     const parts = [`route ${action.route}`];
     if (action.within) parts.push(`within ${action.within}`);
-    if (action.say) parts.push(`say ${JSON.stringify(action.say)}`);
+    if (action.say) parts.push(`say ${printString(action.say)}`);
     return parts.join(" ");
   }
-  if ("nurture" in action) return `nurture ${JSON.stringify(action.nurture)}`;
+  if ("nurture" in action) return `nurture ${printString(action.nurture)}`;
   return "disqualify";
 }
 
@@ -183,4 +189,21 @@ export function describeRule(rule: RuleMeaning): string {
   if (rule.max !== null) parts.push(`max ${rule.max}`);
   if (rule.within !== null) parts.push(`within ${rule.within}`);
   return parts.join(" ");
+}
+
+/** What a bucket's text is made of: everything it does, without its place and text. */
+export type BucketMeaning = Pick<Bucket, "name" | "test" | "actions">;
+
+/** A bucket's text, printed from what it does (stored by the compiler, compared at load, as a rule's). */
+export function describeBucket(bucket: BucketMeaning): string {
+  return `bucket ${bucket.name} ${describeBucketTest(bucket.test)} -> ${bucket.actions.map(describeAction).join(", ")}`;
+}
+
+/** What an exclusion's text is made of: everything it does, without its place and text. */
+export type ExclusionMeaning = Pick<Exclusion, "reason" | "match" | "within">;
+
+/** An exclusion's text, printed from what it does (stored by the compiler, compared at load). */
+export function describeExclusion(exclusion: ExclusionMeaning): string {
+  const within = exclusion.within !== null ? ` within ${exclusion.within}` : "";
+  return `exclude when ${describeMatch(exclusion.match)}${within} because ${printString(exclusion.reason)}`;
 }

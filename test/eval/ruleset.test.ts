@@ -191,6 +191,51 @@ describe("refusals name the reason", () => {
       /rule `\w+\.engagement\.\d+` says `within \w+` but counts 1 ms/,
     ],
     [
+      "issue 9 item 21: a bucket whose text no longer says what it does",
+      "inconsistent",
+      (a) => {
+        const bucket = (a.buckets as Array<{ text: string }>)[1]!;
+        bucket.text = bucket.text.replace(">= 100", ">= 10");
+      },
+      /inconsistent: bucket `MQL`'s text does not say what it does \(`bucket MQL >= 100 -> route sales within 4h`\); recompile/,
+    ],
+    [
+      "issue 9 item 21: a model's own bucket whose threshold changed under its text",
+      "inconsistent",
+      (a) => {
+        const bucket = (models(a)[0]!.buckets as Array<{ test: { value: number } }>)[0]!;
+        bucket.test.value = 1;
+      },
+      /bucket `Expansion`'s text does not say what it does \(`bucket Expansion >= 1 -> route account_management within 24h say "Discuss the Enterprise plan"`\)/,
+    ],
+    [
+      "issue 9 item 21: an exclusion whose reason changed under its text",
+      "inconsistent",
+      (a) => {
+        const exclusion = (a.exclusions as Array<{ reason: string }>)[0]!;
+        exclusion.reason = "partner";
+      },
+      /exclusion "partner"'s text does not say what it does \(`exclude when email ends with competitor_domains because "partner"`\)/,
+    ],
+    [
+      "issue 9 item 21: an exclusion that counts another window than its `within` says",
+      "inconsistent",
+      (a) => {
+        const exclusion = (a.exclusions as Array<{ withinMs: number | null }>)[1]!;
+        exclusion.withinMs = 1;
+      },
+      /exclusion "job seeker" says `within 90d` but counts 1 ms/,
+    ],
+    [
+      "issue 9 item 21: a route that counts another window than its `within` says",
+      "inconsistent",
+      (a) => {
+        const bucket = (a.buckets as Array<{ actions: Array<{ withinMs?: number }> }>)[1]!;
+        bucket.actions[0]!.withinMs = 1;
+      },
+      /bucket `MQL` routes `within 4h` but counts 1 ms/,
+    ],
+    [
       "artifact loading: an expression 1,000 deep",
       "schema",
       (a) => {
