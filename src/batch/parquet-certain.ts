@@ -205,14 +205,17 @@ export function certainLeads(artifact: Artifact): string {
   );
 }
 
-/** The certain leads' events: `key`, `type`, `at`, `p_<property>` (sortedProperties), `pos`. */
+/**
+ * The certain leads' events: `key`, `type`, `at`, `p_<property>` (sortedProperties), `pos`, and the
+ * position of their lead, `lead_pos`.
+ */
 export function certainEvents(artifact: Artifact): string {
   return (
     `SELECT e.key, e.type, e.${q("at")}` +
     sortedProperties(artifact)
       .map((p) => `, e.${q(`p_${p.name}`)}`)
       .join("") +
-    `, e.pos FROM ${IN_EVENTS} e JOIN (SELECT key FROM ${LEAD_PATH} WHERE fast) f ON f.key = e.key`
+    `, e.pos, f.pos AS lead_pos FROM ${IN_EVENTS} e JOIN (SELECT pos, key FROM ${LEAD_PATH} WHERE fast) f ON f.key = e.key`
   );
 }
 

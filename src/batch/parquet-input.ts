@@ -26,6 +26,11 @@ export interface ParquetColumn {
 
 const duckdb = dialectNamed("duckdb");
 
+/** Whether a file is read as Parquet: by its extension, `.parquet`. */
+export function isParquet(file: string): boolean {
+  return file.toLowerCase().endsWith(".parquet");
+}
+
 /** `read_parquet('file')`, the path quoted as data; with each row's position (0-based) when asked. */
 export function parquetRelation(file: string, rowNumbers = false): string {
   return `read_parquet(${duckdb.quoteText(file)}${rowNumbers ? ", file_row_number = true" : ""})`;

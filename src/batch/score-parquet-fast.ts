@@ -153,7 +153,9 @@ async function runFastPath(options: ParquetFastOptions, layout: ParquetLayout): 
     `INSERT INTO ${q("leads")} SELECT pos + 1, * EXCLUDE (pos) FROM (${certainLeads(artifact)})`,
   );
   if (layout.eventColumns !== null) {
-    await engine.run(`INSERT INTO ${q("events")} ${certainEvents(artifact)}`);
+    await engine.run(
+      `INSERT INTO ${q("events")} SELECT * EXCLUDE (lead_pos) FROM (${certainEvents(artifact)})`,
+    );
   }
   await appendLeads(engine, tables, accepted);
 

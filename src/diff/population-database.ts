@@ -13,8 +13,34 @@
  * trying each change undone on the lead (attribution.ts). The query gives their positions; the input is
  * read a second time, up to the last of them, and only those leads are scored again, in JS, for their
  * rows. A change that moves no one costs no second reading.
+ *
+ * A Parquet population file (with Parquet events, or none) on DuckDB is mostly not read by JavaScript at
+ * all: DuckDB reads it and SQL takes every record it can prove the input layer accepts as it is
+ * (batch/parquet-certain.ts, as `score --engine duckdb` does), straight into the tables; the input layer
+ * reads only the others. A lead of such a file is placed by its record number, so both kinds keep the
+ * file's order; the values the rules probe are then observed in SQL over the whole file, in that order.
+ * Read again, such a file gives the input layer only the records of the leads that moved.
  */
 import type { Artifact, FieldSchema, FieldType } from "../compile/artifact.js";
+import { canonicalJson } from "../compile/hash.js";
+import {
+  certainEvents,
+  certainLeads,
+  IN_LEADS,
+  IN_EVENTS,
+  LEAD_PATH,
+  observeProbedValues,
+  planParquetInput,
+  sortedProperties,
+  sortParquetRecords,
+  uncertainEventRows,
+  uncertainLeadRows,
+  type ParquetFiles,
+  type ParquetLayout,
+} from "../batch/parquet-certain.js";
+import { parquetRelation } from "../batch/parquet-input.js";
+import { idKey } from "../batch/parquet-row-checks.js";
+import type { InputOptions } from "../io/input-options.js";
 import { toInstant } from "../eval/instant.js";
 import { dialectNamed, type Dialect } from "../sql/dialect.js";
 import type { ColumnKind, ColumnValue, SqlEngine } from "../sql/engines/engine.js";
@@ -23,7 +49,7 @@ import { pairColumns, pairQuery } from "../sql/diff-query.js";
 import { columnType, idText, insert, kindOf, storable, typedValue } from "../sql/load.js";
 import { eventProperties } from "../sql/relations.js";
 import type { PopulationLead, PopulationDiff } from "./population.js";
-import { StopReading, type PopulationSink } from "./population-load.js";
+import { StopReading, type ParquetSink, type PopulationSink } from "./population-load.js";
 
 /** Why a population cannot be diffed on a database engine (the CLI says it as a usage error). */
 export class DatabaseDiffError extends Error {}
@@ -55,23 +81,36 @@ export async function scoreInDatabase(
   const tables = new PopulationTables(engine, artifacts);
   await tables.create();
   const segments: Segment[] = [];
+  /** The segment a lead scored as of `own` (undefined: the run's as-of) joins: the last one, or a new one. */
+  const segmentOf = (own: number | undefined): number => {
+    const last = segments.at(-1);
+    if (last === undefined || last.asOf !== own) {
+      segments.push(
+        own === undefined
+          ? { asOf: undefined, baseAsOf: asOf.base, headAsOf: asOf.head }
+          : { asOf: own, baseAsOf: own, headAsOf: own },
+      );
+    }
+    return segments.length - 1;
+  };
+  const places = new Places(engine, artifacts);
   await read({
     ...sink,
     leads: {
       push(entry) {
-        diff.observe(entry);
+        const position = places.of(entry);
+        // The leads of a file the database took part of are observed in SQL with the others (see below).
+        if (places.within === null) diff.observe(entry);
+        else diff.observers.routing.noteCreation(entry.lead);
         const own = entry.asOf === undefined ? undefined : toInstant(entry.asOf);
-        const last = segments.at(-1);
-        if (last === undefined || last.asOf !== own) {
-          segments.push(
-            own === undefined
-              ? { asOf: undefined, baseAsOf: asOf.base, headAsOf: asOf.head }
-              : { asOf: own, baseAsOf: own, headAsOf: own },
-          );
-        }
-        return tables.add(entry, segments.length - 1);
+        return tables.add(entry, position, segmentOf(own));
       },
     },
+    ...places.firstReading(async (file, taken) => {
+      await tables.flush();
+      await tables.addCertain(file, segmentOf(undefined));
+      await observeFile(engine, diff, file, taken);
+    }),
   });
   await tables.flush();
 
@@ -80,9 +119,9 @@ export async function scoreInDatabase(
     await countSegment(engine, diff, artifacts, segment, index, moved);
   }
   if (moved.length === 0) return;
+  moved.sort((a, b) => a - b);
 
   // The second reading: only the leads that moved are scored again, for their rows; it stops after the last.
-  let order = 0;
   let next = 0;
   try {
     await read({
@@ -90,20 +129,180 @@ export async function scoreInDatabase(
       rejects: { push: () => undefined },
       leads: {
         push(entry) {
-          if (order === moved[next]) {
-            diff.addMove(entry, order);
+          const position = places.of(entry);
+          if (position === moved[next]) {
+            diff.addMove(entry, position);
             next += 1;
             if (next === moved.length) throw new StopReading("every moved lead was read again");
           }
-          order += 1;
         },
       },
+      ...places.secondReading(moved),
     });
   } catch (error) {
     if (!(error instanceof StopReading)) throw error;
   }
   if (next !== moved.length) {
-    throw new Error(`internal: the population read again had ${order} leads, not the same as before`);
+    throw new Error(`internal: the population read again had ${next} of ${moved.length} moved leads`);
+  }
+}
+
+/** A Parquet file the database took part of: its leads are at `base + record - 1`. */
+interface TakenFile {
+  files: ParquetFiles;
+  layout: ParquetLayout;
+  base: number;
+  records: number;
+}
+
+/**
+ * Every lead's place in the population, the same in both readings: the order leads are read in, except
+ * in a Parquet file the database takes part of, whose leads are placed by their record numbers (the
+ * records SQL takes are never read by JavaScript); the file then occupies as many places as it has records.
+ */
+class Places {
+  readonly #engine: SqlEngine;
+  readonly #artifact: Artifact;
+  /** Whether SQL may take records: DuckDB, and one schema on both sides (else both sides must judge a lead). */
+  readonly #takes: boolean;
+  /** The Parquet files the database was offered, in reading order: taken, or not (null). */
+  readonly #offered: Array<TakenFile | null> = [];
+  #next = 0;
+  within: TakenFile | null = null;
+
+  constructor(engine: SqlEngine, artifacts: { base: Artifact; head: Artifact }) {
+    this.#engine = engine;
+    this.#artifact = artifacts.head;
+    this.#takes =
+      engine.dialect === "duckdb" &&
+      canonicalJson(artifacts.base.schema) === canonicalJson(artifacts.head.schema);
+  }
+
+  of(entry: PopulationLead): number {
+    const file = this.within;
+    if (file === null) return this.#next++;
+    if (entry.record === undefined) throw new Error("internal: a lead of a taken file without its record");
+    return file.base + entry.record - 1;
+  }
+
+  /** The first reading: each Parquet file SQL can sort is sorted, and its certain records loaded (`load`). */
+  firstReading(load: (file: TakenFile, taken: number) => Promise<void>): { parquet?: ParquetSink } {
+    if (!this.#takes) return {};
+    return {
+      parquet: {
+        begin: async (files, input) => {
+          const layout = await this.#layout(files, input);
+          if (layout === null) {
+            this.#offered.push(null);
+            return null;
+          }
+          const engine = this.#engine;
+          await sortParquetRecords(engine, this.#artifact, input, files, layout);
+          const [counts] = await engine.query(
+            `SELECT (SELECT COUNT(*) FROM ${IN_LEADS}) AS records, (SELECT COUNT(*) FROM ${LEAD_PATH} WHERE fast) AS taken, ` +
+              `(SELECT COUNT(*) FROM ${IN_EVENTS}) AS events`,
+          );
+          const file: TakenFile = { files, layout, base: this.#next, records: Number(counts!.records) };
+          const taken = Number(counts!.taken);
+          this.#offered.push(file);
+          this.within = file;
+          return {
+            leadRows: uncertainLeadRows,
+            eventRows: uncertainEventRows,
+            taken,
+            eventsRead: Number(counts!.events),
+            end: async () => {
+              this.#leave(file);
+              await load(file, taken);
+            },
+          };
+        },
+      },
+    };
+  }
+
+  /** The second reading: of each file taken, only the records sharing an id with a lead that moved. */
+  secondReading(moved: readonly number[]): { parquet?: ParquetSink } {
+    if (!this.#takes) return {};
+    this.#next = 0;
+    let offered = 0;
+    return {
+      parquet: {
+        begin: async () => {
+          const file = this.#offered[offered++];
+          if (file === undefined) throw new Error("internal: the population read again has other files");
+          if (file === null) return null;
+          const rows = moved.filter((at) => at >= file.base && at < file.base + file.records);
+          this.within = file;
+          const end = async () => this.#leave(file);
+          if (rows.length === 0) {
+            return { leadRows: "FALSE", eventRows: "FALSE", taken: 0, eventsRead: 0, end };
+          }
+          // Every record with a moved lead's id (the input layer judges duplicates among them), and their events.
+          const ids =
+            `SELECT ${file.layout.leadKey} FROM ${parquetRelation(file.files.leads.file, true)} ` +
+            `WHERE file_row_number IN (${rows.map((at) => at - file.base).join(", ")})`;
+          await this.#engine.run(`CREATE OR REPLACE TEMP TABLE ls_moved_ids AS ${ids}`);
+          const eventKey = file.layout.eventColumns?.get("lead_id");
+          return {
+            leadRows: `(${file.layout.leadKey}) IN (SELECT * FROM ls_moved_ids)`,
+            eventRows:
+              eventKey === undefined ? "FALSE" : `(${idKey(eventKey)}) IN (SELECT * FROM ls_moved_ids)`,
+            taken: 0,
+            eventsRead: 0,
+            end,
+          };
+        },
+      },
+    };
+  }
+
+  #leave(file: TakenFile): void {
+    this.within = null;
+    this.#next = file.base + file.records;
+  }
+
+  /** How SQL reads the files, or null when it takes none of them (an outcome column: read in JS). */
+  async #layout(files: ParquetFiles, input: InputOptions): Promise<ParquetLayout | null> {
+    if (input.outcome !== null) return null;
+    return planParquetInput(this.#engine, this.#artifact, input, files);
+  }
+}
+
+/**
+ * What the leads of a taken file add to the report of themselves (PopulationDiff.observe): the values the
+ * rules probe, over all of the file's leads in order (both kinds are in the tables now), and the creation
+ * times of the certain ones (the others were noted as they were read).
+ */
+async function observeFile(
+  engine: SqlEngine,
+  diff: PopulationDiff,
+  file: TakenFile,
+  taken: number,
+): Promise<void> {
+  const q = dialectNamed("duckdb").quoteIdentifier;
+  const { usage, routing } = diff.observers;
+  const rows = `__row BETWEEN ${file.base} AND ${file.base + file.records - 1}`;
+  const head = diff.artifacts.head;
+  const relations = {
+    leadColumns: new Set(head.schema.lead.map((field) => field.name)),
+    eventColumns: new Set(sortedProperties(head).map((property) => property.name)),
+    leads: (field: string) =>
+      `SELECT ${q(field)} AS v, __row AS r1, 0 AS r2 FROM ${LEADS_TABLE} WHERE ${rows}`,
+    events: (field: string) =>
+      `SELECT ${q(field)} AS v, __row AS r1, __seq AS r2 FROM ${EVENTS_TABLE} WHERE ${rows}`,
+  };
+  for (const tally of usage) await observeProbedValues(engine, tally, relations);
+  const creation = routing.creationField;
+  const kind = creation === null ? undefined : file.layout.columnOf.get(creation)?.kind;
+  // A date given as text or a timestamp; one in epoch units is a number to the input layer, not counted.
+  if (taken > 0 && (kind === "text" || kind === "instant")) {
+    const value = `EPOCH_MS(l.${q(`v_${creation}`)})`;
+    const [span] = await engine.query(
+      `SELECT MIN(${value}) AS first, MAX(${value}) AS last FROM ${IN_LEADS} l ` +
+        `JOIN ${LEAD_PATH} p ON p.pos = l.pos WHERE p.fast`,
+    );
+    if (span!.first !== null) routing.noteCreationSpan(Number(span!.first), Number(span!.last));
   }
 }
 
@@ -182,11 +381,13 @@ class PopulationTables {
   readonly #properties: FieldSchema[];
   #leads: ColumnValue[][] = [];
   #events: ColumnValue[][] = [];
-  #position = 0;
   #loading: Promise<void> = Promise.resolve();
+
+  readonly #artifact: Artifact;
 
   constructor(engine: SqlEngine, artifacts: { base: Artifact; head: Artifact }) {
     this.#engine = engine;
+    this.#artifact = artifacts.head;
     this.#dialect = dialectNamed(engine.dialect);
     const sides = [artifacts.head, artifacts.base];
     this.#fields = union(
@@ -216,6 +417,8 @@ class PopulationTables {
     const d = this.#dialect;
     return [
       ["__row", "integer", "BIGINT"],
+      // The event's place among its lead's events (a certain one's: its row in the events file).
+      ["__seq", "integer", "BIGINT"],
       ["lead_id", "text", d.types.text],
       ["type", "text", d.types.text],
       ["at", "instant", columnType(d, "date")],
@@ -239,8 +442,7 @@ class PopulationTables {
   }
 
   /** Adds a lead; returns a promise when a batch goes to the database (the reader waits for it). */
-  add(entry: PopulationLead, segment: number): Promise<void> | undefined {
-    const position = this.#position++;
+  add(entry: PopulationLead, position: number, segment: number): Promise<void> | undefined {
     const id = idText(entry.lead.id);
     this.#leads.push([
       position,
@@ -249,9 +451,10 @@ class PopulationTables {
       id,
       ...this.#fields.map((field) => typedValue(field.type, entry.lead[field.name])),
     ]);
-    for (const event of entry.events) {
+    for (const [seq, event] of entry.events.entries()) {
       this.#events.push([
         position,
+        seq,
         id,
         typeof event.type === "string" ? event.type : null,
         typedValue("date", event.at),
@@ -259,6 +462,27 @@ class PopulationTables {
       ]);
     }
     return this.#leads.length >= BATCH || this.#events.length >= 10 * BATCH ? this.flush() : undefined;
+  }
+
+  /**
+   * Inserts the certain leads of a taken file (and their events) straight from the sorted records:
+   * placed by their rows, no outcome (a file with an outcome column is read in JS).
+   */
+  async addCertain(file: TakenFile, segment: number): Promise<void> {
+    const q = this.#dialect.quoteIdentifier;
+    const names = (columns: Array<[string, ColumnKind, string]>) =>
+      columns.map(([name]) => q(name)).join(", ");
+    const fields = this.#fields.map((field) => q(`v_${field.name}`)).join(", ");
+    await this.#engine.run(
+      `INSERT INTO ${q(LEADS_TABLE)} (${names(this.#leadColumns())}) SELECT ${file.base} + pos, ${segment}, ` +
+        `NULL, ${q("v_id")}${fields === "" ? "" : `, ${fields}`} FROM (${certainLeads(this.#artifact)})`,
+    );
+    if (file.layout.eventColumns === null) return;
+    const properties = this.#properties.map((property) => q(`p_${property.name}`)).join(", ");
+    await this.#engine.run(
+      `INSERT INTO ${q(EVENTS_TABLE)} (${names(this.#eventColumns())}) SELECT ${file.base} + lead_pos, pos, ` +
+        `key, type, ${q("at")}${properties === "" ? "" : `, ${properties}`} FROM (${certainEvents(this.#artifact)})`,
+    );
   }
 
   /** Sends the rows held to the database, after the batches before them. */

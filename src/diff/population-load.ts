@@ -22,6 +22,9 @@ import type { PopulationLead } from "./population.js";
 import type { PopulationSourceSummary, RejectedRecord, SourceOutcome } from "./report/model.js";
 import { parseFixtureText } from "../fixtures/parse.js";
 import { readOutcome } from "../batch/conversion.js";
+import type { ParquetFiles } from "../batch/parquet-certain.js";
+import { isParquet, parquetEvents, parquetLeads, type RowFilter } from "../batch/parquet-input.js";
+import type { SqlEngine } from "../sql/engines/engine.js";
 
 /**
  * Where the population goes as it is read: every lead valid under both sides, every rejected record, and
@@ -33,6 +36,31 @@ export interface PopulationSink {
   leads: { push(lead: PopulationLead): unknown };
   sources: PopulationSourceSummary[];
   rejects: { push(reject: RejectedRecord): unknown };
+  /** A database that takes the records of a Parquet file it can decide itself (population-database.ts). */
+  parquet?: ParquetSink;
+}
+
+/**
+ * Takes part of a Parquet population file in the database: the records SQL can prove the input layer
+ * accepts as they are, with their events (batch/parquet-certain.ts). The input layer reads the rest.
+ */
+export interface ParquetSink {
+  /**
+   * Called before a Parquet file (with Parquet events, or none) is read, with the options it is read with;
+   * null when the database takes none of it (every record is then read here).
+   */
+  begin(files: ParquetFiles, input: InputOptions): Promise<ParquetPortion | null>;
+}
+
+export interface ParquetPortion {
+  /** The rows the input layer reads (parquet-input.ts filters): leads, and events filed for them. */
+  leadRows: RowFilter;
+  eventRows: RowFilter;
+  /** Lead records the database took (accepted), and the events file's records in all. */
+  taken: number;
+  eventsRead: number;
+  /** Called when the input layer has read its part of the file. */
+  end(): Promise<void>;
 }
 
 /** The whole population in memory: for small populations (fixture commands, tests). */
@@ -136,6 +164,8 @@ export interface PopulationFileOptions {
   inputFor?: (entry: PopulationSource) => InputOptions;
   /** Called as records are read (every 1,000 records and at the end of each file): for a progress line. */
   onProgress?: (progress: PopulationProgress) => void;
+  /** The DuckDB session that reads Parquet population files (`.parquet`); without one they are refused. */
+  parquet?: SqlEngine;
 }
 
 /** How far reading the population has come, per file: what a progress line with an ETA needs. */
@@ -218,30 +248,56 @@ export async function addPopulationFiles(
   const open = options.open ?? openFile;
   for (const entry of population) {
     const input = options.inputFor?.(entry) ?? resolveInputOptions([entry]);
-    const format = input.format ?? leadsFormatOf(entry.leads);
+    const parquet = {
+      leads: isParquet(entry.leads),
+      events: entry.events !== undefined && isParquet(entry.events),
+    };
+    // Parquet leads are mapped and typed as CSV cells are (batch/parquet-input.ts).
+    const format = parquet.leads ? "csv" : (input.format ?? leadsFormatOf(entry.leads));
     if (format === null) {
       throw new PopulationFileError(
-        `cannot read \`${entry.leads}\`: leads files are .csv, .ndjson or .jsonl`,
+        `cannot read \`${entry.leads}\`: leads files are .csv, .ndjson, .jsonl or .parquet`,
       );
     }
+    const reader = options.parquet;
+    if ((parquet.leads || parquet.events) && reader === undefined) {
+      throw new PopulationFileError(
+        `cannot read \`${parquet.leads ? entry.leads : entry.events}\`: Parquet files are read by DuckDB, which is not installed`,
+      );
+    }
+    const full = (name: string) => path.resolve(options.root, name);
+    // The database may take the records it can decide (a Parquet file with Parquet events, or none).
+    const portion =
+      parquet.leads && (entry.events === undefined || parquet.events) && into.parquet !== undefined
+        ? await guard(entry.leads, () =>
+            into.parquet!.begin(
+              {
+                leads: { file: full(entry.leads), source: entry.leads },
+                events:
+                  entry.events === undefined ? null : { file: full(entry.events), source: entry.events },
+              },
+              input,
+            ),
+          )
+        : null;
     let events: Awaited<ReturnType<typeof readEventsByLead>> | null = null;
     if (entry.events !== undefined) {
       const eventsFile = entry.events;
       const summary: PopulationSourceSummary = { source: eventsFile, read: 0, accepted: 0, rejected: 0 };
       const progress = progressOf(options, open, "events", eventsFile);
+      const onReject = (reject: { line: number; reason: string }) => {
+        into.rejects.push({ source: `${eventsFile} line ${reject.line}`, reason: reject.reason });
+      };
       events = await guard(eventsFile, () =>
-        readEventsByLead(
-          progress.open(),
-          (reject) => {
-            into.rejects.push({ source: `${eventsFile} line ${reject.line}`, reason: reject.reason });
-          },
-          { onRecord: progress.record },
-        ),
+        parquet.events
+          ? parquetEvents(reader!, full(eventsFile), eventsFile, onReject, portion?.eventRows ?? null)
+          : readEventsByLead(progress.open(), onReject, { onRecord: progress.record }),
       );
       progress.done();
-      summary.read = events.read;
-      summary.accepted = events.filed;
+      // The events the database filed are no rejects: every event without a usable lead id is read here.
+      summary.read = portion === null ? events.read : portion.eventsRead;
       summary.rejected = events.rejected;
+      summary.accepted = summary.read - summary.rejected;
       into.sources.push(summary);
     }
     const summary: PopulationSourceSummary = { source: entry.leads, read: 0, accepted: 0, rejected: 0 };
@@ -255,13 +311,29 @@ export async function addPopulationFiles(
     const report = emptyInputReport(format);
     const preparer = new LeadPreparer(sides.head.schema, input);
     const progress = progressOf(options, open, "leads", entry.leads);
-    const file = { open: progress.open, name: entry.leads, format };
+    const file = {
+      open: progress.open,
+      name: entry.leads,
+      format,
+      ...(parquet.leads
+        ? {
+            table: await guard(entry.leads, () =>
+              parquetLeads(reader!, full(entry.leads), entry.leads, portion?.leadRows ?? null),
+            ),
+          }
+        : {}),
+    };
     // An events file too big to hold is indexed on disk (see io/read-events.ts): removed once read.
     await guard(entry.leads, async () => {
       try {
         await addLeads();
       } finally {
         events?.byLead.dispose();
+      }
+      if (portion !== null) {
+        summary.read += portion.taken;
+        summary.accepted += portion.taken;
+        await portion.end();
       }
     });
     async function addLeads(): Promise<void> {
@@ -292,6 +364,8 @@ export async function addPopulationFiles(
         summary.accepted += 1;
         const lead: PopulationLead = { lead: prepared.lead, events: prepared.events, source };
         if (outcome !== null) lead.outcome = outcomeOf(record.outcome, input, outcome);
+        // The database numbers the leads of a file it takes part of by their records.
+        if (portion !== null) lead.record = item.record;
         const loading = into.leads.push(lead);
         if (loading instanceof Promise) await loading;
       }

@@ -51,6 +51,8 @@ export interface PopulationLead {
    * unreadable; absent for leads from sources without one (fixture cases).
    */
   outcome?: boolean | null;
+  /** Its record number in its file, when a database took the file's other records (population-load.ts). */
+  record?: number;
 }
 
 export interface DiffRulesetsOptions {
@@ -190,6 +192,15 @@ export class PopulationDiff {
     this.#baseUsage.observe(entry.lead, entry.events);
     this.#headUsage.observe(entry.lead, entry.events);
     this.#routing.noteCreation(entry.lead);
+  }
+
+  /**
+   * For a database that observes the leads it holds itself (population-database.ts): the tallies of probed
+   * values of both sides (fed through `noteValue` in the order `observe` would see them), and the routing
+   * counter (creation times, in any order).
+   */
+  get observers(): { usage: readonly RuleUsageTally[]; routing: RoutingCounter } {
+    return { usage: [this.#baseUsage, this.#headUsage], routing: this.#routing };
   }
 
   /**

@@ -8,6 +8,7 @@
  * creation day, both counted. Without one, per-day figures are left out rather than guessed.
  */
 import type { Artifact } from "../compile/artifact.js";
+import { parseInstant } from "../eval/instant.js";
 import type { ResultAction } from "../eval/result.js";
 import type { RoutingLoad, RoutingSpan } from "./report/model.js";
 
@@ -40,15 +41,25 @@ export class RoutingCounter {
     this.#count(after, "after", times);
   }
 
-  /** A lead's creation time, for the span. */
+  /** The lead field whose date is the lead's creation time, or null. */
+  get creationField(): string | null {
+    return this.#field;
+  }
+
+  /**
+   * A lead's creation time, for the span: a date written as text (a date given in epoch units is not
+   * counted), read by the one ISO-8601 reader as scoring reads it.
+   */
   noteCreation(lead: Readonly<Record<string, unknown>>): void {
     if (this.#field === null) return;
     const value = lead[this.#field];
-    const time = typeof value === "string" ? Date.parse(value) : Number.NaN;
-    if (Number.isFinite(time)) {
-      this.#first = Math.min(this.#first, time);
-      this.#last = Math.max(this.#last, time);
-    }
+    if (typeof value === "string") this.noteCreationSpan(parseInstant(value), parseInstant(value));
+  }
+
+  /** The first and last creation time of some leads (epoch ms; NaN for none), counted at once. */
+  noteCreationSpan(first: number, last: number): void {
+    if (Number.isFinite(first)) this.#first = Math.min(this.#first, first);
+    if (Number.isFinite(last)) this.#last = Math.max(this.#last, last);
   }
 
   #count(actions: readonly ResultAction[], side: "before" | "after", times: number): void {

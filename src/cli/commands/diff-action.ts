@@ -40,7 +40,8 @@ import { linkBoundary } from "../rules-input.js";
 import type { DiffFormat } from "./choices.js";
 import { inputOptionsOrUsage } from "../input-options-for-command.js";
 import { resolveInputOptions, type InputFlags } from "../../io/input-options.js";
-import { openDiffEngine, type DiffEngineOptions } from "./diff-engine.js";
+import { openDiffEngine, openParquetReader, type DiffEngineOptions } from "./diff-engine.js";
+import { isParquet } from "../../batch/parquet-input.js";
 
 export interface DiffOptions extends InputFlags, DiffEngineOptions {
   format: DiffFormat;
@@ -125,6 +126,15 @@ export async function runDiff(
   };
 
   const engine = await openDiffEngine(options);
+  // Parquet population files are read by DuckDB, whichever engine scores them.
+  const parquet = config.population.some(
+    (entry) => isParquet(entry.leads) || (entry.events !== undefined && isParquet(entry.events)),
+  )
+    ? await openParquetReader(engine).catch(async (error: unknown) => {
+        await engine?.close();
+        throw error;
+      })
+    : null;
   // A database engine reads the population twice when leads moved: loading it, then for the moved leads.
   let reading = 0;
   const progress = populationProgress(io, (file) =>
@@ -154,7 +164,12 @@ export async function runDiff(
         await addPopulationFiles(
           config.population,
           artifacts,
-          { root: config.root, inputFor, ...(progress === null ? {} : { onProgress: progress.update }) },
+          {
+            root: config.root,
+            inputFor,
+            ...(progress === null ? {} : { onProgress: progress.update }),
+            ...(parquet === null ? {} : { parquet: parquet.reader }),
+          },
           population,
         );
       },
@@ -166,7 +181,11 @@ export async function runDiff(
     throw error;
   } finally {
     progress?.clear();
-    await engine?.close();
+    try {
+      await parquet?.close();
+    } finally {
+      await engine?.close();
+    }
   }
   const { report, lists } = streamed;
   try {

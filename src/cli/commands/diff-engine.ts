@@ -18,7 +18,48 @@ export interface DiffEngineOptions {
 /** Where `diff` scores the population: in JS (null), or a database session with the pass that uses it. */
 export interface DiffEngine {
   score: ScoringPass;
+  /** The DuckDB session, which also reads Parquet population files (and takes their certain records). */
+  duckdb: SqlEngine | null;
   close(): Promise<void>;
+}
+
+/**
+ * The DuckDB session that reads Parquet population files: the engine's own on DuckDB, else one opened
+ * for reading only (the JS and PostgreSQL engines read Parquet through it, into the same input layer).
+ */
+export async function openParquetReader(
+  engine: DiffEngine | null,
+): Promise<{ reader: SqlEngine; close(): Promise<void> }> {
+  if (engine?.duckdb != null) return { reader: engine.duckdb, close: async () => undefined };
+  const { session, scratch } = await openScratchDuckDb({});
+  return {
+    reader: session,
+    async close() {
+      try {
+        await session.close();
+      } finally {
+        rmSync(scratch, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
+/** An in-memory DuckDB spilling into a directory of our own (removed by the caller), never the working one. */
+async function openScratchDuckDb(
+  options: Pick<DiffEngineOptions, "memoryLimit">,
+): Promise<{ session: SqlEngine; scratch: string }> {
+  const { openDuckDb } = await import("../../sql/engines/duckdb.js");
+  const scratch = mkdtempSync(path.join(os.tmpdir(), "leadscore-duckdb-"));
+  const session = await openDuckDb({
+    tempDirectory: scratch,
+    ...(options.memoryLimit === undefined ? {} : { memoryLimit: options.memoryLimit }),
+  }).catch((error: unknown) => {
+    rmSync(scratch, { recursive: true, force: true });
+    // A --memory-limit DuckDB cannot read is the one mistake of the user's here.
+    const message = error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
+    throw new UsageError(`cannot open DuckDB: ${message}`);
+  });
+  return { session, scratch };
 }
 
 /**
@@ -38,18 +79,7 @@ export async function openDiffEngine(options: DiffEngineOptions): Promise<DiffEn
   let url: string | null = null;
   let scratch: string | null = null;
   if (name === "duckdb") {
-    const { openDuckDb } = await import("../../sql/engines/duckdb.js");
-    // Where DuckDB spills beyond its memory limit: a directory of our own, never the working directory.
-    scratch = mkdtempSync(path.join(os.tmpdir(), "leadscore-duckdb-"));
-    session = await openDuckDb({
-      tempDirectory: scratch,
-      ...(options.memoryLimit === undefined ? {} : { memoryLimit: options.memoryLimit }),
-    }).catch((error: unknown) => {
-      rmSync(scratch!, { recursive: true, force: true });
-      // A --memory-limit DuckDB cannot read is the one mistake of the user's here.
-      const message = error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
-      throw new UsageError(`cannot open DuckDB: ${message}`);
-    });
+    ({ session, scratch } = await openScratchDuckDb(options));
   } else {
     if (options.database === undefined) {
       throw new UsageError("--engine postgres diffs inside a PostgreSQL: name it with --database <url>");
@@ -65,6 +95,7 @@ export async function openDiffEngine(options: DiffEngineOptions): Promise<DiffEn
   }
   const { scoreInDatabase, DatabaseDiffError } = await import("../../diff/population-database.js");
   return {
+    duckdb: name === "duckdb" ? session : null,
     async score(diff: PopulationDiff, read, sink) {
       try {
         await scoreInDatabase(session, diff, read, sink);

@@ -19,7 +19,7 @@ import { RuleUsageTally } from "../../batch/rule-usage.js";
 import { formatInstant, parseInstant } from "../../eval/instant.js";
 import { readEventsByLead } from "../../io/read-events.js";
 import type { ReadReject } from "../../io/read-item.js";
-import { parquetEvents, parquetLeads } from "../../batch/parquet-input.js";
+import { isParquet, parquetEvents, parquetLeads } from "../../batch/parquet-input.js";
 import { parquetFastPath } from "../../batch/score-parquet-fast.js";
 import type { SqlEngine } from "../../sql/engines/engine.js";
 import {
@@ -398,10 +398,6 @@ async function parquetPreviousAsNdjson(io: CommandIO, engine: SqlEngine, file: s
     throw error;
   }
   return scratch;
-}
-
-function isParquet(file: string): boolean {
-  return path.extname(file).toLowerCase() === ".parquet";
 }
 
 export interface OpenInput {
