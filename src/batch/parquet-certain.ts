@@ -238,14 +238,24 @@ export interface ProbedRelations {
 /**
  * The values of the fields the rules probe, as RuleUsageTally.observe would see them lead by lead (each
  * lead's events in order): the first OBSERVED_LIMIT distinct ones in that order, then any probed value
- * found later.
+ * found later. One query per field, whatever the number of tallies (diff has one per side): each is
+ * handed the rows of the fields it probes — a value beyond the limit that only another tally probes
+ * changes nothing in it, as its observed values are full by then.
  */
 export async function observeProbedValues(
   engine: SqlEngine,
-  usage: RuleUsageTally,
+  tallies: readonly RuleUsageTally[],
   relations: ProbedRelations,
 ): Promise<void> {
-  for (const { scope, field, values } of usage.probedFields()) {
+  const fields = new Map<string, { scope: "lead" | "event"; field: string; values: Set<string> }>();
+  for (const tally of tallies)
+    for (const { scope, field, values } of tally.probedFields()) {
+      const key = `${scope} ${field}`;
+      const known = fields.get(key) ?? { scope, field, values: new Set<string>() };
+      for (const value of values) known.values.add(value);
+      fields.set(key, known);
+    }
+  for (const { scope, field, values } of fields.values()) {
     if (!(scope === "lead" ? relations.leadColumns : relations.eventColumns).has(field)) continue;
     const from = scope === "lead" ? relations.leads(field) : relations.events(field);
     // normalizeText: the value trimmed, blank is none, ASCII case-folded; spelled as trimmed.
@@ -254,14 +264,16 @@ export async function observeProbedValues(
     // One pass: the distinct values in the order they first occur; the first OBSERVED_LIMIT of them are
     // noted with their first spelling, then the probed values found beyond (already noted, or too late to
     // be kept for suggestions: only `seen` changes).
-    const probed = values.length === 0 ? "FALSE" : `key IN (${values.map(t).join(", ")})`;
+    const probed = values.size === 0 ? "FALSE" : `key IN (${[...values].map(t).join(", ")})`;
     const rows = await engine.query(
       `SELECT key, spelling, ROW_NUMBER() OVER (ORDER BY first) AS n FROM (SELECT key, ` +
         `ARG_MIN(spelling, (r1, r2)) AS spelling, MIN((r1, r2)) AS first FROM (${folded}) GROUP BY key) ` +
         `QUALIFY n <= ${OBSERVED_LIMIT} OR ${probed} ORDER BY n`,
     );
-    for (const row of rows)
-      usage.noteValue(scope, field, Number(row.n) <= OBSERVED_LIMIT ? String(row.spelling) : String(row.key));
+    for (const row of rows) {
+      const value = Number(row.n) <= OBSERVED_LIMIT ? String(row.spelling) : String(row.key);
+      for (const tally of tallies) tally.noteValue(scope, field, value);
+    }
   }
 }
 

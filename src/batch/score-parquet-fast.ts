@@ -188,7 +188,7 @@ async function runFastPath(options: ParquetFastOptions, layout: ParquetLayout): 
   const read = Number(counts!.n_read);
   const certain = Number(counts!.n_certain);
   if (options.usage !== undefined && scored > 0) {
-    await observeProbedValues(engine, options.usage, probedRelations(tables));
+    await observeProbedValues(engine, [options.usage], probedRelations(tables));
   }
   const summary: BatchSummary = {
     asOf: options.asOf,

@@ -292,7 +292,7 @@ async function observeFile(
     events: (field: string) =>
       `SELECT ${q(field)} AS v, __row AS r1, __seq AS r2 FROM ${EVENTS_TABLE} WHERE ${rows}`,
   };
-  for (const tally of usage) await observeProbedValues(engine, tally, relations);
+  await observeProbedValues(engine, usage, relations);
   const creation = routing.creationField;
   const kind = creation === null ? undefined : file.layout.columnOf.get(creation)?.kind;
   // A date given as text or a timestamp; one in epoch units is a number to the input layer, not counted.
