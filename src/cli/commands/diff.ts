@@ -35,6 +35,10 @@ SQL scores it in one query per as-of time, counting the leads per pair of result
 that moved are read again and scored in JavaScript for the changes that moved them. The report is the js
 engine's, byte for byte.
 
+Population files may be .parquet (leads, and events or none), read by DuckDB on every engine. On --engine
+duckdb, SQL takes the records it can prove valid straight into its tables: only the others, and the leads
+that moved, are read in JavaScript.
+
 Exit codes: 0 the report was written (a diff is information, whatever it shows), 1 a side's rules have
 errors, 2 bad usage, an unknown revision, not a git repository, or an unreadable file.`;
 
