@@ -223,8 +223,8 @@ class Places {
 
   /** The second reading: of each file taken, only the records sharing an id with a lead that moved. */
   secondReading(moved: readonly number[]): { parquet?: ParquetSink } {
-    if (!this.#takes) return {};
     this.#next = 0;
+    if (!this.#takes) return {};
     let offered = 0;
     return {
       parquet: {

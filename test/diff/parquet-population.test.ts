@@ -9,6 +9,7 @@ import { streamDiff } from "../../src/diff/population-stream.js";
 import { resolveInputOptions } from "../../src/io/input-options.js";
 import { openDuckDb } from "../../src/sql/engines/duckdb.js";
 import { runLeadscore } from "../support/run-cli.js";
+import { POSTGRES_URL, requirePostgresInCi } from "../sql/support/databases.js";
 import {
   AS_OF,
   EVENT_COLUMNS,
@@ -28,6 +29,8 @@ import {
  * byte, on hostile records (the kinds test/batch/parquet-fast-path.test.ts uses), under every reading
  * option, in every format with the full report.
  */
+
+requirePostgresInCi();
 
 /** The hostile ruleset with a creation date (the routing span counts it). */
 const RULES = HOSTILE_RULES.replace("  last_seen: date?\n", "  last_seen: date?\n  created_at: date?\n");
@@ -236,6 +239,19 @@ describe("leadscore diff over Parquet population files", () => {
       }
     }, 240_000);
   }
+
+  it.skipIf(POSTGRES_URL === null)(
+    "--engine postgres (the Parquet files read by DuckDB, loaded into PostgreSQL) gives the same report",
+    async () => {
+      for (const format of FORMATS) {
+        const js = await diff([], format);
+        const postgres = await diff(["--engine", "postgres", "--database", POSTGRES_URL!], format);
+        expect(postgres.stdout).toBe(js.stdout);
+        expect(postgres.full).toBe(js.full);
+      }
+    },
+    240_000,
+  );
 
   it("SQL takes the certain records: JavaScript reads only the others, and again only the moved ones", async () => {
     const compiled = async (side: string) => (await compileDirectory(path.join(dir, side))).artifact!;
