@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import type { PopulationDiff } from "../../diff/population.js";
 import type { ScoringPass } from "../../diff/population-stream.js";
 import type { SqlEngine } from "../../sql/engines/engine.js";
@@ -31,35 +28,20 @@ export async function openParquetReader(
   engine: DiffEngine | null,
 ): Promise<{ reader: SqlEngine; close(): Promise<void> }> {
   if (engine?.duckdb != null) return { reader: engine.duckdb, close: async () => undefined };
-  const { session, scratch } = await openScratchDuckDb({});
-  return {
-    reader: session,
-    async close() {
-      try {
-        await session.close();
-      } finally {
-        rmSync(scratch, { recursive: true, force: true });
-      }
-    },
-  };
+  const session = await openDuckDbSession({});
+  return { reader: session, close: () => session.close() };
 }
 
-/** An in-memory DuckDB spilling into a directory of our own (removed by the caller), never the working one. */
-async function openScratchDuckDb(
-  options: Pick<DiffEngineOptions, "memoryLimit">,
-): Promise<{ session: SqlEngine; scratch: string }> {
+/** An in-memory DuckDB (spilling into a directory of its own, never the working one: see openDuckDb). */
+async function openDuckDbSession(options: Pick<DiffEngineOptions, "memoryLimit">): Promise<SqlEngine> {
   const { openDuckDb } = await import("../../sql/engines/duckdb.js");
-  const scratch = mkdtempSync(path.join(os.tmpdir(), "leadscore-duckdb-"));
-  const session = await openDuckDb({
-    tempDirectory: scratch,
-    ...(options.memoryLimit === undefined ? {} : { memoryLimit: options.memoryLimit }),
-  }).catch((error: unknown) => {
-    rmSync(scratch, { recursive: true, force: true });
-    // A --memory-limit DuckDB cannot read is the one mistake of the user's here.
-    const message = error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
-    throw new UsageError(`cannot open DuckDB: ${message}`);
-  });
-  return { session, scratch };
+  return openDuckDb(options.memoryLimit === undefined ? {} : { memoryLimit: options.memoryLimit }).catch(
+    (error: unknown) => {
+      // A --memory-limit DuckDB cannot read is the one mistake of the user's here.
+      const message = error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
+      throw new UsageError(`cannot open DuckDB: ${message}`);
+    },
+  );
 }
 
 /**
@@ -77,9 +59,8 @@ export async function openDiffEngine(options: DiffEngineOptions): Promise<DiffEn
   if (name === "js") return null;
   let session: SqlEngine;
   let url: string | null = null;
-  let scratch: string | null = null;
   if (name === "duckdb") {
-    ({ session, scratch } = await openScratchDuckDb(options));
+    session = await openDuckDbSession(options);
   } else {
     if (options.database === undefined) {
       throw new UsageError("--engine postgres diffs inside a PostgreSQL: name it with --database <url>");
@@ -108,11 +89,7 @@ export async function openDiffEngine(options: DiffEngineOptions): Promise<DiffEn
       }
     },
     async close() {
-      try {
-        await session.close();
-      } finally {
-        if (scratch !== null) rmSync(scratch, { recursive: true, force: true });
-      }
+      await session.close();
     },
   };
 }

@@ -1,9 +1,17 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import type { SqlEngine } from "./engine.js";
 
 export interface DuckDbOptions {
   /** DuckDB's memory limit (`memory_limit`), like `4GB`; beyond it DuckDB spills to `tempDirectory`. */
   memoryLimit?: string;
   threads?: number;
+  /**
+   * Where DuckDB spills. By default a new directory of the session's own in the system's temporary
+   * directory, removed when the session closes: DuckDB's own default for an in-memory database is `.tmp`
+   * in the working directory, which would leave files in the user's project (or fail in a read-only one).
+   */
   tempDirectory?: string;
 }
 
@@ -13,12 +21,23 @@ export interface DuckDbOptions {
  */
 export async function openDuckDb(options: DuckDbOptions = {}): Promise<SqlEngine> {
   const { DuckDBInstance, DuckDBTimestampValue } = await import("@duckdb/node-api");
-  const settings: Record<string, string> = {};
+  const scratch =
+    options.tempDirectory === undefined ? mkdtempSync(path.join(os.tmpdir(), "leadscore-duckdb-")) : null;
+  const removeScratch = (): void => {
+    if (scratch !== null) rmSync(scratch, { recursive: true, force: true });
+  };
+  const settings: Record<string, string> = { temp_directory: options.tempDirectory ?? scratch! };
   if (options.memoryLimit !== undefined) settings.memory_limit = options.memoryLimit;
   if (options.threads !== undefined) settings.threads = String(options.threads);
-  if (options.tempDirectory !== undefined) settings.temp_directory = options.tempDirectory;
-  const instance = await DuckDBInstance.create(":memory:", settings);
-  const connection = await instance.connect();
+  let instance: Awaited<ReturnType<typeof DuckDBInstance.create>>;
+  let connection: Awaited<ReturnType<typeof instance.connect>>;
+  try {
+    instance = await DuckDBInstance.create(":memory:", settings);
+    connection = await instance.connect();
+  } catch (error) {
+    removeScratch();
+    throw error;
+  }
   return {
     dialect: "duckdb",
     async run(sql) {
@@ -56,8 +75,12 @@ export async function openDuckDb(options: DuckDbOptions = {}): Promise<SqlEngine
       }
     },
     async close() {
-      connection.closeSync();
-      instance.closeSync();
+      try {
+        connection.closeSync();
+        instance.closeSync();
+      } finally {
+        removeScratch();
+      }
     },
   };
 }
