@@ -10,7 +10,8 @@ export function batchScorerFor(ruleset: Ruleset, asOfMs: number, input: InputOpt
   const options = { asOf: asOfMs };
   const preparer = new LeadPreparer(ruleset.artifact.schema, input);
   return {
-    prepare: (record, events) => preparer.prepare(record.fields, events, record.fromText),
+    // The records and events a batch scores are the readers' own (read-item.ts), parsed for it.
+    prepare: (record, events) => preparer.prepare(record.fields, events, record.fromText, true),
     // Validation has accepted the events by now, so each has a `type` and a readable `at`.
     score: (lead, events) => ruleset.score(lead, events as readonly ScoringEvent[], options),
   };

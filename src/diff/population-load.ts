@@ -348,7 +348,7 @@ export async function addPopulationFiles(
         }
         const record = item.value;
         const { events: leadEvents, filed } = joinEvents(record.id, record.events, events?.byLead);
-        const prepared = preparer.prepare(record.fields, leadEvents, record.fromText);
+        const prepared = preparer.prepare(record.fields, leadEvents, record.fromText, true);
         // In the words of `leadscore score`: an event from the events file names its line there.
         const problem =
           prepared.issues.length > 0

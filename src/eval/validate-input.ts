@@ -78,24 +78,40 @@ function valueProblem(check: FieldCheck, value: unknown): string | null {
   return null;
 }
 
+/**
+ * Adds the record's issues to `into`: required fields that are absent first, then the other fields'
+ * problems, each in declaration order. `path` is the record's (`lead`), or the index of an event in the
+ * lead's list: its path (`events[3]`) is written only when the event has an issue.
+ */
 function recordIssues(
   checks: readonly FieldCheck[],
   record: Record<string, unknown>,
-  path: string,
-): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  for (const { field } of checks) {
-    if (!field.optional && ownValue(record, field.name) === undefined) {
-      issues.push({ path: `${path}.${field.name}`, reason: `missing required field \`${field.name}\`` });
-    }
-  }
+  path: string | number,
+  into: ValidationIssue[],
+): void {
+  let problems: ValidationIssue[] | null = null;
   for (const check of checks) {
-    const value = ownValue(record, check.field.name);
-    if (value === undefined) continue;
+    const { field } = check;
+    const value = ownValue(record, field.name);
+    if (value === undefined) {
+      if (!field.optional)
+        into.push({
+          path: `${pathText(path)}.${field.name}`,
+          reason: `missing required field \`${field.name}\``,
+        });
+      continue;
+    }
     const reason = valueProblem(check, value);
-    if (reason !== null) issues.push({ path: `${path}.${check.field.name}`, reason });
+    if (reason === null) continue;
+    if (problems === null) problems = [];
+    problems.push({ path: `${pathText(path)}.${field.name}`, reason });
   }
-  return issues;
+  if (problems !== null) into.push(...problems);
+}
+
+/** A record's path: as given, or the path of the event at that index. */
+function pathText(path: string | number): string {
+  return typeof path === "number" ? `events[${path}]` : path;
 }
 
 const EVENT_BASE_FIELDS: FieldSchema[] = [
@@ -157,37 +173,51 @@ export class InputValidator {
     if (lead === null || typeof lead !== "object" || Array.isArray(lead)) {
       return [{ path: "lead", reason: "must be an object with the lead's fields" }];
     }
-    return recordIssues(this.lead, lead as Record<string, unknown>, "lead");
+    const issues: ValidationIssue[] = [];
+    recordIssues(this.lead, lead as Record<string, unknown>, "lead", issues);
+    return issues;
   }
 
   validateEvents(events: unknown): ValidationIssue[] {
     if (events === undefined || events === null) return [];
     if (!Array.isArray(events)) return [{ path: "events", reason: "must be a list of events" }];
     const issues: ValidationIssue[] = [];
-    events.forEach((event: unknown, i) => {
-      issues.push(...this.validateEvent(event, `events[${i}]`));
-    });
+    // A hole in the list is skipped, as `forEach` and `map` skip it.
+    for (let i = 0; i < events.length; i++) if (i in events) this.#eventIssues(events[i], i, issues);
     return issues;
   }
 
   validateEvent(event: unknown, path: string): ValidationIssue[] {
+    const issues: ValidationIssue[] = [];
+    this.#eventIssues(event, path, issues);
+    return issues;
+  }
+
+  /** Adds the event's issues to `into`; `path` as for `recordIssues` (built only for an issue). */
+  #eventIssues(event: unknown, path: string | number, into: ValidationIssue[]): void {
     if (event === null || typeof event !== "object" || Array.isArray(event)) {
-      return [{ path, reason: "must be an object with `type` and `at`" }];
+      into.push({ path: pathText(path), reason: "must be an object with `type` and `at`" });
+      return;
     }
     const record = event as Record<string, unknown>;
     const type = record.type;
     if (isBlank(type)) {
-      const issues = [{ path: `${path}.type`, reason: "missing required field `type`" }];
-      if (isBlank(record.at)) issues.push({ path: `${path}.at`, reason: "missing required field `at`" });
-      return issues;
+      into.push({ path: `${pathText(path)}.type`, reason: "missing required field `type`" });
+      if (isBlank(record.at))
+        into.push({ path: `${pathText(path)}.at`, reason: "missing required field `at`" });
+      return;
     }
-    if (typeof type !== "string") return [{ path: `${path}.type`, reason: "must be text" }];
+    if (typeof type !== "string") {
+      into.push({ path: `${pathText(path)}.type`, reason: "must be text" });
+      return;
+    }
     const entry = this.events.get(type) ?? this.events.get(foldCase(type.trim()));
     if (!entry) {
       const suggestion = closestName(type.trim(), this.eventTypes);
       const hint = suggestion === undefined ? "" : ` (did you mean \`${suggestion}\`?)`;
-      return [{ path: `${path}.type`, reason: `unknown event type \`${type.trim()}\`${hint}` }];
+      into.push({ path: `${pathText(path)}.type`, reason: `unknown event type \`${type.trim()}\`${hint}` });
+      return;
     }
-    return recordIssues(entry, record, path);
+    recordIssues(entry, record, path, into);
   }
 }

@@ -29,6 +29,10 @@ export class LeadPreparer {
   readonly #validator: InputValidator;
   readonly #fieldNames: ReadonlySet<string>;
   readonly #placeholders: Placeholders;
+  /** The date fields of the lead, and of each event type (by lowercased name), in declaration order. */
+  readonly #leadDates: readonly string[];
+  readonly #eventDates: ReadonlyMap<string, readonly string[]>;
+  readonly #unknownEventDates: readonly string[];
 
   constructor(schema: RulesetSchema, options: PrepareOptions, validator?: InputValidator) {
     this.#schema = schema;
@@ -36,16 +40,26 @@ export class LeadPreparer {
     this.#validator = validator ?? new InputValidator(schema);
     this.#fieldNames = new Set(schema.lead.map((field) => field.name));
     this.#placeholders = new Placeholders(options.missingValues);
+    const fields = fieldsOf(schema);
+    this.#leadDates = dateFields(fields.lead);
+    this.#eventDates = new Map([...fields.events].map(([type, map]) => [type, dateFields(map)]));
+    this.#unknownEventDates = dateFields(fields.unknownEvent);
   }
 
   /**
    * `fields` by field name; `fromText` when every value is text as written (CSV), to be typed by the
    * schema. JSON and YAML values keep their own types: `"500"` for a number field is a problem there.
+   *
+   * Each event is copied, so that what is validated is what is scored even when the caller's objects
+   * change under it (a getter). `eventsParsed` says that the events are plain values parsed from a file
+   * for this lead alone (a reader's): they are then taken as they are, and only an event whose time is
+   * rewritten (an epoch number) is copied — never changed, the record as read stays as read.
    */
   prepare(
     fields: Readonly<Record<string, unknown>>,
     events: readonly unknown[],
     fromText: boolean,
+    eventsParsed = false,
   ): PreparedLead {
     const issues: ValidationIssue[] = [];
     const unknownKeys: string[] = [];
@@ -60,7 +74,7 @@ export class LeadPreparer {
       lead = coerced.record;
       issues.push(...coerced.issues);
     } else {
-      epochFields(lead, fieldsOf(this.#schema).lead, "lead", issues, this.#options.epoch);
+      epochFields(lead, this.#leadDates, "lead", issues, this.#options.epoch);
     }
     if (this.#options.strictKeys) {
       const names = [...this.#fieldNames];
@@ -72,35 +86,51 @@ export class LeadPreparer {
         });
       }
     }
-    const prepared = events.map((event, index) => this.#event(event, `events[${index}]`, issues));
-    const reported = new Set(issues.map((issue) => issue.path));
+    const prepared = events.map((event, index) => this.#event(event, index, issues, eventsParsed));
+    const reported = issues.length === 0 ? null : new Set(issues.map((issue) => issue.path));
     for (const issue of this.#validator.validate(lead, prepared))
-      if (!reported.has(issue.path)) issues.push(issue);
+      if (reported === null || !reported.has(issue.path)) issues.push(issue);
     return { lead, events: prepared, issues, unknownKeys };
   }
 
-  #event(event: unknown, path: string, issues: ValidationIssue[]): Record<string, unknown> {
+  #event(event: unknown, index: number, issues: ValidationIssue[], parsed: boolean): Record<string, unknown> {
     if (event === null || typeof event !== "object" || Array.isArray(event))
       return event as Record<string, unknown>;
-    const copy = { ...(event as Record<string, unknown>) };
+    const record = event as Record<string, unknown>;
+    const copy = parsed ? record : { ...record };
     const type = typeof copy.type === "string" ? copy.type.trim().toLowerCase() : "";
-    const fields = fieldsOf(this.#schema);
-    epochFields(copy, fields.events.get(type) ?? fields.unknownEvent, path, issues, this.#options.epoch);
+    const dates = this.#eventDates.get(type) ?? this.#unknownEventDates;
+    for (const name of dates) {
+      if (!isEpochNumber(copy[name])) continue;
+      // Rewritten in a copy: a parsed event is never changed (the record as read may be shown again).
+      const rewritten = copy === record && parsed ? { ...record } : copy;
+      epochFields(rewritten, dates, `events[${index}]`, issues, this.#options.epoch);
+      return rewritten;
+    }
     return copy;
   }
+}
+
+/** The names of the date fields among these, in their order. */
+function dateFields(fields: ReadonlyMap<string, FieldSchema>): string[] {
+  return [...fields].filter(([, field]) => field.type === "date").map(([name]) => name);
+}
+
+function isEpochNumber(value: unknown): value is number {
+  return typeof value === "number" && Number.isFinite(value);
 }
 
 /** Numbers in date fields are read in the declared epoch unit (or reported); everything else is left as is. */
 function epochFields(
   record: Record<string, unknown>,
-  fields: ReadonlyMap<string, FieldSchema>,
+  dates: readonly string[],
   path: string,
   issues: ValidationIssue[],
   epoch: EpochUnit | null,
 ): void {
-  for (const [name, field] of fields) {
+  for (const name of dates) {
     const value = record[name];
-    if (field.type !== "date" || typeof value !== "number" || !Number.isFinite(value)) continue;
+    if (!isEpochNumber(value)) continue;
     setOwnField(record, name, epochInstant(value, String(value), `${path}.${name}`, issues, epoch));
   }
 }
