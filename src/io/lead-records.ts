@@ -6,6 +6,7 @@ import type { Delimiter, InputOptions } from "./input-options.js";
 import { readCsv } from "./read-csv.js";
 import { shortenRaw, type ByteSource, type ReadItem } from "./read-item.js";
 import type { LeadsFormat } from "./leads-format.js";
+import { grow, LeadIdTable } from "./lead-id-table.js";
 import { embeddedEventsProblem, idText } from "./read-leads.js";
 import { readNdjson, type JsonObject } from "./read-ndjson.js";
 
@@ -101,7 +102,9 @@ export async function* readLeadRecords(
       }
     }
   }
-  const firstAt = new Map<string, number>();
+  // Every id met and the record it was first met in, off the JavaScript heap: a million ids in a Map
+  // are tens of MB that every garbage collection walks.
+  const firstAt = new FirstRecords();
   const duplicateIds = new Set<string>();
   for await (const item of readMapped(input, schema, options, report)) {
     const id = item.kind === "record" ? item.value.id : null;
@@ -111,9 +114,8 @@ export async function* readLeadRecords(
     }
     let reason: string | null = null;
     if (counts === null) {
-      const first = firstAt.get(id);
-      if (first === undefined) firstAt.set(id, item.record);
-      else
+      const first = firstAt.add(id, item.record);
+      if (first !== item.record)
         reason = `duplicate lead id \`${id}\`: record ${first} has it too and is kept (--on-duplicate keep-first)`;
     } else {
       const entry = counts.get(id);
@@ -143,6 +145,34 @@ export async function* readLeadRecords(
     };
   }
 }
+
+/**
+ * Lead ids with the record each was first met in. Ids are told apart as text: an id with a UTF-16
+ * surrogate (a lone one has no UTF-8 bytes of its own, it would meet another id's) is kept in a Map.
+ */
+class FirstRecords {
+  readonly #ids = new LeadIdTable();
+  #records = new Float64Array(1024);
+  readonly #surrogates = new Map<string, number>();
+
+  /** The record `id` was first met in: `record` when this is the first time. */
+  add(id: string, record: number): number {
+    if (SURROGATE.test(id)) {
+      const first = this.#surrogates.get(id);
+      if (first !== undefined) return first;
+      this.#surrogates.set(id, record);
+      return record;
+    }
+    const known = this.#ids.size;
+    const slot = this.#ids.addText(id);
+    if (slot < known) return this.#records[slot]!;
+    if (slot >= this.#records.length) this.#records = grow(this.#records, 2 * this.#records.length);
+    this.#records[slot] = record;
+    return record;
+  }
+}
+
+const SURROGATE = /[\uD800-\uDFFF]/;
 
 /** A row of text by column name, as the lead record the column plan makes of it. */
 function mappedRow(

@@ -248,3 +248,24 @@ describe("scoreBatch", () => {
     expect(order).toEqual(["start a", "end a", "start b", "end b"]);
   });
 });
+
+describe("readLeadRecords: duplicate ids (keep-first)", () => {
+  it("rejects a repeated id naming the record kept, and tells ids apart as text", async () => {
+    const ids = ["L1", "L2", "L1", "x\ud800", "x\udc00", "x\ufffd", "x\udc00", "é", "L2"];
+    const text = ids.map((id) => `${JSON.stringify({ id })}\n`).join("");
+    const items = [];
+    for await (const item of leadsOf(text, "ndjson"))
+      items.push(item.kind === "record" ? item.value.id : item.reason);
+    expect(items).toEqual([
+      "L1",
+      "L2",
+      "duplicate lead id `L1`: record 1 has it too and is kept (--on-duplicate keep-first)",
+      "x\ud800",
+      "x\udc00",
+      "x\ufffd",
+      "duplicate lead id `x\udc00`: record 5 has it too and is kept (--on-duplicate keep-first)",
+      "é",
+      "duplicate lead id `L2`: record 2 has it too and is kept (--on-duplicate keep-first)",
+    ]);
+  });
+});
