@@ -26,7 +26,6 @@ export function trimText(text: string): string {
 }
 
 const ASCII_UPPER = /[A-Z]+/g;
-const NOT_ASCII = /[\u0080-\uffff]/;
 
 /**
  * Case folding for comparisons: the ASCII letters A–Z become a–z and every other character stays as it
@@ -36,9 +35,14 @@ const NOT_ASCII = /[\u0080-\uffff]/;
  * `TRANSLATE(x, 'A…Z', 'a…z')` (src/sql). ASCII text, the usual case, takes the fast built-in path.
  */
 export function foldCase(text: string): string {
-  return NOT_ASCII.test(text)
-    ? text.replace(ASCII_UPPER, (letters) => letters.toLowerCase())
-    : text.toLowerCase();
+  // One look at the characters: ASCII without a capital (most names and values) is its own folding.
+  let upper = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x80) return text.replace(ASCII_UPPER, (letters) => letters.toLowerCase());
+    if (code >= 0x41 && code <= 0x5a) upper = true;
+  }
+  return upper ? text.toLowerCase() : text;
 }
 
 export function normalizeText(value: unknown): string | undefined {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { normalizeText, trimText } from "../../src/eval/normalize.js";
+import { foldCase, normalizeText, trimText } from "../../src/eval/normalize.js";
 
 describe("trimText", () => {
   const spaces = [
@@ -38,5 +38,24 @@ describe("trimText", () => {
     expect(normalizeText("\u00a0 VP Sales\t")).toBe("vp sales");
     expect(normalizeText("CEO")).toBe("ceo");
     expect(normalizeText(" \u3000 ")).toBeUndefined();
+  });
+});
+
+describe("foldCase", () => {
+  test("lowercases A–Z and nothing else, as replacing each run of capitals would", () => {
+    const byRuns = (text: string) => text.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.constantFrom("A", "z", "Z", "İ", "K", "ß", "\ud800", "é"), fc.string()), {
+          maxLength: 6,
+        }),
+        (parts) => {
+          const text = parts.join("");
+          expect(foldCase(text)).toBe(byRuns(text));
+        },
+      ),
+    );
+    expect(foldCase("Page_View")).toBe("page_view");
+    expect(foldCase("İSTANBUL")).toBe("İstanbul");
   });
 });
