@@ -149,23 +149,32 @@ const NOT_TRIM_CLASS = `[^${TRIM_CLASS.slice(1)}`;
  * DuckDB's `TRIM(x, characters)` with the 25 characters JavaScript trims costs about 7 µs per value and
  * `TRANSLATE` 1 µs: most of the time of a query over a million leads. Almost every value needs neither:
  * it is empty, or starts and ends with a character JavaScript keeps (then TRIM changes nothing), and it is
- * ASCII (then `LOWER` maps exactly A–Z to a–z, as `TRANSLATE` does). Regular expressions (compiled once,
- * linear) tell which case a value is in, and each case takes the cheapest exact path; text with spaces
- * at its ends, mostly ASCII, is trimmed of the ASCII spaces only. Every path gives the value the general
- * one gives (test/sql/dialects.test.ts).
+ * ASCII (then `LOWER` maps exactly A–Z to a–z, as `TRANSLATE` does). Cheap tests tell which case a value
+ * is in, and each case takes the cheapest exact path:
+ * - ASCII (as many bytes as characters) starting at `!` or above (a byte comparison) and ending with a
+ *   character above the space (`ord` of the last character): nothing to trim, `LOWER` folds. This test
+ *   costs about a third of the regular expressions below (BENCHMARKS.md, "Generated vs hand-written").
+ * - otherwise regular expressions (compiled once, linear): plain printable ASCII; ASCII with characters
+ *   to trim, trimmed of the ASCII ones only; any text whose ends JavaScript keeps; else the general path.
+ * Every path gives the value the general one gives (test/sql/dialects.test.ts).
  */
 function duckdbTrim(value: string, fold: boolean): string {
   const general = `TRIM(${value}, ${duckdb.quoteText(JS_TRIM_CHARACTERS)})`;
   const asciiTrimmed = `TRIM(${value}, ${duckdb.quoteText(ASCII_TRIM_CHARACTERS)})`;
   const untrimmed = `REGEXP_FULL_MATCH(${value}, '(?:${NOT_TRIM_CLASS}(?s:.*${NOT_TRIM_CLASS})?)?')`;
   const ascii = `(STRLEN(${value}) = LENGTH(${value}))`;
+  const asciiUntrimmed = `((${value} >= '!') AND ${ascii} AND (ORD(${value}[-1]) > 32))`;
   if (!fold) {
-    return `(CASE WHEN ${untrimmed} THEN ${value} WHEN ${ascii} THEN ${asciiTrimmed} ELSE ${general} END)`;
+    return (
+      `(CASE WHEN ${asciiUntrimmed} THEN ${value} WHEN ${untrimmed} THEN ${value} ` +
+      `WHEN ${ascii} THEN ${asciiTrimmed} ELSE ${general} END)`
+    );
   }
   const plainAscii = `REGEXP_FULL_MATCH(${value}, '(?:[!-~](?:[ -~]*[!-~])?)?')`;
   const translate = (text: string) => commonCall("fold", [text]);
   return (
-    `(CASE WHEN ${plainAscii} THEN LOWER(${value}) WHEN ${ascii} THEN LOWER(${asciiTrimmed}) ` +
+    `(CASE WHEN ${asciiUntrimmed} THEN LOWER(${value}) WHEN ${plainAscii} THEN LOWER(${value}) ` +
+    `WHEN ${ascii} THEN LOWER(${asciiTrimmed}) ` +
     `WHEN ${untrimmed} THEN ${translate(value)} ELSE ${translate(general)} END)`
   );
 }

@@ -150,8 +150,11 @@ class QueryBuilder {
       this.ctes.push({ name: "ls_facts", select: this.factsSelect() });
     }
     this.ctes.push({ name: "ls_chosen", select: this.chosenSelect(events) });
-    this.ctes.push({ name: "ls_points", select: this.pointsSelect() });
-    this.ctes.push({ name: "ls_totals", select: this.totalsSelect() });
+    // Each rule's own points are read only by contributions and by engines' decoders (the totals are
+    // computed from the rules' conditions): without them, no step computes them.
+    const perRule = this.options.explain === true || this.options.detail === true;
+    if (perRule) this.ctes.push({ name: "ls_points", select: this.pointsSelect() });
+    this.ctes.push({ name: "ls_totals", select: this.totalsSelect(perRule ? "ls_points" : "ls_chosen") });
     this.ctes.push({ name: "ls_scored", select: this.scoredSelect() });
     this.ctes.push({ name: "ls_bucketed", select: this.bucketedSelect() });
     return { ctes: this.ctes, select: this.outputSelect() };
@@ -214,9 +217,15 @@ class QueryBuilder {
     });
   }
 
-  /** Per lead and per event item: how many events match, their decayed points, the latest. */
+  /**
+   * Per lead key and per event item: how many events match, their decayed points, the latest. Aggregated
+   * from the events alone, before they meet the leads: an event's facts depend only on its lead key (a
+   * `where` reads the event's properties, never the lead's fields), so the join is one row per lead, not
+   * one per event. Leads that share an id share its facts, as the JS engine's event index gives each of
+   * them the id's events.
+   */
   private factsSelect(): SqlSelect {
-    const columns: SqlSelect["columns"] = [{ expr: col("l", ROW), as: ROW }];
+    const columns: SqlSelect["columns"] = [{ expr: col("e", "lead_key"), as: "lead_key" }];
     for (const item of this.items) {
       const matches = this.eventMatches(item);
       const the = (expr: SqlExpr) => when([{ when: matches, result: expr }]);
@@ -243,15 +252,9 @@ class QueryBuilder {
     }
     return select({
       columns,
-      from: { source: cte("ls_leads"), alias: "l" },
-      joins: [
-        {
-          source: cte("ls_events"),
-          alias: "e",
-          on: cmp("=", col("e", "lead_key"), col("l", this.options.eventsByRow ? ROW : "id")),
-        },
-      ],
-      groupBy: [col("l", ROW)],
+      from: { source: cte("ls_events"), alias: "e" },
+      where: isNotNull(col("e", "lead_key")),
+      groupBy: [col("e", "lead_key")],
     });
   }
 
@@ -271,7 +274,7 @@ class QueryBuilder {
     // `no event` facts keep every event of their types: the window is applied to the latest one.
     if (item.match.kind === "event") {
       if (withinMs !== null) parts.push(cmp(">", col("e", "at_ms"), arith("-", this.asOf, num(withinMs))));
-      if (item.match.where !== null) parts.push(this.condition(item.match.where, "l", "e"));
+      if (item.match.where !== null) parts.push(this.condition(item.match.where, null, "e"));
     }
     return and(...parts);
   }
@@ -328,7 +331,13 @@ class QueryBuilder {
       ],
       from: { source: cte("ls_leads"), alias: "l" },
       joins: events
-        ? [{ source: cte("ls_facts"), alias: "f", on: cmp("=", col("f", ROW), col("l", ROW)) }]
+        ? [
+            {
+              source: cte("ls_facts"),
+              alias: "f",
+              on: cmp("=", col("f", "lead_key"), col("l", this.options.eventsByRow ? ROW : "id")),
+            },
+          ]
         : [],
     });
   }
@@ -344,52 +353,43 @@ class QueryBuilder {
   private pointsSelect(): SqlSelect {
     const columns: SqlSelect["columns"] = [{ expr: { kind: "star", table: "c" }, as: "" }];
     for (const { rule, model, index } of this.rules) {
+      const { fires, points } = this.ruleScore(rule, "c");
       const ofModel = cmp("=", col("c", "model"), text(model.name));
-      const match = rule.match;
-      if (match.kind === "profile") {
-        columns.push({
-          expr: when([
-            {
-              when: and(ofModel, this.condition(match.expr, "c", null)),
-              result: this.decimal(round2(rule.points)),
-            },
-          ]),
-          as: `r${index}`,
-        });
-        continue;
+      columns.push({ expr: when([{ when: and(ofModel, fires), result: points }]), as: `r${index}` });
+      if (this.options.detail && rule.match.kind === "event") {
+        const total = this.eventTotal(this.itemOf.get(rule)!, rule, "c");
+        columns.push({ expr: when([{ when: and(ofModel, fires), result: total }]), as: `t${index}` });
       }
-      const item = this.itemOf.get(rule)!;
-      if (match.kind === "no_event") {
-        columns.push({
-          expr: when([
-            { when: and(ofModel, this.itemHolds(item, "c")), result: this.decimal(round2(rule.points)) },
-          ]),
-          as: `r${index}`,
-        });
-        continue;
-      }
-      const total = this.eventTotal(item, rule, "c");
-      const capped =
-        rule.max === null
-          ? total
-          : when(
-              [
-                {
-                  when: cmp(">", call("abs", total), num(rule.max)),
-                  result: when(
-                    [{ when: cmp("<", total, num(0)), result: double(-rule.max) }],
-                    double(rule.max),
-                  ),
-                },
-              ],
-              total,
-            );
-      const fires = and(ofModel, this.itemHolds(item, "c"));
-      columns.push({ expr: when([{ when: fires, result: this.roundPoints(capped) }]), as: `r${index}` });
-      if (this.options.detail)
-        columns.push({ expr: when([{ when: fires, result: total }]), as: `t${index}` });
     }
     return select({ columns, from: { source: cte("ls_chosen"), alias: "c" } });
+  }
+
+  /** When a rule of the lead's model fires (its model aside), and its points then, rounded. */
+  private ruleScore(rule: Rule, table: string): { fires: SqlExpr; points: SqlExpr } {
+    const match = rule.match;
+    if (match.kind === "profile") {
+      return { fires: this.condition(match.expr, table, null), points: this.decimal(round2(rule.points)) };
+    }
+    const item = this.itemOf.get(rule)!;
+    const fires = this.itemHolds(item, table);
+    if (match.kind === "no_event") return { fires, points: this.decimal(round2(rule.points)) };
+    const total = this.eventTotal(item, rule, table);
+    const capped =
+      rule.max === null
+        ? total
+        : when(
+            [
+              {
+                when: cmp(">", call("abs", total), num(rule.max)),
+                result: when(
+                  [{ when: cmp("<", total, num(0)), result: double(-rule.max) }],
+                  double(rule.max),
+                ),
+              },
+            ],
+            total,
+          );
+    return { fires, points: this.roundPoints(capped) };
   }
 
   /** An event rule's points after decay, before the cap (a double, as the JS engine computes it). */
@@ -410,21 +410,32 @@ class QueryBuilder {
     return arith("*", double(rule.points), factor);
   }
 
-  private totalsSelect(): SqlSelect {
-    const sum = (section: "fit" | "engagement") => {
-      const points = this.rules
-        .filter(({ rule }) => rule.section === section)
-        .map(({ index }) => call("coalesce", col("p", `r${index}`), num(0)));
-      const total = points.length === 0 ? num(0) : points.reduce((left, right) => arith("+", left, right));
-      return when([{ when: isNotNull(col("p", "model")), result: cast(this.points, total) }]);
-    };
+  /**
+   * The section totals, per model: only the rules of the lead's model are evaluated, from their conditions
+   * (not through the per-rule columns, which only contributions and engines read).
+   */
+  private totalsSelect(from: string): SqlSelect {
+    const sum = (section: "fit" | "engagement") =>
+      when(
+        this.artifact.models.map((model) => {
+          const points = model.rules
+            .filter((rule) => rule.section === section)
+            .map((rule) => {
+              const { fires, points } = this.ruleScore(rule, "p");
+              return when([{ when: fires, result: points }], this.decimal(0));
+            });
+          const total =
+            points.length === 0 ? num(0) : points.reduce((left, right) => arith("+", left, right));
+          return { when: cmp("=", col("p", "model"), text(model.name)), result: cast(this.points, total) };
+        }),
+      );
     return select({
       columns: [
         { expr: { kind: "star", table: "p" }, as: "" },
         { expr: sum("fit"), as: "fit" },
         { expr: sum("engagement"), as: "engagement" },
       ],
-      from: { source: cte("ls_points"), alias: "p" },
+      from: { source: cte(from), alias: "p" },
     });
   }
 
@@ -613,8 +624,11 @@ class QueryBuilder {
     return columns;
   }
 
-  /** A condition over the normalised columns of a lead (`leadTable`) and, in `where`, an event. */
-  private condition(expr: Expr, leadTable: string, eventTable: string | null): SqlExpr {
+  /**
+   * A condition over the normalised columns of a lead (`leadTable`) or, in `where`, of an event alone
+   * (`leadTable` null: a `where` never reads the lead, resolve-names.ts).
+   */
+  private condition(expr: Expr, leadTable: string | null, eventTable: string | null): SqlExpr {
     const context: ConditionContext = {
       textHoldsNul: this.options.dialect.textHoldsNul,
       asOf: this.asOf,
@@ -622,6 +636,7 @@ class QueryBuilder {
         if (ref.scope === "event" && eventTable !== null) {
           return ref.name === "at" ? col(eventTable, "at_ms") : col(eventTable, propertyColumn(ref.name));
         }
+        if (leadTable === null) throw new Error(`internal: ${ref.name} is not an event property`);
         if (ref.scope === "result") {
           return ref.name === "grade" ? call("fold", col(leadTable, "grade")) : col(leadTable, ref.name);
         }

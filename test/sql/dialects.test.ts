@@ -131,9 +131,18 @@ describe("literals round-trip as data", () => {
         "\u007fDEL\u007f",
         "line\nbreak",
         "\n\nX\n\n",
+        "!",
+        "A",
+        " A",
+        "A ",
+        "A\u000b",
+        "\u000cA",
+        "Z~\u007f",
+        "\u0001x\u0001",
       ],
       ...["Geschäftsführer", " Geschäftsführer\u00a0", "\u3000É\u3000", "ÉCOLE", "İstanbul", "\u212a", "ß"],
       ...["a\u0000b", "\u0085x\u0085", "x\u2028", "\ufeffABC", " \u00a0 ", "\u1680", JS_TRIM_CHARACTERS],
+      ...["a\u0301", "A\u3000", "\u3000A", "A\u00a0", "\u0080X\u0080", "\u00c0", "X\u0085", "\ud83e\udd86"],
       ...ADVERSARIAL,
     ];
     const dialect = dialectNamed("duckdb");
