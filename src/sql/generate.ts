@@ -72,6 +72,9 @@ interface EventItem {
 
 const ROW = "__row";
 
+/** No text: typed, so that a ruleset without grades, buckets or exclusions still gives text columns. */
+const NO_TEXT: SqlExpr = cast("text", NULL);
+
 /**
  * The ruleset as one SQL query over the leads and events relations, returning one row per lead with the
  * same result the JS engine gives (src/eval): built from the artifact's expressions into the SQL
@@ -164,9 +167,18 @@ class QueryBuilder {
 
   private leadsSelect(): SqlSelect {
     const rowColumn = this.options.rowColumn ?? null;
+    // A numbering of the leads is needed only where a caller names its own (events filed by position,
+    // the detail an engine decodes in input order). `ROW_NUMBER() OVER ()` would also serialise the read:
+    // on two threads DuckDB then spent up to twice the CPU (BENCHMARKS.md, "Generated vs hand-written").
+    const numbered =
+      rowColumn !== null
+        ? [{ expr: col("l", rowColumn), as: ROW }]
+        : this.options.eventsByRow || this.options.detail
+          ? [{ expr: { kind: "row_number" } as SqlExpr, as: ROW }]
+          : [];
     return select({
       columns: [
-        { expr: rowColumn === null ? { kind: "row_number" } : col("l", rowColumn), as: ROW },
+        ...numbered,
         { expr: idValue(col("l", "id")), as: "id" },
         ...this.artifact.schema.lead.map((field) => ({
           expr: normalizedValue(col("l", field.name), field.type),
@@ -302,15 +314,18 @@ class QueryBuilder {
         .map((m) => ({ when: this.condition(m.when!, "l", null), result: text(m.name) })),
       fallback === null ? NULL : text(fallback),
     );
-    const excluded = when(
-      this.artifact.exclusions.map((exclusion) => ({
-        when:
-          exclusion.match.kind === "profile"
-            ? this.condition(exclusion.match.expr, "l", null)
-            : this.itemHolds(this.itemOf.get(exclusion)!, "f"),
-        result: text(exclusion.reason),
-      })),
-    );
+    const excluded =
+      this.artifact.exclusions.length === 0
+        ? NO_TEXT
+        : when(
+            this.artifact.exclusions.map((exclusion) => ({
+              when:
+                exclusion.match.kind === "profile"
+                  ? this.condition(exclusion.match.expr, "l", null)
+                  : this.itemHolds(this.itemOf.get(exclusion)!, "f"),
+              result: text(exclusion.reason),
+            })),
+          );
     const factColumns: SqlSelect["columns"] = [];
     if (events) {
       for (const item of this.items) {
@@ -470,7 +485,7 @@ class QueryBuilder {
   private grade(fit: SqlExpr, engagement: SqlExpr): SqlExpr {
     const { fit: fitScale, engagement: engagementScale } = this.artifact.grades;
     // One scale alone grades by its own labels (as eval/compile-grades.ts); neither: no grade.
-    if (fitScale === null && engagementScale === null) return NULL;
+    if (fitScale === null && engagementScale === null) return NO_TEXT;
     if (engagementScale === null)
       return when([{ when: isNotNull(fit), result: labelCase(fitScale!, fit, text) }]);
     if (fitScale === null)
@@ -493,7 +508,10 @@ class QueryBuilder {
         branches.push({ when: and(ofModels, this.bucketTest(bucket)), result: text(bucket.name) });
       }
     }
-    const bucket = when([{ when: isNotNull(col("s", "excluded")), result: NULL }, ...branches]);
+    const bucket =
+      branches.length === 0
+        ? NO_TEXT
+        : when([{ when: isNotNull(col("s", "excluded")), result: NULL }, ...branches]);
     return select({
       columns: [
         { expr: { kind: "star", table: "s" }, as: "" },
@@ -546,7 +564,11 @@ class QueryBuilder {
     ];
     if (this.options.explain) columns.push({ expr: this.contributions(), as: "contributions" });
     if (this.options.detail) columns.push(...this.detailColumns());
-    const ordered = this.options.rowColumn ? [o(ROW)] : [o("id"), o(ROW)];
+    // Without the caller's order: by id, then (leads that share an id) by their results, so that the rows
+    // come in one order whatever order the database reads the leads in.
+    const ordered = this.options.rowColumn
+      ? [o(ROW)]
+      : [o("id"), ...DECISION_KEYS.map((name) => col(null, name))];
     return select({ columns, from: { source: cte("ls_bucketed"), alias: "o" }, orderBy: ordered });
   }
 
