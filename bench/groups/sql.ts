@@ -7,13 +7,14 @@
  */
 import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { compileDirectory, compileSources } from "../../src/compile/compile-ruleset.js";
+import { compileDirectory } from "../../src/compile/compile-ruleset.js";
 import { openDuckDb } from "../../src/sql/engines/duckdb.js";
 import { emitSql } from "../../src/sql/emit.js";
 import { CLI, RULES } from "../dist.js";
 import { runChild, type ChildRun } from "../spawn.js";
 import { formatMs, formatRate, formatRatio, goal, progress, table } from "../harness.js";
 import type { BenchContext, GroupResult } from "./context.js";
+import { generatedVsHandLines, timed } from "./sql-handwritten.js";
 import { postgresUpsertLines } from "./sql-postgres.js";
 
 const AS_OF = Date.UTC(2026, 10, 1);
@@ -41,61 +42,6 @@ function populationSql(leads: number, eventsPerLead: number): string[] {
   ];
 }
 
-const FIT_ONLY_RULES = `
-lead {
-  id: string
-  email: string
-  title: string
-  industry: string?
-  employees: number?
-  country: string?
-  stage: subscriber | lead | customer
-  plan: string?
-}
-model enterprise when employees >= 500 {
-  fit {
-    when title in [CEO, CTO, CFO, COO] add 30
-    when title starts with "VP" add 20
-    when title contains "Director" add 10
-    when industry in [software, fintech, healthcare] add 15
-    when country not in [US, CA, GB, DE, FR, NL] subtract 10
-  }
-}
-model smb {
-  fit {
-    when title in [Founder, CEO] add 25
-    when employees between 10 and 499 add 10
-  }
-}
-`;
-
-/** The same rules written by hand for DuckDB (lower/trim are enough for this generated ASCII data). */
-const HAND_WRITTEN = `
-SELECT id, model, fit FROM (
-  SELECT id, CASE WHEN employees >= 500 THEN 'enterprise' ELSE 'smb' END AS model,
-    CASE WHEN employees >= 500 THEN
-        (CASE WHEN t IN ('ceo','cto','cfo','coo') THEN 30 ELSE 0 END)
-      + (CASE WHEN starts_with(t, 'vp') THEN 20 ELSE 0 END)
-      + (CASE WHEN contains(t, 'director') THEN 10 ELSE 0 END)
-      + (CASE WHEN ind IN ('software','fintech','healthcare') THEN 15 ELSE 0 END)
-      + (CASE WHEN c IS NOT NULL AND c NOT IN ('us','ca','gb','de','fr','nl') THEN -10 ELSE 0 END)
-    ELSE
-        (CASE WHEN t IN ('founder','ceo') THEN 25 ELSE 0 END)
-      + (CASE WHEN employees BETWEEN 10 AND 499 THEN 10 ELSE 0 END)
-    END AS fit
-  FROM (SELECT id, employees, lower(trim(title)) AS t, nullif(lower(trim(industry)), '') AS ind,
-               nullif(lower(trim(country)), '') AS c FROM leads)
-) ORDER BY id`;
-
-/** Wall time, and the CPU time of this process (DuckDB's threads included; not a child process's). */
-async function timed<T>(run: () => Promise<T>): Promise<{ ms: number; cpuMs: number; value: T }> {
-  const started = performance.now();
-  const cpu = process.cpuUsage();
-  const value = await run();
-  const used = process.cpuUsage(cpu);
-  return { ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000, value };
-}
-
 export async function runSql(context: BenchContext): Promise<GroupResult> {
   const compare = context.quick ? 20_000 : 1_000_000;
   // The JS engine reads the whole events file into memory: 200,000 leads (2,000,000 events) keep it small.
@@ -105,73 +51,13 @@ export async function runSql(context: BenchContext): Promise<GroupResult> {
   const dir = path.join(context.tempDir, "sql");
   mkdirSync(dir, { recursive: true });
   const reference = (await compileDirectory(RULES)).artifact!;
-  const fitOnly = compileSources([{ path: "fit.score", text: FIT_ONLY_RULES }]).artifact!;
   const lines: string[] = [];
 
   // 1. Generated SQL vs hand-written, same rules, same in-memory table.
   progress(`sql: ${compare.toLocaleString("en-US")} leads in memory, generated vs hand-written`);
   const engine = await openDuckDb({ memoryLimit });
   for (const statement of populationSql(compare, 0)) await engine.run(statement);
-  const generated = emitSql(fitOnly, {
-    dialect: "duckdb",
-    leads: "leads",
-    events: "events",
-    asOf: AS_OF,
-    explain: false,
-    dbt: false,
-  });
-  const count = (sql: string) =>
-    `SELECT COUNT(*) AS n, SUM(fit) AS total FROM (${sql.replace(/^--.*\n/gm, "")})`;
-  const rounds = context.quick ? 2 : 5;
-  const generatedMs: number[] = [];
-  const handMs: number[] = [];
-  const generatedCpu: number[] = [];
-  const handCpu: number[] = [];
-  let generatedTotal = "";
-  let handTotal = "";
-  for (let round = 0; round < rounds; round++) {
-    const g = await timed(() => engine.query(count(generated)));
-    const h = await timed(() => engine.query(count(HAND_WRITTEN)));
-    generatedMs.push(g.ms);
-    handMs.push(h.ms);
-    generatedCpu.push(g.cpuMs);
-    handCpu.push(h.cpuMs);
-    generatedTotal = String(g.value[0]!.total);
-    handTotal = String(h.value[0]!.total);
-  }
-  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-  const ratio = median(generatedMs) / median(handMs);
-  const cpuRatio = median(generatedCpu) / median(handCpu);
-  lines.push(
-    `Generated SQL vs a hand-written query of the same fit rules, ${compare.toLocaleString("en-US")} leads in a DuckDB table (median of ${rounds}, interleaved):`,
-    "",
-    table(
-      ["query", "median wall", "median CPU", "leads/s (wall)", "sum of fit"],
-      [
-        [
-          "leadscore sql --dialect duckdb",
-          formatMs(median(generatedMs)),
-          formatMs(median(generatedCpu)),
-          formatRate((compare * 1000) / median(generatedMs)),
-          generatedTotal,
-        ],
-        [
-          "hand-written",
-          formatMs(median(handMs)),
-          formatMs(median(handCpu)),
-          formatRate((compare * 1000) / median(handMs)),
-          handTotal,
-        ],
-      ],
-    ),
-    "",
-    goal(
-      "generated within 1.5× of hand-written",
-      ratio <= 1.5,
-      `${formatRatio(ratio)} wall, ${formatRatio(cpuRatio)} CPU${generatedTotal === handTotal ? "" : "; the sums DIFFER"}`,
-    ),
-    "",
-  );
+  lines.push(...(await generatedVsHandLines(engine, compare, context.quick ? 2 : 5)));
 
   // 2. JS `score` vs DuckDB on the same leads and events (the reference rules).
   progress(`sql: ${withEvents.toLocaleString("en-US")} leads with events, JS score vs DuckDB`);
