@@ -6,6 +6,7 @@ import { conditionSql, type ConditionContext } from "./conditions.js";
 import type { Dialect } from "./dialect.js";
 import {
   NULL,
+  aggregate,
   and,
   arith,
   call,
@@ -240,10 +241,8 @@ class QueryBuilder {
     const columns: SqlSelect["columns"] = [{ expr: col("e", "lead_key"), as: "lead_key" }];
     for (const item of this.items) {
       const matches = this.eventMatches(item);
-      const the = (expr: SqlExpr) => when([{ when: matches, result: expr }]);
-      const count = call("sum", when([{ when: matches, result: num(1) }], num(0)));
-      columns.push({ expr: cast("bigint", count), as: `${item.key}_n` });
-      columns.push({ expr: call("max", the(col("e", "at_ms"))), as: `${item.key}_latest` });
+      columns.push({ expr: cast("bigint", aggregate("count", null, matches)), as: `${item.key}_n` });
+      columns.push({ expr: aggregate("max", col("e", "at_ms"), matches), as: `${item.key}_latest` });
       const decay = this.decayOf(item);
       if (item.rule?.each && decay !== null) {
         const factor = call(
@@ -252,7 +251,7 @@ class QueryBuilder {
           this.periods(col("e", "at_ms"), decay.everyMs),
         );
         columns.push({
-          expr: call("sum", the(arith("*", double(item.rule.points), factor))),
+          expr: aggregate("sum", arith("*", double(item.rule.points), factor), matches),
           as: `${item.key}_sum`,
         });
         const aged = cmp(">=", arith("-", this.asOf, col("e", "at_ms")), num(decay.everyMs));
@@ -270,7 +269,7 @@ class QueryBuilder {
     });
   }
 
-  /** Whether the joined event `e` counts for the item: type, window, `where`. Not NULL-safe: used in CASE. */
+  /** Whether the joined event `e` counts for the item: type, window, `where`. Not NULL-safe: used in FILTER or CASE. */
   private eventMatches(item: EventItem): SqlExpr {
     const types = item.match.types === null || item.match.types.length === 0 ? null : item.match.types;
     const withinMs = item.match.kind === "no_event" ? item.match.withinMs : item.withinMs;

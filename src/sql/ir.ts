@@ -59,7 +59,12 @@ export type SqlExpr =
   /** `ROW_NUMBER() OVER ()`: a key for each row of a relation without one. */
   | { kind: "row_number" }
   /** The database's current time, as a timestamp (`CURRENT_TIMESTAMP`). */
-  | { kind: "now" };
+  | { kind: "now" }
+  /**
+   * An aggregate over the rows where `filter` holds (TRUE, not NULL): `COUNT(*)` when `arg` is null.
+   * Printed `… FILTER (WHERE …)` where the dialect has it, else with the filter in a CASE.
+   */
+  | { kind: "aggregate"; fn: "count" | "sum" | "max"; arg: SqlExpr | null; filter: SqlExpr };
 
 /** A relation a query reads: a table (its dotted path, quoted part by part) or a CTE. */
 export type SqlSource =
@@ -123,6 +128,12 @@ export const when = (
   otherwise: SqlExpr | null = null,
 ): SqlExpr => (whens.length === 0 ? (otherwise ?? NULL) : { kind: "case", whens, otherwise });
 export const concat = (...args: SqlExpr[]): SqlExpr => ({ kind: "concat", args });
+export const aggregate = (fn: "count" | "sum" | "max", arg: SqlExpr | null, filter: SqlExpr): SqlExpr => ({
+  kind: "aggregate",
+  fn,
+  arg,
+  filter,
+});
 
 export function select(parts: Partial<SqlSelect> & Pick<SqlSelect, "columns" | "from">): SqlSelect {
   return { joins: [], where: null, groupBy: [], orderBy: [], ...parts };

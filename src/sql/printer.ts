@@ -110,6 +110,13 @@ export function printExpr(expr: SqlExpr, dialect: Dialect): string {
       return "ROW_NUMBER() OVER ()";
     case "now":
       return "CURRENT_TIMESTAMP";
+    case "aggregate": {
+      const name = expr.fn.toUpperCase();
+      if (dialect.aggregateFilter) {
+        return `${name}(${expr.arg === null ? "*" : p(expr.arg)}) FILTER (WHERE ${p(expr.filter)})`;
+      }
+      return `${name}(CASE WHEN ${p(expr.filter)} THEN ${expr.arg === null ? "1" : p(expr.arg)} END)`;
+    }
   }
 }
 
