@@ -131,6 +131,8 @@ function commonCall(fn: SqlFunction, args: string[]): string | null {
       return `ROUND(${args[0]}, ${args[1]})`;
     case "substr":
       return `SUBSTR(${args.join(", ")})`;
+    case "bytewise":
+      return args[0]!;
     default:
       return null;
   }
@@ -270,6 +272,8 @@ const postgres: Dialect = {
       // collation (a Turkish one maps I to ı): TRANSLATE's mapping, about 10× faster (3 µs a value).
       case "fold":
         return `LOWER((${args[0]}) COLLATE "C")`;
+      case "bytewise":
+        return `((${args[0]}) COLLATE "C")`;
       case "strpos":
         return `STRPOS(${args[0]}, ${args[1]})`;
       case "idiv":

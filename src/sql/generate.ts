@@ -196,7 +196,7 @@ class QueryBuilder {
     return select({
       columns: [
         {
-          expr: this.options.eventsByRow ? col("e", ROW) : idValue(col("e", "lead_id")),
+          expr: this.options.eventsByRow ? col("e", ROW) : call("bytewise", idValue(col("e", "lead_id"))),
           as: "lead_key",
         },
         { expr: type, as: "type" },

@@ -29,7 +29,13 @@ export type SqlFunction =
   | "max"
   | "substr"
   /** ROUND(x, n) on a DECIMAL: half away from zero in every dialect. */
-  | "round";
+  | "round"
+  /**
+   * Text grouped and joined by its bytes (`COLLATE "C"` on PostgreSQL), never shown or ordered for a
+   * reader: the events' lead keys. Equality is the same under every deterministic collation; sorting ten
+   * million keys for the per-lead aggregates takes half the time (BENCHMARKS.md, "PostgreSQL").
+   */
+  | "bytewise";
 
 /**
  * `decimal2` holds points and scores exactly; `decimal2_small` too, for rulesets whose points can never
