@@ -19,7 +19,7 @@ import type {
   Ref,
   Rule,
 } from "./artifact.js";
-import { printString } from "../syntax/print.js";
+import { printString } from "../syntax/literals.js";
 
 const TEXT_OPERATORS = { contains: "contains", starts_with: "starts with", ends_with: "ends with" } as const;
 

@@ -24,9 +24,9 @@ import {
   printHeader,
   printList,
   printRule,
-  printString,
   printValue,
 } from "./print.js";
+import { printString } from "./literals.js";
 
 export type LayoutNode = LineNode | BlockNode;
 

@@ -1,6 +1,7 @@
 /**
- * Reading the text of literal tokens: string escapes and dates (durations: durations.ts). Pure functions
- * over the token image; the lexer and the tree builder turn their findings into diagnostics.
+ * Reading the text of literal tokens: string escapes and dates (durations: durations.ts), and writing a
+ * string back with the same escapes. Pure functions over the token image; the lexer and the tree builder
+ * turn their findings into diagnostics. No parser here: artifact loading (the runtime) prints strings too.
  */
 import { parseInstant } from "./iso-8601.js";
 
@@ -11,6 +12,11 @@ export interface DecodedString {
 }
 
 const ESCAPES: Record<string, string> = { '"': '"', "\\": "\\", n: "\n", t: "\t" };
+
+/** A string as the language writes it: quoted, with the escapes decodeString reads. */
+export function printString(value: string): string {
+  return `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n").replace(/\t/g, "\\t")}"`;
+}
 
 /** Decodes a string token image (`"…"`, possibly without its closing quote). */
 export function decodeString(image: string): DecodedString {

@@ -1,7 +1,7 @@
 /**
  * Canonical text of AST nodes, one line each. The formatter lays these lines out with indentation and
- * comments; the compiler stores the printed bucket and exclusion in the artifact. (A rule's text there is
- * printed from the compiled rule instead, by compile/print-artifact.ts, so that loading can check it.)
+ * comments. (The texts of rules, buckets and exclusions in the artifact are printed from the compiled
+ * constructs instead, by compile/print-artifact.ts, so that loading can check them.)
  */
 import type {
   Action,
@@ -22,10 +22,7 @@ import type {
   TypeExpr,
   Value,
 } from "./ast.js";
-
-export function printString(value: string): string {
-  return `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n").replace(/\t/g, "\\t")}"`;
-}
+import { printString } from "./literals.js";
 
 /** A value as a rule writes it: bare when it is a word (`customer`), quoted otherwise (`"Lead Add Form"`). */
 export function printWordOrString(text: string): string {

@@ -6,9 +6,9 @@ import { bundleRuntime } from "./bundle-runtime.js";
  * not pull in the compiler's front end, the CLI or the tooling, nor any Node built-in.
  */
 const FORBIDDEN = [
-  // syntax/iso-8601.ts and syntax/durations.ts are the one ISO-8601 and duration readers, shared with
-  // scoring and artifact loading: no parser comes with them.
-  /^src\/(syntax\/(?!(iso-8601|durations)\.ts$)|(check|cli|diff|fixtures|git|project|init|batch)\/)/,
+  // syntax/iso-8601.ts, durations.ts and literals.ts are the one ISO-8601, duration and string-literal
+  // readers (and string printer), shared with scoring and artifact loading: no parser comes with them.
+  /^src\/(syntax\/(?!(iso-8601|durations|literals)\.ts$)|(check|cli|diff|fixtures|git|project|init|batch)\/)/,
   /^src\/compile\/(compile-ruleset|read-rules|build-artifact|stages|lower-expression|hash)\.ts$/,
   /^src\/io\/(read-|write-|csv-scan)/,
   /node_modules\/(chevrotain|@chevrotain|lodash-es|yaml|diff|commander)\//,

@@ -1,4 +1,4 @@
-import { printString } from "../../syntax/print.js";
+import { printString } from "../../syntax/literals.js";
 import { lift } from "../lift.js";
 import { round4 } from "../numbers.js";
 import type { ColumnTally } from "./column-tally.js";
