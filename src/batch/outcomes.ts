@@ -17,11 +17,12 @@ export class OutcomeCounts {
   private noBucket = 0;
   private unscored = 0;
 
-  add(result: ScoreResult): void {
-    if (result.model === null) this.unscored += 1;
-    else if (result.excluded !== null) increment(this.excluded, result.excluded);
-    else if (result.bucket === null) this.noBucket += 1;
-    else increment(this.buckets, result.bucket);
+  /** Counts a result (`times` results with the same outcome). */
+  add(result: Pick<ScoreResult, "model" | "excluded" | "bucket">, times = 1): void {
+    if (result.model === null) this.unscored += times;
+    else if (result.excluded !== null) increment(this.excluded, result.excluded, times);
+    else if (result.bucket === null) this.noBucket += times;
+    else increment(this.buckets, result.bucket, times);
   }
 
   summary(bucketOrder: readonly string[], exclusionOrder: readonly string[]): OutcomeSummary {

@@ -117,6 +117,11 @@ export class RuleUsageTally {
     for (const contribution of result.contributions) this.fired.add(contribution.id);
   }
 
+  /** A contribution id some result has (the same as `count` of that result, one id at a time). */
+  noteFired(id: string): void {
+    this.fired.add(id);
+  }
+
   summary(): UsageSummary {
     const unseenValues: UnseenValue[] = [];
     for (const probe of this.order) {

@@ -5,6 +5,7 @@ import { readLeadRecords, type InputReport } from "../io/lead-records.js";
 import { createDecoder } from "../sql/decode.js";
 import type { SqlEngine } from "../sql/engines/engine.js";
 import { appendLeads, createTables, type LoadedLead, type LoadTables } from "../sql/load.js";
+import { RESULT_LINE_MACROS, resultLinesQuery } from "../sql/result-lines.js";
 import { engineQuery } from "../sql/score-loaded.js";
 import { OutcomeCounts } from "./outcomes.js";
 import {
@@ -56,6 +57,11 @@ export interface ParquetFastOptions {
   exclusionOrder: readonly string[];
   usage?: RuleUsageTally;
   onResult(result: ScoreResult): void | Promise<void>;
+  /**
+   * Given, results are written as NDJSON: a result's line (`JSON.stringify(result)`, without its line
+   * break) comes here instead of the result to `onResult`, where SQL wrote it.
+   */
+  onLine?(json: string): void | Promise<void>;
   onReject(reject: RejectLine): void | Promise<void>;
 }
 
@@ -68,9 +74,12 @@ const UNMATCHED_EXAMPLES = 5;
  * a double, events without `lead_id`/`type`/`at` columns…): then the caller takes the general path,
  * which reads every record through the JS input layer. Nothing is emitted before `run`.
  */
-export async function parquetFastPath(options: Omit<ParquetFastOptions, "onResult" | "onReject">): Promise<{
-  run(handlers: Pick<ParquetFastOptions, "onResult" | "onReject">): Promise<FastRun>;
+export async function parquetFastPath(
+  options: Omit<ParquetFastOptions, "onResult" | "onReject" | "onLine">,
+): Promise<{
+  run(handlers: Pick<ParquetFastOptions, "onResult" | "onReject" | "onLine">): Promise<FastRun>;
 } | null> {
+  if (options.engine.streamChunks === undefined) return null;
   const layout = await planParquetInput(options.engine, options.artifact, options.input, options);
   if (layout === null) return null;
   return {
@@ -159,25 +168,41 @@ async function runFastPath(options: ParquetFastOptions, layout: ParquetLayout): 
   }
   await appendLeads(engine, tables, accepted);
 
-  // 6. Scored in one query, in record order, each row decoded into the JS engine's result.
+  // 6. Scored in one query, in record order. With `onLine`, SQL writes each result's NDJSON line where it
+  // can prove it is the JS engine's (result-lines.ts) and counts what the summary needs of it; the other
+  // rows are decoded into the JS engine's results, in their place.
   const sql = engineQuery(artifact, "duckdb", options.asOfMs);
-  const names = (await engine.query(`DESCRIBE ${sql}`)).map((row) => String(row.column_name));
   const decode = createDecoder(artifact, options.asOfMs);
   const outcomes = new OutcomeCounts();
+  const columns = (await engine.query(`DESCRIBE ${sql}`)).map((row) => String(row.column_name));
+  const lines =
+    options.onLine === undefined ? null : resultLinesQuery(artifact, options.asOfMs, sql, columns);
+  if (lines !== null) for (const macro of RESULT_LINE_MACROS) await engine.run(macro);
+  const first = lines === null ? 0 : 2;
+  const names = [...new Array<string>(first).fill(""), ...columns];
+  const tallies = new Map<string, number>();
   let scored = 0;
-  for await (const chunk of engine.stream!(sql)) {
-    for (const values of chunk) {
-      const row: Record<string, unknown> = {};
-      names.forEach((name, i) => {
-        row[name] = values[i];
-      });
-      const result = decode(row);
+  for await (const chunk of engine.streamChunks!(lines?.sql ?? sql)) {
+    for (let i = 0; i < chunk.rows; i++) {
       scored += 1;
+      if (lines !== null) {
+        const line = chunk.value(0, i);
+        if (line !== null) {
+          const tally = chunk.value(1, i) as string;
+          tallies.set(tally, (tallies.get(tally) ?? 0) + 1);
+          await options.onLine!(line as string);
+          continue;
+        }
+      }
+      const row: Record<string, unknown> = {};
+      for (let c = first; c < names.length; c++) row[names[c]!] = chunk.value(c, i);
+      const result = decode(row);
       outcomes.add(result);
       options.usage?.count(result);
       await options.onResult(result);
     }
   }
+  if (lines !== null) countTallies(tallies, lines.fired, outcomes, options.usage);
 
   // 7. The summary, counted over all records as the JS engine counts it.
   const [counts] = await engine.query(
@@ -211,6 +236,34 @@ async function runFastPath(options: ParquetFastOptions, layout: ParquetLayout): 
     ...(options.usage === undefined || scored === 0 ? {} : { usage: options.usage.summary() }),
   };
   return { summary, certain };
+}
+
+/**
+ * The summary's counts of the results SQL wrote (result-lines.ts `tally`): each distinct tally with how
+ * many results had it, so JavaScript handles a few dozen keys rather than every result.
+ */
+function countTallies(
+  tallies: ReadonlyMap<string, number>,
+  fired: readonly string[],
+  outcomes: OutcomeCounts,
+  usage: RuleUsageTally | undefined,
+): void {
+  for (const [tally, times] of tallies) {
+    fired.forEach((id, i) => {
+      if (tally[i] === "1") usage?.noteFired(id);
+    });
+    const kind = tally[fired.length];
+    const name = tally.slice(fired.length + 1);
+    // Any model name stands for "scored": OutcomeCounts tells only whether there is one.
+    outcomes.add(
+      {
+        model: kind === "u" ? null : "",
+        excluded: kind === "x" ? name : null,
+        bucket: kind === "b" ? name : null,
+      },
+      times,
+    );
+  }
 }
 
 /** What the JS batch is told a lead scored while the database has not scored it yet (never written). */

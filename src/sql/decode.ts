@@ -6,13 +6,6 @@ import { round2 } from "../eval/round.js";
 
 const DAY_MS = 86_400_000;
 
-/** A model's decay: the factor scoring uses, the factor explanations show, and the percent. */
-interface Decayed {
-  factor: DecayFunction;
-  shown: DecayFunction;
-  percent: number;
-}
-
 /**
  * Turns the rows of a query built with `detail` (generate.ts) back into the JS engine's results. The SQL
  * decides every number (points, totals, score, grade, bucket); this only lays them out as results are
@@ -27,6 +20,61 @@ export function createDecoder(
    */
   { eventFacts = true }: { eventFacts?: boolean } = {},
 ): (row: Readonly<Record<string, unknown>>) => ScoreResult {
+  const rules = decodedRules(artifact);
+  const actions = bucketActions(artifact);
+
+  return (row) => {
+    const model = text(row.model);
+    const id = text(row.id);
+    const excluded = text(row.excluded);
+    if (model === null) return unscoredResult(id, excluded);
+    const contributions: Contribution[] = [];
+    for (const { rule, model: owner, index, decay } of rules) {
+      if (owner.name !== model) continue;
+      const points = number(row[`r${index}`]);
+      if (points === null) continue;
+      const contribution = ruleContribution(rule, points);
+      if (eventFacts && rule.match.kind === "event")
+        describeEvents(contribution, rule, row, index, decay, asOf);
+      contributions.push(contribution);
+    }
+    const score = number(row.score)!;
+    const unclamped = number(row.unclamped)!;
+    if (score !== unclamped) {
+      const owner = artifact.models.find((m) => m.name === model)!;
+      contributions.push(clampContribution(artifact, owner, round2(score - unclamped))!);
+    }
+    const bucket = text(row.bucket);
+    return {
+      id,
+      model,
+      fit: number(row.fit),
+      engagement: number(row.engagement),
+      score,
+      grade: text(row.grade),
+      bucket,
+      excluded,
+      actions: bucket === null ? [] : (actions.get(`${model}\u0000${bucket}`) ?? []),
+      contributions,
+    };
+  };
+}
+
+/** A model's decay: the factor scoring uses, the factor explanations show, and the percent. */
+export interface Decayed {
+  factor: DecayFunction;
+  shown: DecayFunction;
+  percent: number;
+}
+
+/**
+ * Every rule in the order of the detail columns (`r1`, `r2`, …: `index`), with its model and, for the
+ * engagement event rules of a model with decay, that decay. Shared by the decoder and by the SQL that
+ * writes result lines itself (result-lines.ts), so both read the columns the same way.
+ */
+export function decodedRules(
+  artifact: Artifact,
+): Array<{ rule: Rule; model: Model; index: number; decay: Decayed | null }> {
   const rules: Array<{ rule: Rule; model: Model; index: number; decay: Decayed | null }> = [];
   for (const model of artifact.models) {
     const decay: Decayed | null =
@@ -42,60 +90,41 @@ export function createDecoder(
       rules.push({ rule, model, index: rules.length + 1, decay: decayed ? decay : null });
     }
   }
+  return rules;
+}
+
+/** The actions of each bucket of each model, keyed `model NUL bucket`. */
+export function bucketActions(artifact: Artifact): Map<string, readonly ResultAction[]> {
   const actions = new Map<string, readonly ResultAction[]>();
   for (const model of artifact.models) {
     for (const bucket of model.buckets ?? artifact.buckets) {
       actions.set(`${model.name}\u0000${bucket.name}`, bucket.actions.map(resultAction));
     }
   }
+  return actions;
+}
 
-  return (row) => {
-    const model = text(row.model);
-    const id = text(row.id);
-    const excluded = text(row.excluded);
-    if (model === null) return unscoredResult(id, excluded);
-    const contributions: Contribution[] = [];
-    for (const { rule, model: owner, index, decay } of rules) {
-      if (owner.name !== model) continue;
-      const points = number(row[`r${index}`]);
-      if (points === null) continue;
-      const contribution: Contribution = {
-        rule: rule.text,
-        id: rule.id,
-        section: rule.section,
-        points,
-        loc: { file: rule.loc.file, line: rule.loc.line, column: rule.loc.column },
-      };
-      if (eventFacts && rule.match.kind === "event")
-        describeEvents(contribution, rule, row, index, decay, asOf);
-      contributions.push(contribution);
-    }
-    const score = number(row.score)!;
-    const unclamped = number(row.unclamped)!;
-    if (score !== unclamped) {
-      const owner = artifact.models.find((m) => m.name === model)!;
-      const clamp = (owner.clamp ?? artifact.clamp)!;
-      contributions.push({
-        rule: `clamp score between ${clamp.min} and ${clamp.max}`,
-        id: owner.clamp !== null ? `${owner.name}.clamp` : "clamp",
-        section: "clamp",
-        points: round2(score - unclamped),
-        loc: { file: clamp.loc.file, line: clamp.loc.line, column: clamp.loc.column },
-      });
-    }
-    const bucket = text(row.bucket);
-    return {
-      id,
-      model,
-      fit: number(row.fit),
-      engagement: number(row.engagement),
-      score,
-      grade: text(row.grade),
-      bucket,
-      excluded,
-      actions: bucket === null ? [] : (actions.get(`${model}\u0000${bucket}`) ?? []),
-      contributions,
-    };
+/** A rule's contribution before its event facts: the keys in the order results have them. */
+export function ruleContribution(rule: Rule, points: number): Contribution {
+  return {
+    rule: rule.text,
+    id: rule.id,
+    section: rule.section,
+    points,
+    loc: { file: rule.loc.file, line: rule.loc.line, column: rule.loc.column },
+  };
+}
+
+/** The contribution of the clamp that moved a model's score, or null for a model without a clamp. */
+export function clampContribution(artifact: Artifact, model: Model, points: number): Contribution | null {
+  const clamp = model.clamp ?? artifact.clamp;
+  if (clamp === null) return null;
+  return {
+    rule: `clamp score between ${clamp.min} and ${clamp.max}`,
+    id: model.clamp !== null ? `${model.name}.clamp` : "clamp",
+    section: "clamp",
+    points,
+    loc: { file: clamp.loc.file, line: clamp.loc.line, column: clamp.loc.column },
   };
 }
 

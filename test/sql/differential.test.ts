@@ -7,7 +7,9 @@ import { Ruleset } from "../../src/eval/ruleset.js";
 import { createDecoder } from "../../src/sql/decode.js";
 import type { SqlEngine } from "../../src/sql/engines/engine.js";
 import { loadTables, type LoadedLead } from "../../src/sql/load.js";
+import { RESULT_LINE_MACROS, resultLinesQuery } from "../../src/sql/result-lines.js";
 import { engineQuery } from "../../src/sql/score-loaded.js";
+import type { ScoreResult } from "../../src/eval/result.js";
 import { engines, requirePostgresInCi } from "./support/databases.js";
 import { AS_OF, lead, ruleset, withoutNul } from "./support/random-rules.js";
 
@@ -61,6 +63,8 @@ describe("JS, DuckDB and PostgreSQL agree on random rulesets and hostile leads",
   const sessions: SqlEngine[] = [];
   beforeAll(async () => {
     for (const engine of named) sessions.push(await engine.open());
+    for (const session of sessions)
+      if (session.dialect === "duckdb") for (const macro of RESULT_LINE_MACROS) await session.run(macro);
   });
   afterAll(async () => {
     for (const session of sessions) await session.close();
@@ -68,6 +72,7 @@ describe("JS, DuckDB and PostgreSQL agree on random rulesets and hostile leads",
 
   it(`${POPULATIONS * RULESETS_PER_POPULATION} rulesets × ${LEADS} leads on ${named.map((e) => e.name).join(", ")}: every field of every result`, async () => {
     let compared = 0;
+    let linesWritten = 0;
     for (const trial of trials()) {
       await Promise.all(
         sessions.map((session) => loadTables(session, trial.rulesets[0]!.artifact, trial.leads)),
@@ -78,8 +83,33 @@ describe("JS, DuckDB and PostgreSQL agree on random rulesets and hostile leads",
           ruleset.score(fields, events as ScoringEvent[], { asOf: AS_OF }),
         );
         // The databases work at the same time: DuckDB in this process's threads, PostgreSQL in its own.
+        // DuckDB's rows also carry the result lines SQL writes itself (result-lines.ts): each must be the
+        // JS engine's NDJSON line, or NULL, and its tally must count what the JS engine's result holds.
         const answers = await Promise.all(
-          sessions.map((session) => session.query(engineQuery(artifact, session.dialect, AS_OF))),
+          sessions.map(async (session) => {
+            const sql = engineQuery(artifact, session.dialect, AS_OF);
+            if (session.dialect !== "duckdb") return session.query(sql);
+            const columns = (await session.query(`DESCRIBE ${sql}`)).map((row) => String(row.column_name));
+            const lines = resultLinesQuery(artifact, AS_OF, sql, columns);
+            const rows = await session.query(lines.sql);
+            rows.forEach((row, i) => {
+              if (row.ls_line === null) return;
+              linesWritten++;
+              if (
+                row.ls_line !== JSON.stringify(expected[i]) ||
+                row.ls_tally !== tallyOf(expected[i]!, lines.fired)
+              )
+                expect({ rules: text, lead: trial.leads[i], line: row.ls_line, tally: row.ls_tally }).toEqual(
+                  {
+                    rules: text,
+                    lead: trial.leads[i],
+                    line: JSON.stringify(expected[i]),
+                    tally: tallyOf(expected[i]!, lines.fired),
+                  },
+                );
+            });
+            return rows;
+          }),
         );
         answers.forEach((rows, e) => {
           const actual = rows.map(createDecoder(artifact, AS_OF));
@@ -98,5 +128,21 @@ describe("JS, DuckDB and PostgreSQL agree on random rulesets and hostile leads",
       }
     }
     expect(compared).toBe(POPULATIONS * RULESETS_PER_POPULATION * LEADS * sessions.length);
+    // Most lines are written by SQL (the rest, by JavaScript, are checked as results above).
+    expect(linesWritten).toBeGreaterThan((POPULATIONS * RULESETS_PER_POPULATION * LEADS) / 2);
   }, 600_000);
 });
+
+/** The tally result-lines.ts writes for a result: a digit per contribution id, then the outcome. */
+function tallyOf(result: ScoreResult, fired: readonly string[]): string {
+  const ids = new Set(result.contributions.map((contribution) => contribution.id));
+  const outcome =
+    result.model === null
+      ? "u"
+      : result.excluded !== null
+        ? `x${result.excluded}`
+        : result.bucket === null
+          ? "n"
+          : `b${result.bucket}`;
+  return `${fired.map((id) => (ids.has(id) ? "1" : "0")).join("")}${outcome}`;
+}

@@ -257,6 +257,8 @@ export async function runScore(
       ({ summary } = await fast.run({
         onResult: (result) => out.write(formatter.line(result)),
         onReject,
+        // NDJSON lines (also the scratch file of Parquet results) are written by SQL where it can.
+        ...(format === "ndjson" ? { onLine: (json: string) => out.write(`${json}\n`) } : {}),
       }));
     } else {
       if (events !== null) {

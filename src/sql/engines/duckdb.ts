@@ -54,6 +54,17 @@ export async function openDuckDb(options: DuckDbOptions = {}): Promise<SqlEngine
         yield chunk.getRows() as unknown[][];
       }
     },
+    async *streamChunks(sql) {
+      const result = await connection.stream(sql);
+      for (let chunk = await result.fetchChunk(); chunk !== null; chunk = await result.fetchChunk()) {
+        if (chunk.rowCount === 0) break;
+        const read = chunk;
+        yield {
+          rows: read.rowCount,
+          value: (column, row) => read.getColumnVector(column).getItem(row),
+        };
+      }
+    },
     async append(table, kinds, rows) {
       const appender = await connection.createAppender(table);
       try {

@@ -20,9 +20,20 @@ export interface SqlEngine {
    * `query` gives them.
    */
   stream?(sql: string): AsyncIterable<unknown[][]>;
+  /**
+   * Like `stream`, but each value is converted only when read (DuckDB): a row whose first column says
+   * all that is needed costs that column alone, however many the query has.
+   */
+  streamChunks?(sql: string): AsyncIterable<ResultChunk>;
   close(): Promise<void>;
 }
 
 /** What a loaded column holds: text, a double, a boolean, an instant (epoch ms) or an integer. */
 export type ColumnKind = "text" | "double" | "boolean" | "instant" | "integer";
 export type ColumnValue = string | number | boolean | null;
+
+/** Rows of a result, read value by value (`value(column, row)`, as `query` gives values). */
+export interface ResultChunk {
+  rows: number;
+  value(column: number, row: number): unknown;
+}
