@@ -8,6 +8,7 @@ import { appendLeads, createTables, type LoadedLead, type LoadTables } from "../
 import { RESULT_LINE_MACROS, resultLinesQuery } from "../sql/result-lines.js";
 import { engineQuery } from "../sql/score-loaded.js";
 import { OutcomeCounts } from "./outcomes.js";
+import { writeResultsFileBySql } from "./results-file-by-sql.js";
 import {
   certainEvents,
   certainLeads,
@@ -62,6 +63,11 @@ export interface ParquetFastOptions {
    * break) comes here instead of the result to `onResult`, where SQL wrote it.
    */
   onLine?(json: string): void | Promise<void>;
+  /**
+   * Given, DuckDB writes the NDJSON results to this file itself (created or replaced; byte for byte what
+   * writing each result's JSON line would give): neither `onLine` nor `onResult` is called.
+   */
+  resultsFile?: string;
   onReject(reject: RejectLine): void | Promise<void>;
 }
 
@@ -75,9 +81,11 @@ const UNMATCHED_EXAMPLES = 5;
  * which reads every record through the JS input layer. Nothing is emitted before `run`.
  */
 export async function parquetFastPath(
-  options: Omit<ParquetFastOptions, "onResult" | "onReject" | "onLine">,
+  options: Omit<ParquetFastOptions, "onResult" | "onReject" | "onLine" | "resultsFile">,
 ): Promise<{
-  run(handlers: Pick<ParquetFastOptions, "onResult" | "onReject" | "onLine">): Promise<FastRun>;
+  run(
+    handlers: Pick<ParquetFastOptions, "onResult" | "onReject" | "onLine" | "resultsFile">,
+  ): Promise<FastRun>;
 } | null> {
   if (options.engine.streamChunks === undefined) return null;
   const layout = await planParquetInput(options.engine, options.artifact, options.input, options);
@@ -168,41 +176,57 @@ async function runFastPath(options: ParquetFastOptions, layout: ParquetLayout): 
   }
   await appendLeads(engine, tables, accepted);
 
-  // 6. Scored in one query, in record order. With `onLine`, SQL writes each result's NDJSON line where it
-  // can prove it is the JS engine's (result-lines.ts) and counts what the summary needs of it; the other
-  // rows are decoded into the JS engine's results, in their place.
+  // 6. Scored in one query, in record order. For NDJSON results, SQL writes each result's line where it
+  // can prove it is the JS engine's (result-lines.ts) and tallies what the summary counts of it; the
+  // other rows are decoded into the JS engine's results. With `resultsFile` DuckDB writes the whole file.
   const sql = engineQuery(artifact, "duckdb", options.asOfMs);
-  const decode = createDecoder(artifact, options.asOfMs);
   const outcomes = new OutcomeCounts();
   const columns = (await engine.query(`DESCRIBE ${sql}`)).map((row) => String(row.column_name));
-  const lines =
-    options.onLine === undefined ? null : resultLinesQuery(artifact, options.asOfMs, sql, columns);
+  const ndjson = options.onLine !== undefined || options.resultsFile !== undefined;
+  const lines = ndjson ? resultLinesQuery(artifact, options.asOfMs, sql, columns) : null;
   if (lines !== null) for (const macro of RESULT_LINE_MACROS) await engine.run(macro);
-  const first = lines === null ? 0 : 2;
-  const names = [...new Array<string>(first).fill(""), ...columns];
-  const tallies = new Map<string, number>();
   let scored = 0;
-  for await (const chunk of engine.streamChunks!(lines?.sql ?? sql)) {
-    for (let i = 0; i < chunk.rows; i++) {
-      scored += 1;
-      if (lines !== null) {
-        const line = chunk.value(0, i);
-        if (line !== null) {
-          const tally = chunk.value(1, i) as string;
-          tallies.set(tally, (tallies.get(tally) ?? 0) + 1);
-          await options.onLine!(line as string);
-          continue;
+  if (lines !== null && options.resultsFile !== undefined) {
+    const written = await writeResultsFileBySql(
+      engine,
+      artifact,
+      options.asOfMs,
+      lines,
+      options.resultsFile,
+      {
+        outcomes,
+        usage: options.usage,
+      },
+    );
+    scored = written.scored;
+    countTallies(written.tallies, lines.fired, outcomes, options.usage);
+  } else {
+    const decode = createDecoder(artifact, options.asOfMs);
+    const first = lines === null ? 0 : 2;
+    const names = [...new Array<string>(first).fill(""), ...columns];
+    const tallies = new Map<string, number>();
+    for await (const chunk of engine.streamChunks!(lines?.sql ?? sql)) {
+      for (let i = 0; i < chunk.rows; i++) {
+        scored += 1;
+        if (lines !== null) {
+          const line = chunk.value(0, i);
+          if (line !== null) {
+            const tally = chunk.value(1, i) as string;
+            tallies.set(tally, (tallies.get(tally) ?? 0) + 1);
+            await options.onLine!(line as string);
+            continue;
+          }
         }
+        const row: Record<string, unknown> = {};
+        for (let c = first; c < names.length; c++) row[names[c]!] = chunk.value(c, i);
+        const result = decode(row);
+        outcomes.add(result);
+        options.usage?.count(result);
+        await options.onResult(result);
       }
-      const row: Record<string, unknown> = {};
-      for (let c = first; c < names.length; c++) row[names[c]!] = chunk.value(c, i);
-      const result = decode(row);
-      outcomes.add(result);
-      options.usage?.count(result);
-      await options.onResult(result);
     }
+    if (lines !== null) countTallies(tallies, lines.fired, outcomes, options.usage);
   }
-  if (lines !== null) countTallies(tallies, lines.fired, outcomes, options.usage);
 
   // 7. The summary, counted over all records as the JS engine counts it.
   const [counts] = await engine.query(

@@ -15,11 +15,24 @@ import { UsageError } from "./exit-codes.js";
  * writer of results, whatever the format.
  */
 
-/** A scratch NDJSON file in a directory of its own (the caller removes the directory). */
+/**
+ * A scratch NDJSON file in a directory of its own (the caller removes the directory). The file is opened
+ * at the first line written: a writer of its own (DuckDB's COPY) may write it instead.
+ */
 export async function ndjsonScratch(): Promise<{ file: string; sink: LineSink }> {
   const directory = await mkdtemp(path.join(tmpdir(), "leadscore-results-"));
   const file = path.join(directory, "results.ndjson");
-  return { file, sink: streamSink(createWriteStream(file)) };
+  let sink: LineSink | null = null;
+  return {
+    file,
+    sink: {
+      write: (text) => {
+        sink ??= streamSink(createWriteStream(file));
+        return sink.write(text);
+      },
+      close: async () => sink?.close(),
+    },
+  };
 }
 
 /** The result columns and their Parquet types; nested values (actions, contributions, change) as JSON. */

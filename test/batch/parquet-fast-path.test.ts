@@ -202,6 +202,24 @@ describe("score --engine duckdb on Parquet: SQL takes the certain records, the J
     }
   }
 
+  it("writes the same results to stdout (line by line) and to Parquet (the NDJSON file DuckDB writes)", async () => {
+    const js = await score("leads.csv", "events.ndjson", "js.ndjson", []);
+    const common = ["score", "--engine", "duckdb", "--rules", "rules", "--leads", "leads.parquet"];
+    const options = ["--events", "events.parquet", "--as-of", AS_OF, "--columns", "Work Email=email"];
+    const stdout = await runLeadscore([...common, ...options], dir);
+    expect(stdout.stdout).toBe(js.results);
+    // Parquet results: the file the general path writes (every result through JavaScript), byte for byte.
+    await runLeadscore([...common, ...options, "--out", "pq.parquet"], dir);
+    const general = ["--leads", "leads.csv", "--events", "events.ndjson", "--out", "general.parquet"];
+    await runLeadscore(
+      ["score", "--engine", "duckdb", "--rules", "rules", ...general, ...options.slice(2)],
+      dir,
+    );
+    expect(
+      readFileSync(path.join(dir, "pq.parquet")).equals(readFileSync(path.join(dir, "general.parquet"))),
+    ).toBe(true);
+  });
+
   it("takes the plain records without the JS input layer, and hands it every doubtful one", async () => {
     const artifact = (await compileDirectory(path.join(dir, "rules"))).artifact!;
     const engine = await openDuckDb({ threads: 1 });

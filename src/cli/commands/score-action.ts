@@ -1,6 +1,7 @@
 import {
   ensureOutputDirectory,
   openOutputFile,
+  type FillOutput,
   refuseOutputsOverInputs,
   writeOutputFile,
 } from "../output-files.js";
@@ -13,6 +14,7 @@ import path from "node:path";
 import type { Readable } from "node:stream";
 import { scoreBatch, type BatchOptions, type BatchSummary, type RejectLine } from "../../batch/score-file.js";
 import type { Artifact } from "../../compile/artifact.js";
+import type { ScoreResult } from "../../eval/result.js";
 import { batchScorerFor, bucketOrderOf, exclusionOrderOf } from "../../batch/scorer.js";
 import { formatSummary } from "../../batch/summary.js";
 import { RuleUsageTally } from "../../batch/rule-usage.js";
@@ -254,12 +256,20 @@ export async function runScore(
     let eventsInput = null;
     if (fast !== null) {
       if (formatter.header !== null) await out.write(formatter.header);
-      ({ summary } = await fast.run({
-        onResult: (result) => out.write(formatter.line(result)),
-        onReject,
-        // NDJSON lines (also the scratch file of Parquet results) are written by SQL where it can.
-        ...(format === "ndjson" ? { onLine: (json: string) => out.write(`${json}\n`) } : {}),
-      }));
+      const handlers = { onResult: (result: ScoreResult) => out.write(formatter.line(result)), onReject };
+      // NDJSON results (also the scratch file of Parquet results) are written by SQL where it can prove
+      // each line: a file by DuckDB itself, other outputs line by line.
+      const scratch = parquetResults?.file;
+      const fill: FillOutput | null =
+        scratch !== undefined ? (write) => write(scratch) : (outFile?.fill ?? null);
+      if (format === "ndjson" && fill !== null) {
+        ({ summary } = await fill((file) => fast.run({ ...handlers, resultsFile: file })));
+      } else {
+        ({ summary } = await fast.run({
+          ...handlers,
+          ...(format === "ndjson" ? { onLine: (json: string) => out.write(`${json}\n`) } : {}),
+        }));
+      }
     } else {
       if (events !== null) {
         progress?.start(`reading ${events.display}`, events.size, "bytes");

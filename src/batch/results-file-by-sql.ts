@@ -1,0 +1,102 @@
+import type { Artifact } from "../compile/artifact.js";
+import { createDecoder } from "../sql/decode.js";
+import { dialectNamed } from "../sql/dialect.js";
+import type { SqlEngine } from "../sql/engines/engine.js";
+import type { ResultLinesQuery } from "../sql/result-lines.js";
+import { engineQuery } from "../sql/score-loaded.js";
+import type { OutcomeCounts } from "./outcomes.js";
+import type { RuleUsageTally } from "./rule-usage.js";
+
+/**
+ * The NDJSON results file written by DuckDB itself (`COPY … TO`): no result passes through JavaScript
+ * but those whose line SQL cannot prove (result-lines.ts), and the file is byte for byte the one the JS
+ * engine writes. The lines are kept in a table in record order; the rows SQL left are scored again on
+ * their own (a lead's result depends only on the lead and its events), decoded and written by
+ * JavaScript as the JS engine writes them, and put in their place before the table is copied out.
+ */
+
+const duckdb = dialectNamed("duckdb");
+const RESULTS = "ls_result_lines";
+const REDO_LEADS = "ls_redo_leads";
+const JS_LINES = "ls_js_lines";
+/** Lines JavaScript writes are appended to DuckDB this many at a time. */
+const APPEND_BATCH = 2000;
+
+export interface ResultsFileRun {
+  scored: number;
+  /** Each distinct tally (result-lines.ts) of the lines SQL wrote, with how many results had it. */
+  tallies: Map<string, number>;
+}
+
+/**
+ * Writes the results of the leads in `leads`/`events` to `file` (created or replaced), NDJSON in record
+ * order. Results decoded in JavaScript are counted into `outcomes` and `usage` here; the caller counts
+ * the tallies.
+ */
+export async function writeResultsFileBySql(
+  engine: SqlEngine,
+  artifact: Artifact,
+  asOfMs: number,
+  lines: ResultLinesQuery,
+  file: string,
+  counts: { outcomes: OutcomeCounts; usage: RuleUsageTally | undefined },
+): Promise<ResultsFileRun> {
+  // A table keeps the order rows are inserted in (and an UPDATE keeps each row in its place).
+  await engine.run(
+    `CREATE OR REPLACE TEMP TABLE ${RESULTS} AS SELECT ls_line AS line, ls_tally AS tally, "__row" AS pos ` +
+      `FROM (${lines.sql})`,
+  );
+  const tallies = new Map<string, number>();
+  for (const row of await engine.query(
+    `SELECT tally, COUNT(*) AS n FROM ${RESULTS} WHERE line IS NOT NULL GROUP BY tally`,
+  ))
+    tallies.set(String(row.tally), Number(row.n));
+  const [totals] = await engine.query(
+    `SELECT COUNT(*) AS scored, COUNT(*) FILTER (WHERE line IS NULL) AS left FROM ${RESULTS}`,
+  );
+  if (Number(totals!.left) > 0) await writeLeftLines(engine, artifact, asOfMs, counts);
+  await engine.run(
+    `COPY (SELECT line FROM ${RESULTS}) TO ${duckdb.quoteText(file)} ` +
+      // One column, never quoted: a JSON line holds no raw tab, line break or other control character.
+      `(FORMAT csv, HEADER false, QUOTE '', ESCAPE '', DELIMITER '\\t')`,
+  );
+  return { scored: Number(totals!.scored), tallies };
+}
+
+/** The rows SQL left: scored again on their own, decoded and written by JavaScript, put in place. */
+async function writeLeftLines(
+  engine: SqlEngine,
+  artifact: Artifact,
+  asOfMs: number,
+  counts: { outcomes: OutcomeCounts; usage: RuleUsageTally | undefined },
+): Promise<void> {
+  await engine.run(
+    `CREATE OR REPLACE TEMP TABLE ${REDO_LEADS} AS SELECT * FROM ${duckdb.quoteIdentifier("leads")} ` +
+      `WHERE "__row" IN (SELECT pos FROM ${RESULTS} WHERE line IS NULL)`,
+  );
+  await engine.run(`CREATE OR REPLACE TEMP TABLE ${JS_LINES} (pos BIGINT, line VARCHAR)`);
+  const decode = createDecoder(artifact, asOfMs);
+  const sql = engineQuery(artifact, "duckdb", asOfMs, { leads: REDO_LEADS, events: "events" });
+  const names = (await engine.query(`DESCRIBE ${sql}`)).map((row) => String(row.column_name));
+  let batch: Array<[number, string]> = [];
+  for await (const chunk of engine.streamChunks!(sql)) {
+    for (let i = 0; i < chunk.rows; i++) {
+      const row: Record<string, unknown> = {};
+      names.forEach((name, c) => {
+        row[name] = chunk.value(c, i);
+      });
+      const result = decode(row);
+      counts.outcomes.add(result);
+      counts.usage?.count(result);
+      batch.push([Number(row.__row), JSON.stringify(result)]);
+      if (batch.length === APPEND_BATCH) {
+        await engine.append!(JS_LINES, ["integer", "text"], batch);
+        batch = [];
+      }
+    }
+  }
+  if (batch.length > 0) await engine.append!(JS_LINES, ["integer", "text"], batch);
+  await engine.run(`UPDATE ${RESULTS} SET line = j.line FROM ${JS_LINES} j WHERE ${RESULTS}.pos = j.pos`);
+  const [left] = await engine.query(`SELECT COUNT(*) AS n FROM ${RESULTS} WHERE line IS NULL`);
+  if (Number(left!.n) > 0) throw new Error("internal: a result line was written by neither SQL nor JS");
+}
