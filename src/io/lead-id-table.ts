@@ -5,7 +5,9 @@
  * costs several times that, on the JavaScript heap.
  *
  * Ids are compared and hashed as bytes, so an id read from a file's bytes needs no string, and one given
- * as a string is encoded once to be looked up.
+ * as a string is encoded once to be looked up. Ids are told apart as text: an id holding a lone UTF-16
+ * surrogate (JSON can write one, `"\ud800"`) is encoded as WTF-8 — the surrogate as its own three bytes,
+ * which UTF-8 never uses — where UTF-8 would put U+FFFD in its place and meet another lead's id.
  */
 
 const EMPTY = -1;
@@ -56,13 +58,13 @@ export class LeadIdTable {
 
   /** The id in a slot. */
   idAt(slot: number): string {
-    return this.#bytes.toString("utf8", this.#starts[slot], this.#starts[slot + 1]);
+    return decodeWtf8(this.#bytes, this.#starts[slot]!, this.#starts[slot + 1]!);
   }
 
   #encode(id: string): number {
-    // A UTF-16 code unit takes at most 3 bytes in UTF-8.
+    // A UTF-16 code unit takes at most 3 bytes in UTF-8 (and in WTF-8).
     if (this.#scratch.length < id.length * 3) this.#scratch = Buffer.allocUnsafe(id.length * 3);
-    return this.#scratch.write(id, 0, "utf8");
+    return SURROGATE.test(id) ? encodeWtf8(id, this.#scratch) : this.#scratch.write(id, 0, "utf8");
   }
 
   /** The table position holding the id (>= 0), or -(the empty position where it would go) - 1. */
@@ -115,6 +117,56 @@ export class LeadIdTable {
     }
     this.#table = table;
   }
+}
+
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/**
+ * `text` as WTF-8 into `out` (room for 3 bytes per code unit), returning the length: UTF-8 for every
+ * character, a pair of surrogates as the 4 bytes of its code point, a lone surrogate as 3 bytes ED A0–BF xx.
+ */
+function encodeWtf8(text: string, out: Uint8Array): number {
+  let at = 0;
+  for (let i = 0; i < text.length; i++) {
+    let code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        code = 0x10000 + ((code - 0xd800) << 10) + (low - 0xdc00);
+        i++;
+      }
+    }
+    if (code < 0x80) out[at++] = code;
+    else if (code < 0x800) {
+      out[at++] = 0xc0 | (code >> 6);
+      out[at++] = 0x80 | (code & 0x3f);
+    } else if (code < 0x10000) {
+      out[at++] = 0xe0 | (code >> 12);
+      out[at++] = 0x80 | ((code >> 6) & 0x3f);
+      out[at++] = 0x80 | (code & 0x3f);
+    } else {
+      out[at++] = 0xf0 | (code >> 18);
+      out[at++] = 0x80 | ((code >> 12) & 0x3f);
+      out[at++] = 0x80 | ((code >> 6) & 0x3f);
+      out[at++] = 0x80 | (code & 0x3f);
+    }
+  }
+  return at;
+}
+
+/** The text of WTF-8 bytes `[start, end)`: UTF-8 decoding, with each lone surrogate's 3 bytes read back. */
+function decodeWtf8(bytes: Buffer, start: number, end: number): string {
+  let text = "";
+  let from = start;
+  for (let i = start; i + 2 < end; i++) {
+    // ED A0–BF: a surrogate, which only encodeWtf8 writes (UTF-8 has no such bytes).
+    if (bytes[i] !== 0xed || bytes[i + 1]! < 0xa0) continue;
+    text += bytes.toString("utf8", from, i);
+    text += String.fromCharCode(0xd000 | ((bytes[i + 1]! & 0x3f) << 6) | (bytes[i + 2]! & 0x3f));
+    i += 2;
+    from = i + 1;
+  }
+  return text + bytes.toString("utf8", from, end);
 }
 
 /** FNV-1a over the bytes, then mixed (ids differ mostly in their last bytes; the table uses the low bits). */

@@ -146,23 +146,13 @@ export async function* readLeadRecords(
   }
 }
 
-/**
- * Lead ids with the record each was first met in. Ids are told apart as text: an id with a UTF-16
- * surrogate (a lone one has no UTF-8 bytes of its own, it would meet another id's) is kept in a Map.
- */
+/** Lead ids with the record each was first met in (told apart as text: see LeadIdTable). */
 class FirstRecords {
   readonly #ids = new LeadIdTable();
   #records = new Float64Array(1024);
-  readonly #surrogates = new Map<string, number>();
 
   /** The record `id` was first met in: `record` when this is the first time. */
   add(id: string, record: number): number {
-    if (SURROGATE.test(id)) {
-      const first = this.#surrogates.get(id);
-      if (first !== undefined) return first;
-      this.#surrogates.set(id, record);
-      return record;
-    }
     const known = this.#ids.size;
     const slot = this.#ids.addText(id);
     if (slot < known) return this.#records[slot]!;
@@ -171,8 +161,6 @@ class FirstRecords {
     return record;
   }
 }
-
-const SURROGATE = /[\uD800-\uDFFF]/;
 
 /** A row of text by column name, as the lead record the column plan makes of it. */
 function mappedRow(

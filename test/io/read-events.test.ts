@@ -91,6 +91,24 @@ describe("readEventsByLead", () => {
     });
   });
 
+  it("a lead_id with a lone surrogate is its own lead, not the one whose id has U+FFFD in its place", async () => {
+    const text = [
+      '{"lead_id":"a\\ud800","type":"email_open","at":"2026-10-01T00:00:00Z"}',
+      '{"lead_id":"a\uFFFD","type":"page_view","at":"2026-10-02T00:00:00Z"}',
+    ].join("\n");
+    for (const memoryEvents of [50_000, 1]) {
+      const index = await readEventsByLead(chunked(text), () => undefined, { memoryEvents });
+      try {
+        expect([...index.byLead.entries()].map(([id, events]) => [id, events.map((e) => e.line)])).toEqual([
+          ["a\uD800", [1]],
+          ["a\uFFFD", [2]],
+        ]);
+      } finally {
+        index.byLead.dispose();
+      }
+    }
+  });
+
   it("rejects lines that cannot be filed under a lead, with their line numbers, and counts them", async () => {
     const text = [
       '{"lead_id":"L1","type":"email_open","at":"2026-10-01T00:00:00Z"}',
