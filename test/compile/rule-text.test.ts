@@ -75,16 +75,20 @@ test("issue 9 item 21: every rule's text, compiled again, is the same rule (refe
   expect(expectTextsRoundTrip(reference) + expectTextsRoundTrip(scaffold)).toBe(56);
 });
 
-test("issue 9 item 21: every rule's text, compiled again, is the same rule (200 generated rulesets)", () => {
-  let rules = 0;
+/** The first `count` generated rulesets that compile (the generator refuses a quarter on purpose). */
+function* generatedRulesets(count: number): Generator<Sources> {
   let rulesets = 0;
-  for (let seed = 1; rulesets < 200; seed++) {
-    const text = generateRuleset(new Random(seed), 12_000);
-    const sources = [{ path: "generated.score", text }];
-    if (compileSources(sources).artifact === null) continue; // refused on purpose (a quarter of them)
-    rules += expectTextsRoundTrip(sources);
+  for (let seed = 1; rulesets < count; seed++) {
+    const sources = [{ path: "generated.score", text: generateRuleset(new Random(seed), 12_000) }];
+    if (compileSources(sources).artifact === null) continue;
+    yield sources;
     rulesets += 1;
   }
+}
+
+test("issue 9 item 21: every rule's text, compiled again, is the same rule (200 generated rulesets)", () => {
+  let rules = 0;
+  for (const sources of generatedRulesets(200)) rules += expectTextsRoundTrip(sources);
   expect(rules).toBeGreaterThan(2000);
 }, 180_000);
 
@@ -148,13 +152,6 @@ test("issue 9 item 21: every bucket's and exclusion's text, compiled again, is t
 
 test("issue 9 item 21: every bucket's and exclusion's text, compiled again, is the same (200 generated rulesets)", () => {
   let constructs = 0;
-  let rulesets = 0;
-  for (let seed = 1; rulesets < 200; seed++) {
-    const text = generateRuleset(new Random(seed), 12_000);
-    const sources = [{ path: "generated.score", text }];
-    if (compileSources(sources).artifact === null) continue; // refused on purpose (a quarter of them)
-    constructs += expectBucketAndExclusionTextsRoundTrip(sources);
-    rulesets += 1;
-  }
+  for (const sources of generatedRulesets(200)) constructs += expectBucketAndExclusionTextsRoundTrip(sources);
   expect(constructs).toBeGreaterThan(400);
 }, 180_000);
