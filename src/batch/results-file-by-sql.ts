@@ -1,7 +1,7 @@
 import type { Artifact } from "../compile/artifact.js";
 import { createDecoder } from "../sql/decode.js";
 import { dialectNamed } from "../sql/dialect.js";
-import type { SqlEngine } from "../sql/engines/engine.js";
+import { chunkRow, type SqlEngine } from "../sql/engines/engine.js";
 import type { ResultLinesQuery } from "../sql/result-lines.js";
 import { engineQuery } from "../sql/score-loaded.js";
 import type { OutcomeCounts } from "./outcomes.js";
@@ -81,10 +81,7 @@ async function writeLeftLines(
   let batch: Array<[number, string]> = [];
   for await (const chunk of engine.streamChunks!(sql)) {
     for (let i = 0; i < chunk.rows; i++) {
-      const row: Record<string, unknown> = {};
-      names.forEach((name, c) => {
-        row[name] = chunk.value(c, i);
-      });
+      const row = chunkRow(chunk, i, names);
       const result = decode(row);
       counts.outcomes.add(result);
       counts.usage?.count(result);

@@ -3,11 +3,11 @@ import { unscoredResult, type ScoreResult } from "../eval/result.js";
 import type { InputOptions } from "../io/input-options.js";
 import { readLeadRecords, type InputReport } from "../io/lead-records.js";
 import { createDecoder } from "../sql/decode.js";
-import type { SqlEngine } from "../sql/engines/engine.js";
+import { chunkRow, type SqlEngine } from "../sql/engines/engine.js";
 import { appendLeads, createTables, type LoadedLead, type LoadTables } from "../sql/load.js";
 import { RESULT_LINE_MACROS, resultLinesQuery } from "../sql/result-lines.js";
 import { engineQuery } from "../sql/score-loaded.js";
-import { OutcomeCounts } from "./outcomes.js";
+import { increment, OutcomeCounts } from "./outcomes.js";
 import { writeResultsFileBySql } from "./results-file-by-sql.js";
 import {
   certainEvents,
@@ -202,8 +202,8 @@ async function runFastPath(options: ParquetFastOptions, layout: ParquetLayout): 
     countTallies(written.tallies, lines.fired, outcomes, options.usage);
   } else {
     const decode = createDecoder(artifact, options.asOfMs);
-    const first = lines === null ? 0 : 2;
-    const names = [...new Array<string>(first).fill(""), ...columns];
+    // The lines query puts its line and tally before the scoring query's columns.
+    const offset = lines === null ? 0 : 2;
     const tallies = new Map<string, number>();
     for await (const chunk of engine.streamChunks!(lines?.sql ?? sql)) {
       for (let i = 0; i < chunk.rows; i++) {
@@ -212,14 +212,12 @@ async function runFastPath(options: ParquetFastOptions, layout: ParquetLayout): 
           const line = chunk.value(0, i);
           if (line !== null) {
             const tally = chunk.value(1, i) as string;
-            tallies.set(tally, (tallies.get(tally) ?? 0) + 1);
+            increment(tallies, tally);
             await options.onLine!(line as string);
             continue;
           }
         }
-        const row: Record<string, unknown> = {};
-        for (let c = first; c < names.length; c++) row[names[c]!] = chunk.value(c, i);
-        const result = decode(row);
+        const result = decode(chunkRow(chunk, i, columns, offset));
         outcomes.add(result);
         options.usage?.count(result);
         await options.onResult(result);

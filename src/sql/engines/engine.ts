@@ -37,3 +37,15 @@ export interface ResultChunk {
   rows: number;
   value(column: number, row: number): unknown;
 }
+
+/** Row `row` of a chunk as an object of `names`, read from column `offset` on (the columns before it skipped). */
+export function chunkRow(
+  chunk: ResultChunk,
+  row: number,
+  names: readonly string[],
+  offset = 0,
+): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (let c = 0; c < names.length; c++) values[names[c]!] = chunk.value(c + offset, row);
+  return values;
+}
