@@ -9,7 +9,7 @@ export const MAX_VALUE_DEPTH = 64;
 /** The reason a value is refused, or null: nested deeper than `MAX_VALUE_DEPTH`, or holding itself. */
 export function nestingProblem(value: unknown, maxDepth = MAX_VALUE_DEPTH): string | null {
   if (value === null || typeof value !== "object") return null;
-  if (isShallow(value, SHALLOW_LEVELS)) return null;
+  if (maxDepth > SHALLOW_LEVELS && isShallow(value, SHALLOW_LEVELS)) return null;
   // Depth-first with explicit exit markers, so that a cycle (possible in objects given to the library) is
   // recognised as the value reaching itself rather than walked forever.
   const stack: Array<{ value: object; depth: number } | "exit"> = [{ value, depth: 1 }];

@@ -22,7 +22,6 @@
  * Read again, such a file gives the input layer only the records of the leads that moved.
  */
 import type { Artifact, FieldSchema, FieldType } from "../compile/artifact.js";
-import { canonicalJson } from "../compile/hash.js";
 import {
   certainEvents,
   certainLeads,
@@ -49,7 +48,7 @@ import { pairColumns, pairQuery } from "../sql/diff-query.js";
 import { columnType, idText, insert, kindOf, storable, typedValue } from "../sql/load.js";
 import { eventProperties } from "../sql/relations.js";
 import type { PopulationLead, PopulationDiff } from "./population.js";
-import { StopReading, type ParquetSink, type PopulationSink } from "./population-load.js";
+import { sameSchemas, StopReading, type ParquetSink, type PopulationSink } from "./population-load.js";
 
 /** Why a population cannot be diffed on a database engine (the CLI says it as a usage error). */
 export class DatabaseDiffError extends Error {}
@@ -94,6 +93,7 @@ export async function scoreInDatabase(
     return segments.length - 1;
   };
   const places = new Places(engine, artifacts);
+  const { routing } = diff.observers;
   await read({
     ...sink,
     leads: {
@@ -101,7 +101,7 @@ export async function scoreInDatabase(
         const position = places.of(entry);
         // The leads of a file the database took part of are observed in SQL with the others (see below).
         if (places.within === null) diff.observe(entry);
-        else diff.observers.routing.noteCreation(entry.lead);
+        else routing.noteCreation(entry.lead);
         const own = entry.asOf === undefined ? undefined : toInstant(entry.asOf);
         return tables.add(entry, position, segmentOf(own));
       },
@@ -175,9 +175,7 @@ class Places {
   constructor(engine: SqlEngine, artifacts: { base: Artifact; head: Artifact }) {
     this.#engine = engine;
     this.#artifact = artifacts.head;
-    this.#takes =
-      engine.dialect === "duckdb" &&
-      canonicalJson(artifacts.base.schema) === canonicalJson(artifacts.head.schema);
+    this.#takes = engine.dialect === "duckdb" && sameSchemas(artifacts.base, artifacts.head);
   }
 
   of(entry: PopulationLead): number {

@@ -78,8 +78,7 @@ class BothSides {
   readonly #base: InputValidator | null;
 
   constructor(base: Artifact, head: Artifact) {
-    this.#base =
-      canonicalJson(base.schema) === canonicalJson(head.schema) ? null : new InputValidator(base.schema);
+    this.#base = sameSchemas(base, head) ? null : new InputValidator(base.schema);
   }
 
   /** The reason a lead the head's schema accepts cannot be compared, or null when the base accepts it too. */
@@ -414,6 +413,14 @@ function inputWarnings(report: InputReport): string[] {
 }
 
 /** A population file that cannot be read at all (missing, unreadable): bad input, not a bad record. */
+/**
+ * Whether both rulesets declare the same lead and event schema: then a lead the head accepts, the base
+ * accepts too, with no second validation — and the database may take a file's records for both sides.
+ */
+export function sameSchemas(base: Artifact, head: Artifact): boolean {
+  return canonicalJson(base.schema) === canonicalJson(head.schema);
+}
+
 export class PopulationFileError extends Error {
   override readonly name = "PopulationFileError";
 }

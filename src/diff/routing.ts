@@ -53,7 +53,9 @@ export class RoutingCounter {
   noteCreation(lead: Readonly<Record<string, unknown>>): void {
     if (this.#field === null) return;
     const value = lead[this.#field];
-    if (typeof value === "string") this.noteCreationSpan(parseInstant(value), parseInstant(value));
+    if (typeof value !== "string") return;
+    const instant = parseInstant(value);
+    this.noteCreationSpan(instant, instant);
   }
 
   /** The first and last creation time of some leads (epoch ms; NaN for none), counted at once. */
