@@ -1,7 +1,7 @@
 import type { Artifact } from "../compile/artifact.js";
-import { resultAction } from "../eval/compile-buckets.js";
 import type { ResultAction, ScoreResult } from "../eval/result.js";
 import type { ReadItem } from "../io/read-item.js";
+import { bucketActions } from "../sql/decode.js";
 import type { SqlEngine } from "../sql/engines/engine.js";
 import { hasGoneAt, previousTableStatements } from "../sql/previous-table.js";
 import { readPreviousRecords, type PreviousReject } from "./previous.js";
@@ -107,16 +107,6 @@ function numberOrText(value: unknown): unknown {
   return typeof value === "string" && value.trim() !== "" && Number.isFinite(Number(value))
     ? Number(value)
     : value;
-}
-
-/** Each model's buckets' actions as results list them, by model and bucket. */
-function bucketActions(artifact: Artifact): Map<string, readonly ResultAction[]> {
-  const actions = new Map<string, readonly ResultAction[]>();
-  for (const model of artifact.models) {
-    for (const bucket of model.buckets ?? artifact.buckets)
-      actions.set(`${model.name}\u0000${bucket.name}`, bucket.actions.map(resultAction));
-  }
-  return actions;
 }
 
 /**
