@@ -4,6 +4,7 @@ import { dialectNamed } from "../sql/dialect.js";
 import { chunkRow, type SqlEngine } from "../sql/engines/engine.js";
 import type { ResultLinesQuery } from "../sql/result-lines.js";
 import { engineQuery } from "../sql/score-loaded.js";
+import { q, trimJs } from "./parquet-row-checks.js";
 import type { OutcomeCounts } from "./outcomes.js";
 import type { RuleUsageTally } from "./rule-usage.js";
 
@@ -18,9 +19,16 @@ import type { RuleUsageTally } from "./rule-usage.js";
 const duckdb = dialectNamed("duckdb");
 const RESULTS = "ls_result_lines";
 const REDO_LEADS = "ls_redo_leads";
+const REDO_EVENTS = "ls_redo_events";
 const JS_LINES = "ls_js_lines";
 /** Lines JavaScript writes are appended to DuckDB this many at a time. */
 const APPEND_BATCH = 2000;
+
+/** The summary's counts the results decoded in JavaScript go into. */
+interface ResultCounts {
+  outcomes: OutcomeCounts;
+  usage: RuleUsageTally | undefined;
+}
 
 export interface ResultsFileRun {
   scored: number;
@@ -39,7 +47,7 @@ export async function writeResultsFileBySql(
   asOfMs: number,
   lines: ResultLinesQuery,
   file: string,
-  counts: { outcomes: OutcomeCounts; usage: RuleUsageTally | undefined },
+  counts: ResultCounts,
 ): Promise<ResultsFileRun> {
   // A table keeps the order rows are inserted in (and an UPDATE keeps each row in its place).
   await engine.run(
@@ -54,7 +62,7 @@ export async function writeResultsFileBySql(
   const [totals] = await engine.query(
     `SELECT COUNT(*) AS scored, COUNT(*) FILTER (WHERE line IS NULL) AS left FROM ${RESULTS}`,
   );
-  if (Number(totals!.left) > 0) await writeLeftLines(engine, artifact, asOfMs, counts);
+  if (Number(totals!.left) > 0) await writeLeftLines(engine, artifact, asOfMs, lines.columns, counts);
   await engine.run(
     `COPY (SELECT line FROM ${RESULTS}) TO ${duckdb.quoteText(file)} ` +
       // One column, never quoted: a JSON line holds no raw tab, line break or other control character.
@@ -68,16 +76,22 @@ async function writeLeftLines(
   engine: SqlEngine,
   artifact: Artifact,
   asOfMs: number,
-  counts: { outcomes: OutcomeCounts; usage: RuleUsageTally | undefined },
+  names: readonly string[],
+  counts: ResultCounts,
 ): Promise<void> {
   await engine.run(
-    `CREATE OR REPLACE TEMP TABLE ${REDO_LEADS} AS SELECT * FROM ${duckdb.quoteIdentifier("leads")} ` +
+    `CREATE OR REPLACE TEMP TABLE ${REDO_LEADS} AS SELECT * FROM ${q("leads")} ` +
       `WHERE "__row" IN (SELECT pos FROM ${RESULTS} WHERE line IS NULL)`,
+  );
+  // Only those leads' events: a lead's result depends on its own events alone, and the scoring query
+  // aggregates every event it is given before meeting the leads.
+  await engine.run(
+    `CREATE OR REPLACE TEMP TABLE ${REDO_EVENTS} AS SELECT * FROM ${q("events")} ` +
+      `WHERE lead_id IN (SELECT NULLIF(${trimJs("id")}, '') FROM ${REDO_LEADS})`,
   );
   await engine.run(`CREATE OR REPLACE TEMP TABLE ${JS_LINES} (pos BIGINT, line VARCHAR)`);
   const decode = createDecoder(artifact, asOfMs);
-  const sql = engineQuery(artifact, "duckdb", asOfMs, { leads: REDO_LEADS, events: "events" });
-  const names = (await engine.query(`DESCRIBE ${sql}`)).map((row) => String(row.column_name));
+  const sql = engineQuery(artifact, "duckdb", asOfMs, { leads: REDO_LEADS, events: REDO_EVENTS });
   let batch: Array<[number, string]> = [];
   for await (const chunk of engine.streamChunks!(sql)) {
     for (let i = 0; i < chunk.rows; i++) {

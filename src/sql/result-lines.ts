@@ -82,6 +82,8 @@ export interface ResultLinesQuery {
   sql: string;
   /** The contribution ids, in the order of the tally's digits. */
   fired: string[];
+  /** The scoring query's own columns, which follow `ls_line` and `ls_tally`. */
+  columns: readonly string[];
 }
 
 /**
@@ -203,6 +205,7 @@ export function resultLinesQuery(
       withLine,
     ),
     fired,
+    columns,
   };
 }
 
