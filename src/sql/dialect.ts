@@ -162,8 +162,8 @@ const NOT_TRIM_CLASS = `[^${TRIM_CLASS.slice(1)}`;
  * - ASCII (as many bytes as characters) starting at `!` or above (a byte comparison) and ending with a
  *   character above the space (`ord` of the last character): nothing to trim, `LOWER` folds. This test
  *   costs about a third of the regular expressions below (BENCHMARKS.md, "Generated vs hand-written").
- * - otherwise regular expressions (compiled once, linear): plain printable ASCII; ASCII with characters
- *   to trim, trimmed of the ASCII ones only; any text whose ends JavaScript keeps; else the general path.
+ * - otherwise: ASCII with characters to trim (or empty), trimmed of the ASCII ones only; any text whose
+ *   ends JavaScript keeps (a regular expression, compiled once, linear); else the general path.
  * Every path gives the value the general one gives (test/sql/dialects.test.ts).
  */
 function duckdbTrim(value: string, fold: boolean): string {
@@ -178,10 +178,9 @@ function duckdbTrim(value: string, fold: boolean): string {
       `WHEN ${ascii} THEN ${asciiTrimmed} ELSE ${general} END)`
     );
   }
-  const plainAscii = `REGEXP_FULL_MATCH(${value}, '(?:[!-~](?:[ -~]*[!-~])?)?')`;
   const translate = (text: string) => commonCall("fold", [text]);
   return (
-    `(CASE WHEN ${asciiUntrimmed} THEN LOWER(${value}) WHEN ${plainAscii} THEN LOWER(${value}) ` +
+    `(CASE WHEN ${asciiUntrimmed} THEN LOWER(${value}) ` +
     `WHEN ${ascii} THEN LOWER(${asciiTrimmed}) ` +
     `WHEN ${untrimmed} THEN ${translate(value)} ELSE ${translate(general)} END)`
   );
