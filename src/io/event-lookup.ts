@@ -2,7 +2,7 @@
  * The events of an events file filed under their lead ids: what scoring a lead file with a separate
  * events file looks each lead's events up in. Held in memory or on disk (read-events.ts decides).
  */
-import type { JsonObject } from "./read-ndjson.js";
+import type { JsonObject } from "./read-item.js";
 
 /** An event from the events file, with where it came from so that a problem with it can point there. */
 export interface FiledEvent {

@@ -19,7 +19,7 @@ import { closeSync, openSync, readSync, unlinkSync, writeSync } from "node:fs";
 import type { EventsLookup, FiledEvent } from "./event-lookup.js";
 import { grow, LeadIdTable } from "./lead-id-table.js";
 import type { LeadIdSpan } from "./event-line-scan.js";
-import type { JsonObject } from "./read-ndjson.js";
+import type { JsonObject } from "./read-item.js";
 import { SpillDirectory } from "./spill.js";
 
 /**

@@ -6,12 +6,12 @@ import {
   DEFAULT_MAX_RECORD_BYTES,
   shortenRaw,
   type ByteSource,
+  type JsonObject,
   type ReadItem,
   type ReadReject,
 } from "./read-item.js";
 import { idText } from "./read-leads.js";
 import { ndjsonItem } from "./ndjson-item.js";
-import type { JsonObject } from "./read-ndjson.js";
 
 /** The lead ids an events file mentions, each with its events in file order. */
 export interface EventsByLead {
@@ -92,9 +92,7 @@ export async function fileEvents(
   const filing = new EventFiling(options);
   try {
     for await (const item of items) {
-      const reject = filing.file(item, () =>
-        Buffer.from(JSON.stringify(item.kind === "record" ? item.value : null)),
-      );
+      const reject = filing.file(item, (event) => Buffer.from(JSON.stringify(event)));
       if (reject !== null) await onReject(reject);
     }
     return filing.finish();
@@ -129,8 +127,8 @@ class EventFiling {
     this.#store.add(line.bytes, line.start, line.end, span, record, line.line);
   }
 
-  /** A parsed record (with its JSON text, asked for only when it is filed) or a reject: the reject to report. */
-  file(item: ReadItem<JsonObject>, text: () => Buffer): ReadReject | null {
+  /** A parsed record (its JSON text made by `text`, only when it is filed) or a reject: the reject to report. */
+  file(item: ReadItem<JsonObject>, text: (event: JsonObject) => Buffer): ReadReject | null {
     this.#read += 1;
     this.#onRecord?.();
     if (item.kind === "reject") return item;
@@ -149,7 +147,7 @@ class EventFiling {
       };
     }
     this.#filed += 1;
-    this.#store.addText(key, item.record, item.line, text());
+    this.#store.addText(key, item.record, item.line, text(item.value));
     return null;
   }
 

@@ -65,23 +65,12 @@ class LineFile {
   }
 }
 
-/** How items become lines of a spill file and back (a line holds no line feed). Default: JSON. */
-export interface SpillCodec<T> {
-  encode(item: T): string;
-  decode(line: string): T;
-}
-
-const JSON_CODEC: SpillCodec<never> = {
-  encode: (item) => JSON.stringify(item),
-  decode: (line) => JSON.parse(line) as never,
-};
-
 /**
- * Items of a spill file, in file order. Our own files: no line limit (a moved lead can be long). Lines are
+ * Items of a spill file (one JSON text a line: JSON writes no raw line feed), in file order. Our own files: no line limit (a moved lead can be long). Lines are
  * split on bytes as they stream (a line feed never occurs inside a UTF-8 sequence), so a merge of many
  * runs holds one chunk of each, never a whole run.
  */
-async function* readSpillFile<T>(file: string, codec: SpillCodec<T>): AsyncGenerator<T> {
+async function* readSpillFile<T>(file: string): AsyncGenerator<T> {
   let rest: Buffer | null = null;
   for await (const chunk of createReadStream(file, { highWaterMark: 256 * 1024 })) {
     let bytes = chunk as Buffer;
@@ -93,12 +82,12 @@ async function* readSpillFile<T>(file: string, codec: SpillCodec<T>): AsyncGener
     for (;;) {
       const newline = bytes.indexOf(10, start);
       if (newline === -1) break;
-      if (newline > start) yield codec.decode(bytes.toString("utf8", start, newline));
+      if (newline > start) yield JSON.parse(bytes.toString("utf8", start, newline)) as T;
       start = newline + 1;
     }
     if (start < bytes.length) rest = Buffer.from(bytes.subarray(start));
   }
-  if (rest !== null && rest.length > 0) yield codec.decode(rest.toString("utf8"));
+  if (rest !== null && rest.length > 0) yield JSON.parse(rest.toString("utf8")) as T;
 }
 
 /** A list in the order items were added: the first `memoryItems` in memory, the rest on disk. */
@@ -144,7 +133,7 @@ export class SpillList<T> {
     yield* this.#memory;
     if (this.#file === null) return;
     this.#file.flush();
-    yield* readSpillFile<T>(this.#file.path, JSON_CODEC);
+    yield* readSpillFile<T>(this.#file.path);
   }
 
   /** Closes the file (it is removed with its directory). */
@@ -160,23 +149,15 @@ export class SortedSpill<T> {
   readonly #runItems: number;
   readonly #directory: SpillDirectory;
   readonly #kind: string;
-  readonly #codec: SpillCodec<T>;
   #memory: T[] = [];
   readonly #runs: string[] = [];
   #size = 0;
 
-  constructor(
-    directory: SpillDirectory,
-    kind: string,
-    compare: (a: T, b: T) => number,
-    runItems: number,
-    codec: SpillCodec<T> = JSON_CODEC,
-  ) {
+  constructor(directory: SpillDirectory, kind: string, compare: (a: T, b: T) => number, runItems: number) {
     this.#directory = directory;
     this.#kind = kind;
     this.#compare = compare;
     this.#runItems = runItems;
-    this.#codec = codec;
   }
 
   push(item: T): void {
@@ -202,7 +183,7 @@ export class SortedSpill<T> {
 
   #writeRun(): void {
     const file = new LineFile(this.#directory.newFile(this.#kind));
-    for (const item of this.#memory.sort(this.#compare)) file.write(this.#codec.encode(item));
+    for (const item of this.#memory.sort(this.#compare)) file.write(JSON.stringify(item));
     file.close();
     this.#runs.push(file.path);
     this.#memory = [];
@@ -215,7 +196,7 @@ export class SortedSpill<T> {
       return;
     }
     if (this.#memory.length > 0) this.#writeRun();
-    const readers = this.#runs.map((file) => readSpillFile<T>(file, this.#codec));
+    const readers = this.#runs.map((file) => readSpillFile<T>(file));
     try {
       const heap = new RunHeap<T>(this.#compare);
       for (const [run, reader] of readers.entries()) {
