@@ -97,16 +97,14 @@ export class LeadPreparer {
     if (event === null || typeof event !== "object" || Array.isArray(event))
       return event as Record<string, unknown>;
     const record = event as Record<string, unknown>;
-    const copy = parsed ? record : { ...record };
-    const type = typeof copy.type === "string" ? copy.type.trim().toLowerCase() : "";
+    const type = typeof record.type === "string" ? record.type.trim().toLowerCase() : "";
     const dates = this.#eventDates.get(type) ?? this.#unknownEventDates;
-    for (const name of dates) {
-      if (!isEpochNumber(copy[name])) continue;
-      // Rewritten in a copy: a parsed event is never changed (the record as read may be shown again).
-      const rewritten = copy === record && parsed ? { ...record } : copy;
-      epochFields(rewritten, dates, `events[${index}]`, issues, this.#options.epoch);
-      return rewritten;
-    }
+    const epochTimes = dates.some((name) => isEpochNumber(record[name]));
+    // A parsed event is the reader's own and is kept as it is; times are rewritten in a copy (the record
+    // as read may be shown again). An event given by a caller is always copied, never changed.
+    if (parsed && !epochTimes) return record;
+    const copy = { ...record };
+    if (epochTimes) epochFields(copy, dates, `events[${index}]`, issues, this.#options.epoch);
     return copy;
   }
 }
