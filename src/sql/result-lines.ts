@@ -1,6 +1,6 @@
 import type { Artifact } from "../compile/artifact.js";
 import { round2 } from "../eval/round.js";
-import { bucketActions, clampContribution, decodedRules, ruleContribution, type Decayed } from "./decode.js";
+import { clampContribution, decodedRules, ruleContribution, type Decayed } from "./decode.js";
 import { dialectNamed } from "./dialect.js";
 
 /**
@@ -98,7 +98,6 @@ export function resultLinesQuery(
   columns: readonly string[],
 ): ResultLinesQuery {
   const rules = decodedRules(artifact);
-  const actions = bucketActions(artifact);
   const rounded: string[] = [];
   const spelled = new Map<string, string>();
   const fired: string[] = [];
@@ -152,7 +151,8 @@ export function resultLinesQuery(
       pieces.push(`CASE WHEN ${points} IS NULL THEN '' ELSE concat(${parts.join(", ")}) END`);
       fired.push(rule.id);
       bits.push(
-        `CASE WHEN ${column("model")} = ${t(model.name)} AND ${points} IS NOT NULL THEN '1' ELSE '0' END`,
+        // A rule's points are NULL unless the lead is of its model and the rule fires (pointsSelect).
+        `CASE WHEN ${points} IS NOT NULL THEN '1' ELSE '0' END`,
       );
     }
     const clamp = clampContribution(artifact, model, 0);
@@ -168,12 +168,6 @@ export function resultLinesQuery(
         `CASE WHEN ${column("model")} = ${t(model.name)} AND ${column("score")} <> ${column("unclamped")} THEN '1' ELSE '0' END`,
       );
     }
-    const bucketCases = (model.buckets ?? artifact.buckets).map(
-      (bucket) =>
-        `WHEN ${t(bucket.name)} THEN ${t(JSON.stringify(actions.get(`${model.name}\u0000${bucket.name}`) ?? []))}`,
-    );
-    const actionsJson =
-      bucketCases.length === 0 ? "'[]'" : `CASE ${column("bucket")} ${bucketCases.join(" ")} ELSE '[]' END`;
     // The contributions' first comma is dropped: `[` + pieces from their second character + `]`.
     const contributions =
       pieces.length === 0 ? "'[]'" : `concat('[', substr(concat(${pieces.map(proven).join(", ")}), 2), ']')`;
@@ -182,7 +176,7 @@ export function resultLinesQuery(
         `${t(`,"model":${JSON.stringify(model.name)},"fit":`)}, ${proven(number("fit", true))}, ` +
         `',"engagement":', ${proven(number("engagement", true))}, ',"score":', ${proven(number("score", true))}, ` +
         `',"grade":', ${proven(`ls_json_text(${column("grade")})`)}, ',"bucket":', ${proven(`ls_json_text(${column("bucket")})`)}, ` +
-        `',"excluded":', ${proven(`ls_json_text(${column("excluded")})`)}, ',"actions":', ${proven(actionsJson)}, ` +
+        `',"excluded":', ${proven(`ls_json_text(${column("excluded")})`)}, ',"actions":', ${column("actions")}, ` +
         `',"contributions":', ${contributions}, '}')`,
     );
   }
