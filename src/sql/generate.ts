@@ -428,16 +428,18 @@ class QueryBuilder {
    * The section totals, per model: only the rules of the lead's model are evaluated, from their conditions
    * (not through the per-rule columns, which only contributions and engines read).
    */
-  private totalsSelect(from: string): SqlSelect {
+  private totalsSelect(from: "ls_points" | "ls_chosen"): SqlSelect {
+    const indexOf = new Map(this.rules.map(({ rule, index }) => [rule, index]));
+    const score = (rule: Rule): SqlExpr => {
+      // ls_points holds each rule's points already (NULL unless it fires for a lead of its model).
+      if (from === "ls_points") return call("coalesce", col("p", `r${indexOf.get(rule)!}`), this.decimal(0));
+      const { fires, points } = this.ruleScore(rule, "p");
+      return when([{ when: fires, result: points }], this.decimal(0));
+    };
     const sum = (section: "fit" | "engagement") =>
       when(
         this.artifact.models.map((model) => {
-          const points = model.rules
-            .filter((rule) => rule.section === section)
-            .map((rule) => {
-              const { fires, points } = this.ruleScore(rule, "p");
-              return when([{ when: fires, result: points }], this.decimal(0));
-            });
+          const points = model.rules.filter((rule) => rule.section === section).map(score);
           const total =
             points.length === 0 ? num(0) : points.reduce((left, right) => arith("+", left, right));
           return { when: cmp("=", col("p", "model"), text(model.name)), result: cast(this.points, total) };
