@@ -1,3 +1,4 @@
+import { isParquet } from "../batch/parquet-input.js";
 import type { Artifact } from "../compile/artifact.js";
 import { addPopulationFiles, PopulationFileError, type LoadedPopulation } from "../diff/population-load.js";
 import type { PopulationSource, ProjectConfig } from "../project/config.js";
@@ -6,6 +7,7 @@ import { inputOptionsOrUsage } from "./input-options-for-command.js";
 import { resolveInputOptions } from "../io/input-options.js";
 import type { CommandIO } from "./io.js";
 import { displayPath } from "./rules-input.js";
+import { openParquetReader } from "./commands/diff-engine.js";
 
 export interface PopulationInput {
   loaded: LoadedPopulation;
@@ -45,14 +47,25 @@ export async function loadPopulationInput(
     );
   }
   const loaded: LoadedPopulation = { leads: [], sources: [], rejects: [] };
+  // Parquet files are read by DuckDB into the same input layer, as `diff` reads them on every engine.
+  const parquet = sources.some((s) => isParquet(s.leads) || (s.events !== undefined && isParquet(s.events)))
+    ? await openParquetReader(null)
+    : null;
   try {
     // Each file with leadscore.yaml's input: and its entry's own keys, as score and diff read it.
     const inputFor = (entry: PopulationSource) =>
       inputOptionsOrUsage(() => resolveInputOptions([config.input, entry]));
-    await addPopulationFiles(sources, { base: artifact, head: artifact }, { root, inputFor }, loaded);
+    await addPopulationFiles(
+      sources,
+      { base: artifact, head: artifact },
+      { root, inputFor, ...(parquet === null ? {} : { parquet: parquet.reader }) },
+      loaded,
+    );
   } catch (error) {
     if (error instanceof PopulationFileError) throw new UsageError(error.message);
     throw error;
+  } finally {
+    await parquet?.close();
   }
   const label = sources
     .map((s) => (s.events === undefined ? s.leads : `${s.leads} + ${s.events}`))
