@@ -4,6 +4,7 @@ import { LeadPreparer } from "../io/prepare-lead.js";
 import type { BatchScorer } from "./score-file.js";
 import type { ScoringEvent } from "../eval/event-index.js";
 import type { Ruleset } from "../eval/ruleset.js";
+import { everyBucket } from "../compile/every-bucket.js";
 
 /** A ruleset as a batch uses it: records prepared by the one input layer, every lead scored as of one instant. */
 export function batchScorerFor(ruleset: Ruleset, asOfMs: number, input: InputOptions): BatchScorer {
@@ -19,9 +20,7 @@ export function batchScorerFor(ruleset: Ruleset, asOfMs: number, input: InputOpt
 
 /** Bucket names in the order the rules declare them (global buckets, then each model's own). */
 export function bucketOrderOf(artifact: Artifact): string[] {
-  const names = [...artifact.buckets, ...artifact.models.flatMap((model) => model.buckets ?? [])].map(
-    (b) => b.name,
-  );
+  const names = everyBucket(artifact).map((b) => b.name);
   return [...new Set(names)];
 }
 

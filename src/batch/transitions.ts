@@ -12,6 +12,7 @@ import {
   type PreviousResults,
   previousOfResult,
 } from "./previous.js";
+import { everyBucket } from "../compile/every-bucket.js";
 
 /**
  * Runs over time: today's results compared with the previous run's, lead by lead. A transition is a lead
@@ -111,7 +112,7 @@ export class TransitionTracker {
     this.#asOfMs = options.asOfMs;
     this.#threshold = options.threshold;
     this.#keepRecords = options.keepRecords;
-    const buckets = [...options.artifact.buckets, ...options.artifact.models.flatMap((m) => m.buckets ?? [])];
+    const buckets = everyBucket(options.artifact);
     for (const bucket of buckets) {
       for (const action of bucket.actions) {
         if ("route" in action && action.within !== null && action.withinMs !== null)

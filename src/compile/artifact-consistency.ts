@@ -1,6 +1,7 @@
 import { parseDuration } from "../syntax/durations.js";
-import type { Artifact, Bucket, Expr, FieldSchema, Match, Ref } from "./artifact.js";
+import type { Artifact, Expr, FieldSchema, Match, Ref } from "./artifact.js";
 import { describeBucket, describeExclusion, describeRule } from "./print-artifact.js";
+import { everyBucket } from "./every-bucket.js";
 
 /**
  * What the schema cannot say about an artifact: that its parts refer to each other correctly. An artifact
@@ -136,12 +137,6 @@ const EVENT_TIME: FieldSchema = { name: "at", type: "date", optional: false };
 function durationMatches(written: string | null, ms: number | null): boolean {
   if (written === null || ms === null) return written === ms;
   return parseDuration(written)?.ms === ms;
-}
-
-/** The global buckets, then each model's own, in that order. */
-function* everyBucket(artifact: Artifact): Generator<Bucket> {
-  yield* artifact.buckets;
-  for (const model of artifact.models) yield* model.buckets ?? [];
 }
 
 /**

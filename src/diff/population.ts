@@ -37,6 +37,7 @@ import { SortedSpill, SpillDirectory } from "../io/spill.js";
 import { RuleUsageTally } from "../batch/rule-usage.js";
 import { increment } from "../batch/outcomes.js";
 import { newUsageProblems } from "./usage.js";
+import { everyBucket } from "../compile/every-bucket.js";
 
 /** A lead of the population: valid for both rulesets (see population-load.ts for reading files). */
 export interface PopulationLead {
@@ -405,7 +406,7 @@ function outcomeOf(result: ScoreResult, label: string): LeadOutcome {
 function labelOrder(base: Artifact, head: Artifact): string[] {
   const names: string[] = [];
   for (const artifact of [head, base]) {
-    for (const bucket of [...artifact.buckets, ...artifact.models.flatMap((m) => m.buckets ?? [])]) {
+    for (const bucket of everyBucket(artifact)) {
       if (!names.includes(bucket.name)) names.push(bucket.name);
     }
   }

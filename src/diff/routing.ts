@@ -11,6 +11,7 @@ import type { Artifact } from "../compile/artifact.js";
 import { parseInstant } from "../eval/instant.js";
 import type { ResultAction } from "../eval/result.js";
 import type { RoutingLoad, RoutingSpan } from "./report/model.js";
+import { everyBucket } from "../compile/every-bucket.js";
 
 const CREATION_FIELDS = ["created_at", "created", "created_on", "createdAt", "created_date"];
 
@@ -137,8 +138,7 @@ function slaRank(within: string | null): number {
 function routedTeams(artifacts: readonly Artifact[]): string[] {
   const teams: string[] = [];
   for (const artifact of artifacts) {
-    const buckets = [...artifact.buckets, ...artifact.models.flatMap((model) => model.buckets ?? [])];
-    for (const bucket of buckets) {
+    for (const bucket of everyBucket(artifact)) {
       for (const action of bucket.actions) {
         if ("route" in action && !teams.includes(action.route)) teams.push(action.route);
       }
