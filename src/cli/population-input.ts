@@ -7,7 +7,7 @@ import { inputOptionsOrUsage } from "./input-options-for-command.js";
 import { resolveInputOptions } from "../io/input-options.js";
 import type { CommandIO } from "./io.js";
 import { displayPath } from "./rules-input.js";
-import { openParquetReader } from "./commands/diff-engine.js";
+import { openDuckDbSession } from "./duckdb-session.js";
 
 export interface PopulationInput {
   loaded: LoadedPopulation;
@@ -49,7 +49,7 @@ export async function loadPopulationInput(
   const loaded: LoadedPopulation = { leads: [], sources: [], rejects: [] };
   // Parquet files are read by DuckDB into the same input layer, as `diff` reads them on every engine.
   const parquet = sources.some((s) => isParquet(s.leads) || (s.events !== undefined && isParquet(s.events)))
-    ? await openParquetReader(null)
+    ? await openDuckDbSession()
     : null;
   try {
     // Each file with leadscore.yaml's input: and its entry's own keys, as score and diff read it.
@@ -58,7 +58,7 @@ export async function loadPopulationInput(
     await addPopulationFiles(
       sources,
       { base: artifact, head: artifact },
-      { root, inputFor, ...(parquet === null ? {} : { parquet: parquet.reader }) },
+      { root, inputFor, ...(parquet === null ? {} : { parquet }) },
       loaded,
     );
   } catch (error) {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -163,5 +163,30 @@ describe("score --engine duckdb reads Parquet through the shared input layer", (
     const fake = await score("fake.parquet", "events.parquet", "y.ndjson", ["--engine", "duckdb"]);
     expect(fake.code).toBe(2);
     expect(fake.stderr).toMatch(/^leadscore: cannot read `fake\.parquet` as Parquet: /);
+  });
+
+  it("takes --memory-limit with --engine duckdb only, as a size DuckDB reads (as diff does)", async () => {
+    const refusals: Array<[string[], string]> = [
+      [["--memory-limit", "2GB"], "--memory-limit is DuckDB's: use it with --engine duckdb"],
+      ...["lots", "80%", "0", "-1GB"].map((size): [string[], string] => [
+        ["--engine", "duckdb", "--memory-limit", size],
+        `--memory-limit: DuckDB cannot read \`${size}\` as a size; write it like 2GB or 512MiB`,
+      ]),
+    ];
+    for (const [args, message] of refusals) {
+      expect(await score("leads.parquet", "events.parquet", "m.ndjson", args)).toMatchObject({
+        code: 2,
+        stdout: "",
+        stderr: `leadscore: ${message}\n`,
+      });
+    }
+    expect(existsSync(path.join(dir, "m.ndjson"))).toBe(false);
+    const fine = await score("leads.parquet", "events.parquet", "m.ndjson", [
+      "--engine",
+      "duckdb",
+      "--memory-limit",
+      "512MiB",
+    ]);
+    expect(fine.code).toBe(0);
   });
 });

@@ -235,7 +235,10 @@ describe("leadscore diff --engine: usage", () => {
         ["--engine", "js", "--memory-limit", "1GB"],
         "--memory-limit is DuckDB's: use it with --engine duckdb",
       ],
-      [["--engine", "duckdb", "--memory-limit", "lots"], "cannot open DuckDB: "],
+      [
+        ["--engine", "duckdb", "--memory-limit", "lots"],
+        "leadscore: --memory-limit: DuckDB cannot read `lots` as a size; write it like 2GB or 512MiB\n",
+      ],
     ];
     for (const [args, message] of cases) {
       const result = await run(...args);

@@ -1,6 +1,7 @@
 import type { PopulationDiff } from "../../diff/population.js";
 import type { ScoringPass } from "../../diff/population-stream.js";
 import type { SqlEngine } from "../../sql/engines/engine.js";
+import { memoryLimitIsDuckDbs, openDuckDbSession } from "../duckdb-session.js";
 import { UsageError } from "../exit-codes.js";
 import { redacted, redactedUrl } from "./score-postgres.js";
 
@@ -28,20 +29,8 @@ export async function openParquetReader(
   engine: DiffEngine | null,
 ): Promise<{ reader: SqlEngine; close(): Promise<void> }> {
   if (engine?.duckdb != null) return { reader: engine.duckdb, close: async () => undefined };
-  const session = await openDuckDbSession({});
+  const session = await openDuckDbSession();
   return { reader: session, close: () => session.close() };
-}
-
-/** An in-memory DuckDB (spilling into a directory of its own, never the working one: see openDuckDb). */
-async function openDuckDbSession(options: Pick<DiffEngineOptions, "memoryLimit">): Promise<SqlEngine> {
-  const { openDuckDb } = await import("../../sql/engines/duckdb.js");
-  return openDuckDb(options.memoryLimit === undefined ? {} : { memoryLimit: options.memoryLimit }).catch(
-    (error: unknown) => {
-      // A --memory-limit DuckDB cannot read is the one mistake of the user's here.
-      const message = error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
-      throw new UsageError(`cannot open DuckDB: ${message}`);
-    },
-  );
 }
 
 /**
@@ -53,14 +42,12 @@ export async function openDiffEngine(options: DiffEngineOptions): Promise<DiffEn
   if (name !== "postgres" && options.database !== undefined) {
     throw new UsageError("--database names the PostgreSQL to diff in: use it with --engine postgres");
   }
-  if (name !== "duckdb" && options.memoryLimit !== undefined) {
-    throw new UsageError("--memory-limit is DuckDB's: use it with --engine duckdb");
-  }
+  memoryLimitIsDuckDbs(name, options.memoryLimit);
   if (name === "js") return null;
   let session: SqlEngine;
   let url: string | null = null;
   if (name === "duckdb") {
-    session = await openDuckDbSession(options);
+    session = await openDuckDbSession(options.memoryLimit);
   } else {
     if (options.database === undefined) {
       throw new UsageError("--engine postgres diffs inside a PostgreSQL: name it with --database <url>");

@@ -40,6 +40,7 @@ import { Ruleset } from "../../eval/ruleset.js";
 import { textSink } from "../../io/write-lines.js";
 import { resultFormatter, type ResultFormat } from "../../io/write-results.js";
 import { ExitCode, UsageError } from "../exit-codes.js";
+import { memoryLimitIsDuckDbs, openDuckDbSession } from "../duckdb-session.js";
 import { openPreviousRun } from "./score-previous.js";
 import { idText } from "../../io/read-leads.js";
 import type { CommandIO } from "../io.js";
@@ -86,6 +87,7 @@ export async function runScore(
     );
   }
   const engine = options.engine ?? "js";
+  memoryLimitIsDuckDbs(engine, options.memoryLimit);
   if (engine === "postgres") {
     const files = (["leads", "events", "out"] as const).filter((k) => options[k] !== undefined);
     if (files.length > 0) {
@@ -185,7 +187,7 @@ export async function runScore(
         });
   const database =
     engine === "duckdb"
-      ? await openDuckDbFor(options.memoryLimit).catch(async (error: unknown) => {
+      ? await openDuckDbSession(options.memoryLimit).catch(async (error: unknown) => {
           await outFile?.discard();
           await rejectsFile?.discard();
           return closeFirst(leads, events)(error);
@@ -390,11 +392,6 @@ async function scoreInDuckDb(
 }
 
 /** The embedded DuckDB (its native module is loaded only when a command uses it). */
-async function openDuckDbFor(memoryLimit: string | undefined): Promise<SqlEngine> {
-  const { openDuckDb } = await import("../../sql/engines/duckdb.js");
-  return openDuckDb(memoryLimit === undefined ? {} : { memoryLimit });
-}
-
 /** Writes Parquet previous results as NDJSON to a scratch file of their own; returns its path. */
 async function parquetPreviousAsNdjson(io: CommandIO, engine: SqlEngine, file: string): Promise<string> {
   const full = path.resolve(io.cwd, file);
