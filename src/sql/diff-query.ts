@@ -31,7 +31,7 @@ import {
   type SqlSelect,
   type SqlSource,
 } from "./ir.js";
-import { printQuery } from "./printer.js";
+import { printQuery, printSelect } from "./printer.js";
 
 export interface PairQueryOptions {
   dialect: Dialect;
@@ -67,7 +67,7 @@ export function pairQuery(options: PairQueryOptions): string {
     return prefixed(query, prefix);
   };
   const base = side(options.base, options.baseAsOf, "b_");
-  const head = side(options.head, options.headAsOf, "h_");
+  const head = readingTheSame(base, side(options.head, options.headAsOf, "h_"), dialect);
   const keys = (artifact: Artifact, alias: string): Array<{ expr: SqlExpr; as: string }> => [
     ...RESULT_KEYS.map((key) => ({ expr: col(alias, key), as: `${alias}_${key}` })),
     ...ruleColumns(artifact).map((name) => ({ expr: col(alias, name), as: `${alias}_${name}` })),
@@ -137,6 +137,36 @@ function prefixed(query: SqlQuery, prefix: string): SqlQuery["ctes"] {
     ...query.ctes.map((c) => ({ name: `${prefix}${c.name}`, select: renamed(c.select) })),
     { name: `${prefix}result`, select: { ...renamed(query.select), orderBy: [] } },
   ];
+}
+
+/**
+ * The head's CTEs without those that compute exactly what one of the base's does, read from the base's
+ * instead, so that the database computes them once (DuckDB and PostgreSQL materialise a CTE read twice).
+ * Most changes leave the lead fields' normalisation, the events' and often every event fact alone: a
+ * routing threshold or a fit rule changed leaves both sides aggregating the same events the same way.
+ * The test is the printed select, once the head's references to dropped CTEs are renamed: the same
+ * statement over the same relations gives the same rows. The head's last CTE (its result) always stays.
+ */
+function readingTheSame(base: SqlQuery["ctes"], head: SqlQuery["ctes"], dialect: Dialect): SqlQuery["ctes"] {
+  const baseOf = new Map(base.map((c) => [printSelect(c.select, dialect), c.name]));
+  const readFrom = new Map<string, string>();
+  const rename = (source: SqlSource): SqlSource => {
+    const name =
+      source.kind === "table" && source.path.length === 1 ? readFrom.get(source.path[0]!) : undefined;
+    return name === undefined ? source : cte(name);
+  };
+  const kept: SqlQuery["ctes"] = [];
+  head.forEach((c, i) => {
+    const select: SqlSelect = {
+      ...c.select,
+      from: { ...c.select.from, source: rename(c.select.from.source) },
+      joins: c.select.joins.map((join) => ({ ...join, source: rename(join.source) })),
+    };
+    const same = baseOf.get(printSelect(select, dialect));
+    if (same !== undefined && i < head.length - 1) readFrom.set(c.name, same);
+    else kept.push({ name: c.name, select });
+  });
+  return kept;
 }
 
 /** `a IS DISTINCT FROM b`, spelled with the operators every dialect has (never unknown). */
