@@ -12,6 +12,7 @@ import type { BenchContext, GroupResult } from "./groups/context.js";
 import { runColdCheck } from "./groups/cold-check.js";
 import { runDiff } from "./groups/diff.js";
 import { runDiffScale } from "./groups/diff-scale.js";
+import { runDiffPostgres } from "./groups/diff-postgres.js";
 import { runEvaluator } from "./groups/evaluator.js";
 import { runLanguage } from "./groups/language.js";
 import { runLsp } from "./groups/lsp.js";
@@ -36,6 +37,7 @@ const GROUPS: Group[] = [
   { name: "score-memory", run: runScoreMemory },
   { name: "diff", run: runDiff },
   { name: "diff-scale", run: runDiffScale },
+  { name: "diff-postgres", run: runDiffPostgres },
   { name: "runtime-size", run: runRuntimeSize },
   { name: "serve", run: runServe },
   { name: "previous-state", run: runPreviousState },

@@ -33,7 +33,7 @@ export interface UnseenValue {
 }
 
 /** Distinct values kept per field for suggestions: a free-text field must not hold the whole population. */
-const OBSERVED_LIMIT = 2000;
+export const OBSERVED_LIMIT = 2000;
 
 interface Probe {
   scope: "lead" | "event";

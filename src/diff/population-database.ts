@@ -44,11 +44,12 @@ import { toInstant } from "../eval/instant.js";
 import { dialectNamed, type Dialect } from "../sql/dialect.js";
 import type { ColumnKind, ColumnValue, SqlEngine } from "../sql/engines/engine.js";
 import { createDecoder } from "../sql/decode.js";
-import { pairColumns, pairQuery } from "../sql/diff-query.js";
+import { pairColumns, pairQuery, type PairQueryOptions } from "../sql/diff-query.js";
 import { columnType, idText, insert, kindOf, storable, typedValue } from "../sql/load.js";
 import { eventProperties } from "../sql/relations.js";
 import type { PopulationLead, PopulationDiff } from "./population.js";
 import { sameSchemas, StopReading, type ParquetSink, type PopulationSink } from "./population-load.js";
+import { TablePopulation, type LeadTables } from "./population-tables.js";
 
 /** Why a population cannot be diffed on a database engine (the CLI says it as a usage error). */
 export class DatabaseDiffError extends Error {}
@@ -75,6 +76,7 @@ export async function scoreInDatabase(
   diff: PopulationDiff,
   read: (sink: PopulationSink) => Promise<void>,
   sink: Omit<PopulationSink, "leads">,
+  leadTables?: LeadTables,
 ): Promise<void> {
   const { artifacts, asOf } = diff;
   const tables = new PopulationTables(engine, artifacts);
@@ -115,13 +117,35 @@ export async function scoreInDatabase(
     }),
   });
   await tables.flush();
+  // Tables of the database itself (population-tables.ts): their leads come after those read.
+  const inTables =
+    leadTables === undefined
+      ? null
+      : await TablePopulation.load(engine, diff, leadTables, places.placed, sink, tables.fields);
 
   const moved: number[] = [];
+  const q = dialectNamed(engine.dialect).quoteIdentifier;
   for (const [index, segment] of segments.entries()) {
-    await countSegment(engine, diff, artifacts, segment, index, moved);
+    await countSegment(engine, diff, artifacts, segment, moved, {
+      leads: {
+        kind: "template",
+        text: `(SELECT * FROM ${q(LEADS_TABLE)} WHERE ${q("__segment")} = ${index})`,
+      },
+      events: { kind: "table", path: [EVENTS_TABLE] },
+    });
+  }
+  if (inTables !== null) {
+    const segment = { asOf: undefined, baseAsOf: asOf.base, headAsOf: asOf.head };
+    const sources = { leads: inTables.leadsSource, events: inTables.eventsSource, eventsById: true };
+    await countSegment(engine, diff, artifacts, segment, moved, sources);
+  }
+  moved.sort((a, b) => a - b);
+  if (inTables !== null) {
+    const fromTables = moved.filter((place) => place >= inTables.base);
+    moved.length -= fromTables.length;
+    await inTables.addMoves(diff, fromTables);
   }
   if (moved.length === 0) return;
-  moved.sort((a, b) => a - b);
 
   // The second reading: only the leads that moved are scored again, for their rows; it stops after the last.
   let next = 0;
@@ -171,6 +195,11 @@ class Places {
   readonly #offered: Array<TakenFile | null> = [];
   #next = 0;
   within: TakenFile | null = null;
+
+  /** Places given so far: the place of the next lead. */
+  get placed(): number {
+    return this.#next;
+  }
 
   constructor(engine: SqlEngine, artifacts: { base: Artifact; head: Artifact }) {
     this.#engine = engine;
@@ -306,24 +335,25 @@ async function observeFile(
   }
 }
 
-/** One segment's pairs of results, counted; the positions of its leads that moved go to `moved`. */
+/**
+ * One segment's pairs of results (its leads and their events: `sources`), counted; the positions of its
+ * leads that moved go to `moved`.
+ */
 async function countSegment(
   engine: SqlEngine,
   diff: PopulationDiff,
   artifacts: { base: Artifact; head: Artifact },
   segment: Segment,
-  index: number,
   moved: number[],
+  sources: Pick<PairQueryOptions, "leads" | "events" | "eventsById">,
 ): Promise<void> {
   const dialect = dialectNamed(engine.dialect);
-  const q = dialect.quoteIdentifier;
   const sql = pairQuery({
     dialect,
     ...artifacts,
     baseAsOf: segment.baseAsOf,
     headAsOf: segment.headAsOf,
-    leads: { kind: "template", text: `(SELECT * FROM ${q(LEADS_TABLE)} WHERE ${q("__segment")} = ${index})` },
-    events: { kind: "table", path: [EVENTS_TABLE] },
+    ...sources,
   });
   const columns = pairColumns(artifacts);
   const decodeBase = createDecoder(artifacts.base, segment.baseAsOf, { eventFacts: false });
@@ -411,6 +441,11 @@ class PopulationTables {
       ["id", "text", d.types.text],
       ...this.#fields.map(typed(d)),
     ];
+  }
+
+  /** Both sides' lead fields and event properties (id and the event's own columns aside). */
+  get fields(): { lead: FieldSchema[]; events: FieldSchema[] } {
+    return { lead: this.#fields, events: this.#properties };
   }
 
   #eventColumns(): Array<[string, ColumnKind, string]> {

@@ -42,8 +42,12 @@ export interface PairQueryOptions {
   headAsOf: number;
   /** The leads, with `__row` (their position) and `__outcome` (1, 0, -1 unknown, NULL none) columns. */
   leads: SqlSource;
-  /** The events, filed under their lead's position (`__row`). */
+  /**
+   * The events: filed under their lead's position (`__row`), or with `eventsById` under its id
+   * (`lead_id`), as a table of leads with one row per id files them (lead-table.ts).
+   */
   events: SqlSource;
+  eventsById?: boolean;
 }
 
 const ROW = "__row";
@@ -62,7 +66,7 @@ export function pairQuery(options: PairQueryOptions): string {
       events: options.events,
       detail: true,
       rowColumn: ROW,
-      eventsByRow: true,
+      eventsByRow: options.eventsById !== true,
     });
     return prefixed(query, prefix);
   };

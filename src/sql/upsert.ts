@@ -2,9 +2,10 @@ import type { Artifact } from "../compile/artifact.js";
 import { dialectNamed } from "./dialect.js";
 import { buildScoreQuery, RESULT_COLUMNS } from "./generate.js";
 import type { SqlQuery } from "./ir.js";
-import { printSelect, printWith } from "./printer.js";
-import { idValue } from "./relations.js";
-import { col } from "./ir.js";
+import { printWith } from "./printer.js";
+import { leadTableCheck, sharedLeadIds, tableName } from "./lead-table.js";
+
+export { tableName };
 
 /**
  * `score --engine postgres --into <table>`: the ruleset scored inside PostgreSQL and its results upserted
@@ -22,11 +23,6 @@ import { col } from "./ir.js";
 
 const postgres = dialectNamed("postgres");
 const q = (name: string) => postgres.quoteIdentifier(name);
-
-/** A table named on the command line (`schema.table`), quoted part by part. */
-export function tableName(dotted: string): string {
-  return dotted.split(".").map(q).join(".");
-}
 
 /** The columns that decide a result: a row is written when one of them differs from the table's. */
 const DECIDING = ["model", "fit", "engagement", "score", "grade", "bucket", "excluded", "actions"] as const;
@@ -142,23 +138,9 @@ export function upsertStatements(artifact: Artifact, tables: UpsertTables, asOf:
   const notScored = `"t"."gone_at" IS NULL AND NOT EXISTS (SELECT 1 FROM ${TODAY} AS "r" WHERE "r"."id" = "t"."id")`;
   const gone = `UPDATE ${into} AS "t" SET ${q("gone_at")} = CURRENT_TIMESTAMP WHERE ${notScored} RETURNING "t"."id" AS "id"`;
   const gonePreview = `SELECT "t"."id" AS "id", "t"."bucket" AS "bucket", "t"."score" AS "score" FROM ${into} AS "t" WHERE ${notScored} ORDER BY "t"."id"`;
-  const id = printSelect(
-    {
-      columns: [{ expr: idValue(col("l", "id")), as: "id" }],
-      from: { source: { kind: "table", path: tables.leads.split(".") }, alias: "l" },
-      joins: [],
-      where: null,
-      groupBy: [],
-      orderBy: [],
-    },
-    postgres,
-  );
-  const check = [
-    `SELECT COUNT(*) AS "read", COUNT(*) FILTER (WHERE "id" IS NULL) AS "no_id",`,
-    `  COUNT(*) FILTER (WHERE "id" IS NOT NULL AND "n" > 1) AS "repeated"`,
-    `FROM (SELECT "id", COUNT(*) OVER (PARTITION BY "id") AS "n" FROM (${id}) AS "i") AS "c"`,
-  ].join("\n");
-  const sharedIds = `SELECT "id" FROM (${id}) AS "i" WHERE "id" IS NOT NULL GROUP BY "id" HAVING COUNT(*) > 1 ORDER BY "id" COLLATE "C"`;
+  // What a leads table's lead is (one row per id) is lead-table.ts's, for score and diff alike.
+  const check = leadTableCheck(tables.leads);
+  const sharedIds = sharedLeadIds(tables.leads);
   return {
     create,
     addGoneAt,

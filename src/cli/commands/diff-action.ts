@@ -40,7 +40,7 @@ import { linkBoundary } from "../rules-input.js";
 import type { DiffFormat } from "./choices.js";
 import { inputOptionsOrUsage } from "../input-options-for-command.js";
 import { resolveInputOptions, type InputFlags } from "../../io/input-options.js";
-import { openDiffEngine, openParquetReader, type DiffEngineOptions } from "./diff-engine.js";
+import { leadTablesOf, openDiffEngine, openParquetReader, type DiffEngineOptions } from "./diff-engine.js";
 import { isParquet } from "../../batch/parquet-input.js";
 
 export interface DiffOptions extends InputFlags, DiffEngineOptions {
@@ -77,6 +77,14 @@ export async function runDiff(
     config: await workingTreeConfig(config),
   };
 
+  // A population of tables (--leads-table) takes the place of leadscore.yaml's population files.
+  const tables = leadTablesOf(options);
+  const populationFiles = tables === null ? config.population : [];
+  if (options.outcome !== undefined && tables !== null) {
+    throw new UsageError(
+      "--outcome names the outcome column of population files; a population of tables (--leads-table) has none",
+    );
+  }
   if (options.outcome !== undefined && config.population.length === 0) {
     throw new UsageError(
       "--outcome names the outcome column of the population files, and leadscore.yaml lists none under `population` (fixture leads have no outcome)",
@@ -127,7 +135,7 @@ export async function runDiff(
 
   const engine = await openDiffEngine(options);
   // Parquet population files are read by DuckDB, whichever engine scores them.
-  const parquet = config.population.some(
+  const parquet = populationFiles.some(
     (entry) => isParquet(entry.leads) || (entry.events !== undefined && isParquet(entry.events)),
   )
     ? await openParquetReader(engine).catch(async (error: unknown) => {
@@ -162,7 +170,7 @@ export async function runDiff(
         reading += 1;
         addFixtureLeads(fixtures.value, artifacts, population, inputFor());
         await addPopulationFiles(
-          config.population,
+          populationFiles,
           artifacts,
           {
             root: config.root,

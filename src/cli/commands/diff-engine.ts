@@ -2,6 +2,8 @@ import type { PopulationDiff } from "../../diff/population.js";
 import type { ScoringPass } from "../../diff/population-stream.js";
 import type { SqlEngine } from "../../sql/engines/engine.js";
 import { memoryLimitIsDuckDbs, openDuckDbSession } from "../duckdb-session.js";
+import type { LeadTables } from "../../diff/population-tables.js";
+import { relationProblem } from "../../sql/emit.js";
 import { UsageError } from "../exit-codes.js";
 import { redacted, redactedUrl } from "./score-postgres.js";
 
@@ -11,6 +13,9 @@ export interface DiffEngineOptions {
   engine?: DiffEngineName;
   memoryLimit?: string;
   database?: string;
+  /** A population of PostgreSQL tables (population-tables.ts), in place of leadscore.yaml's files. */
+  leadsTable?: string;
+  eventsTable?: string;
 }
 
 /** Where `diff` scores the population: in JS (null), or a database session with the pass that uses it. */
@@ -43,6 +48,7 @@ export async function openDiffEngine(options: DiffEngineOptions): Promise<DiffEn
     throw new UsageError("--database names the PostgreSQL to diff in: use it with --engine postgres");
   }
   memoryLimitIsDuckDbs(name, options.memoryLimit);
+  const tables = leadTablesOf(options);
   if (name === "js") return null;
   let session: SqlEngine;
   let url: string | null = null;
@@ -62,13 +68,15 @@ export async function openDiffEngine(options: DiffEngineOptions): Promise<DiffEn
     });
   }
   const { scoreInDatabase, DatabaseDiffError } = await import("../../diff/population-database.js");
+  const { LeadTablesError } = await import("../../diff/population-tables.js");
   return {
     duckdb: name === "duckdb" ? session : null,
     async score(diff: PopulationDiff, read, sink) {
       try {
-        await scoreInDatabase(session, diff, read, sink);
+        await scoreInDatabase(session, diff, read, sink, tables ?? undefined);
       } catch (error) {
-        if (error instanceof DatabaseDiffError) throw new UsageError(error.message);
+        if (error instanceof DatabaseDiffError || error instanceof LeadTablesError)
+          throw new UsageError(error.message);
         if (url !== null && isDatabaseError(error)) {
           throw new UsageError(`PostgreSQL refused the diff's statements: ${redacted(error, url)}`);
         }
@@ -79,6 +87,32 @@ export async function openDiffEngine(options: DiffEngineOptions): Promise<DiffEn
       await session.close();
     },
   };
+}
+
+/**
+ * The tables `--leads-table`/`--events-table` name, checked as names (quoted when used, never read as
+ * SQL); null without them. Only PostgreSQL holds such tables here.
+ */
+export function leadTablesOf(options: DiffEngineOptions): LeadTables | null {
+  if (options.leadsTable === undefined) {
+    if (options.eventsTable !== undefined) {
+      throw new UsageError("--events-table goes with --leads-table: name the leads table too");
+    }
+    return null;
+  }
+  if ((options.engine ?? "js") !== "postgres") {
+    throw new UsageError(
+      "--leads-table names a PostgreSQL table: use it with --engine postgres --database <url>",
+    );
+  }
+  for (const [flag, name] of [
+    ["--leads-table", options.leadsTable],
+    ["--events-table", options.eventsTable],
+  ] as const) {
+    const problem = name === undefined ? null : relationProblem(name, { dialect: "postgres", dbt: false });
+    if (problem !== null) throw new UsageError(`${flag}: ${problem}`);
+  }
+  return { leads: options.leadsTable, events: options.eventsTable ?? null };
 }
 
 /** An error PostgreSQL sent (it has a severity): its words about our statements or its state. */

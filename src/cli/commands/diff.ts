@@ -63,7 +63,12 @@ export const registerDiff: RegisterCommand = (program: Command, io, setExitCode)
       ).choices(["js", "duckdb", "postgres"]),
     )
     .option("--memory-limit <size>", "DuckDB's memory limit, e.g. 4GB (--engine duckdb)")
-    .option("--database <url>", "the PostgreSQL to diff in, postgres://… (--engine postgres)");
+    .option("--database <url>", "the PostgreSQL to diff in, postgres://… (--engine postgres)")
+    .option(
+      "--leads-table <table>",
+      "the population is this table of --database, [schema.]table, not leadscore.yaml's files",
+    )
+    .option("--events-table <table>", "the events of --leads-table's leads, [schema.]table");
   addInputFlags(command)
     .addHelpText("after", HELP)
     .action(async (base: string | undefined, head: string | undefined, options: DiffOptions) => {
