@@ -45,7 +45,7 @@ export async function runDiffPostgres(context: BenchContext): Promise<GroupResul
     const measure = (label: string, population: string, engine: string[]) => {
       writeFileSync(
         path.join(project, "leadscore.yaml"),
-        `version: 1\nrules: head\nfixtures: []\npopulation:\n${population}as_of: ${POPULATION_AS_OF}\n`,
+        `version: 1\nrules: head\nfixtures: []\n${population}as_of: ${POPULATION_AS_OF}\n`,
       );
       progress(`diff-postgres: ${label}`);
       const load = loadAverage();
@@ -78,7 +78,7 @@ export async function runDiffPostgres(context: BenchContext): Promise<GroupResul
     await exportNdjson(session, project);
     const js = measure(
       "the same rows as NDJSON files, js",
-      "  - leads: leads.ndjson\n    events: events.ndjson\n",
+      "population:\n  - leads: leads.ndjson\n    events: events.ndjson\n",
       [],
     );
     rows.push([
