@@ -35,6 +35,13 @@ SQL scores it in one query per as-of time, counting the leads per pair of result
 that moved are read again and scored in JavaScript for the changes that moved them. The report is the js
 engine's, byte for byte.
 
+--engine postgres --database <url> --leads-table T [--events-table E]: the population is these tables
+of the database (in place of the population files; fixture leads still first), read as \`score --engine
+postgres --leads-table\` reads them: columns named as the fields, a lead is a row with an id of its own
+(rows without an id or sharing one are not scored, and listed as rejects), events filed by lead_id
+(events without a lead_id, time or type are rejected). Leads are taken in id order (bytewise), each one's
+events in time order. Nothing is written to the tables.
+
 Population files may be .parquet (leads, and events or none), read by DuckDB on every engine. On --engine
 duckdb, SQL takes the records it can prove valid straight into its tables: only the others, and the leads
 that moved, are read in JavaScript.
