@@ -22,7 +22,7 @@ import { call, cast, col, text, type SqlExpr, type SqlSource } from "../sql/ir.j
 import { leadTableCheck, sharedLeadIds, tableName } from "../sql/lead-table.js";
 import { printExpr } from "../sql/printer.js";
 import { idValue, readsEvents } from "../sql/relations.js";
-import type { PopulationDiff, PopulationLead } from "./population.js";
+import type { PopulationDiff } from "./population.js";
 import type { PopulationSink } from "./population-load.js";
 
 /** The tables of a population, as named on the command line (`[schema.]table`). */
@@ -39,6 +39,9 @@ const postgres = dialectNamed("postgres");
 const q = (name: string) => postgres.quoteIdentifier(name);
 const sql = (expr: SqlExpr) => printExpr(expr, postgres);
 
+/** The id an event `e` is filed under (compared with the copy's ids bytewise, as the scoring query does). */
+const EVENT_LEAD = sql(call("bytewise", idValue(col("e", "lead_id"))));
+
 /** An event `e` that is one: with a lead_id, a time and a type (blank text is none). */
 const USABLE = [idValue(col("e", "lead_id")), col("e", "at"), idValue(col("e", "type"))]
   .map((value) => `${sql(value)} IS NOT NULL`)
@@ -46,8 +49,10 @@ const USABLE = [idValue(col("e", "lead_id")), col("e", "at"), idValue(col("e", "
 
 /** The session's copy of the leads scored: `__row`, `__outcome` (none), `id`, the fields of both sides. */
 const COPY = "ls_diff_table_leads";
-/** Moved leads read into JavaScript at once. */
-const MOVED_BATCH = 1_000;
+/** The places of the leads that moved, to read them again. */
+const MOVED = "ls_diff_table_moved";
+/** Places inserted by one statement. */
+const MOVED_BATCH = 10_000;
 
 export class TablePopulation {
   readonly #engine: SqlEngine;
@@ -180,8 +185,7 @@ export class TablePopulation {
 
   /** `e`'s lead in the copy: the lead whose id the event's `lead_id` is. */
   #eventsJoin(): string {
-    const eventId = sql(call("bytewise", idValue(col("e", "lead_id"))));
-    return `${tableName(this.#tables.events!)} AS "e" JOIN pg_temp.${q(COPY)} AS "l" ON "l"."id" = ${eventId}`;
+    return `${tableName(this.#tables.events!)} AS "e" JOIN pg_temp.${q(COPY)} AS "l" ON "l"."id" = ${EVENT_LEAD}`;
   }
 
   /**
@@ -245,61 +249,83 @@ export class TablePopulation {
   }
 
   /**
-   * The leads at these places (ascending; all in this population) read into JavaScript with their
-   * events, a batch at a time, and handed to `diff.addMove` for their rows in the report.
+   * The leads at these places (all in this population) read into JavaScript with their events, in one
+   * streamed query (one pass over the events, whatever the number of moved leads), and handed to
+   * `diff.addMove` for their rows in the report.
    */
   async addMoves(diff: PopulationDiff, places: readonly number[]): Promise<void> {
+    if (places.length === 0) return;
+    const engine = this.#engine;
+    await engine.run(`DROP TABLE IF EXISTS pg_temp.${q(MOVED)}`);
+    await engine.run(`CREATE TEMPORARY TABLE ${q(MOVED)} ("__row" BIGINT PRIMARY KEY)`);
+    // The places are this run's own integers, never data.
     for (let start = 0; start < places.length; start += MOVED_BATCH) {
-      const batch = places.slice(start, start + MOVED_BATCH);
-      const list = batch.map((place) => String(place)).join(", ");
-      const leadColumns = this.#fields.map(
-        (field) => `${jsValue(col("l", field.name), field.type)} AS ${q(field.name)}`,
-      );
-      const leads = await this.#engine.query(
-        `SELECT "l"."__row", "l"."id"${leadColumns.map((c) => `, ${c}`).join("")} FROM pg_temp.${q(COPY)} AS "l" ` +
-          `WHERE "l"."__row" IN (${list}) ORDER BY "l"."__row"`,
-      );
-      const events = new Map<number, Array<Record<string, unknown>>>();
-      if (this.#tables.events !== null) {
-        const properties = this.#properties.map(
-          (property) => `, ${jsValue(col("e", property.name), property.type)} AS ${q(`p_${property.name}`)}`,
-        );
-        const at = jsValue(col("e", "at"), "date");
-        const rows = await this.#engine.query(
-          `SELECT "l"."__row", CAST("e"."type" AS TEXT) AS "type", ${at} AS "at"${properties.join("")} ` +
-            `FROM ${this.#eventsJoin()} WHERE "l"."__row" IN (${list}) AND ${USABLE} ` +
-            `ORDER BY "l"."__row", ${at}`,
-        );
-        for (const row of rows) {
-          const event: Record<string, unknown> = {};
-          event.type = row.type;
-          event.at = Number(row.at);
-          for (const property of this.#properties) {
-            const value = row[`p_${property.name}`];
-            if (value !== null && value !== undefined) event[property.name] = value;
-          }
-          const place = Number(row.__row);
-          const list = events.get(place) ?? [];
-          list.push(event);
-          events.set(place, list);
-        }
-      }
-      for (const row of leads) {
-        const place = Number(row.__row);
-        const lead: Record<string, unknown> = { id: row.id };
-        for (const field of this.#fields) {
-          const value = row[field.name];
+      const values = places
+        .slice(start, start + MOVED_BATCH)
+        .map((place) => `(${String(Math.trunc(place))})`);
+      await engine.run(`INSERT INTO pg_temp.${q(MOVED)} VALUES ${values.join(", ")}`);
+    }
+    const moved = `pg_temp.${q(COPY)} AS "l" JOIN pg_temp.${q(MOVED)} AS "m" ON "m"."__row" = "l"."__row"`;
+    const fields = this.#fields.map(
+      (field) => `, ${jsValue(col("l", field.name), field.type)} AS ${q(field.name)}`,
+    );
+    let events = `, CAST(NULL AS JSON) AS "events"`;
+    let eventsJoin = "";
+    if (this.#tables.events !== null) {
+      // Each event as a JSON object of the values the JS engine takes (text, numbers, booleans, epoch ms).
+      const at = jsValue(col("e", "at"), "date");
+      const members = [
+        `'type', CAST("e"."type" AS TEXT)`,
+        `'at', ${at}`,
+        ...this.#properties.map(
+          (property) =>
+            `${postgres.quoteText(property.name)}, ${jsValue(col("e", property.name), property.type)}`,
+        ),
+      ];
+      eventsJoin =
+        ` LEFT JOIN (SELECT "l"."__row", json_agg(json_build_object(${members.join(", ")}) ORDER BY ${at}) AS "events" ` +
+        `FROM ${tableName(this.#tables.events)} AS "e" JOIN ${moved} ON "l"."id" = ${EVENT_LEAD} ` +
+        `WHERE ${USABLE} GROUP BY "l"."__row") AS "v" ON "v"."__row" = "l"."__row"`;
+      events = `, "v"."events"`;
+    }
+    const query = `SELECT "l"."__row", "l"."id"${fields.join("")}${events} FROM ${moved}${eventsJoin} ORDER BY "l"."__row"`;
+    const names = ["__row", "id", ...this.#fields.map((field) => field.name), "events"];
+    for await (const rows of rowsOf(engine, query, names)) {
+      for (const row of rows) {
+        const lead: Record<string, unknown> = { id: row[1] };
+        this.#fields.forEach((field, i) => {
+          const value = row[2 + i];
           if (value !== null && value !== undefined) lead[field.name] = value;
-        }
-        const entry: PopulationLead = {
-          lead,
-          events: events.get(place) ?? [],
-          source: `${this.#tables.leads} id ${JSON.stringify(row.id)}`,
-        };
-        diff.addMove(entry, place);
+        });
+        const given = (row[names.length - 1] ?? []) as Array<Record<string, unknown>>;
+        diff.addMove(
+          {
+            lead,
+            // A property without a value is missing, as in a file that leaves it out.
+            events: given.map((event) =>
+              Object.fromEntries(Object.entries(event).filter(([, v]) => v !== null)),
+            ),
+            source: `${this.#tables.leads} id ${JSON.stringify(row[1])}`,
+          },
+          Number(row[0]),
+        );
       }
     }
+    await engine.run(`DROP TABLE IF EXISTS pg_temp.${q(MOVED)}`);
   }
+}
+
+/** A query's rows in batches, as arrays in the order of `names` (a stream where the engine has one). */
+async function* rowsOf(
+  engine: SqlEngine,
+  query: string,
+  names: readonly string[],
+): AsyncGenerator<unknown[][]> {
+  if (engine.stream !== undefined) {
+    yield* engine.stream(query);
+    return;
+  }
+  yield (await engine.query(query)).map((row) => names.map((name) => row[name]));
 }
 
 /**
