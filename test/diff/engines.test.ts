@@ -12,7 +12,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { populationLeads, POPULATION_AS_OF } from "../../examples/population.js";
 import { RULES_DIR } from "../support/paths.js";
-import { BASE_RULES, edit } from "./helpers.js";
+import { BASE_RULES, edit, writeReferenceSides } from "./helpers.js";
 import { runLeadscore } from "../support/run-cli.js";
 import { POSTGRES_URL, requirePostgresInCi } from "../sql/support/databases.js";
 
@@ -87,17 +87,7 @@ function records(seed: number, count: number, embedEvents: boolean) {
 
 beforeAll(() => {
   project = mkdtempSync(path.join(tmpdir(), "leadscore-diff-engines-"));
-  for (const name of readdirSync(RULES_DIR).filter((file) => file.endsWith(".score"))) {
-    const text = readFileSync(path.join(RULES_DIR, name), "utf8");
-    let head = text;
-    for (const [from, to] of CHANGES[name] ?? []) {
-      if (!head.includes(from)) throw new Error(`${name}: no \`${from}\``);
-      head = head.replace(from, to);
-    }
-    const base = name === "schema.score" ? head : text;
-    write(`base/${name}`, base);
-    write(`rules/${name}`, head);
-  }
+  writeReferenceSides(project, CHANGES);
   copyFileSync(path.join(RULES_DIR, "tests/acme.test.yaml"), path.join(project, "acme.test.yaml"));
   // A second fixture file with another as_of, and the first one's ids.
   write(

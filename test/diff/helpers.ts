@@ -1,5 +1,8 @@
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import type { Artifact } from "../../src/compile/artifact.js";
 import { compileSources } from "../../src/compile/compile-ruleset.js";
+import { RULES_DIR } from "../support/paths.js";
 
 /** A small ruleset with one of everything the semantic diff compares. */
 export const BASE_RULES = `ruleset "t" version 1
@@ -75,4 +78,23 @@ export function edit(text: string, ...replacements: Array<[string, string]>): st
     edited = edited.replace(from, to);
   }
   return edited;
+}
+
+/**
+ * Writes the reference rules into `project` as a diff's two sides: `base/` as they are (but
+ * schema.score, which both sides share as changed) and `rules/` with `changes` (per file) applied.
+ */
+export function writeReferenceSides(project: string, changes: Record<string, Array<[string, string]>>): void {
+  mkdirSync(path.join(project, "base"), { recursive: true });
+  mkdirSync(path.join(project, "rules"), { recursive: true });
+  for (const name of readdirSync(RULES_DIR).filter((file) => file.endsWith(".score"))) {
+    const text = readFileSync(path.join(RULES_DIR, name), "utf8");
+    let head = text;
+    for (const [from, to] of changes[name] ?? []) {
+      if (!head.includes(from)) throw new Error(`${name}: no \`${from}\``);
+      head = head.replace(from, to);
+    }
+    writeFileSync(path.join(project, "base", name), name === "schema.score" ? head : text);
+    writeFileSync(path.join(project, "rules", name), head);
+  }
 }

@@ -2,7 +2,6 @@ import {
   copyFileSync,
   mkdirSync,
   mkdtempSync,
-  readdirSync,
   readFileSync,
   rmSync,
   writeFileSync,
@@ -13,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { populationLeads, POPULATION_AS_OF } from "../../examples/population.js";
 import { RULES_DIR } from "../support/paths.js";
 import { runLeadscore } from "../support/run-cli.js";
+import { writeReferenceSides } from "./helpers.js";
 import { POSTGRES_URL, requirePostgresInCi } from "../sql/support/databases.js";
 
 requirePostgresInCi();
@@ -254,16 +254,7 @@ describePostgres("leadscore diff --engine postgres over tables", () => {
   let leads: Lead[];
   beforeAll(async () => {
     project = mkdtempSync(path.join(tmpdir(), "leadscore-diff-tables-"));
-    for (const name of readdirSync(RULES_DIR).filter((file) => file.endsWith(".score"))) {
-      const text = readFileSync(path.join(RULES_DIR, name), "utf8");
-      let head = text;
-      for (const [from, to] of CHANGES[name] ?? []) {
-        if (!head.includes(from)) throw new Error(`${name}: no \`${from}\``);
-        head = head.replace(from, to);
-      }
-      write(`base/${name}`, name === "schema.score" ? head : text);
-      write(`rules/${name}`, head);
-    }
+    writeReferenceSides(project, CHANGES);
     copyFileSync(path.join(RULES_DIR, "tests/acme.test.yaml"), path.join(project, "acme.test.yaml"));
     leads = scoredLeads();
     const lines = leads.map((lead) => JSON.stringify({ id: lead.id, ...lead.fields }));
@@ -397,14 +388,7 @@ describePostgres("leadscore diff --engine postgres over tables", () => {
         "rules",
         "--as-of",
         POPULATION_AS_OF,
-        "--engine",
-        "postgres",
-        "--database",
-        POSTGRES_URL!,
-        "--leads-table",
-        LEADS,
-        "--events-table",
-        EVENTS,
+        ...tables(),
         "--into",
         `${SCHEMA}.results`,
         "--dry-run",
