@@ -45,6 +45,7 @@ import { dialectNamed, type Dialect } from "../sql/dialect.js";
 import type { ColumnKind, ColumnValue, SqlEngine } from "../sql/engines/engine.js";
 import { createDecoder } from "../sql/decode.js";
 import { pairColumns, pairQuery, type PairQueryOptions } from "../sql/diff-query.js";
+import { raiseWorkMem } from "../sql/upsert.js";
 import { columnType, idText, insert, kindOf, storable, typedValue } from "../sql/load.js";
 import { eventProperties } from "../sql/relations.js";
 import type { PopulationLead, PopulationDiff } from "./population.js";
@@ -81,6 +82,8 @@ export async function scoreInDatabase(
   const { artifacts, asOf } = diff;
   const tables = new PopulationTables(engine, artifacts);
   await tables.create();
+  // As for `score --engine postgres`: the scoring query sorts and hashes every lead and event.
+  if (engine.dialect === "postgres") await engine.run(raiseWorkMem("session"));
   const segments: Segment[] = [];
   /** The segment a lead scored as of `own` (undefined: the run's as-of) joins: the last one, or a new one. */
   const segmentOf = (own: number | undefined): number => {

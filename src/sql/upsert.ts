@@ -117,7 +117,7 @@ export function upsertStatements(artifact: Artifact, tables: UpsertTables, asOf:
     ].join("\n");
   const stage = staged(writable);
   const stageUnshared = staged(`"r"."id" IS NOT NULL`);
-  const settings = `SELECT set_config('work_mem', '256MB', true) WHERE pg_size_bytes(current_setting('work_mem')) < pg_size_bytes('256MB')`;
+  const settings = raiseWorkMem("transaction");
   const upsert = [
     `INSERT INTO ${into} AS "t" (${[...columns, "scored_at"].map(q).join(", ")})`,
     `SELECT ${[...columns.map((name) => `"r".${q(name)}`), "CURRENT_TIMESTAMP"].join(", ")} FROM ${TODAY} AS "r"`,
@@ -154,6 +154,15 @@ export function upsertStatements(artifact: Artifact, tables: UpsertTables, asOf:
     gonePreview,
     sharedIds,
   };
+}
+
+/**
+ * Raises PostgreSQL's `work_mem` to 256 MB, for the transaction or the session, unless it is larger: the
+ * events' join and the per-lead aggregates sort and hash millions of rows, which spill to disk under the
+ * default 4 MB.
+ */
+export function raiseWorkMem(scope: "transaction" | "session"): string {
+  return `SELECT set_config('work_mem', '256MB', ${scope === "transaction"}) WHERE pg_size_bytes(current_setting('work_mem')) < pg_size_bytes('256MB')`;
 }
 
 /** The score query's CTEs with its final SELECT as one more, `ls_results`, for a statement to read. */
