@@ -120,7 +120,31 @@ export async function scoreInDatabase(
     }),
   });
   await tables.flush();
-  // Tables of the database itself (population-tables.ts): their leads come after those read.
+  // Tables of the database itself (population-tables.ts): their leads come after those read. Every
+  // statement from here on reads them in one snapshot (REPEATABLE READ), so that rows written meanwhile
+  // (a CRM sync) are in every step or in none: the counts and the moved leads read back agree.
+  if (leadTables !== undefined) await engine.run("BEGIN ISOLATION LEVEL REPEATABLE READ");
+  try {
+    await countAll(engine, diff, read, sink, leadTables, tables, places, segments);
+    if (leadTables !== undefined) await engine.run("COMMIT");
+  } catch (error) {
+    if (leadTables !== undefined) await engine.run("ROLLBACK").catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Counts the population loaded (segments) and the tables' leads, then adds the moved leads' rows. */
+async function countAll(
+  engine: SqlEngine,
+  diff: PopulationDiff,
+  read: (sink: PopulationSink) => Promise<void>,
+  sink: Omit<PopulationSink, "leads">,
+  leadTables: LeadTables | undefined,
+  tables: PopulationTables,
+  places: Places,
+  segments: readonly Segment[],
+): Promise<void> {
+  const { artifacts, asOf } = diff;
   const inTables =
     leadTables === undefined
       ? null

@@ -9,18 +9,26 @@ export async function openPostgres(url: string): Promise<SqlEngine> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   await client.query("SET TIME ZONE 'UTC'");
+  /** Whether the caller opened a transaction (`run("BEGIN …")`): a stream then reads inside it. */
+  let inTransaction = false;
   return {
     dialect: "postgres",
     async run(sql) {
       await client.query(sql);
+      if (/^\s*(BEGIN|START TRANSACTION)\b/i.test(sql)) inTransaction = true;
+      else if (/^\s*(COMMIT|ROLLBACK|END)\b/i.test(sql)) inTransaction = false;
     },
     async query(sql) {
       const result = await client.query(sql);
       return result.rows as Array<Record<string, unknown>>;
     },
-    /** A cursor in a transaction of its own, read a batch of rows at a time. */
+    /**
+     * A cursor read a batch of rows at a time: in a transaction of its own, or in the caller's (whose
+     * snapshot it then reads), closed when read.
+     */
     async *stream(sql) {
-      await client.query("BEGIN");
+      const own = !inTransaction;
+      if (own) await client.query("BEGIN");
       try {
         await client.query(`DECLARE ls_rows NO SCROLL CURSOR FOR ${sql}`);
         for (;;) {
@@ -28,9 +36,9 @@ export async function openPostgres(url: string): Promise<SqlEngine> {
           if (batch.rows.length === 0) break;
           yield batch.rows as unknown[][];
         }
-        await client.query("COMMIT");
+        await client.query(own ? "COMMIT" : "CLOSE ls_rows");
       } catch (error) {
-        await client.query("ROLLBACK").catch(() => undefined);
+        if (own) await client.query("ROLLBACK").catch(() => undefined);
         throw error;
       }
     },

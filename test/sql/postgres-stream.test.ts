@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { openPostgres } from "../../src/sql/engines/postgres.js";
+import { POSTGRES_URL, requirePostgresInCi } from "./support/databases.js";
+
+requirePostgresInCi();
+
+/**
+ * A stream inside the caller's transaction reads the caller's snapshot (diff over tables reads them in
+ * one REPEATABLE READ transaction): rows another session writes meanwhile are not seen, and the
+ * transaction is still the caller's when the stream ends.
+ */
+const describePostgres = POSTGRES_URL === null ? describe.skip : describe;
+
+describePostgres("the PostgreSQL engine's stream", () => {
+  it("reads the caller's snapshot inside its transaction, and its own otherwise", async () => {
+    const reader = await openPostgres(POSTGRES_URL!);
+    const writer = await openPostgres(POSTGRES_URL!);
+    const count = async () => {
+      const rows: unknown[][] = [];
+      for await (const batch of reader.stream!("SELECT COUNT(*) FROM ls_stream_test")) rows.push(...batch);
+      return Number(rows[0]![0]);
+    };
+    try {
+      await writer.run("DROP TABLE IF EXISTS ls_stream_test");
+      await writer.run("CREATE TABLE ls_stream_test (n INTEGER)");
+      await writer.run("INSERT INTO ls_stream_test VALUES (1)");
+      await reader.run("BEGIN ISOLATION LEVEL REPEATABLE READ");
+      expect(await count()).toBe(1);
+      await writer.run("INSERT INTO ls_stream_test VALUES (2)");
+      expect(await count()).toBe(1);
+      // Still in the caller's transaction: its snapshot holds until it commits.
+      expect(await count()).toBe(1);
+      await reader.run("COMMIT");
+      expect(await count()).toBe(2);
+    } finally {
+      await writer.run("DROP TABLE IF EXISTS ls_stream_test").catch(() => undefined);
+      await reader.close();
+      await writer.close();
+    }
+  });
+});
