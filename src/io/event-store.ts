@@ -6,8 +6,9 @@
  * - Reading the file appends each event, as an entry `slot, record, line, length, bytes`, to the
  *   partition of its slot (slots 0–65,535, 65,536–131,071, …), and counts per slot its events and bytes.
  * - Then each partition is grouped by slot: a counting sort, since every slot's size is known — each
- *   entry is copied straight to where its slot's events begin, plus what came before it. A partition whose
- *   events already came grouped (a file sorted or grouped by lead) is left as it is.
+ *   entry is copied to where its slot's events begin, plus what came before it, in the grouped layout
+ *   (event-layout.ts: the lead's event texts as one JSON array). A partition whose events already came
+ *   grouped (a file sorted or grouped by lead) is left as it is, in the filed layout.
  * - A lead's events are then one range: in memory, or one positioned read of its partition's file.
  *
  * Small files stay in memory (`memoryEvents`). Past that the partitions go to files in a fresh temporary
@@ -16,20 +17,27 @@
  * id with its counts) and the grouping pass's window.
  */
 import { closeSync, openSync, readSync, unlinkSync, writeSync } from "node:fs";
+import {
+  gather,
+  get32,
+  group,
+  groupedSize,
+  HEADER,
+  LENGTH,
+  put32,
+  put48,
+  readFiled,
+  readGrouped,
+  startGrouping,
+  WITH_LEAD_ID,
+  type Offsets,
+} from "./event-layout.js";
 import type { EventsLookup, FiledEvent } from "./event-lookup.js";
 import { grow, LeadIdTable } from "./lead-id-table.js";
 import type { LeadIdSpan } from "./event-line-scan.js";
-import type { JsonObject } from "./read-item.js";
 import { SpillDirectory } from "./spill.js";
 
-/**
- * Entry header: slot (4 bytes), record (6), line (6), length of the event's bytes (4; its top bit set when
- * the bytes still hold the `lead_id`, which reading then leaves out).
- */
-const HEADER = 20;
-const WITH_LEAD_ID = 0x80000000;
 const MAX_FIRST = 2 ** 32 - 1;
-const LENGTH = 0x7fffffff;
 /** Appends are gathered in blocks this big before they are written. */
 const BLOCK_BYTES = 256 * 1024;
 
@@ -43,6 +51,8 @@ export interface EventStoreLimits {
   windowBytes: number;
   /** Reads of a partition file during grouping (grown to hold an event bigger than that). */
   readBytes: number;
+  /** The grouping pass gathers a window's events by groups of 2^groupBits slots first (see `#groupOnDisk`). */
+  groupBits: number;
 }
 
 export const DEFAULT_STORE_LIMITS: EventStoreLimits = {
@@ -50,6 +60,7 @@ export const DEFAULT_STORE_LIMITS: EventStoreLimits = {
   partitionBits: 16,
   windowBytes: 64 * 1024 * 1024,
   readBytes: 4 * 1024 * 1024,
+  groupBits: 8,
 };
 
 class Partition {
@@ -79,9 +90,15 @@ export class EventStoreWriter {
   /** The grouping pass's window and reads (see `#groupOnDisk`). */
   #window: Buffer | null = null;
   #input: Buffer | null = null;
+  #output: Buffer | null = null;
+  #places = new Float64Array(0);
+  #texts = new Float64Array(0);
+  readonly #onGrouping: ((grouped: number, total: number) => void) | undefined;
 
-  constructor(limits: EventStoreLimits) {
+  /** `onGrouping` is told how many of the bytes to group on disk are grouped, as they are: for progress. */
+  constructor(limits: EventStoreLimits, onGrouping?: (grouped: number, total: number) => void) {
     this.#limits = limits;
+    this.#onGrouping = onGrouping;
   }
 
   /**
@@ -189,30 +206,43 @@ export class EventStoreWriter {
   finish(): StoredEvents {
     const slots = this.#ids.size;
     const bits = this.#limits.partitionBits;
-    // Where each slot's events begin in its partition, once grouped: the sizes of the slots before it.
-    // 32 bits each, unless a partition is 4 GiB or more.
+    // Where each slot's events begin in its partition, once grouped: the sizes of the slots before it
+    // (grouped, or as filed for a partition that stays so). 32 bits each, unless a partition is 4 GiB or
+    // more (grouped is no bigger than filed).
     const offsets: Offsets = this.#partitions.every((partition) => partition.size < 2 ** 32)
       ? new Uint32Array(slots)
       : new Float64Array(slots);
-    let offset = 0;
-    for (let slot = 0; slot < slots; slot++) {
-      if ((slot & ((1 << bits) - 1)) === 0) offset = 0;
-      offsets[slot] = offset;
-      offset += this.#sizes[slot]!;
-    }
     const parts: Array<Buffer | number> = [];
     const partSizes: number[] = [];
+    const grouped: boolean[] = [];
+    // The partitions grouped on disk take a while (seconds for millions of events): progress by their bytes.
+    const toGroup = this.#partitions.filter((partition) => partition.fd !== null && !partition.grouped);
+    const total = toGroup.reduce((sum, partition) => sum + partition.size, 0);
+    let done = 0;
+    if (total > 0) this.#onGrouping?.(0, total);
     for (const [index, partition] of this.#partitions.entries()) {
-      partSizes.push(partition.size);
-      this.#seal(partition);
       const first = index << bits;
       const end = Math.min(slots, first + (1 << bits));
+      let offset = 0;
+      for (let slot = first; slot < end; slot++) {
+        offsets[slot] = offset;
+        offset += partition.grouped
+          ? this.#sizes[slot]!
+          : groupedSize(this.#sizes[slot]!, this.#counts[slot]!);
+      }
+      partSizes.push(offset);
+      grouped.push(!partition.grouped);
+      this.#seal(partition);
       if (partition.fd === null) {
         const data = Buffer.concat(partition.blocks, partition.size);
         partition.blocks = [];
-        parts.push(partition.grouped ? data : this.#groupInMemory(data, first, end, offsets));
+        parts.push(partition.grouped ? data : this.#groupInMemory(data, first, end, offsets, offset));
       } else {
-        if (!partition.grouped) this.#groupOnDisk(partition, first, end, offsets);
+        if (!partition.grouped) {
+          this.#groupOnDisk(partition, first, end, offsets, offset);
+          done += partition.size;
+          this.#onGrouping?.(done, total);
+        }
         parts.push(partition.fd!);
       }
     }
@@ -220,6 +250,7 @@ export class EventStoreWriter {
     for (const partition of this.#partitions) partition.fd = null;
     this.#window = null;
     this.#input = null;
+    this.#output = null;
     return new StoredEvents({
       ids: this.#ids,
       counts: this.#counts,
@@ -227,39 +258,61 @@ export class EventStoreWriter {
       offsets,
       parts,
       partSizes,
+      grouped,
       partitionBits: bits,
       directory: this.#directory,
     });
   }
 
-  #groupInMemory(data: Buffer, first: number, end: number, offsets: Offsets): Buffer {
-    const grouped = Buffer.allocUnsafe(data.length);
-    const cursors = offsets.slice(first, end);
-    scatter(data, data.length, grouped, cursors, first, first, end, 0);
+  #groupInMemory(data: Buffer, first: number, end: number, offsets: Offsets, size: number): Buffer {
+    const grouped = Buffer.allocUnsafe(size);
+    const { places, texts } = this.#cursors(end - first);
+    startGrouping(grouped, 0, offsets, this.#counts, places, texts, first, first, end);
+    group(data, 0, data.length, grouped, 0, offsets, this.#counts, places, texts, first);
     return grouped;
   }
 
+  /** The grouping cursors of a partition's slots (reused: the partitions are grouped one by one). */
+  #cursors(slots: number): { places: Float64Array; texts: Float64Array } {
+    if (this.#places.length < slots) {
+      this.#places = new Float64Array(slots);
+      this.#texts = new Float64Array(slots);
+    }
+    return { places: this.#places, texts: this.#texts };
+  }
+
   /**
-   * Groups a partition's file into a new one, window by window: each window is a run of slots whose events
-   * fit in `windowBytes` (or one slot bigger than that), filled by one scan of the file.
+   * Groups a partition's file into a new one (`size` bytes grouped), window by window: each window is a
+   * run of slots whose filed events fit in `windowBytes` (or one slot bigger than that), filled by one scan
+   * of the file.
+   *
+   * A window is filled in two passes, so that no pass writes all over it: entries sent straight to their
+   * slots land anywhere in tens of MB (a cache miss each, and more on a virtual machine). The scan gathers
+   * each entry under its group of 2^groupBits slots (a few hundred places written in order); then each
+   * group, small enough to stay in cache, is grouped by slot into a buffer of its own and written out.
    */
-  #groupOnDisk(partition: Partition, first: number, end: number, offsets: Offsets): void {
-    const cursors = offsets.slice(first, end);
+  #groupOnDisk(partition: Partition, first: number, end: number, offsets: Offsets, size: number): void {
+    const shift = this.#limits.groupBits;
+    const { places, texts } = this.#cursors(end - first);
+    // Per group of slots: where its entries go in the window, then (once gathered) where they end.
+    const groups = new Float64Array(((end - first - 1) >>> shift) + 1);
     const file = this.#directory!.newFile("events-grouped");
     const out = openSync(file, "wx+");
     try {
-      // The window and the reads' buffer serve every partition: fresh memory for each would be paged in anew.
+      // The buffers serve every partition: fresh memory for each would be paged in anew.
       let window = this.#window;
       if (this.#input === null) this.#input = Buffer.allocUnsafe(this.#limits.readBytes);
       let input = this.#input;
       for (let from = first; from < end;) {
         let to = from;
         let bytes = 0;
-        while (to < end && (to === from || bytes + this.#sizes[to]! <= this.#limits.windowBytes))
+        while (to < end && (to === from || bytes + this.#sizes[to]! <= this.#limits.windowBytes)) {
+          if (to === from || ((to - first) & ((1 << shift) - 1)) === 0)
+            groups[(to - first) >>> shift] = bytes;
           bytes += this.#sizes[to++]!;
+        }
         if (window === null || window.length < bytes)
           this.#window = window = Buffer.allocUnsafe(Math.max(bytes, 1));
-        const windowStart = offsets[from]!;
         // One scan of the partition: entries arrive whole (a partial one waits for the next read).
         let position = 0;
         let held = 0;
@@ -267,7 +320,7 @@ export class EventStoreWriter {
           const got = readSync(partition.fd!, input, held, input.length - held, position);
           position += got;
           held += got;
-          const used = scatter(input, held, window, cursors, first, from, to, windowStart);
+          const used = gather(input, 0, held, window, groups, first, from, to, shift);
           if (got === 0) {
             if (used !== held) throw new Error("the events file on disk ended inside an event");
             break;
@@ -279,7 +332,31 @@ export class EventStoreWriter {
           if (next > input.length)
             this.#input = input = Buffer.concat([input.subarray(0, held), Buffer.allocUnsafe(next)]);
         }
-        writeAll(out, window, bytes);
+        const firstGroup = (from - first) >>> shift;
+        for (let index = firstGroup; index <= (to - 1 - first) >>> shift; index++) {
+          const groupFrom = Math.max(first + index * 2 ** shift, from);
+          const groupTo = Math.min(first + (index + 1) * 2 ** shift, to);
+          const start = index === firstGroup ? 0 : groups[index - 1]!;
+          const outputStart = offsets[groupFrom]!;
+          const outputBytes = (groupTo < end ? offsets[groupTo]! : size) - outputStart;
+          if (this.#output === null || this.#output.length < outputBytes)
+            this.#output = Buffer.allocUnsafe(Math.max(outputBytes, 64 * 1024));
+          const output = this.#output;
+          startGrouping(output, outputStart, offsets, this.#counts, places, texts, first, groupFrom, groupTo);
+          group(
+            window,
+            start,
+            groups[index]!,
+            output,
+            outputStart,
+            offsets,
+            this.#counts,
+            places,
+            texts,
+            first,
+          );
+          writeAll(out, output, outputBytes);
+        }
         from = to;
       }
     } catch (error) {
@@ -302,67 +379,6 @@ export class EventStoreWriter {
   }
 }
 
-/**
- * Copies the whole entries of `input[0, length)` whose slot is in [from, to) to their place in `output`
- * (`cursors[slot - first]` minus `outputStart`), advancing the cursors. Returns how many bytes of whole
- * entries it went through.
- */
-function scatter(
-  input: Buffer,
-  length: number,
-  output: Buffer,
-  cursors: Offsets,
-  first: number,
-  from: number,
-  to: number,
-  outputStart: number,
-): number {
-  let at = 0;
-  while (at + HEADER <= length) {
-    const bytes = HEADER + (get32(input, at + 16) & LENGTH);
-    if (at + bytes > length) break;
-    const slot = get32(input, at);
-    if (slot >= from && slot < to) {
-      const target = cursors[slot - first]!;
-      input.copy(output, target - outputStart, at, at + bytes);
-      cursors[slot - first] = target + bytes;
-    }
-    at += bytes;
-  }
-  return at;
-}
-
-/*
- * Header numbers, little-endian, written and read byte by byte: the same bytes as Buffer's
- * writeUInt32LE / writeUIntLE(…, 6) and their readers, at a fraction of the cost of a call per number
- * (five numbers per event, millions of events).
- */
-function put32(bytes: Buffer, at: number, value: number): void {
-  bytes[at] = value;
-  bytes[at + 1] = value >>> 8;
-  bytes[at + 2] = value >>> 16;
-  bytes[at + 3] = value >>> 24;
-}
-
-/** `value` below 2^48. */
-function put48(bytes: Buffer, at: number, value: number): void {
-  put32(bytes, at, value >>> 0);
-  const high = Math.floor(value / 2 ** 32);
-  bytes[at + 4] = high;
-  bytes[at + 5] = high >>> 8;
-}
-
-function get32(bytes: Buffer, at: number): number {
-  return (bytes[at]! | (bytes[at + 1]! << 8) | (bytes[at + 2]! << 16)) + bytes[at + 3]! * 2 ** 24;
-}
-
-function get48(bytes: Buffer, at: number): number {
-  return get32(bytes, at) + (bytes[at + 4]! | (bytes[at + 5]! << 8)) * 2 ** 32;
-}
-
-/** Byte offsets into partitions. */
-type Offsets = Float64Array | Uint32Array;
-
 function writeAll(fd: number, bytes: Buffer, length: number): void {
   let done = 0;
   while (done < length) done += writeSync(fd, bytes, done, length - done);
@@ -377,6 +393,8 @@ interface StoredParts {
   /** Per partition: its grouped events in memory, or the descriptor of its file; and its size. */
   parts: Array<Buffer | number>;
   partSizes: number[];
+  /** Per partition: whether it is in the grouped layout (else as filed: its events came grouped). */
+  grouped: boolean[];
   partitionBits: number;
   directory: SpillDirectory | null;
 }
@@ -430,19 +448,9 @@ export class StoredEvents implements EventsLookup {
         done += got;
       }
     }
-    const events: FiledEvent[] = new Array(counts[slot]!);
-    for (let i = 0; i < events.length; i++) {
-      const word = get32(bytes, at + 16);
-      const size = word & LENGTH;
-      const text = bytes.toString("utf8", at + HEADER, at + HEADER + size);
-      events[i] = {
-        event: word & WITH_LEAD_ID ? withoutLeadId(text) : (JSON.parse(text) as JsonObject),
-        record: get48(bytes, at + 4),
-        line: get48(bytes, at + 10),
-      };
-      at += HEADER + size;
-    }
-    return events;
+    return this.#stored.grouped[partition]
+      ? readGrouped(bytes, at, at + length, counts[slot]!)
+      : readFiled(bytes, at, counts[slot]!);
   }
 
   *entries(): Iterable<[string, FiledEvent[]]> {
@@ -468,10 +476,4 @@ export class StoredEvents implements EventsLookup {
     for (const part of this.#stored.parts) if (typeof part === "number") closeSync(part);
     this.#stored.directory?.dispose();
   }
-}
-
-/** The event as scoring takes it: the line's object without its `lead_id`. */
-function withoutLeadId(text: string): JsonObject {
-  const { lead_id: _leadId, ...event } = JSON.parse(text) as JsonObject;
-  return event;
 }

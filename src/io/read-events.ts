@@ -26,6 +26,11 @@ export interface ReadEventsOptions extends Partial<EventStoreLimits> {
   /** Called after every record: for progress. */
   onRecord?: () => void;
   /**
+   * Called when the file is read and its events are grouped by lead on disk (seconds for millions of
+   * events), then as that goes: bytes grouped so far, of `total`. For progress; not called otherwise.
+   */
+  onGrouping?: (grouped: number, total: number) => void;
+  /**
    * Events held in memory at most; past this many they go to temporary files (default 50,000: about
    * 5 MB of event lines; a file of millions costs the lead id table instead, see event-store.ts).
    */
@@ -110,12 +115,16 @@ class EventFiling {
   #filed = 0;
 
   constructor(options: ReadEventsOptions) {
-    this.#store = new EventStoreWriter({
-      memoryEvents: options.memoryEvents ?? DEFAULT_STORE_LIMITS.memoryEvents,
-      partitionBits: options.partitionBits ?? DEFAULT_STORE_LIMITS.partitionBits,
-      windowBytes: options.windowBytes ?? DEFAULT_STORE_LIMITS.windowBytes,
-      readBytes: options.readBytes ?? DEFAULT_STORE_LIMITS.readBytes,
-    });
+    this.#store = new EventStoreWriter(
+      {
+        memoryEvents: options.memoryEvents ?? DEFAULT_STORE_LIMITS.memoryEvents,
+        partitionBits: options.partitionBits ?? DEFAULT_STORE_LIMITS.partitionBits,
+        windowBytes: options.windowBytes ?? DEFAULT_STORE_LIMITS.windowBytes,
+        readBytes: options.readBytes ?? DEFAULT_STORE_LIMITS.readBytes,
+        groupBits: options.groupBits ?? DEFAULT_STORE_LIMITS.groupBits,
+      },
+      options.onGrouping,
+    );
     this.#onRecord = options.onRecord;
   }
 

@@ -9,7 +9,7 @@ import { chunked } from "../support/read-helpers.js";
  * Every lead id with its events as the general reader defines them: each NDJSON record with a usable
  * `lead_id`, under that id (ids in the order first met), the event being the object without `lead_id`.
  */
-async function expectedFiling(text: string) {
+async function expectedFiling(text: string | Uint8Array) {
   const byLead = new Map<string, Array<{ event: Record<string, unknown>; record: number; line: number }>>();
   for await (const item of readNdjson(chunked(text))) {
     if (item.kind === "reject") continue;
@@ -56,6 +56,58 @@ function mixedEventsFile(leads: number, events: number, grouped: boolean): strin
   });
   lines.push(`{"lead_id":12,"type":"email_open"}`);
   return `\uFEFF${lines.join("\n")}`;
+}
+
+/**
+ * Events whose texts decode and parse in odd ways, each lead's spread over the file (or grouped): bytes
+ * that are not UTF-8 (alone, cut short, at a text's end), lone surrogates as escapes, U+2028, keys named
+ * twice, `__proto__`, nesting; an event as big as a few of the others together.
+ */
+function oddEventsFile(seed: number, leads: number, events: number, grouped: boolean): Buffer {
+  let state = seed;
+  const next = (n: number) => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    return (state >>> 8) % n;
+  };
+  const pieces: Buffer[] = [];
+  const text = (value: string) => Buffer.from(value, "utf8");
+  const strings = [
+    text('"plain"'),
+    text('"\u00e9t\u00e9 \ud800 \udc00x \ud83d\ude00"'),
+    Buffer.from([0x22, 0x61, 0xff, 0x62, 0x22]),
+    Buffer.from([0x22, 0xc3, 0x22]),
+    Buffer.from([0x22, 0xe2, 0x82, 0x22]),
+    text('"\u2028  é ✓ 😀"'),
+    text(`"${"long ".repeat(40)}"`),
+  ];
+  for (let i = 0; i < events; i++) {
+    const lead = grouped ? Math.floor((i * leads) / events) : next(leads);
+    const members = [text(`"lead_id":"L${lead}"`), text(`"type":"email_open","n":${i}`)];
+    for (let extra = next(4); extra > 0; extra--) {
+      switch (next(5)) {
+        case 0:
+          members.push(Buffer.concat([text(`"s${next(3)}":`), strings[next(strings.length)]!]));
+          break;
+        case 1:
+          members.push(text('"k":1,"k":[2,{"k":3}]'));
+          break;
+        case 2:
+          members.push(text('"__proto__":{"x":1}'));
+          break;
+        case 3:
+          members.push(Buffer.concat([text('"deep":[[{"a":'), strings[next(strings.length)]!, text("}]]")]));
+          break;
+        default:
+          members.push(text(`"num":${["-0", "1e400", "0.1", "-12.5e-3"][next(4)]}`));
+      }
+    }
+    // The lead_id anywhere among the members.
+    const at = next(members.length);
+    [members[0], members[at]] = [members[at]!, members[0]!];
+    const joined = members.flatMap((member, j) => (j === 0 ? [member] : [text(","), member]));
+    pieces.push(Buffer.concat([text("{"), ...joined, text("}\n")]));
+  }
+  return Buffer.concat(pieces);
 }
 
 describe("readEventsByLead", () => {
@@ -182,6 +234,10 @@ describe("readEventsByLead", () => {
       { memoryEvents: 3, partitionBits: 2, windowBytes: 200, readBytes: 50 },
     ],
     ["in memory, many partitions", { partitionBits: 1 }],
+    [
+      "on disk, windows of several small groups",
+      { memoryEvents: 3, partitionBits: 5, groupBits: 2, windowBytes: 400, readBytes: 64 },
+    ],
   ] satisfies Array<[string, ReadEventsOptions]>)("%s", (_how, options) => {
     it.each([
       ["in no order", false],
@@ -227,6 +283,23 @@ describe("readEventsByLead", () => {
             taken: wanted.includes(id),
           })),
         );
+      } finally {
+        index.byLead.dispose();
+      }
+    });
+
+    it.each([
+      ["in no order", false],
+      ["grouped by lead", true],
+    ])("reads odd event texts back as the general reader does, %s", async (_order, grouped) => {
+      const bytes = oddEventsFile(20261205, 37, 300, grouped);
+      const index = await readEventsByLead(chunked(bytes, [5, 77, 78, 1000]), () => undefined, options);
+      try {
+        const expected = await expectedFiling(bytes);
+        const entries = [...index.byLead.entries()];
+        expect(JSON.stringify(entries)).toBe(JSON.stringify(expected));
+        expect(entries).toEqual(expected);
+        for (const [id, events] of expected.slice(0, 5)) expect(index.byLead.get(id)).toEqual(events);
       } finally {
         index.byLead.dispose();
       }
