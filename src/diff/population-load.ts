@@ -169,8 +169,12 @@ export interface PopulationFileOptions {
 
 /** How far reading the population has come, per file: what a progress line with an ETA needs. */
 export interface PopulationProgress {
-  /** `events`: an events file is read whole before its leads; `leads`: leads are read and scored. */
-  phase: "events" | "leads";
+  /**
+   * `events`: an events file is read whole before its leads; `grouping`: then its events are grouped by
+   * lead on disk (a big file in no order), `bytes` of `totalBytes` of them so far; `leads`: leads are
+   * read and scored.
+   */
+  phase: "events" | "grouping" | "leads";
   /** The file as leadscore.yaml names it. */
   file: string;
   /** Records read from this file so far. */
@@ -205,11 +209,24 @@ function progressOf(
   open: (file: string) => ByteSource,
   phase: PopulationProgress["phase"],
   name: string,
-): { open: () => ByteSource; record: () => void; done: () => void } {
+): {
+  open: () => ByteSource;
+  record: () => void;
+  grouping: (grouped: number, total: number) => void;
+  done: () => void;
+} {
   const full = path.resolve(options.root, name);
   const report = options.onProgress;
-  if (report === undefined) return { open: () => open(full), record: () => undefined, done: () => undefined };
+  if (report === undefined) {
+    return {
+      open: () => open(full),
+      record: () => undefined,
+      grouping: () => undefined,
+      done: () => undefined,
+    };
+  }
   const state: PopulationProgress = { phase, file: name, records: 0, bytes: 0, totalBytes: null };
+  let grouping: PopulationProgress | null = null;
   return {
     open: () => {
       // A file read twice (keep-last duplicates read the ids first) counts from its start again.
@@ -223,7 +240,12 @@ function progressOf(
       state.records += 1;
       if (state.records % PROGRESS_EVERY === 0) report({ ...state });
     },
-    done: () => report({ ...state }),
+    grouping: (grouped, total) => {
+      grouping = { ...state, phase: "grouping", bytes: grouped, totalBytes: total };
+      report(grouping);
+    },
+    // After grouping, the file's last word is the grouping's (its reading was over before).
+    done: () => report(grouping ?? { ...state }),
   };
 }
 
@@ -290,7 +312,10 @@ export async function addPopulationFiles(
       events = await guard(eventsFile, () =>
         parquet.events
           ? parquetEvents(reader!, full(eventsFile), eventsFile, onReject, portion?.eventRows ?? null)
-          : readEventsByLead(progress.open(), onReject, { onRecord: progress.record }),
+          : readEventsByLead(progress.open(), onReject, {
+              onRecord: progress.record,
+              onGrouping: progress.grouping,
+            }),
       );
       progress.done();
       // The events the database filed are no rejects: every event without a usable lead id is read here.

@@ -246,12 +246,18 @@ function populationProgress(
   let phase = "";
   return {
     update(progress) {
-      const label = progress.phase === "events" ? `reading ${progress.file}` : scoring(progress.file);
+      const label =
+        progress.phase === "events"
+          ? `reading ${progress.file}`
+          : progress.phase === "grouping"
+            ? `grouping ${progress.file} by lead`
+            : scoring(progress.file);
       if (label !== phase) {
         phase = label;
         bar.start(label, progress.totalBytes, "bytes");
       }
-      bar.update(progress.bytes, progress.records);
+      // Grouping goes by the events' bytes, with no records of its own to count.
+      bar.update(progress.bytes, progress.phase === "grouping" ? undefined : progress.records);
     },
     clear: () => bar.clear(),
   };

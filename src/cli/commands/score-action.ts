@@ -290,6 +290,16 @@ export async function runScore(
                   ? events.source
                   : countBytes(events.source, (read) => progress.update(read)),
                 eventReject,
+                progress === null
+                  ? {}
+                  : {
+                      // A big file in no order is then grouped by lead on disk: a phase of its own.
+                      onGrouping: (grouped, total) => {
+                        if (grouped === 0)
+                          progress.start(`grouping ${events.display} by lead`, total, "bytes");
+                        progress.update(grouped);
+                      },
+                    },
               );
         eventsIndex = index.byLead;
         eventsInput = { source: events.display, index };
