@@ -35,6 +35,7 @@ import {
 import type { EventsLookup, FiledEvent } from "./event-lookup.js";
 import { grow, LeadIdTable } from "./lead-id-table.js";
 import type { LeadIdSpan } from "./event-line-scan.js";
+import { PartitionReads } from "./partition-reads.js";
 import { SpillDirectory } from "./spill.js";
 
 const MAX_FIRST = 2 ** 32 - 1;
@@ -405,10 +406,11 @@ export class StoredEvents implements EventsLookup {
   readonly #stored: StoredParts;
   readonly #taken: Uint8Array;
   #open = true;
-  #buffer = Buffer.allocUnsafe(64 * 1024);
+  readonly #reads: PartitionReads;
 
   constructor(stored: StoredParts) {
     this.#stored = stored;
+    this.#reads = new PartitionReads(stored.parts.length);
     this.#taken = new Uint8Array(stored.ids.size);
     this.onDisk = stored.directory !== null;
   }
@@ -436,17 +438,10 @@ export class StoredEvents implements EventsLookup {
       bytes = part;
       at = offsets[slot]!;
     } else {
-      // One buffer for every lookup, grown to the longest lead's events: no allocation per lead.
-      if (this.#buffer.length < length)
-        this.#buffer = Buffer.allocUnsafe(Math.max(length, 2 * this.#buffer.length));
-      bytes = this.#buffer;
-      at = 0;
-      let done = 0;
-      while (done < length) {
-        const got = readSync(part, bytes, done, length - done, offsets[slot]! + done);
-        if (got === 0) throw new Error("the events file on disk ended early");
-        done += got;
-      }
+      const reads = this.#reads;
+      reads.read(partition, part, offsets[slot]!, length, partSizes[partition]!);
+      bytes = reads.bytes;
+      at = reads.at;
     }
     return this.#stored.grouped[partition]
       ? readGrouped(bytes, at, at + length, counts[slot]!)
