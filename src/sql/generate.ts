@@ -1,12 +1,12 @@
-import type { Artifact, Bucket, Expr, GradeScale, Match, Model, Ref, Rule } from "../compile/artifact.js";
+import type { Artifact, Bucket, Expr, GradeScale, Model, Ref, Rule } from "../compile/artifact.js";
 import { resultAction } from "../eval/compile-buckets.js";
 import { DECISION_KEYS } from "../eval/result.js";
 import { round2 } from "../eval/round.js";
 import { conditionSql, type ConditionContext } from "./conditions.js";
 import type { Dialect } from "./dialect.js";
+import { EventFacts, NO_FACT, decayOf, double, periods, type EventItem } from "./event-facts.js";
 import {
   NULL,
-  aggregate,
   and,
   arith,
   call,
@@ -16,9 +16,7 @@ import {
   concat,
   cte,
   isNotNull,
-  isNull,
   num,
-  or,
   select,
   text,
   when,
@@ -29,14 +27,15 @@ import {
 } from "./ir.js";
 import {
   eventProperties,
+  eventType,
   fieldColumn,
   idValue,
   knownEventTypes,
   normalizedValue,
   propertyColumn,
+  propertyReaders,
   readsEvents,
 } from "./relations.js";
-import { foldCase } from "../eval/normalize.js";
 
 export interface SqlOptions {
   dialect: Dialect;
@@ -60,16 +59,6 @@ export interface SqlOptions {
 
 /** The output columns, in order (then `contributions` with `explain`, then the detail columns). */
 export const RESULT_COLUMNS = ["id", ...DECISION_KEYS, "ruleset", "version", "content_hash"] as const;
-
-/** Where one rule's or exclusion's event facts live: its index among the event matches. */
-interface EventItem {
-  key: string;
-  match: Exclude<Match, { kind: "profile" }>;
-  withinMs: number | null;
-  /** Rules only: how its points are computed from the events. */
-  rule: Rule | null;
-  model: Model | null;
-}
 
 const ROW = "__row";
 
@@ -95,6 +84,8 @@ class QueryBuilder {
   private readonly rules: Array<{ rule: Rule; model: Model; index: number }> = [];
   /** The decimal type of points, totals and scores: narrow when no score can reach 10^15. */
   private readonly points: "decimal2" | "decimal2_small";
+  /** The aggregates of the events per lead, and each item's facts from them. */
+  private readonly facts: EventFacts;
 
   constructor(
     private readonly artifact: Artifact,
@@ -112,6 +103,11 @@ class QueryBuilder {
         this.addItem(exclusion, exclusion.match, exclusion.withinMs, null, null);
     }
     this.points = pointsBound(artifact) < 1e15 ? "decimal2_small" : "decimal2";
+    this.facts = new EventFacts(this.items, {
+      asOf: this.asOf,
+      detail: options.detail === true,
+      where: (expr) => this.condition(expr, null, "e"),
+    });
   }
 
   /** A number as an exact decimal of points (points and totals are added as decimals, exactly). */
@@ -142,15 +138,13 @@ class QueryBuilder {
   build(): SqlQuery {
     const events = readsEvents(this.artifact);
     this.ctes.push({ name: "ls_leads", select: this.leadsSelect() });
-    if (events && this.options.dialect.fenceCtes) {
-      // A fenced step computes each column once per row: the events' time and type are computed in one
-      // step and filtered in the next, instead of once in the filter and again for the columns.
-      const read = this.eventsSelect();
-      this.ctes.push({ name: "ls_events_read", select: { ...read, where: null } });
-      this.ctes.push({ name: "ls_events", select: this.eventsFiltered(read) });
-      this.ctes.push({ name: "ls_facts", select: this.factsSelect() });
-    } else if (events) {
-      this.ctes.push({ name: "ls_events", select: this.eventsSelect() });
+    if (events) {
+      // The events' time and type are computed in one step and filtered in the next (a fenced step
+      // computes each column once per row, instead of once in the filter and again for the columns);
+      // then the properties, then each condition an aggregate tests, then the aggregates per lead.
+      this.ctes.push({ name: "ls_events_read", select: this.eventsRead() });
+      this.ctes.push({ name: "ls_events", select: this.eventsFiltered() });
+      this.ctes.push({ name: "ls_event_flags", select: this.eventFlags() });
       this.ctes.push({ name: "ls_facts", select: this.factsSelect() });
     }
     this.ctes.push({ name: "ls_chosen", select: this.chosenSelect(events) });
@@ -190,116 +184,93 @@ class QueryBuilder {
     });
   }
 
-  private eventsSelect(): SqlSelect {
-    const at = call("epoch_ms", col("e", "at"));
-    const type = call("trim_fold", cast("text", col("e", "type")));
+  /**
+   * The events as read: lead key, type, time, and the raw properties a `where` reads. The type is
+   * normalised (trimmed, folded) only when it is not one of the rules' types as written already.
+   */
+  private eventsRead(): SqlSelect {
+    const readers = propertyReaders(this.artifact);
     return select({
       columns: [
         {
           expr: this.options.eventsByRow ? col("e", ROW) : call("bytewise", idValue(col("e", "lead_id"))),
           as: "lead_key",
         },
-        { expr: type, as: "type" },
-        { expr: at, as: "at_ms" },
-        ...eventProperties(this.artifact).map((property) => ({
-          expr: normalizedValue(col("e", property.name), property.type),
-          as: propertyColumn(property.name),
-        })),
+        { expr: eventType(col("e", "type"), knownEventTypes(this.artifact)), as: "type" },
+        { expr: call("epoch_ms", col("e", "at")), as: "at_ms" },
+        ...[...readers.keys()].map((name) => ({ expr: col("e", name), as: propertyColumn(name) })),
       ],
       from: { source: this.options.events, alias: "e" },
-      where: this.eventsWhere(at, type),
-    });
-  }
-
-  /** The events `read` (eventsSelect, its filter left out) filtered on its own columns: `eventsSelect`'s rows. */
-  private eventsFiltered(read: SqlSelect): SqlSelect {
-    return select({
-      columns: read.columns.map(({ as }) => ({ expr: col("r", as), as })),
-      from: { source: cte("ls_events_read"), alias: "r" },
-      where: this.eventsWhere(col("r", "at_ms"), col("r", "type")),
-    });
-  }
-
-  /** Events after the as-of time, without a readable time, or of a type no rule knows count nowhere. */
-  private eventsWhere(at: SqlExpr, type: SqlExpr): SqlExpr {
-    return and(isNotNull(at), cmp("<=", at, this.asOf), {
-      kind: "in",
-      arg: type,
-      values: knownEventTypes(this.artifact).map(text),
-      negated: false,
     });
   }
 
   /**
-   * Per lead key and per event item: how many events match, their decayed points, the latest. Aggregated
-   * from the events alone, before they meet the leads: an event's facts depend only on its lead key (a
-   * `where` reads the event's properties, never the lead's fields), so the join is one row per lead, not
-   * one per event. Leads that share an id share its facts, as the JS engine's event index gives each of
-   * them the id's events.
+   * Events after the as-of time, without a readable time, or of a type no rule knows count nowhere. A
+   * property is normalised only for the events of the types whose `where` reads it (NULL for others,
+   * which no condition reading it can match: each also tests the type).
    */
-  private factsSelect(): SqlSelect {
-    const columns: SqlSelect["columns"] = [{ expr: col("e", "lead_key"), as: "lead_key" }];
-    for (const item of this.items) {
-      const matches = this.eventMatches(item);
-      columns.push({ expr: cast("bigint", aggregate("count", null, matches)), as: `${item.key}_n` });
-      columns.push({ expr: aggregate("max", col("e", "at_ms"), matches), as: `${item.key}_latest` });
-      const decay = this.decayOf(item);
-      if (item.rule?.each && decay !== null) {
-        const factor = call(
-          "power",
-          double(1 - decay.percent / 100),
-          this.periods(col("e", "at_ms"), decay.everyMs),
-        );
-        columns.push({
-          expr: aggregate("sum", arith("*", double(item.rule.points), factor), matches),
-          as: `${item.key}_sum`,
-        });
-        const aged = cmp(">=", arith("-", this.asOf, col("e", "at_ms")), num(decay.everyMs));
-        columns.push({
-          expr: call("max", when([{ when: and(matches, aged), result: num(1) }], num(0))),
-          as: `${item.key}_aged`,
-        });
-      }
+  private eventsFiltered(): SqlSelect {
+    const at = col("r", "at_ms");
+    const type = col("r", "type");
+    const properties = eventProperties(this.artifact);
+    const columns: SqlSelect["columns"] = [
+      { expr: col("r", "lead_key"), as: "lead_key" },
+      { expr: type, as: "type" },
+      { expr: at, as: "at_ms" },
+    ];
+    for (const [name, types] of propertyReaders(this.artifact)) {
+      const property = properties.find((candidate) => candidate.name === name)!;
+      const value = normalizedValue(col("r", propertyColumn(name)), property.type);
+      // Only text costs much to normalise (trimmed and folded).
+      const isText = property.type === "string" || property.type === "enum";
+      const expr =
+        types === null || !isText
+          ? value
+          : when([
+              {
+                when: { kind: "in", arg: type, values: [...types].map(text), negated: false },
+                result: value,
+              },
+            ]);
+      columns.push({ expr, as: propertyColumn(name) });
     }
     return select({
       columns,
-      from: { source: cte("ls_events"), alias: "e" },
-      where: isNotNull(col("e", "lead_key")),
-      groupBy: [col("e", "lead_key")],
+      from: { source: cte("ls_events_read"), alias: "r" },
+      where: and(isNotNull(at), cmp("<=", at, this.asOf), {
+        kind: "in",
+        arg: type,
+        values: knownEventTypes(this.artifact).map(text),
+        negated: false,
+      }),
     });
   }
 
-  /** Whether the joined event `e` counts for the item: type, window, `where`. Not NULL-safe: used in FILTER or CASE. */
-  private eventMatches(item: EventItem): SqlExpr {
-    const types = item.match.types === null || item.match.types.length === 0 ? null : item.match.types;
-    const withinMs = item.match.kind === "no_event" ? item.match.withinMs : item.withinMs;
-    const parts: SqlExpr[] = [isNotNull(col("e", "at_ms"))];
-    if (types !== null) {
-      parts.push({
-        kind: "in",
-        arg: col("e", "type"),
-        values: [...new Set(types.map(foldCase))].map(text),
-        negated: false,
-      });
-    }
-    // `no event` facts keep every event of their types: the window is applied to the latest one.
-    if (item.match.kind === "event") {
-      if (withinMs !== null) parts.push(cmp(">", col("e", "at_ms"), arith("-", this.asOf, num(withinMs))));
-      if (item.match.where !== null) parts.push(this.condition(item.match.where, null, "e"));
-    }
-    return and(...parts);
+  /** Each distinct condition the aggregates test, computed once per event (event-facts.ts). */
+  private eventFlags(): SqlSelect {
+    return select({
+      columns: [
+        { expr: col("e", "lead_key"), as: "lead_key" },
+        { expr: col("e", "at_ms"), as: "at_ms" },
+        ...this.facts.flagColumns(),
+      ],
+      from: { source: cte("ls_events"), alias: "e" },
+    });
   }
 
-  private decayOf(item: EventItem) {
-    // Decay is declared in the engagement section and ages event rules' events only.
-    if (item.rule === null || item.model === null) return null;
-    if (item.rule.section !== "engagement" || item.match.kind !== "event") return null;
-    return item.model.decay;
-  }
-
-  /** ⌊age / period⌋ in whole periods, on integer milliseconds. */
-  private periods(at: SqlExpr, everyMs: number): SqlExpr {
-    return call("idiv", arith("-", this.asOf, at), num(everyMs));
+  /**
+   * Per lead key: the aggregates the items need (event-facts.ts). Aggregated from the events alone, before
+   * they meet the leads: an event's facts depend only on its lead key (a `where` reads the event's
+   * properties, never the lead's fields), so the join is one row per lead, not one per event. Leads that
+   * share an id share its facts, as the JS engine's event index gives each of them the id's events.
+   * Events without a lead key form one group, which joins no lead.
+   */
+  private factsSelect(): SqlSelect {
+    return select({
+      columns: [{ expr: col("e", "lead_key"), as: "lead_key" }, ...this.facts.aggregateColumns()],
+      from: { source: cte("ls_event_flags"), alias: "e" },
+      groupBy: [col("e", "lead_key")],
+    });
   }
 
   // ---------------------------------------------------------------------------------------- scoring
@@ -321,21 +292,11 @@ class QueryBuilder {
               when:
                 exclusion.match.kind === "profile"
                   ? this.condition(exclusion.match.expr, "l", null)
-                  : this.itemHolds(this.itemOf.get(exclusion)!, "f"),
+                  : this.facts.holds(this.itemOf.get(exclusion)!, null),
               result: text(exclusion.reason),
             })),
           );
-    const factColumns: SqlSelect["columns"] = [];
-    if (events) {
-      for (const item of this.items) {
-        factColumns.push({ expr: call("coalesce", col("f", `${item.key}_n`), num(0)), as: `${item.key}_n` });
-        factColumns.push({ expr: col("f", `${item.key}_latest`), as: `${item.key}_latest` });
-        if (item.rule?.each && this.decayOf(item) !== null) {
-          factColumns.push({ expr: col("f", `${item.key}_sum`), as: `${item.key}_sum` });
-          factColumns.push({ expr: col("f", `${item.key}_aged`), as: `${item.key}_aged` });
-        }
-      }
-    }
+    const factColumns = events ? this.facts.chosenColumns() : [];
     return select({
       columns: [
         { expr: { kind: "star", table: "l" }, as: "" },
@@ -357,10 +318,8 @@ class QueryBuilder {
   }
 
   /** An event item holds: some event matches (event rules, exclusions) or none in the window (`no event`). */
-  private itemHolds(item: EventItem, table: string): SqlExpr {
-    if (item.match.kind === "event") return cmp(">", col(table, `${item.key}_n`), num(0));
-    const latest = col(table, `${item.key}_latest`);
-    return or(isNull(latest), cmp("<=", latest, arith("-", this.asOf, num(item.match.withinMs))));
+  private itemHolds(item: EventItem, table: string | null): SqlExpr {
+    return this.facts.holds(item, table);
   }
 
   /** Each rule's points, rounded (NULL when it does not fire); event rules also their total before the cap. */
@@ -408,7 +367,7 @@ class QueryBuilder {
 
   /** An event rule's points after decay, before the cap (a double, as the JS engine computes it). */
   private eventTotal(item: EventItem, rule: Rule, table: string): SqlExpr {
-    const decay = this.decayOf(item);
+    const decay = decayOf(item);
     const count = col(table, `${item.key}_n`);
     if (rule.each) {
       if (decay !== null) return col(table, `${item.key}_sum`);
@@ -419,7 +378,7 @@ class QueryBuilder {
     const factor = call(
       "power",
       double(1 - decay.percent / 100),
-      this.periods(col(table, `${item.key}_latest`), decay.everyMs),
+      periods(this.asOf, col(table, `${item.key}_latest`), decay.everyMs),
     );
     return arith("*", double(rule.points), factor);
   }
@@ -639,9 +598,11 @@ class QueryBuilder {
       if (rule.match.kind !== "event") continue;
       const item = this.itemOf.get(rule)!;
       columns.push({ expr: col("o", `${item.key}_n`), as: `n${index}` });
-      columns.push({ expr: col("o", `${item.key}_latest`), as: `latest${index}` });
+      // The latest event is read only for `no event` and once-only rules with decay (decode.ts).
+      const latest = this.facts.has(item, "latest") ? col("o", `${item.key}_latest`) : NO_FACT;
+      columns.push({ expr: latest, as: `latest${index}` });
       columns.push({ expr: col("o", `t${index}`), as: `t${index}` });
-      const aged = rule.each && this.decayOf(item) !== null ? col("o", `${item.key}_aged`) : num(0);
+      const aged = this.facts.has(item, "aged") ? col("o", `${item.key}_aged`) : num(0);
       columns.push({ expr: aged, as: `aged${index}` });
     }
     return columns;
@@ -707,9 +668,4 @@ export function pointsBound(artifact: Artifact): number {
     bound = Math.max(bound, total);
   }
   return bound;
-}
-
-/** A number as a double, read from its shortest text (so every dialect gets exactly the JS double). */
-function double(value: number): SqlExpr {
-  return cast("double", text(String(value)));
 }

@@ -1,6 +1,6 @@
-import type { Artifact, FieldSchema, FieldType, Match } from "../compile/artifact.js";
+import type { Artifact, Expr, FieldSchema, FieldType, Match } from "../compile/artifact.js";
 import { foldCase } from "../eval/normalize.js";
-import { call, cast, text, type SqlExpr } from "./ir.js";
+import { call, cast, text, when, type SqlExpr } from "./ir.js";
 
 /**
  * The input relations the SQL reads, and how their columns become the values conditions compare.
@@ -34,6 +34,22 @@ export function normalizedValue(raw: SqlExpr, type: FieldType): SqlExpr {
   }
 }
 
+/**
+ * An event's type normalised like any text (trimmed, folded), or as it is when it is one of `known` as
+ * written (folded, nothing to trim: normalising it gives itself). Events almost always carry their type
+ * so, and comparing with a few literals costs much less than trimming and folding ten million values.
+ */
+export function eventType(raw: SqlExpr, known: readonly string[]): SqlExpr {
+  const value = cast("text", raw);
+  const asWritten = known.filter((type) => type !== "" && type === foldCase(type).trim());
+  const normalized = call("trim_fold", value);
+  if (asWritten.length === 0) return normalized;
+  return when(
+    [{ when: { kind: "in", arg: value, values: asWritten.map(text), negated: false }, result: value }],
+    normalized,
+  );
+}
+
 /** A lead or event id as the JS engine keys events by it: trimmed text, blank is none. Case is kept. */
 export function idValue(raw: SqlExpr): SqlExpr {
   return call("nullif", call("trim_js", cast("text", raw)), text(""));
@@ -47,6 +63,41 @@ export function eventProperties(artifact: Artifact): FieldSchema[] {
       if (!byName.has(property.name)) byName.set(property.name, property);
   }
   return [...byName.values()];
+}
+
+/**
+ * The event properties some rule's or exclusion's `where` reads, each with the folded types of the
+ * events it is read for (null: events of any type). Properties no `where` reads are not read at all.
+ */
+export function propertyReaders(artifact: Artifact): Map<string, Set<string> | null> {
+  const readers = new Map<string, Set<string> | null>();
+  const matches = [
+    ...artifact.models.flatMap((model) => model.rules.map((rule) => rule.match)),
+    ...artifact.exclusions.map((exclusion) => exclusion.match),
+  ];
+  for (const match of matches) {
+    if (match.kind !== "event" || match.where === null) continue;
+    const types = match.types.length === 0 ? null : match.types.map(foldCase);
+    for (const name of eventRefs(match.where)) {
+      const known = readers.has(name) ? readers.get(name)! : new Set<string>();
+      if (known === null || types === null) readers.set(name, null);
+      else readers.set(name, new Set([...known, ...types]));
+    }
+  }
+  return readers;
+}
+
+/** The event properties a condition reads (not the event's time). */
+function eventRefs(expr: Expr): string[] {
+  switch (expr.op) {
+    case "and":
+    case "or":
+      return expr.args.flatMap(eventRefs);
+    case "not":
+      return eventRefs(expr.arg);
+    default:
+      return expr.ref.scope === "event" && expr.ref.name !== "at" ? [expr.ref.name] : [];
+  }
 }
 
 /**

@@ -1,0 +1,232 @@
+import type { Decay, Expr, Match, Model, Rule } from "../compile/artifact.js";
+import { foldCase } from "../eval/normalize.js";
+import {
+  NULL,
+  aggregate,
+  and,
+  arith,
+  call,
+  cast,
+  cmp,
+  col,
+  isNotNull,
+  isNull,
+  num,
+  or,
+  text,
+  when,
+  type SqlExpr,
+  type SqlSelect,
+} from "./ir.js";
+
+/** One rule's or exclusion's event match: what the SQL aggregates per lead for it. */
+export interface EventItem {
+  key: string;
+  match: Exclude<Match, { kind: "profile" }>;
+  withinMs: number | null;
+  /** Rules only: how its points are computed from the events. */
+  rule: Rule | null;
+  model: Model | null;
+}
+
+/** What the scoring steps read of an item's events (columns `<key>_n`, `_latest`, `_sum`, `_aged` of ls_chosen). */
+interface ItemNeeds {
+  /** How many matching events in the window. */
+  count: boolean;
+  /** The decayed points of an `each` rule: the sum over its events of points × factor. */
+  sum: boolean;
+  /** Whether a counted event of an `each` rule is at least one decay period old (engines' detail). */
+  aged: boolean;
+  /** The time of the latest matching event in the window (for `no event`: of any age). */
+  latest: boolean;
+}
+
+export interface EventFactsOptions {
+  asOf: SqlExpr;
+  /** The columns an engine decodes (decode.ts): every event rule's count, and `aged`. */
+  detail: boolean;
+  /** A `where` condition over the events step's columns of table `e`. */
+  where: (expr: Expr) => SqlExpr;
+}
+
+/**
+ * The per-lead event facts, planned so that each event is tested and aggregated as little as possible:
+ *
+ * - each distinct condition an aggregate tests is computed once per event, as a flag column of the
+ *   events (`m1`, `m2`, …), and every aggregate over it tests the flag;
+ * - each item gets only the aggregates its rule reads (an `each` rule without decay its count, with
+ *   decay its sum, a once-only rule or `no event` its latest event), and whether it holds is read from
+ *   that one: a count above 0, a sum that is not NULL, a latest event that is not NULL;
+ * - items that need the same aggregate share it (the same event condition in two models); the latest
+ *   matching event is aggregated once per type and `where`, whatever the window: the latest event in
+ *   (T − w, T] is the latest event up to T when that is after T − w, else there is none.
+ *
+ * The steps after the facts read the same `<key>_n` / `_latest` / `_sum` / `_aged` columns as before, each
+ * defined exactly as "over the item's matching events in its window".
+ */
+export class EventFacts {
+  private readonly flags = new Map<string, { expr: SqlExpr; as: string }>();
+  private readonly aggregates = new Map<string, { expr: SqlExpr; as: string }>();
+  private readonly chosen: Array<{ expr: SqlExpr; as: string }> = [];
+  private readonly needs = new Map<EventItem, ItemNeeds>();
+
+  constructor(
+    items: readonly EventItem[],
+    private readonly options: EventFactsOptions,
+  ) {
+    for (const item of items) this.plan(item);
+  }
+
+  /** The flag columns the events step adds (after its own columns), each a distinct condition. */
+  flagColumns(): SqlSelect["columns"] {
+    return [...this.flags.values()];
+  }
+
+  /** The aggregates per lead key over the flagged events (table `e`). */
+  aggregateColumns(): SqlSelect["columns"] {
+    return [...this.aggregates.values()];
+  }
+
+  /** Each item's facts as ls_chosen's `<key>_…` columns, from the facts (table `f`, NULL for a lead without events). */
+  chosenColumns(): SqlSelect["columns"] {
+    return this.chosen;
+  }
+
+  /** Which of `<key>_n`, `_latest`, `_sum`, `_aged` ls_chosen has for the item. */
+  has(item: EventItem, fact: keyof ItemNeeds): boolean {
+    return this.needs.get(item)![fact];
+  }
+
+  /**
+   * The item holds: some event matches, or none in the window (`no event`). Read from `table` (ls_chosen
+   * or a step after it), or with `table` null from the facts themselves (ls_chosen's own columns).
+   */
+  holds(item: EventItem, table: string | null): SqlExpr {
+    const fact = (name: string) =>
+      table === null ? this.chosen.find((column) => column.as === name)!.expr : col(table, name);
+    if (item.match.kind === "no_event") {
+      const latest = fact(`${item.key}_latest`);
+      return or(isNull(latest), cmp("<=", latest, arith("-", this.options.asOf, num(item.match.withinMs))));
+    }
+    const needs = this.needs.get(item)!;
+    if (needs.count) return cmp(">", fact(`${item.key}_n`), num(0));
+    if (needs.sum) return isNotNull(fact(`${item.key}_sum`));
+    return isNotNull(fact(`${item.key}_latest`));
+  }
+
+  private plan(item: EventItem) {
+    const decay = decayOf(item);
+    const each = item.match.kind === "event" && item.rule?.each === true;
+    const count = item.match.kind === "event" && (this.options.detail ? item.rule !== null : each && !decay);
+    const sum = each && decay !== null;
+    const needs: ItemNeeds = {
+      count,
+      sum,
+      aged: this.options.detail && sum,
+      latest: item.match.kind === "no_event" || (!each && decay !== null) || (!count && !sum),
+    };
+    this.needs.set(item, needs);
+
+    const { asOf } = this.options;
+    const at = col("e", "at_ms");
+    const fact = (name: string) => col("f", name);
+    const base = this.baseCondition(item.match);
+    const window = item.match.kind === "event" ? item.withinMs : null;
+    const matches = window === null ? base : and(base, cmp(">", at, arith("-", asOf, num(window))));
+    if (needs.count) {
+      const name = this.aggregate(`count ${key(matches)}`, () =>
+        cast("bigint", aggregate("count", null, this.flag(matches))),
+      );
+      this.chosen.push({ expr: call("coalesce", fact(name), num(0)), as: `${item.key}_n` });
+    }
+    if (needs.latest) {
+      const name = this.aggregate(`latest ${key(base)}`, () => filtered("max", at, this.flag(base)));
+      const latest =
+        window === null
+          ? fact(name)
+          : when([{ when: cmp(">", fact(name), arith("-", asOf, num(window))), result: fact(name) }]);
+      this.chosen.push({ expr: latest, as: `${item.key}_latest` });
+    }
+    if (needs.sum) {
+      const points = double(item.rule!.points);
+      const factor = call("power", double(1 - decay!.percent / 100), periods(asOf, at, decay!.everyMs));
+      const name = this.aggregate(
+        `sum ${item.rule!.points} ${decay!.percent} ${decay!.everyMs} ${key(matches)}`,
+        () => filtered("sum", arith("*", points, factor), this.flag(matches)),
+      );
+      this.chosen.push({ expr: fact(name), as: `${item.key}_sum` });
+    }
+    if (needs.aged) {
+      const aged = cmp(">=", arith("-", asOf, at), num(decay!.everyMs));
+      const name = this.aggregate(`aged ${decay!.everyMs} ${key(matches)}`, () =>
+        call("max", when([{ when: and(this.flag(matches), aged), result: num(1) }], num(0))),
+      );
+      this.chosen.push({ expr: fact(name), as: `${item.key}_aged` });
+    }
+  }
+
+  /** An event of the match's types for which its `where` holds (any age up to T: the step keeps no other). */
+  private baseCondition(match: EventItem["match"]): SqlExpr {
+    const types = match.types === null || match.types.length === 0 ? null : match.types;
+    const parts: SqlExpr[] = [];
+    if (types !== null) {
+      parts.push({
+        kind: "in",
+        arg: col("e", "type"),
+        values: [...new Set(types.map(foldCase))].map(text),
+        negated: false,
+      });
+    }
+    if (match.kind === "event" && match.where !== null) parts.push(this.options.where(match.where));
+    return and(...parts);
+  }
+
+  /** The flag column of a condition (added once), or the condition itself when it is a constant. */
+  private flag(condition: SqlExpr): SqlExpr {
+    if (condition.kind === "boolean") return condition;
+    const id = key(condition);
+    let flag = this.flags.get(id);
+    if (flag === undefined) {
+      flag = { expr: condition, as: `m${this.flags.size + 1}` };
+      this.flags.set(id, flag);
+    }
+    return col("e", flag.as);
+  }
+
+  /** The column of an aggregate (made and added once per `id`). */
+  private aggregate(id: string, make: () => SqlExpr): string {
+    let column = this.aggregates.get(id);
+    if (column === undefined) {
+      column = { expr: make(), as: `a${this.aggregates.size + 1}` };
+      this.aggregates.set(id, column);
+    }
+    return column.as;
+  }
+}
+
+/** An aggregate over the events where `flag` holds (all of them: a plain aggregate). */
+function filtered(fn: "sum" | "max", arg: SqlExpr, flag: SqlExpr): SqlExpr {
+  return flag.kind === "boolean" && flag.value ? call(fn, arg) : aggregate(fn, arg, flag);
+}
+
+/** The decay that ages an item's events: its model's, for engagement event rules only. */
+export function decayOf(item: EventItem): Decay | null {
+  if (item.rule === null || item.model === null) return null;
+  if (item.rule.section !== "engagement" || item.match.kind !== "event") return null;
+  return item.model.decay;
+}
+
+/** ⌊age / period⌋ in whole periods, on integer milliseconds. */
+export function periods(asOf: SqlExpr, at: SqlExpr, everyMs: number): SqlExpr {
+  return call("idiv", arith("-", asOf, at), num(everyMs));
+}
+
+/** A number as a double, read from its shortest text (so every dialect gets exactly the JS double). */
+export function double(value: number): SqlExpr {
+  return cast("double", text(String(value)));
+}
+
+const key = (expr: SqlExpr): string => JSON.stringify(expr);
+
+/** A typed SQL NULL for a fact no step reads. */
+export const NO_FACT: SqlExpr = cast("bigint", NULL);
