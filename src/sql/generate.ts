@@ -1,6 +1,7 @@
 import type { Artifact, Bucket, Expr, GradeScale, Model, Ref, Rule } from "../compile/artifact.js";
 import { resultAction } from "../eval/compile-buckets.js";
 import { DECISION_KEYS } from "../eval/result.js";
+import { foldCase } from "../eval/normalize.js";
 import { round2 } from "../eval/round.js";
 import { conditionSql, type ConditionContext } from "./conditions.js";
 import type { Dialect } from "./dialect.js";
@@ -436,23 +437,42 @@ class QueryBuilder {
         { expr: { kind: "star", table: "t" }, as: "" },
         { expr: unclamped, as: "unclamped" },
         { expr: score, as: "score" },
-        { expr: this.grade(col("t", "fit"), col("t", "engagement")), as: "grade" },
+        { expr: this.grade(col("t", "fit"), col("t", "engagement"), text), as: "grade" },
+        // What a bucket's `grade in [...]` compares: the grade folded, by the same CASE with folded labels
+        // (folding the grade text per lead, TRANSLATE, cost DuckDB more than the rest of the leads' steps).
+        ...(this.bucketsReadGrade()
+          ? [
+              {
+                expr: this.grade(col("t", "fit"), col("t", "engagement"), (label) => text(foldCase(label))),
+                as: "grade_folded",
+              },
+            ]
+          : []),
       ],
       from: { source: cte("ls_totals"), alias: "t" },
     });
   }
 
-  private grade(fit: SqlExpr, engagement: SqlExpr): SqlExpr {
+  /** The grade, its label written by `label` (as it is, or folded). */
+  private grade(fit: SqlExpr, engagement: SqlExpr, label: (label: string) => SqlExpr): SqlExpr {
     const { fit: fitScale, engagement: engagementScale } = this.artifact.grades;
     // One scale alone grades by its own labels (as eval/compile-grades.ts); neither: no grade.
     if (fitScale === null && engagementScale === null) return NO_TEXT;
     if (engagementScale === null)
-      return when([{ when: isNotNull(fit), result: labelCase(fitScale!, fit, text) }]);
+      return when([{ when: isNotNull(fit), result: labelCase(fitScale!, fit, label) }]);
     if (fitScale === null)
-      return when([{ when: isNotNull(engagement), result: labelCase(engagementScale, engagement, text) }]);
+      return when([{ when: isNotNull(engagement), result: labelCase(engagementScale, engagement, label) }]);
     const engagementLabel = (fitLabel: string) =>
-      labelCase(engagementScale, engagement, (label) => text(fitLabel + label));
+      labelCase(engagementScale, engagement, (engagementLabel) => label(fitLabel + engagementLabel));
     return when([{ when: isNotNull(fit), result: labelCase(fitScale, fit, engagementLabel) }]);
+  }
+
+  /** Whether a bucket's condition reads the grade. */
+  private bucketsReadGrade(): boolean {
+    const lists = [this.artifact.buckets, ...this.artifact.models.map((model) => model.buckets ?? [])];
+    return lists.some((buckets) =>
+      buckets.some((bucket) => bucket.test.kind === "when" && readsGrade(bucket.test.expr)),
+    );
   }
 
   private bucketedSelect(): SqlSelect {
@@ -622,7 +642,7 @@ class QueryBuilder {
         }
         if (leadTable === null) throw new Error(`internal: ${ref.name} is not an event property`);
         if (ref.scope === "result") {
-          return ref.name === "grade" ? call("fold", col(leadTable, "grade")) : col(leadTable, ref.name);
+          return ref.name === "grade" ? col(leadTable, "grade_folded") : col(leadTable, ref.name);
         }
         return col(leadTable, fieldColumn(ref.name));
       },
@@ -638,6 +658,19 @@ function contributionHead(
   loc: { file: string; line: number; column: number },
 ) {
   return { rule, id, section, loc: { file: loc.file, line: loc.line, column: loc.column } };
+}
+
+/** Whether a condition reads the result's grade. */
+function readsGrade(expr: Expr): boolean {
+  switch (expr.op) {
+    case "and":
+    case "or":
+      return expr.args.some(readsGrade);
+    case "not":
+      return readsGrade(expr.arg);
+    default:
+      return expr.ref.scope === "result" && expr.ref.name === "grade";
+  }
 }
 
 /** A grade scale's label for a value: the first tier it meets, else the `else` label (else none). */
