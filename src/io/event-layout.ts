@@ -65,18 +65,25 @@ export function gather(
   return at;
 }
 
+/** A partition's slots as they are grouped: where each begins, its events, and its place and text cursors. */
+export interface Grouping {
+  offsets: Offsets;
+  counts: Uint32Array;
+  /** Cursors indexed by slot - first. */
+  places: Float64Array;
+  texts: Float64Array;
+  /** The partition's first slot. */
+  first: number;
+}
+
 /**
  * Where the slots [from, to) go grouped, in `output` holding the partition's bytes from `outputStart`:
- * sets their cursors (indexed by slot - first) and opens their arrays.
+ * sets their cursors and opens their arrays.
  */
 export function startGrouping(
   output: Buffer,
   outputStart: number,
-  offsets: Offsets,
-  counts: Uint32Array,
-  places: Float64Array,
-  texts: Float64Array,
-  first: number,
+  { offsets, counts, places, texts, first }: Grouping,
   from: number,
   to: number,
 ): void {
@@ -89,8 +96,8 @@ export function startGrouping(
 }
 
 /**
- * Copies every filed entry of `input[start, end)` (all of slots in [first, first + places.length)) to its
- * slot's place and text in `output` (see `startGrouping`), in the order they come.
+ * Copies every filed entry of `input[start, end)` (all of slots started by `startGrouping`) to its slot's
+ * place and text in `output`, in the order they come.
  */
 export function group(
   input: Buffer,
@@ -98,11 +105,7 @@ export function group(
   end: number,
   output: Buffer,
   outputStart: number,
-  offsets: Offsets,
-  counts: Uint32Array,
-  places: Float64Array,
-  texts: Float64Array,
-  first: number,
+  { offsets, counts, places, texts, first }: Grouping,
 ): void {
   let at = start;
   while (at < end) {

@@ -30,6 +30,7 @@ import {
   readGrouped,
   startGrouping,
   WITH_LEAD_ID,
+  type Grouping,
   type Offsets,
 } from "./event-layout.js";
 import type { EventsLookup, FiledEvent } from "./event-lookup.js";
@@ -267,19 +268,19 @@ export class EventStoreWriter {
 
   #groupInMemory(data: Buffer, first: number, end: number, offsets: Offsets, size: number): Buffer {
     const grouped = Buffer.allocUnsafe(size);
-    const { places, texts } = this.#cursors(end - first);
-    startGrouping(grouped, 0, offsets, this.#counts, places, texts, first, first, end);
-    group(data, 0, data.length, grouped, 0, offsets, this.#counts, places, texts, first);
+    const grouping = this.#grouping(offsets, first, end);
+    startGrouping(grouped, 0, grouping, first, end);
+    group(data, 0, data.length, grouped, 0, grouping);
     return grouped;
   }
 
-  /** The grouping cursors of a partition's slots (reused: the partitions are grouped one by one). */
-  #cursors(slots: number): { places: Float64Array; texts: Float64Array } {
-    if (this.#places.length < slots) {
-      this.#places = new Float64Array(slots);
-      this.#texts = new Float64Array(slots);
+  /** How a partition's slots are grouped (the cursors are reused: the partitions are grouped one by one). */
+  #grouping(offsets: Offsets, first: number, end: number): Grouping {
+    if (this.#places.length < end - first) {
+      this.#places = new Float64Array(end - first);
+      this.#texts = new Float64Array(end - first);
     }
-    return { places: this.#places, texts: this.#texts };
+    return { offsets, counts: this.#counts, places: this.#places, texts: this.#texts, first };
   }
 
   /**
@@ -294,7 +295,7 @@ export class EventStoreWriter {
    */
   #groupOnDisk(partition: Partition, first: number, end: number, offsets: Offsets, size: number): void {
     const shift = this.#limits.groupBits;
-    const { places, texts } = this.#cursors(end - first);
+    const grouping = this.#grouping(offsets, first, end);
     // Per group of slots: where its entries go in the window, then (once gathered) where they end.
     const groups = new Float64Array(((end - first - 1) >>> shift) + 1);
     const file = this.#directory!.newFile("events-grouped");
@@ -343,19 +344,8 @@ export class EventStoreWriter {
           if (this.#output === null || this.#output.length < outputBytes)
             this.#output = Buffer.allocUnsafe(Math.max(outputBytes, 64 * 1024));
           const output = this.#output;
-          startGrouping(output, outputStart, offsets, this.#counts, places, texts, first, groupFrom, groupTo);
-          group(
-            window,
-            start,
-            groups[index]!,
-            output,
-            outputStart,
-            offsets,
-            this.#counts,
-            places,
-            texts,
-            first,
-          );
+          startGrouping(output, outputStart, grouping, groupFrom, groupTo);
+          group(window, start, groups[index]!, output, outputStart, grouping);
           writeAll(out, output, outputBytes);
         }
         from = to;
