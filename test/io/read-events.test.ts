@@ -60,8 +60,8 @@ function mixedEventsFile(leads: number, events: number, grouped: boolean): strin
 
 /**
  * Events whose texts decode and parse in odd ways, each lead's spread over the file (or grouped): bytes
- * that are not UTF-8 (alone, cut short, at a text's end), lone surrogates as escapes, U+2028, keys named
- * twice, `__proto__`, nesting; an event as big as a few of the others together.
+ * that are not UTF-8 (alone, cut short, at a text's end), lone surrogates as escapes (in texts and ids),
+ * U+2028, keys named twice (`lead_id` too), `__proto__`, nesting; an event as big as a few others together.
  */
 function oddEventsFile(seed: number, leads: number, events: number, grouped: boolean): Buffer {
   let state = seed;
@@ -82,7 +82,12 @@ function oddEventsFile(seed: number, leads: number, events: number, grouped: boo
   ];
   for (let i = 0; i < events; i++) {
     const lead = grouped ? Math.floor((i * leads) / events) : next(leads);
-    const members = [text(`"lead_id":"L${lead}"`), text(`"type":"email_open","n":${i}`)];
+    // Most ids plain (the scan files them); some a lone surrogate's escape (the parser's), or named twice.
+    const id = [`"L${lead}"`, `"L${lead}"`, `"L${lead}"`, `"L${lead % 5}\\ud800"`, `"L${lead}\\udc00x"`][
+      next(5)
+    ];
+    const members = [text(`"lead_id":${id}`), text(`"type":"email_open","n":${i}`)];
+    if (next(6) === 0) members.push(text(`"lead_id":${id}`));
     for (let extra = next(4); extra > 0; extra--) {
       switch (next(5)) {
         case 0:
@@ -296,6 +301,7 @@ describe("readEventsByLead", () => {
       const index = await readEventsByLead(chunked(bytes, [5, 77, 78, 1000]), () => undefined, options);
       try {
         const expected = await expectedFiling(bytes);
+        expect(expected.filter(([id]) => /[\uD800-\uDFFF]/.test(id)).length).toBeGreaterThan(5);
         const entries = [...index.byLead.entries()];
         expect(JSON.stringify(entries)).toBe(JSON.stringify(expected));
         expect(entries).toEqual(expected);
