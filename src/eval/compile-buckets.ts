@@ -1,4 +1,5 @@
 import type { Action, Bucket, Expr } from "../compile/artifact.js";
+import { exprRefs } from "../compile/expr-refs.js";
 import type { ExprCompiler } from "./compile-expr.js";
 import type { Grade } from "./compile-grades.js";
 import { test, type Condition } from "./condition.js";
@@ -86,15 +87,7 @@ export function compileBuckets(buckets: readonly Bucket[], expressions: ExprComp
 const NO_TABLE = new Uint8Array(0);
 
 function readsOnlyGrade(expr: Expr): boolean {
-  switch (expr.op) {
-    case "and":
-    case "or":
-      return expr.args.every(readsOnlyGrade);
-    case "not":
-      return readsOnlyGrade(expr.arg);
-    default:
-      return expr.ref.scope === "result" && expr.ref.name === "grade";
-  }
+  return exprRefs(expr).every((ref) => ref.scope === "result" && ref.name === "grade");
 }
 
 /**

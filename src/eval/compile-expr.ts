@@ -1,4 +1,5 @@
 import type { Expr, FieldType, Ref } from "../compile/artifact.js";
+import { exprRefs } from "../compile/expr-refs.js";
 import type { EvalContext } from "./eval-context.js";
 import { PropertyKind, type EventCondition } from "./event-condition.js";
 import { foldCase, normalizeLiteral, normalizerFor, type NormalValue, type Normalizer } from "./normalize.js";
@@ -213,13 +214,5 @@ function propertyKind(slot: Slot): PropertyKind {
 }
 
 function eventRefsOf(expr: Expr): Ref[] {
-  switch (expr.op) {
-    case "and":
-    case "or":
-      return expr.args.flatMap(eventRefsOf);
-    case "not":
-      return eventRefsOf(expr.arg);
-    default:
-      return expr.ref.scope === "event" ? [expr.ref] : [];
-  }
+  return exprRefs(expr).filter((ref) => ref.scope === "event");
 }

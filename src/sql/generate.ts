@@ -1,4 +1,5 @@
 import type { Artifact, Bucket, Expr, GradeScale, Model, Ref, Rule } from "../compile/artifact.js";
+import { exprRefs } from "../compile/expr-refs.js";
 import { resultAction } from "../eval/compile-buckets.js";
 import { DECISION_KEYS } from "../eval/result.js";
 import { foldCase } from "../eval/normalize.js";
@@ -662,15 +663,7 @@ function contributionHead(
 
 /** Whether a condition reads the result's grade. */
 function readsGrade(expr: Expr): boolean {
-  switch (expr.op) {
-    case "and":
-    case "or":
-      return expr.args.some(readsGrade);
-    case "not":
-      return readsGrade(expr.arg);
-    default:
-      return expr.ref.scope === "result" && expr.ref.name === "grade";
-  }
+  return exprRefs(expr).some((ref) => ref.scope === "result" && ref.name === "grade");
 }
 
 /** A grade scale's label for a value: the first tier it meets, else the `else` label (else none). */

@@ -1,4 +1,5 @@
 import type { Artifact, Expr, FieldSchema, FieldType, Match } from "../compile/artifact.js";
+import { exprRefs } from "../compile/expr-refs.js";
 import { foldCase } from "../eval/normalize.js";
 import { call, cast, text, when, type SqlExpr } from "./ir.js";
 
@@ -78,7 +79,7 @@ export function propertyReaders(artifact: Artifact): Map<string, Set<string> | n
   for (const match of matches) {
     if (match.kind !== "event" || match.where === null) continue;
     const types = match.types.length === 0 ? null : match.types.map(foldCase);
-    for (const name of eventRefs(match.where)) {
+    for (const name of eventPropertiesRead(match.where)) {
       const known = readers.has(name) ? readers.get(name)! : new Set<string>();
       if (known === null || types === null) readers.set(name, null);
       else readers.set(name, new Set([...known, ...types]));
@@ -88,16 +89,10 @@ export function propertyReaders(artifact: Artifact): Map<string, Set<string> | n
 }
 
 /** The event properties a condition reads (not the event's time). */
-function eventRefs(expr: Expr): string[] {
-  switch (expr.op) {
-    case "and":
-    case "or":
-      return expr.args.flatMap(eventRefs);
-    case "not":
-      return eventRefs(expr.arg);
-    default:
-      return expr.ref.scope === "event" && expr.ref.name !== "at" ? [expr.ref.name] : [];
-  }
+function eventPropertiesRead(expr: Expr): string[] {
+  return exprRefs(expr)
+    .filter((ref) => ref.scope === "event" && ref.name !== "at")
+    .map((ref) => ref.name);
 }
 
 /**
