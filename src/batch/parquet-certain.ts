@@ -2,7 +2,9 @@ import type { Artifact } from "../compile/artifact.js";
 import { foldCase } from "../eval/normalize.js";
 import { planColumns } from "../io/column-plan.js";
 import type { InputOptions } from "../io/input-options.js";
+import { dialectNamed } from "../sql/dialect.js";
 import type { SqlEngine } from "../sql/engines/engine.js";
+import { columnType } from "../sql/load.js";
 import { eventProperties } from "../sql/relations.js";
 import { parquetColumns, parquetRelation, type ParquetColumn } from "./parquet-input.js";
 import {
@@ -218,6 +220,28 @@ export function certainEvents(artifact: Artifact): string {
     `, e.pos, f.pos AS lead_pos FROM ${IN_EVENTS} e JOIN (SELECT pos, key FROM ${LEAD_PATH} WHERE fast) f ON f.key = e.key`
   );
 }
+
+/**
+ * The events of the certain leads where they lie, shaped as load.ts's events table with `__seq` (`lead_id`
+ * is the key, `__seq` the position in the file): for a relation that is joined with the leads (the
+ * scoring query), copying 10M events into a table of their own would cost more than all that joining.
+ * Besides those events it holds only certain events whose key no lead has (the leads with an uncertain
+ * record or event are left out by key), which a join with the leads drops.
+ */
+export function certainEventsInPlace(artifact: Artifact): string {
+  const duckdb = dialectNamed("duckdb");
+  return (
+    `SELECT CAST(key AS ${duckdb.types.text}) AS lead_id, CAST(type AS ${duckdb.types.text}) AS type, ` +
+    `CAST(${q("at")} AS ${columnType(duckdb, "date")}) AS ${q("at")}` +
+    sortedProperties(artifact)
+      .map((p) => `, CAST(${q(`p_${p.name}`)} AS ${columnType(duckdb, p.type)}) AS ${q(p.name)}`)
+      .join("") +
+    `, pos AS __seq FROM ${IN_EVENTS} WHERE ok AND key NOT IN (${slowKeys})`
+  );
+}
+
+/** The certain leads' events' times (`at`), for the summary's counts of them. */
+export const certainEventTimes = `SELECT ${q("at")} FROM ${IN_EVENTS} WHERE key IN (SELECT key FROM ${LEAD_PATH} WHERE fast)`;
 
 /** As rule-usage.ts: distinct values kept per probed field, for suggestions. */
 const OBSERVED_LIMIT = 2000;

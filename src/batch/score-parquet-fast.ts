@@ -7,10 +7,11 @@ import { chunkRow, type SqlEngine } from "../sql/engines/engine.js";
 import { appendLeads, createTables, type LoadedLead, type LoadTables } from "../sql/load.js";
 import { RESULT_LINE_MACROS, resultLinesQuery } from "../sql/result-lines.js";
 import { engineQuery } from "../sql/score-loaded.js";
-import { increment, OutcomeCounts } from "./outcomes.js";
-import { writeResultsFileBySql } from "./results-file-by-sql.js";
+import { OutcomeCounts } from "./outcomes.js";
+import { writeResultLines } from "./result-lines-table.js";
 import {
-  certainEvents,
+  certainEventsInPlace,
+  certainEventTimes,
   certainLeads,
   IN_EVENTS,
   IN_LEADS,
@@ -59,17 +60,19 @@ export interface ParquetFastOptions {
   usage?: RuleUsageTally;
   onResult(result: ScoreResult): void | Promise<void>;
   /**
-   * Given, results are written as NDJSON: a result's line (`JSON.stringify(result)`, without its line
-   * break) comes here instead of the result to `onResult`, where SQL wrote it.
+   * Given, results are written as NDJSON: every result's line (`JSON.stringify(result)` and a line break,
+   * UTF-8) comes here, in runs of lines; `onResult` is not called.
    */
-  onLine?(json: string): void | Promise<void>;
-  /**
-   * Given, DuckDB writes the NDJSON results to this file itself (created or replaced; byte for byte what
-   * writing each result's JSON line would give): neither `onLine` nor `onResult` is called.
-   */
-  resultsFile?: string;
+  onLines?(lines: Uint8Array): void | Promise<void>;
   onReject(reject: RejectLine): void | Promise<void>;
 }
+
+/**
+ * The relations the generated SQL reads: `leads`, and `events` (a view: the certain leads' events where
+ * they lie, and those the JS input layer accepted, kept in JS_EVENTS).
+ */
+const EVENTS = "events";
+const JS_EVENTS = "ls_js_events";
 
 /** The JS engine's summary counts events dated before this as probably read in the wrong unit. */
 const YEAR_2000 = Date.UTC(2000, 0, 1);
@@ -81,11 +84,9 @@ const UNMATCHED_EXAMPLES = 5;
  * which reads every record through the JS input layer. Nothing is emitted before `run`.
  */
 export async function parquetFastPath(
-  options: Omit<ParquetFastOptions, "onResult" | "onReject" | "onLine" | "resultsFile">,
+  options: Omit<ParquetFastOptions, "onResult" | "onReject" | "onLines">,
 ): Promise<{
-  run(
-    handlers: Pick<ParquetFastOptions, "onResult" | "onReject" | "onLine" | "resultsFile">,
-  ): Promise<FastRun>;
+  run(handlers: Pick<ParquetFastOptions, "onResult" | "onReject" | "onLines">): Promise<FastRun>;
 } | null> {
   if (options.engine.streamChunks === undefined) return null;
   const layout = await planParquetInput(options.engine, options.artifact, options.input, options);
@@ -99,6 +100,8 @@ export async function parquetFastPath(
 export interface FastRun {
   summary: BatchSummary;
   certain: number;
+  /** With `onLines`: the record numbers of the results whose lines JavaScript wrote (SQL left them). */
+  unproven: number[];
 }
 
 async function runFastPath(options: ParquetFastOptions, layout: ParquetLayout): Promise<FastRun> {
@@ -158,79 +161,76 @@ async function runFastPath(options: ParquetFastOptions, layout: ParquetLayout): 
     eventsIndex?.byLead.dispose();
   }
 
-  // 5. The tables the generated SQL reads: the certain records by SQL, the accepted others appended.
+  // 5. The relations the generated SQL reads: the certain leads copied by SQL into the leads table (a
+  // million rows, cheap), the accepted others appended with their events; the certain leads' events are
+  // read where they lie, with the appended ones (certainEventsInPlace).
   const tables = await createTables(
     engine,
     artifact,
-    { leads: "leads", events: "events" },
+    { leads: "leads", events: JS_EVENTS },
     { eventOrder: true },
   );
   // Positions are 0-based, record numbers (the leads' `__row`, as appended below) 1-based.
   await engine.run(
     `INSERT INTO ${q("leads")} SELECT pos + 1, * EXCLUDE (pos) FROM (${certainLeads(artifact)})`,
   );
-  if (layout.eventColumns !== null) {
-    await engine.run(
-      `INSERT INTO ${q("events")} SELECT * EXCLUDE (lead_pos) FROM (${certainEvents(artifact)})`,
-    );
-  }
   await appendLeads(engine, tables, accepted);
+  await engine.run(
+    `CREATE OR REPLACE TEMP VIEW ${q(EVENTS)} AS ` +
+      (layout.eventColumns === null
+        ? `SELECT * FROM ${q(JS_EVENTS)}`
+        : `${certainEventsInPlace(artifact)} UNION ALL SELECT * FROM ${q(JS_EVENTS)}`),
+  );
 
   // 6. Scored in one query, in record order. For NDJSON results, SQL writes each result's line where it
   // can prove it is the JS engine's (result-lines.ts) and tallies what the summary counts of it; the
-  // other rows are decoded into the JS engine's results. With `resultsFile` DuckDB writes the whole file.
-  const sql = engineQuery(artifact, "duckdb", options.asOfMs);
+  // lines are handed on as the bytes DuckDB made (result-lines-table.ts). Otherwise every row is decoded
+  // into the JS engine's result.
+  const relations = { leads: "leads", events: EVENTS };
+  const sql = engineQuery(artifact, "duckdb", options.asOfMs, relations);
   const outcomes = new OutcomeCounts();
   const columns = (await engine.query(`DESCRIBE ${sql}`)).map((row) => String(row.column_name));
-  const ndjson = options.onLine !== undefined || options.resultsFile !== undefined;
-  const lines = ndjson ? resultLinesQuery(artifact, options.asOfMs, sql, columns) : null;
-  if (lines !== null) for (const macro of RESULT_LINE_MACROS) await engine.run(macro);
   let scored = 0;
-  if (lines !== null && options.resultsFile !== undefined) {
-    const written = await writeResultsFileBySql(
+  let unproven: number[] = [];
+  if (options.onLines !== undefined) {
+    const lines = resultLinesQuery(artifact, options.asOfMs, sql, columns);
+    for (const macro of RESULT_LINE_MACROS) await engine.run(macro);
+    const written = await writeResultLines(
       engine,
       artifact,
       options.asOfMs,
       lines,
-      options.resultsFile,
-      {
-        outcomes,
-        usage: options.usage,
-      },
+      relations,
+      options.onLines,
+      { outcomes, usage: options.usage },
     );
     scored = written.scored;
+    unproven = written.unproven;
     countTallies(written.tallies, lines.fired, outcomes, options.usage);
   } else {
     const decode = createDecoder(artifact, options.asOfMs);
-    // The lines query puts its line and tally before the scoring query's columns.
-    const offset = lines === null ? 0 : 2;
-    const tallies = new Map<string, number>();
-    for await (const chunk of engine.streamChunks!(lines?.sql ?? sql)) {
+    for await (const chunk of engine.streamChunks!(sql)) {
       for (let i = 0; i < chunk.rows; i++) {
         scored += 1;
-        if (lines !== null) {
-          const line = chunk.value(0, i);
-          if (line !== null) {
-            const tally = chunk.value(1, i) as string;
-            increment(tallies, tally);
-            await options.onLine!(line as string);
-            continue;
-          }
-        }
-        const result = decode(chunkRow(chunk, i, columns, offset));
+        const result = decode(chunkRow(chunk, i, columns));
         outcomes.add(result);
         options.usage?.count(result);
         await options.onResult(result);
       }
     }
-    if (lines !== null) countTallies(tallies, lines.fired, outcomes, options.usage);
   }
 
   // 7. The summary, counted over all records as the JS engine counts it.
+  // The events of the leads scored: the certain leads' (by key) and those appended with the others.
+  const scoredEvents =
+    layout.eventColumns === null
+      ? `SELECT ${q("at")} FROM ${q(JS_EVENTS)}`
+      : `${certainEventTimes} UNION ALL SELECT ${q("at")} FROM ${q(JS_EVENTS)}`;
   const [counts] = await engine.query(
     `SELECT (SELECT COUNT(*) FROM ${IN_LEADS}) AS n_read, (SELECT COUNT(*) FROM ${LEAD_PATH} WHERE fast) AS n_certain, ` +
-      `(SELECT COUNT(*) FROM ${q("events")} WHERE EPOCH_MS(${q("at")}) > ${options.asOfMs}) AS n_after, ` +
-      `(SELECT COUNT(*) FROM ${q("events")} WHERE EPOCH_MS(${q("at")}) <= ${options.asOfMs} AND EPOCH_MS(${q("at")}) < ${YEAR_2000}) AS n_before`,
+      `COUNT(*) FILTER (WHERE EPOCH_MS(${q("at")}) > ${options.asOfMs}) AS n_after, ` +
+      `COUNT(*) FILTER (WHERE EPOCH_MS(${q("at")}) <= ${options.asOfMs} AND EPOCH_MS(${q("at")}) < ${YEAR_2000}) AS n_before ` +
+      `FROM (${scoredEvents})`,
   );
   const read = Number(counts!.n_read);
   const certain = Number(counts!.n_certain);
@@ -257,7 +257,7 @@ async function runFastPath(options: ParquetFastOptions, layout: ParquetLayout): 
     },
     ...(options.usage === undefined || scored === 0 ? {} : { usage: options.usage.summary() }),
   };
-  return { summary, certain };
+  return { summary, certain, unproven };
 }
 
 /**

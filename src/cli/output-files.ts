@@ -64,16 +64,7 @@ export async function writeOutputFile(io: CommandIO, file: string, text: string 
 /** A streamed output: lines go to a temporary file; `close` puts it in place, `discard` removes it. */
 export interface OutputFile extends LineSink {
   discard(): Promise<void>;
-  /**
-   * Instead of lines, `write` writes the whole output into the file at the path it is given (a writer of
-   * its own: DuckDB's COPY); `close` then puts it in place as it would the lines. Null for a device or a
-   * pipe, which only takes lines. Only before anything is written.
-   */
-  fill: FillOutput | null;
 }
-
-/** Has `write` write a whole output file at the path it is given; resolves to what `write` gives. */
-export type FillOutput = <T>(write: (file: string) => Promise<T>) => Promise<T>;
 
 export async function openOutputFile(io: CommandIO, file: string): Promise<OutputFile> {
   await ensureOutputDirectory(io, file);
@@ -93,21 +84,12 @@ export async function openOutputFile(io: CommandIO, file: string): Promise<Outpu
   const stream = handle.createWriteStream({ highWaterMark: 1024 * 1024 });
   const sink = streamSink(stream);
   let settled = false;
-  let filled = false;
   const ended = () =>
     new Promise<void>((resolve) => {
       if (stream.closed) resolve();
       else stream.once("close", () => resolve());
     });
   return {
-    fill: inPlace
-      ? null
-      : async (write) => {
-          filled = true;
-          stream.end();
-          await ended();
-          return write(temporary);
-        },
     write: (text) => {
       try {
         const pending = sink.write(text);
@@ -119,7 +101,7 @@ export async function openOutputFile(io: CommandIO, file: string): Promise<Outpu
     async close() {
       settled = true;
       try {
-        if (!filled) await sink.close();
+        await sink.close();
         if (!inPlace) await rename(temporary, target);
       } catch (error) {
         if (!inPlace) await unlink(temporary).catch(() => undefined);

@@ -15,24 +15,11 @@ import { UsageError } from "./exit-codes.js";
  * writer of results, whatever the format.
  */
 
-/**
- * A scratch NDJSON file in a directory of its own (the caller removes the directory). The file is opened
- * at the first line written: a writer of its own (DuckDB's COPY) may write it instead.
- */
+/** A scratch NDJSON file in a directory of its own (the caller removes the directory). */
 export async function ndjsonScratch(): Promise<{ file: string; sink: LineSink }> {
   const directory = await mkdtemp(path.join(tmpdir(), "leadscore-results-"));
   const file = path.join(directory, "results.ndjson");
-  let sink: LineSink | null = null;
-  return {
-    file,
-    sink: {
-      write: (text) => {
-        sink ??= streamSink(createWriteStream(file));
-        return sink.write(text);
-      },
-      close: async () => sink?.close(),
-    },
-  };
+  return { file, sink: streamSink(createWriteStream(file)) };
 }
 
 /** The result columns and their Parquet types; nested values (actions, contributions, change) as JSON. */

@@ -1,8 +1,11 @@
 import type { Writable } from "node:stream";
 
-/** Where output lines go. Writes are batched; `write` returns a promise only when the caller must wait. */
+/**
+ * Where output lines go. Writes are batched; `write` returns a promise only when the caller must wait.
+ * Lines come as text, or as UTF-8 bytes of whole lines (results a database wrote, never decoded).
+ */
 export interface LineSink {
-  write(text: string): void | Promise<void>;
+  write(text: string | Uint8Array): void | Promise<void>;
   /** Writes what is still buffered and, for streams, ends them; resolves when everything is written. */
   close(): Promise<void>;
 }
@@ -22,12 +25,14 @@ export function streamSink(stream: Writable): LineSink {
     failure ??= error;
   });
 
-  const flush = (): void | Promise<void> => {
+  const flush = (bytes?: Uint8Array): void | Promise<void> => {
     if (failure) throw failure;
-    if (buffer === "") return;
+    if (buffer === "" && bytes === undefined) return;
     const chunk = buffer;
     buffer = "";
-    if (stream.write(chunk)) return;
+    // Text gathered before the bytes goes first; only the last write's answer tells whether to wait.
+    if (chunk !== "" && bytes !== undefined) stream.write(chunk);
+    if (stream.write(bytes ?? chunk)) return;
     return new Promise<void>((resolve, reject) => {
       const done = (error?: Error) => {
         stream.off("drain", onDrain);
@@ -43,6 +48,7 @@ export function streamSink(stream: Writable): LineSink {
 
   return {
     write(text) {
+      if (typeof text !== "string") return flush(text);
       buffer += text;
       return buffer.length >= CHUNK_CHARS ? flush() : undefined;
     },
@@ -60,9 +66,11 @@ export function streamSink(stream: Writable): LineSink {
 /** A sink over a synchronous text writer (the command's stdout or stderr), batched the same way. */
 export function textSink(write: (text: string) => void): LineSink {
   let buffer = "";
+  const decoder = new TextDecoder();
   return {
     write(text) {
-      buffer += text;
+      // Bytes are whole lines, so whole characters: decoded on their own.
+      buffer += typeof text === "string" ? text : decoder.decode(text);
       if (buffer.length >= CHUNK_CHARS) {
         write(buffer);
         buffer = "";

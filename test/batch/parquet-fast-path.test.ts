@@ -239,13 +239,22 @@ describe("score --engine duckdb on Parquet: SQL takes the certain records, the J
         bucketOrder: [],
         exclusionOrder: [],
       });
-      // Each result with who wrote it: SQL (its NDJSON line) or JavaScript (the decoded result).
-      const written: string[] = [];
+      // Each result's id, and whether SQL or JavaScript wrote its line (by record number).
+      const ids: string[] = [];
       const run = await fast!.run({
-        onResult: (result) => void written.push(`js ${result.id!}`),
-        onLine: (line) => void written.push(`sql ${(JSON.parse(line) as { id: string }).id}`),
+        onResult: () => {
+          throw new Error("NDJSON results are lines");
+        },
+        onLines: (lines) => {
+          const text = Buffer.from(lines).toString("utf8");
+          expect(text.endsWith("\n")).toBe(true);
+          for (const line of text.slice(0, -1).split("\n")) ids.push((JSON.parse(line) as { id: string }).id);
+        },
         onReject: () => {},
       });
+      const byJs = new Set(run.unproven.map((record) => String(LEADS_OUT[record - 1]![0])));
+      const written = ids.map((id) => `${byJs.has(id) ? "js" : "sql"} ${id}`);
+      expect(run.unproven).toHaveLength(2);
       expect(run.summary.leads).toMatchObject({ read: LEADS_OUT.length });
       // Proven by SQL: P1–P4; T1 (spaces, a case-folded event type); N1 (an id after a no-break space,
       // trimmed exactly); Q1, Q2 (quotes, wildcards, a line break); `N/A` (an id, no placeholder here); E5

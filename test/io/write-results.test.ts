@@ -172,6 +172,31 @@ describe("line sinks", () => {
     await expect(sink.close()).rejects.toThrow("disk full");
   });
 
+  it("a sink takes lines as UTF-8 bytes too, in their place among text lines", async () => {
+    const received: Buffer[] = [];
+    const sink = streamSink(
+      new Writable({
+        write(chunk: Buffer, _encoding, callback) {
+          received.push(Buffer.from(chunk));
+          callback();
+        },
+      }),
+    );
+    const bytes = (text: string) => new TextEncoder().encode(text);
+    sink.write("a\n");
+    await sink.write(bytes("ü😀\nb\n"));
+    sink.write("c\n");
+    await sink.write(bytes("d\n"));
+    await sink.close();
+    expect(Buffer.concat(received).toString("utf8")).toBe("a\nü😀\nb\nc\nd\n");
+    const texts: string[] = [];
+    const text = textSink((written) => texts.push(written));
+    text.write("a\n");
+    text.write(bytes("ü😀\n"));
+    await text.close();
+    expect(texts.join("")).toBe("a\nü😀\n");
+  });
+
   it("a text sink batches lines into few writes", async () => {
     const writes: string[] = [];
     const sink = textSink((text) => writes.push(text));

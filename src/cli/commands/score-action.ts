@@ -1,7 +1,6 @@
 import {
   ensureOutputDirectory,
   openOutputFile,
-  type FillOutput,
   refuseOutputsOverInputs,
   writeOutputFile,
 } from "../output-files.js";
@@ -260,18 +259,11 @@ export async function runScore(
       if (formatter.header !== null) await out.write(formatter.header);
       const handlers = { onResult: (result: ScoreResult) => out.write(formatter.line(result)), onReject };
       // NDJSON results (also the scratch file of Parquet results) are written by SQL where it can prove
-      // each line: a file by DuckDB itself, other outputs line by line.
-      const scratch = parquetResults?.file;
-      const fill: FillOutput | null =
-        scratch !== undefined ? (write) => write(scratch) : (outFile?.fill ?? null);
-      if (format === "ndjson" && fill !== null) {
-        ({ summary } = await fill((file) => fast.run({ ...handlers, resultsFile: file })));
-      } else {
-        ({ summary } = await fast.run({
-          ...handlers,
-          ...(format === "ndjson" ? { onLine: (json: string) => out.write(`${json}\n`) } : {}),
-        }));
-      }
+      // each line, as the bytes DuckDB made of them.
+      ({ summary } = await fast.run({
+        ...handlers,
+        ...(format === "ndjson" ? { onLines: (lines: Uint8Array) => out.write(lines) } : {}),
+      }));
     } else {
       if (events !== null) {
         progress?.start(`reading ${events.display}`, events.size, "bytes");

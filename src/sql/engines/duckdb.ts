@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import type { DuckDBBlobVector } from "@duckdb/node-api";
 import type { SqlEngine } from "./engine.js";
 
 export interface DuckDbOptions {
@@ -62,6 +63,7 @@ export async function openDuckDb(options: DuckDbOptions = {}): Promise<SqlEngine
         yield {
           rows: read.rowCount,
           value: (column, row) => read.getColumnVector(column).getItem(row),
+          bytes: (column, row) => (read.getColumnVector(column) as DuckDBBlobVector).getItemBytes(row),
         };
       }
     },
