@@ -301,7 +301,13 @@ export async function observeProbedValues(
   }
 }
 
-/** ASCII case folding of trimmed text, as `foldCase` does it. */
+/**
+ * ASCII case folding of trimmed text, as `foldCase` does it. ASCII text (as many bytes as characters)
+ * takes LOWER, which folds exactly A-Z there: DuckDB's TRANSLATE costs about a microsecond a value.
+ */
 function foldSql(text: string): string {
-  return `TRANSLATE(${text}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')`;
+  return (
+    `CASE WHEN STRLEN(${text}) = LENGTH(${text}) THEN LOWER(${text}) ` +
+    `ELSE TRANSLATE(${text}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') END`
+  );
 }
