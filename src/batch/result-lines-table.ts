@@ -56,6 +56,18 @@ export async function writeResultLines(
   onLines: (lines: Uint8Array) => void | Promise<void>,
   counts: ResultCounts,
 ): Promise<ResultLinesRun> {
+  try {
+    return await linesOut(engine, artifact, asOfMs, lines, tables, onLines, counts);
+  } finally {
+    // Also when writing fails (a closed pipe): the lines and the redo tables hold memory or spill files.
+    for (const table of [RESULTS, REDO_LEADS, REDO_EVENTS, JS_LINES])
+      await engine.run(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
+  }
+}
+
+async function linesOut(
+  ...[engine, artifact, asOfMs, lines, tables, onLines, counts]: Parameters<typeof writeResultLines>
+): Promise<ResultLinesRun> {
   // A table keeps the order rows are inserted in (and an UPDATE keeps each row in its place).
   await engine.run(
     `CREATE OR REPLACE TEMP TABLE ${RESULTS} AS SELECT ls_line AS line, ls_tally AS tally, "__row" AS pos ` +
@@ -78,7 +90,6 @@ export async function writeResultLines(
     for (let i = 0; i < chunk.rows; i++) run.add(chunk.bytes(0, i)!);
     await run.flush(onLines);
   }
-  await engine.run(`DROP TABLE ${RESULTS}`);
   return { scored: Number(totals!.scored), tallies, unproven };
 }
 

@@ -10,9 +10,11 @@ export async function openDuckDbSession(memoryLimit?: string): Promise<SqlEngine
   if (memoryLimit !== undefined && !/^\s*\d/.test(memoryLimit)) throw badMemoryLimit(memoryLimit);
   const { openDuckDb } = await import("../sql/engines/duckdb.js");
   return openDuckDb(memoryLimit === undefined ? {} : { memoryLimit }).catch((error: unknown) => {
-    if (memoryLimit !== undefined) throw badMemoryLimit(memoryLimit);
     const message = error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
-    throw new Error(`cannot open DuckDB: ${message}`);
+    // DuckDB says no more than this of a setting it cannot read; the only setting given is the limit.
+    if (memoryLimit !== undefined && message === "Failed to set config") throw badMemoryLimit(memoryLimit);
+    // Anything else (no temporary directory, a broken native module) is said as it is.
+    throw new UsageError(`cannot open DuckDB: ${message}`);
   });
 }
 

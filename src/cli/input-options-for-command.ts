@@ -49,3 +49,29 @@ export function inputOptionsOrUsage(resolve: () => InputOptions): InputOptions {
     throw error;
   }
 }
+
+/** The reading flags, by the key they set, as the command line spells them (input-flags.ts). */
+const READING_FLAGS: ReadonlyArray<[keyof InputFlags, string]> = [
+  ["leadsFormat", "--leads-format"],
+  ["delimiter", "--delimiter"],
+  ["columns", "--columns"],
+  ["missingValues", "--missing-values"],
+  ["epoch", "--epoch"],
+  ["onDuplicate", "--on-duplicate"],
+  ["strictKeys", "--strict-keys"],
+  ["outcome", "--outcome"],
+];
+
+/**
+ * A population of tables (`--leads-table`, on `score` and `diff`) is read as its columns are named, one
+ * row per id, by SQL: the flags of the file reader would be ignored there (`--on-duplicate keep-last`
+ * would not make a table's repeated ids one lead), so they are refused instead, on both commands alike.
+ */
+export function refuseReadingFlagsWithTables(flags: InputFlags): void {
+  const given = READING_FLAGS.find(([key]) => flags[key] !== undefined);
+  if (given !== undefined) {
+    throw new UsageError(
+      `${given[1]} is for lead files; tables (--leads-table) are read by their column names, a lead being a row with an id no other row has: leave ${given[1]} out`,
+    );
+  }
+}

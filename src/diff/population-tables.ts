@@ -288,7 +288,7 @@ export class TablePopulation {
         ),
       ];
       eventsJoin =
-        ` LEFT JOIN (SELECT "l"."__row", json_agg(json_build_object(${members.join(", ")}) ORDER BY ${at}) AS "events" ` +
+        ` LEFT JOIN (SELECT "l"."__row", json_agg(json_build_object(${members.join(", ")}) ORDER BY ${at}, CAST(json_build_object(${members.join(", ")}) AS TEXT)) AS "events" ` +
         `FROM ${tableName(this.#tables.events)} AS "e" JOIN ${moved} ON "l"."id" = ${EVENT_LEAD} ` +
         `WHERE ${USABLE} GROUP BY "l"."__row") AS "v" ON "v"."__row" = "l"."__row"`;
       events = `, "v"."events"`;

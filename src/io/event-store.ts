@@ -49,7 +49,7 @@ export interface EventStoreLimits {
   memoryEvents: number;
   /** 2^partitionBits slots per partition: 16 makes a partition of 65,536 leads, 6 events each about 35 MB. */
   partitionBits: number;
-  /** The grouping pass holds this much of a partition's grouped output at once (more scans past it). */
+  /** The grouping pass holds this much of a partition's filed entries at once (more scans past it). */
   windowBytes: number;
   /** Reads of a partition file during grouping (grown to hold an event bigger than that). */
   readBytes: number;

@@ -25,16 +25,52 @@ const DUCKDB_READERS: Record<string, string> = {
 };
 
 /** Why a relation name cannot be used, or null. */
-export function relationProblem(name: string, options: Pick<EmitOptions, "dialect" | "dbt">): string | null {
+export function relationProblem(
+  name: string,
+  options: Pick<EmitOptions, "dialect" | "dbt"> & { tablesOnly?: boolean },
+): string | null {
   if (options.dbt && !DBT_NAME.test(name))
     return `\`${name}\` is not a dbt model name (letters, digits and _)`;
   if (name.trim() === "" || name.split(".").some((part) => part === ""))
     return `\`${name}\` is not a table name`;
   const reader = readerOf(name);
+  if (reader !== null && options.tablesOnly === true)
+    return `\`${name}\` is a file; this option names a table, [schema.]table`;
   if (reader !== null && options.dialect !== "duckdb") {
     return `\`${name}\` is a file; only --dialect duckdb reads files, other dialects read tables`;
   }
+  // The statement's own steps are CTEs named ls_… (b_ls_… and h_ls_… in a diff): a table of such a name,
+  // unqualified, would be read as the step (PostgreSQL refuses the statement; DuckDB might read either).
+  if (reader === null && !options.dbt && isOwnStep(name)) {
+    return `\`${name}\` is also the name of a step of the generated SQL (ls_…): name the table with its schema, e.g. ${options.dialect === "duckdb" ? "main" : "public"}.${name}`;
+  }
   return null;
+}
+
+/**
+ * The generated statement's CTEs (generate.ts; `b_`/`h_` before each in a diff's pair query, with
+ * `b_result`/`h_result`): compared case-insensitively, as DuckDB reads names. A test holds every CTE the
+ * generators write to this list.
+ */
+const OWN_STEPS = new Set(
+  [
+    "leads",
+    "events_read",
+    "events",
+    "event_flags",
+    "facts",
+    "chosen",
+    "points",
+    "totals",
+    "scored",
+    "bucketed",
+  ].map((step) => `ls_${step}`),
+);
+
+function isOwnStep(name: string): boolean {
+  const lower = name.toLowerCase();
+  if (OWN_STEPS.has(lower)) return true;
+  return /^[bh]_/.test(lower) && (OWN_STEPS.has(lower.slice(2)) || lower.slice(2) === "result");
 }
 
 function readerOf(name: string): string | null {

@@ -425,7 +425,24 @@ describePostgres("leadscore diff --engine postgres over tables", () => {
       [["--events-table", "events"], "--events-table goes with --leads-table: name the leads table too"],
       [
         ["--engine", "postgres", "--database", POSTGRES_URL!, "--leads-table", "leads.csv"],
-        "--leads-table: `leads.csv` is a file; only --dialect duckdb reads files, other dialects read tables",
+        "--leads-table: `leads.csv` is a file; this option names a table, [schema.]table",
+      ],
+      [
+        ["--engine", "postgres", "--database", POSTGRES_URL!, "--leads-table", "ls_leads"],
+        "--leads-table: `ls_leads` is also the name of a step of the generated SQL (ls_…): name the table with its schema, e.g. public.ls_leads",
+      ],
+      [
+        [
+          "--engine",
+          "postgres",
+          "--database",
+          POSTGRES_URL!,
+          "--leads-table",
+          LEADS,
+          "--on-duplicate",
+          "keep-last",
+        ],
+        "--on-duplicate is for lead files; tables (--leads-table) are read by their column names, a lead being a row with an id no other row has: leave --on-duplicate out",
       ],
       [
         ["--engine", "postgres", "--database", POSTGRES_URL!, "--leads-table", LEADS],

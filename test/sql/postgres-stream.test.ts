@@ -38,4 +38,27 @@ describePostgres("the PostgreSQL engine's stream", () => {
       await writer.close();
     }
   });
+
+  it("closes its cursor when the reader stops early, in the caller's transaction and in its own", async () => {
+    const engine = await openPostgres(POSTGRES_URL!);
+    const firstOf = async (sql: string) => {
+      for await (const batch of engine.stream!(sql)) return batch[0]![0];
+      return null;
+    };
+    const rows = "SELECT n FROM generate_series(1, 25000) AS t(n) ORDER BY n";
+    try {
+      await engine.run("BEGIN ISOLATION LEVEL REPEATABLE READ");
+      expect(await firstOf(rows)).toBe(1);
+      // The cursor was closed: another stream in the same transaction declares its own.
+      expect(await firstOf(rows)).toBe(1);
+      await engine.run("COMMIT");
+      expect(await firstOf(rows)).toBe(1);
+      // Its own transaction was ended: a new one can begin.
+      await engine.run("BEGIN");
+      await engine.run("COMMIT");
+      expect(await firstOf(rows)).toBe(1);
+    } finally {
+      await engine.close();
+    }
+  });
 });

@@ -38,7 +38,7 @@ import { printTextReport, type CommandIO } from "../io.js";
 import { projectConfig } from "./defaults.js";
 import { linkBoundary } from "../rules-input.js";
 import type { DiffFormat } from "./choices.js";
-import { inputOptionsOrUsage } from "../input-options-for-command.js";
+import { inputOptionsOrUsage, refuseReadingFlagsWithTables } from "../input-options-for-command.js";
 import { resolveInputOptions, type InputFlags } from "../../io/input-options.js";
 import { leadTablesOf, openDiffEngine, openParquetReader, type DiffEngineOptions } from "./diff-engine.js";
 import { isParquet } from "../../batch/parquet-input.js";
@@ -80,11 +80,7 @@ export async function runDiff(
   // A population of tables (--leads-table) takes the place of leadscore.yaml's population files.
   const tables = leadTablesOf(options);
   const populationFiles = tables === null ? config.population : [];
-  if (options.outcome !== undefined && tables !== null) {
-    throw new UsageError(
-      "--outcome names the outcome column of population files; a population of tables (--leads-table) has none",
-    );
-  }
+  if (tables !== null) refuseReadingFlagsWithTables(options);
   if (options.outcome !== undefined && config.population.length === 0) {
     throw new UsageError(
       "--outcome names the outcome column of the population files, and leadscore.yaml lists none under `population` (fixture leads have no outcome)",

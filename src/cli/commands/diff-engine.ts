@@ -109,7 +109,10 @@ export function leadTablesOf(options: DiffEngineOptions): LeadTables | null {
     ["--leads-table", options.leadsTable],
     ["--events-table", options.eventsTable],
   ] as const) {
-    const problem = name === undefined ? null : relationProblem(name, { dialect: "postgres", dbt: false });
+    const problem =
+      name === undefined
+        ? null
+        : relationProblem(name, { dialect: "postgres", dbt: false, tablesOnly: true });
     if (problem !== null) throw new UsageError(`${flag}: ${problem}`);
   }
   return { leads: options.leadsTable, events: options.eventsTable ?? null };

@@ -34,7 +34,7 @@ import { leadsFormatOf } from "../../io/leads-format.js";
 import { InputFileError } from "../../io/column-plan.js";
 import type { InputFlags } from "../../io/input-options.js";
 import { emptyInputReport, readLeadRecords } from "../../io/lead-records.js";
-import { resolveCommandInput } from "../input-options-for-command.js";
+import { refuseReadingFlagsWithTables, resolveCommandInput } from "../input-options-for-command.js";
 import { Ruleset } from "../../eval/ruleset.js";
 import { textSink } from "../../io/write-lines.js";
 import { resultFormatter, type ResultFormat } from "../../io/write-results.js";
@@ -104,6 +104,7 @@ export async function runScore(
         "--engine postgres already writes only the results that changed into --into; leave out --changes-only",
       );
     }
+    refuseReadingFlagsWithTables(options);
     const { runScoreInPostgres } = await import("./score-postgres.js");
     return runScoreInPostgres(io, options, asOfMs, setExitCode);
   }
@@ -393,7 +394,6 @@ async function scoreInDuckDb(
   return scoreBatchInDatabase({ ...batch, engine, artifact, asOfMs });
 }
 
-/** The embedded DuckDB (its native module is loaded only when a command uses it). */
 /** Writes Parquet previous results as NDJSON to a scratch file of their own; returns its path. */
 async function parquetPreviousAsNdjson(io: CommandIO, engine: SqlEngine, file: string): Promise<string> {
   const full = path.resolve(io.cwd, file);

@@ -73,7 +73,10 @@ export async function runScoreInPostgres(
     ["--into", tables.into],
     ["--previous-table", options.previousTable],
   ] as const) {
-    const problem = name === undefined ? null : relationProblem(name, { dialect: "postgres", dbt: false });
+    const problem =
+      name === undefined
+        ? null
+        : relationProblem(name, { dialect: "postgres", dbt: false, tablesOnly: true });
     if (problem !== null) throw new UsageError(`${flag}: ${problem}`);
   }
   if (options.changes !== undefined) {

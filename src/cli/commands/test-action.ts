@@ -25,6 +25,7 @@ import { printAnnotations, wantsAnnotations } from "../github-annotations.js";
 import { fixtureAnnotations } from "../fixture-annotations.js";
 import { neutralizeWorkflowCommands } from "../workflow-commands.js";
 import { resolveInputOptions, type InputFlags } from "../../io/input-options.js";
+import { openDuckDbSession } from "../duckdb-session.js";
 
 type Reporter = (typeof REPORTERS)[number];
 
@@ -45,7 +46,7 @@ async function scoreFixturesIn(
   const { scoreSeparately } = await import("../../sql/score-loaded.js");
   const session =
     engine === "duckdb"
-      ? await (await import("../../sql/engines/duckdb.js")).openDuckDb()
+      ? await openDuckDbSession()
       : await (
           await import("../../sql/engines/postgres.js")
         )

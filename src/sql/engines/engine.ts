@@ -37,8 +37,8 @@ export interface ResultChunk {
   rows: number;
   value(column: number, row: number): unknown;
   /**
-   * A BLOB value's bytes (null for NULL), without the copy `value` makes: a million lines of results go to
-   * a file as the bytes DuckDB holds, never becoming JavaScript strings.
+   * A BLOB value's bytes (null for NULL), without the JavaScript string `value` makes of it: a million
+   * lines of results go to a file as bytes, never becoming JavaScript strings.
    */
   bytes(column: number, row: number): Uint8Array | null;
 }

@@ -29,17 +29,24 @@ export async function openPostgres(url: string): Promise<SqlEngine> {
     async *stream(sql) {
       const own = !inTransaction;
       if (own) await client.query("BEGIN");
+      let declared = false;
+      let failed = false;
       try {
         await client.query(`DECLARE ls_rows NO SCROLL CURSOR FOR ${sql}`);
+        declared = true;
         for (;;) {
           const batch = await client.query({ text: "FETCH 10000 FROM ls_rows", rowMode: "array" });
           if (batch.rows.length === 0) break;
           yield batch.rows as unknown[][];
         }
-        await client.query(own ? "COMMIT" : "CLOSE ls_rows");
       } catch (error) {
-        if (own) await client.query("ROLLBACK").catch(() => undefined);
+        failed = true;
         throw error;
+      } finally {
+        // Also when the reader stops early (a `break`, or an error in its loop): the cursor is closed, and
+        // a transaction of the stream's own ended, so that the next stream can declare its cursor.
+        if (own) await client.query(failed ? "ROLLBACK" : "COMMIT").catch(() => undefined);
+        else if (declared && !failed) await client.query("CLOSE ls_rows");
       }
     },
     async close() {
