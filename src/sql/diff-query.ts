@@ -12,7 +12,7 @@
  */
 import type { Artifact } from "../compile/artifact.js";
 import type { Dialect } from "./dialect.js";
-import { buildScoreQuery } from "./generate.js";
+import { buildScoreQueriesSharingFacts, buildScoreQuery, type SqlOptions } from "./generate.js";
 import {
   and,
   call,
@@ -58,20 +58,26 @@ const RESULT_KEYS = ["model", "excluded", "bucket", "score", "unclamped"] as con
 /** The query, as text. Its rows: `b_<key>`, `h_<key>`, `outcome`, `moved_row`, `leads`, `first_row`. */
 export function pairQuery(options: PairQueryOptions): string {
   const { dialect } = options;
-  const side = (artifact: Artifact, asOf: number, prefix: string) => {
-    const query = buildScoreQuery(artifact, {
-      dialect,
-      asOf,
-      leads: options.leads,
-      events: options.events,
-      detail: true,
-      rowColumn: ROW,
-      eventsByRow: options.eventsById !== true,
-    });
-    return prefixed(query, prefix);
-  };
-  const base = side(options.base, options.baseAsOf, "b_");
-  const head = readingTheSame(base, side(options.head, options.headAsOf, "h_"), dialect);
+  const sideOptions = (asOf: number): SqlOptions => ({
+    dialect,
+    asOf,
+    leads: options.leads,
+    events: options.events,
+    detail: true,
+    rowColumn: ROW,
+    eventsByRow: options.eventsById !== true,
+  });
+  let queries = [
+    buildScoreQuery(options.base, sideOptions(options.baseAsOf)),
+    buildScoreQuery(options.head, sideOptions(options.headAsOf)),
+  ];
+  // As of the same instant over the same events step, one plan of event facts serves both sides: a rule
+  // added or changed then costs its aggregates, not a second pass aggregating every event.
+  if (options.baseAsOf === options.headAsOf && sameEventsStep(queries[0]!, queries[1]!, dialect)) {
+    queries = buildScoreQueriesSharingFacts([options.base, options.head], sideOptions(options.baseAsOf));
+  }
+  const base = prefixed(queries[0]!, "b_");
+  const head = readingTheSame(base, prefixed(queries[1]!, "h_"), dialect);
   const keys = (artifact: Artifact, alias: string): Array<{ expr: SqlExpr; as: string }> => [
     ...RESULT_KEYS.map((key) => ({ expr: col(alias, key), as: `${alias}_${key}` })),
     ...ruleColumns(artifact).map((name) => ({ expr: col(alias, name), as: `${alias}_${name}` })),
@@ -171,6 +177,21 @@ function readingTheSame(base: SqlQuery["ctes"], head: SqlQuery["ctes"], dialect:
     else kept.push({ name: c.name, select });
   });
   return kept;
+}
+
+/** The CTEs that read and filter the events, through which the event facts see them. */
+const EVENTS_STEP = ["ls_events_read", "ls_events"];
+
+/** Whether both queries read the events, and read them alike (the same statements, so the same rows). */
+function sameEventsStep(base: SqlQuery, head: SqlQuery, dialect: Dialect): boolean {
+  const printed = (query: SqlQuery, name: string) => {
+    const step = query.ctes.find((c) => c.name === name);
+    return step === undefined ? undefined : printSelect(step.select, dialect);
+  };
+  return EVENTS_STEP.every((name) => {
+    const step = printed(base, name);
+    return step !== undefined && step === printed(head, name);
+  });
 }
 
 /** `a IS DISTINCT FROM b`, spelled with the operators every dialect has (never unknown). */

@@ -63,17 +63,30 @@ export interface EventFactsOptions {
  *
  * The steps after the facts read the same `<key>_n` / `_latest` / `_sum` / `_aged` columns as before, each
  * defined exactly as "over the item's matching events in its window".
+ *
+ * Several rulesets scored as of the same instant over the same events step (both sides of a diff) can
+ * share one plan: each `add`s its items, the events are flagged and aggregated once for all of them, and
+ * each ruleset's ls_chosen takes only its own items' columns (`chosenColumns(items)`).
  */
 export class EventFacts {
   private readonly flags = new Map<string, { expr: SqlExpr; as: string }>();
   private readonly aggregates = new Map<string, { expr: SqlExpr; as: string }>();
-  private readonly chosen: Array<{ expr: SqlExpr; as: string }> = [];
+  /** Each item's ls_chosen columns, in the order the items were planned. */
+  private readonly chosen = new Map<EventItem, SqlSelect["columns"]>();
   private readonly needs = new Map<EventItem, ItemNeeds>();
 
   constructor(
     items: readonly EventItem[],
     private readonly options: EventFactsOptions,
   ) {
+    this.add(items);
+  }
+
+  /**
+   * Plans more items (another ruleset's, as of the same instant over the same events step): their
+   * aggregates are those already planned where the same, else new columns after them.
+   */
+  add(items: readonly EventItem[]) {
     for (const item of items) this.plan(item);
   }
 
@@ -87,9 +100,9 @@ export class EventFacts {
     return [...this.aggregates.values()];
   }
 
-  /** Each item's facts as ls_chosen's `<key>_…` columns, from the facts (table `f`, NULL for a lead without events). */
-  chosenColumns(): SqlSelect["columns"] {
-    return this.chosen;
+  /** The items' facts as ls_chosen's `<key>_…` columns, from the facts (table `f`, NULL for a lead without events). */
+  chosenColumns(items: readonly EventItem[]): SqlSelect["columns"] {
+    return items.flatMap((item) => this.chosen.get(item)!);
   }
 
   /** Which of `<key>_n`, `_latest`, `_sum`, `_aged` ls_chosen has for the item. */
@@ -103,7 +116,7 @@ export class EventFacts {
    */
   holds(item: EventItem, table: string | null): SqlExpr {
     const fact = (name: string) =>
-      table === null ? this.chosen.find((column) => column.as === name)!.expr : col(table, name);
+      table === null ? this.chosen.get(item)!.find((column) => column.as === name)!.expr : col(table, name);
     if (item.match.kind === "no_event") {
       const latest = fact(`${item.key}_latest`);
       return or(isNull(latest), cmp("<=", latest, arith("-", this.options.asOf, num(item.match.withinMs))));
@@ -126,6 +139,8 @@ export class EventFacts {
       latest: item.match.kind === "no_event" || (!each && decay !== null) || (!count && !sum),
     };
     this.needs.set(item, needs);
+    const chosen: SqlSelect["columns"] = [];
+    this.chosen.set(item, chosen);
 
     const { asOf } = this.options;
     const at = col("e", "at_ms");
@@ -137,7 +152,7 @@ export class EventFacts {
       const name = this.aggregate(`count ${key(matches)}`, () =>
         cast("bigint", aggregate("count", null, this.flag(matches))),
       );
-      this.chosen.push({ expr: call("coalesce", fact(name), num(0)), as: `${item.key}_n` });
+      chosen.push({ expr: call("coalesce", fact(name), num(0)), as: `${item.key}_n` });
     }
     if (needs.latest) {
       const name = this.aggregate(`latest ${key(base)}`, () => filtered("max", at, this.flag(base)));
@@ -145,7 +160,7 @@ export class EventFacts {
         window === null
           ? fact(name)
           : when([{ when: cmp(">", fact(name), arith("-", asOf, num(window))), result: fact(name) }]);
-      this.chosen.push({ expr: latest, as: `${item.key}_latest` });
+      chosen.push({ expr: latest, as: `${item.key}_latest` });
     }
     if (needs.sum) {
       const points = double(item.rule!.points);
@@ -154,14 +169,14 @@ export class EventFacts {
         `sum ${item.rule!.points} ${decay!.percent} ${decay!.everyMs} ${key(matches)}`,
         () => filtered("sum", arith("*", points, factor), this.flag(matches)),
       );
-      this.chosen.push({ expr: fact(name), as: `${item.key}_sum` });
+      chosen.push({ expr: fact(name), as: `${item.key}_sum` });
     }
     if (needs.aged) {
       const aged = cmp(">=", arith("-", asOf, at), num(decay!.everyMs));
       const name = this.aggregate(`aged ${decay!.everyMs} ${key(matches)}`, () =>
         call("max", when([{ when: and(this.flag(matches), aged), result: num(1) }], num(0))),
       );
-      this.chosen.push({ expr: fact(name), as: `${item.key}_aged` });
+      chosen.push({ expr: fact(name), as: `${item.key}_aged` });
     }
   }
 

@@ -75,7 +75,28 @@ const NO_TEXT: SqlExpr = cast("text", NULL);
  * rule its rounded points, add them up, clamp, grade, bucket.
  */
 export function buildScoreQuery(artifact: Artifact, options: SqlOptions): SqlQuery {
-  return new QueryBuilder(artifact, options).build();
+  return new QueryBuilder(artifact, options, null).build();
+}
+
+/**
+ * Several rulesets' score queries as of the same instant over the same events step (the two sides of a
+ * diff, when their `ls_events` read the same): their event facts are planned as one (event-facts.ts), so
+ * every query's `ls_event_flags` and `ls_facts` are the same statement, aggregating each lead's events for
+ * all the rulesets at once, and each query's `ls_chosen` reads its own items from them. The caller must
+ * check that the events steps are the same: a `where` of one ruleset is computed over the other's events.
+ */
+export function buildScoreQueriesSharingFacts(
+  artifacts: readonly Artifact[],
+  options: SqlOptions,
+): SqlQuery[] {
+  let shared: EventFacts | null = null;
+  const builders = artifacts.map((artifact) => {
+    const builder: QueryBuilder = new QueryBuilder(artifact, options, shared);
+    shared = builder.facts;
+    return builder;
+  });
+  // Every ruleset's items are planned before any query is built: each takes the whole plan's columns.
+  return builders.map((builder) => builder.build());
 }
 
 class QueryBuilder {
@@ -86,12 +107,13 @@ class QueryBuilder {
   private readonly rules: Array<{ rule: Rule; model: Model; index: number }> = [];
   /** The decimal type of points, totals and scores: narrow when no score can reach 10^15. */
   private readonly points: "decimal2" | "decimal2_small";
-  /** The aggregates of the events per lead, and each item's facts from them. */
-  private readonly facts: EventFacts;
+  /** The aggregates of the events per lead, and each item's facts from them (maybe shared with other rulesets). */
+  readonly facts: EventFacts;
 
   constructor(
     private readonly artifact: Artifact,
     private readonly options: SqlOptions,
+    shared: EventFacts | null,
   ) {
     this.asOf = options.asOf === "now" ? call("epoch_ms", { kind: "now" }) : num(options.asOf);
     for (const model of artifact.models) {
@@ -105,11 +127,14 @@ class QueryBuilder {
         this.addItem(exclusion, exclusion.match, exclusion.withinMs, null, null);
     }
     this.points = pointsBound(artifact) < 1e15 ? "decimal2_small" : "decimal2";
-    this.facts = new EventFacts(this.items, {
-      asOf: this.asOf,
-      detail: options.detail === true,
-      where: (expr) => this.condition(expr, null, "e"),
-    });
+    if (shared !== null) shared.add(this.items);
+    this.facts =
+      shared ??
+      new EventFacts(this.items, {
+        asOf: this.asOf,
+        detail: options.detail === true,
+        where: (expr) => this.condition(expr, null, "e"),
+      });
   }
 
   /** A number as an exact decimal of points (points and totals are added as decimals, exactly). */
@@ -298,7 +323,7 @@ class QueryBuilder {
               result: text(exclusion.reason),
             })),
           );
-    const factColumns = events ? this.facts.chosenColumns() : [];
+    const factColumns = events ? this.facts.chosenColumns(this.items) : [];
     return select({
       columns: [
         { expr: { kind: "star", table: "l" }, as: "" },

@@ -22,9 +22,9 @@ function reference(change: (file: string, text: string) => string = (_, text) =>
   return compiled.artifact!;
 }
 
-/** The names of the CTEs `pairQuery` writes for the head, in order. */
-function headCtes(head: Artifact, headAsOf = AS_OF): string[] {
-  const sql = pairQuery({
+/** `pairQuery` on DuckDB of the reference rules against `head`. */
+function pairSql(head: Artifact, headAsOf = AS_OF): string {
+  return pairQuery({
     dialect: dialectNamed("duckdb"),
     base: reference(),
     head,
@@ -33,8 +33,34 @@ function headCtes(head: Artifact, headAsOf = AS_OF): string[] {
     leads: { kind: "table", path: ["leads"] },
     events: { kind: "table", path: ["events"] },
   });
-  return [...sql.matchAll(/^"(h_[a-z_]+)" AS \(/gm)].map((match) => match[1]!);
 }
+
+/** The names of the CTEs `pairQuery` writes for the head, in order. */
+function headCtes(head: Artifact, headAsOf = AS_OF): string[] {
+  return [...pairSql(head, headAsOf).matchAll(/^"(h_[a-z_]+)" AS \(/gm)].map((match) => match[1]!);
+}
+
+/** The text of a CTE of the query, from its name to its closing parenthesis. */
+function cteBody(sql: string, name: string): string {
+  const start = sql.indexOf(`"${name}" AS (`);
+  expect(start).toBeGreaterThanOrEqual(0);
+  return sql.slice(start, sql.indexOf("\n)", start));
+}
+
+/** How many aggregate columns (`a<i>`) a CTE of the query has. */
+function aggregates(sql: string, name: string): number {
+  return cteBody(sql, name).match(/ AS "a\d+"/g)!.length;
+}
+
+/** The reference rules with an event rule added to the enterprise model (a type the base reads already). */
+const withEventRule = reference((file, text) =>
+  file === "enterprise.score"
+    ? text.replace(
+        "    decay 50% every 30d",
+        "    when event = content_download add 7 within 10d\n    decay 50% every 30d",
+      )
+    : text,
+);
 
 describe("pairQuery: what both sides compute alike is computed once", () => {
   it("a routing threshold changed: the head reads the base's leads, events and event facts", () => {
@@ -48,18 +74,42 @@ describe("pairQuery: what both sides compute alike is computed once", () => {
     expect(ctes.at(-1)).toBe("h_result");
   });
 
-  it("an event rule added: the head aggregates the events itself, from the base's normalised events", () => {
+  it("an event rule added: one events step and one facts step serve both sides", () => {
+    const sql = pairSql(withEventRule);
+    expect(headCtes(withEventRule)).toEqual([
+      "h_ls_chosen",
+      "h_ls_points",
+      "h_ls_totals",
+      "h_ls_scored",
+      "h_ls_bucketed",
+      "h_result",
+    ]);
+    // The head's ls_chosen reads the base's facts, which aggregate the new rule's events too: one
+    // aggregate more than the base alone (its latest content_download within 10 days).
+    expect(cteBody(sql, "h_ls_chosen")).toContain('JOIN "b_ls_facts" AS "f"');
+    expect(aggregates(sql, "b_ls_facts")).toBe(aggregates(pairSql(reference()), "b_ls_facts") + 1);
+  });
+
+  it("an event rule reading a property no base rule reads: each side reads and aggregates the events", () => {
     const head = reference((file, text) =>
       file === "enterprise.score"
         ? text.replace(
             "    decay 50% every 30d",
-            "    when event = content_download add 7 within 10d\n    decay 50% every 30d",
+            '    when event = content_download where asset = "guide" add 7 within 10d\n    decay 50% every 30d',
           )
         : text,
     );
     const ctes = headCtes(head);
+    expect(ctes).toContain("h_ls_events");
+    expect(ctes).toContain("h_ls_event_flags");
+    expect(ctes).toContain("h_ls_facts");
     expect(ctes).not.toContain("h_ls_leads");
-    expect(ctes).not.toContain("h_ls_events");
+  });
+
+  it("an event rule added, another as-of instant: each side keeps its own event facts", () => {
+    const ctes = headCtes(withEventRule, AS_OF - 86_400_000);
+    expect(ctes).toContain("h_ls_events");
+    expect(ctes).toContain("h_ls_event_flags");
     expect(ctes).toContain("h_ls_facts");
   });
 
