@@ -17,7 +17,7 @@ import {
   textOf,
   trimJs,
 } from "./parquet-row-checks.js";
-import type { RuleUsageTally } from "./rule-usage.js";
+import { OBSERVED_LIMIT, type RuleUsageTally } from "./rule-usage.js";
 
 /**
  * The input side of every Parquet fast path (`score --engine duckdb`, `diff --engine duckdb`): DuckDB
@@ -242,9 +242,6 @@ export function certainEventsInPlace(artifact: Artifact): string {
 
 /** The certain leads' events' times (`at`), for the summary's counts of them. */
 export const certainEventTimes = `SELECT ${q("at")} FROM ${IN_EVENTS} WHERE key IN (SELECT key FROM ${LEAD_PATH} WHERE fast)`;
-
-/** As rule-usage.ts: distinct values kept per probed field, for suggestions. */
-const OBSERVED_LIMIT = 2000;
 
 /**
  * Where probed values are read from: the leads (their columns, and `r1` their order) and their events

@@ -202,7 +202,7 @@ describe("score --engine duckdb on Parquet: SQL takes the certain records, the J
     }
   }
 
-  it("writes the same results to stdout (line by line) and to Parquet (the NDJSON file DuckDB writes)", async () => {
+  it("writes the same results to stdout and to Parquet (from the table of result lines) as the JS engine", async () => {
     const js = await score("leads.csv", "events.ndjson", "js.ndjson", []);
     const common = ["score", "--engine", "duckdb", "--rules", "rules", "--leads", "leads.parquet"];
     const options = ["--events", "events.parquet", "--as-of", AS_OF, "--columns", "Work Email=email"];
