@@ -164,7 +164,7 @@ export class EventFacts {
     }
     if (needs.sum) {
       const points = double(item.rule!.points);
-      const factor = call("power", double(1 - decay!.percent / 100), periods(asOf, at, decay!.everyMs));
+      const factor = decayPower(1 - decay!.percent / 100, periods(asOf, at, decay!.everyMs));
       const name = this.aggregate(
         `sum ${item.rule!.points} ${decay!.percent} ${decay!.everyMs} ${key(matches)}`,
         () => filtered("sum", arith("*", points, factor), this.flag(matches)),
@@ -234,6 +234,35 @@ export function decayOf(item: EventItem): Decay | null {
 /** ⌊age / period⌋ in whole periods, on integer milliseconds. */
 export function periods(asOf: SqlExpr, at: SqlExpr, everyMs: number): SqlExpr {
   return call("idiv", arith("-", asOf, at), num(everyMs));
+}
+
+/**
+ * base^periods, as the JS engine's `base ** periods`: exactly 0 once the power underflows. PostgreSQL's
+ * POWER raises "value out of range: underflow" there instead (an event years old under `decay 50% every
+ * 1d`), so past the last whole number of periods that leaves a power above 0, the factor is 0 without
+ * calling POWER — on every dialect, as it costs one comparison.
+ */
+export function decayPower(base: number, periods: SqlExpr): SqlExpr {
+  const power = call("power", double(base), periods);
+  const last = lastNonZeroPower(base);
+  return last === null ? power : when([{ when: cmp(">", periods, num(last)), result: double(0) }], power);
+}
+
+/** The largest whole n with base ** n > 0, for 0 < base < 1 (else null: the power never underflows). */
+export function lastNonZeroPower(base: number): number | null {
+  if (!(base > 0 && base < 1)) return null;
+  let low = 0;
+  let high = 1;
+  while (base ** high > 0) {
+    low = high;
+    high *= 2;
+  }
+  while (high - low > 1) {
+    const middle = Math.floor((low + high) / 2);
+    if (base ** middle > 0) low = middle;
+    else high = middle;
+  }
+  return low;
 }
 
 /** A number as a double, read from its shortest text (so every dialect gets exactly the JS double). */

@@ -6,7 +6,7 @@ import { foldCase } from "../eval/normalize.js";
 import { round2 } from "../eval/round.js";
 import { conditionSql, type ConditionContext } from "./conditions.js";
 import type { Dialect } from "./dialect.js";
-import { EventFacts, NO_FACT, decayOf, double, periods, type EventItem } from "./event-facts.js";
+import { EventFacts, NO_FACT, decayOf, decayPower, double, periods, type EventItem } from "./event-facts.js";
 import {
   NULL,
   and,
@@ -402,9 +402,8 @@ class QueryBuilder {
     }
     if (decay === null) return double(rule.points);
     // A once-only rule scores its most recent matching event.
-    const factor = call(
-      "power",
-      double(1 - decay.percent / 100),
+    const factor = decayPower(
+      1 - decay.percent / 100,
       periods(this.asOf, col(table, `${item.key}_latest`), decay.everyMs),
     );
     return arith("*", double(rule.points), factor);
