@@ -1,4 +1,5 @@
 import type { Artifact, Bucket, Expr, GradeScale, Model, Ref, Rule } from "../compile/artifact.js";
+import { everyBucket } from "../compile/every-bucket.js";
 import { exprRefs } from "../compile/expr-refs.js";
 import { resultAction } from "../eval/compile-buckets.js";
 import { DECISION_KEYS } from "../eval/result.js";
@@ -494,9 +495,8 @@ class QueryBuilder {
 
   /** Whether a bucket's condition reads the grade. */
   private bucketsReadGrade(): boolean {
-    const lists = [this.artifact.buckets, ...this.artifact.models.map((model) => model.buckets ?? [])];
-    return lists.some((buckets) =>
-      buckets.some((bucket) => bucket.test.kind === "when" && readsGrade(bucket.test.expr)),
+    return everyBucket(this.artifact).some(
+      (bucket) => bucket.test.kind === "when" && readsGrade(bucket.test.expr),
     );
   }
 
@@ -643,7 +643,7 @@ class QueryBuilder {
       if (rule.match.kind !== "event") continue;
       const item = this.itemOf.get(rule)!;
       columns.push({ expr: col("o", `${item.key}_n`), as: `n${index}` });
-      // The latest event is read only for `no event` and once-only rules with decay (decode.ts).
+      // The latest event is read only for once-only rules with decay (decode.ts).
       const latest = this.facts.has(item, "latest") ? col("o", `${item.key}_latest`) : NO_FACT;
       columns.push({ expr: latest, as: `latest${index}` });
       columns.push({ expr: col("o", `t${index}`), as: `t${index}` });
