@@ -3,9 +3,9 @@ import type { ScoringPass } from "../../diff/population-stream.js";
 import type { SqlEngine } from "../../sql/engines/engine.js";
 import { memoryLimitIsDuckDbs, openDuckDbSession } from "../duckdb-session.js";
 import type { LeadTables } from "../../diff/population-tables.js";
-import { relationProblem } from "../../sql/emit.js";
 import { UsageError } from "../exit-codes.js";
 import { redacted, redactedUrl } from "./score-postgres.js";
+import { refuseBadRelations } from "../relation-options.js";
 
 export type DiffEngineName = "js" | "duckdb" | "postgres";
 
@@ -105,16 +105,13 @@ export function leadTablesOf(options: DiffEngineOptions): LeadTables | null {
       "--leads-table names a PostgreSQL table: use it with --engine postgres --database <url>",
     );
   }
-  for (const [flag, name] of [
-    ["--leads-table", options.leadsTable],
-    ["--events-table", options.eventsTable],
-  ] as const) {
-    const problem =
-      name === undefined
-        ? null
-        : relationProblem(name, { dialect: "postgres", dbt: false, tablesOnly: true });
-    if (problem !== null) throw new UsageError(`${flag}: ${problem}`);
-  }
+  refuseBadRelations(
+    [
+      ["--leads-table", options.leadsTable],
+      ["--events-table", options.eventsTable],
+    ],
+    { dialect: "postgres", dbt: false, tablesOnly: true },
+  );
   return { leads: options.leadsTable, events: options.eventsTable ?? null };
 }
 

@@ -4,7 +4,6 @@ import { formatTransitions } from "../../batch/summary.js";
 import type { TransitionRecord, TransitionSummary } from "../../batch/transitions.js";
 import { formatInstant } from "../../eval/instant.js";
 import { readsEvents } from "../../sql/relations.js";
-import { relationProblem } from "../../sql/emit.js";
 import type { SqlEngine } from "../../sql/engines/engine.js";
 import { upsertStatements } from "../../sql/upsert.js";
 import { ExitCode, UsageError } from "../exit-codes.js";
@@ -12,6 +11,7 @@ import type { CommandIO } from "../io.js";
 import { ensureOutputDirectory, refuseOutputsOverInputs, writeOutputFile } from "../output-files.js";
 import { loadRulesOption } from "../rules-input.js";
 import { changeLine } from "./score-previous.js";
+import { refuseBadRelations } from "../relation-options.js";
 
 /** The summary shows this many of the previous table's rejected rows. */
 const REJECT_EXAMPLES = 5;
@@ -67,18 +67,15 @@ export async function runScoreInPostgres(
   const tables = { leads: options.leadsTable, events: options.eventsTable, into: options.into };
   const compare = options.previousTable !== undefined || options.changes !== undefined;
   const previousTable = options.previousTable ?? options.into;
-  for (const [flag, name] of [
-    ["--leads-table", tables.leads],
-    ["--events-table", tables.events],
-    ["--into", tables.into],
-    ["--previous-table", options.previousTable],
-  ] as const) {
-    const problem =
-      name === undefined
-        ? null
-        : relationProblem(name, { dialect: "postgres", dbt: false, tablesOnly: true });
-    if (problem !== null) throw new UsageError(`${flag}: ${problem}`);
-  }
+  refuseBadRelations(
+    [
+      ["--leads-table", tables.leads],
+      ["--events-table", tables.events],
+      ["--into", tables.into],
+      ["--previous-table", options.previousTable],
+    ],
+    { dialect: "postgres", dbt: false, tablesOnly: true },
+  );
   if (options.changes !== undefined) {
     await refuseOutputsOverInputs(io, [["--changes", options.changes]], [options.rules]);
     await ensureOutputDirectory(io, options.changes);

@@ -1,11 +1,12 @@
 import path from "node:path";
 import { parseInstant } from "../../eval/instant.js";
 import type { DialectName } from "../../sql/dialect.js";
-import { emitDbtYaml, emitSql, relationProblem } from "../../sql/emit.js";
+import { emitDbtYaml, emitSql } from "../../sql/emit.js";
 import { UsageError } from "../exit-codes.js";
 import type { CommandIO } from "../io.js";
 import { refuseOutputsOverInputs, ruleInputFiles, writeOutputFile } from "../output-files.js";
 import { loadRulesOption } from "../rules-input.js";
+import { refuseBadRelations } from "../relation-options.js";
 
 export interface SqlCommandOptions {
   rules: string;
@@ -31,13 +32,13 @@ export async function runSql(
     );
   }
   const dbt = options.dbt === true;
-  for (const [flag, name] of [
-    ["--leads", options.leads],
-    ["--events", options.events],
-  ] as const) {
-    const problem = relationProblem(name, { dialect: options.dialect, dbt });
-    if (problem !== null) throw new UsageError(`${flag}: ${problem}`);
-  }
+  refuseBadRelations(
+    [
+      ["--leads", options.leads],
+      ["--events", options.events],
+    ],
+    { dialect: options.dialect, dbt },
+  );
   if (dbt && options.out === undefined)
     throw new UsageError("--dbt writes two files: name the model file with --out");
   const dbtYaml = dbt && options.out !== undefined ? `${options.out.replace(/\.sql$/i, "")}.yml` : undefined;
