@@ -1,6 +1,10 @@
-import { isParquet } from "../batch/parquet-input.js";
 import type { Artifact } from "../compile/artifact.js";
-import { addPopulationFiles, PopulationFileError, type LoadedPopulation } from "../diff/population-load.js";
+import {
+  addPopulationFiles,
+  PopulationFileError,
+  readsParquet,
+  type LoadedPopulation,
+} from "../diff/population-load.js";
 import type { PopulationSource, ProjectConfig } from "../project/config.js";
 import { UsageError } from "./exit-codes.js";
 import { inputOptionsOrUsage } from "./input-options-for-command.js";
@@ -48,9 +52,7 @@ export async function loadPopulationInput(
   }
   const loaded: LoadedPopulation = { leads: [], sources: [], rejects: [] };
   // Parquet files are read by DuckDB into the same input layer, as `diff` reads them on every engine.
-  const parquet = sources.some((s) => isParquet(s.leads) || (s.events !== undefined && isParquet(s.events)))
-    ? await openDuckDbSession()
-    : null;
+  const parquet = readsParquet(sources) ? await openDuckDbSession() : null;
   try {
     // Each file with leadscore.yaml's input: and its entry's own keys, as score and diff read it.
     const inputFor = (entry: PopulationSource) =>

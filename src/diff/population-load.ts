@@ -437,7 +437,13 @@ function inputWarnings(report: InputReport): string[] {
   return warnings;
 }
 
-/** A population file that cannot be read at all (missing, unreadable): bad input, not a bad record. */
+/** Whether a population names a Parquet file: its reader (`options.parquet`) is then a DuckDB session. */
+export function readsParquet(population: readonly PopulationSource[]): boolean {
+  return population.some(
+    (entry) => isParquet(entry.leads) || (entry.events !== undefined && isParquet(entry.events)),
+  );
+}
+
 /**
  * Whether both rulesets declare the same lead and event schema: then a lead the head accepts, the base
  * accepts too, with no second validation — and the database may take a file's records for both sides.
@@ -446,6 +452,7 @@ export function sameSchemas(base: Artifact, head: Artifact): boolean {
   return canonicalJson(base.schema) === canonicalJson(head.schema);
 }
 
+/** A population file that cannot be read at all (missing, unreadable): bad input, not a bad record. */
 export class PopulationFileError extends Error {
   override readonly name = "PopulationFileError";
 }

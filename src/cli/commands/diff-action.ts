@@ -20,6 +20,7 @@ import {
   addFixtureLeads,
   addPopulationFiles,
   PopulationFileError,
+  readsParquet,
   type PopulationProgress,
 } from "../../diff/population-load.js";
 import { writeDocument, type DocumentPart, type ReportLists } from "../../diff/report/document.js";
@@ -41,7 +42,6 @@ import type { DiffFormat } from "./choices.js";
 import { inputOptionsOrUsage, refuseReadingFlagsWithTables } from "../input-options-for-command.js";
 import { resolveInputOptions, type InputFlags } from "../../io/input-options.js";
 import { leadTablesOf, openDiffEngine, openParquetReader, type DiffEngineOptions } from "./diff-engine.js";
-import { isParquet } from "../../batch/parquet-input.js";
 
 export interface DiffOptions extends InputFlags, DiffEngineOptions {
   format: DiffFormat;
@@ -129,11 +129,9 @@ export async function runDiff(
     baseAsOf: baseAsOfOf(options.asOf, base.config?.config.asOf ?? null, asOfMs),
   };
 
-  const engine = await openDiffEngine(options);
+  const engine = await openDiffEngine(options, tables);
   // Parquet population files are read by DuckDB, whichever engine scores them.
-  const parquet = populationFiles.some(
-    (entry) => isParquet(entry.leads) || (entry.events !== undefined && isParquet(entry.events)),
-  )
+  const parquet = readsParquet(populationFiles)
     ? await openParquetReader(engine).catch(async (error: unknown) => {
         await engine?.close();
         throw error;

@@ -40,15 +40,18 @@ export async function openParquetReader(
 
 /**
  * Opens the engine `--engine` names (its native module or client loaded only then); null for js. The
- * population is read by the same input layer whatever the engine (see diff/population-database.ts).
+ * population is read by the same input layer whatever the engine (see diff/population-database.ts), or
+ * is `tables` (leadTablesOf, checked by the caller before anything is read).
  */
-export async function openDiffEngine(options: DiffEngineOptions): Promise<DiffEngine | null> {
+export async function openDiffEngine(
+  options: DiffEngineOptions,
+  tables: LeadTables | null,
+): Promise<DiffEngine | null> {
   const name = options.engine ?? "js";
   if (name !== "postgres" && options.database !== undefined) {
     throw new UsageError("--database names the PostgreSQL to diff in: use it with --engine postgres");
   }
   memoryLimitIsDuckDbs(name, options.memoryLimit);
-  const tables = leadTablesOf(options);
   if (name === "js") return null;
   let session: SqlEngine;
   let url: string | null = null;
