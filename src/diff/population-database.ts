@@ -42,7 +42,7 @@ import { idKey } from "../batch/parquet-row-checks.js";
 import type { InputOptions } from "../io/input-options.js";
 import { toInstant } from "../eval/instant.js";
 import { dialectNamed, type Dialect } from "../sql/dialect.js";
-import type { ColumnKind, ColumnValue, SqlEngine } from "../sql/engines/engine.js";
+import { rowsOf, type ColumnKind, type ColumnValue, type SqlEngine } from "../sql/engines/engine.js";
 import { createDecoder } from "../sql/decode.js";
 import { pairColumns, pairQuery, type PairQueryOptions } from "../sql/diff-query.js";
 import { raiseWorkMem } from "../sql/upsert.js";
@@ -403,15 +403,6 @@ async function countSegment(
       moved.push(Number(position));
     }
   }
-}
-
-async function* rowsOf(engine: SqlEngine, sql: string): AsyncGenerator<readonly unknown[][]> {
-  if (engine.stream !== undefined) {
-    yield* engine.stream(sql);
-    return;
-  }
-  const rows = await engine.query(sql);
-  yield rows.map((row) => Object.values(row));
 }
 
 /** The outcome column's code (see `outcomeCode`) as PopulationLead has it. */

@@ -17,7 +17,7 @@
 import type { FieldSchema, FieldType } from "../compile/artifact.js";
 import { OBSERVED_LIMIT } from "../batch/rule-usage.js";
 import { dialectNamed } from "../sql/dialect.js";
-import type { SqlEngine } from "../sql/engines/engine.js";
+import { rowsOf, type SqlEngine } from "../sql/engines/engine.js";
 import { call, cast, col, text, type SqlExpr, type SqlSource } from "../sql/ir.js";
 import { leadTableCheck, sharedLeadIds, tableName } from "../sql/lead-table.js";
 import { printExpr } from "../sql/printer.js";
@@ -287,22 +287,23 @@ export class TablePopulation {
             `${postgres.quoteText(property.name)}, ${jsValue(col("e", property.name), property.type)}`,
         ),
       ];
+      const event = `json_build_object(${members.join(", ")})`;
       eventsJoin =
-        ` LEFT JOIN (SELECT "l"."__row", json_agg(json_build_object(${members.join(", ")}) ORDER BY ${at}, CAST(json_build_object(${members.join(", ")}) AS TEXT)) AS "events" ` +
+        ` LEFT JOIN (SELECT "l"."__row", json_agg(${event} ORDER BY ${at}, CAST(${event} AS TEXT)) AS "events" ` +
         `FROM ${tableName(this.#tables.events)} AS "e" JOIN ${moved} ON "l"."id" = ${EVENT_LEAD} ` +
         `WHERE ${USABLE} GROUP BY "l"."__row") AS "v" ON "v"."__row" = "l"."__row"`;
       events = `, "v"."events"`;
     }
     const query = `SELECT "l"."__row", "l"."id"${fields.join("")}${events} FROM ${moved}${eventsJoin} ORDER BY "l"."__row"`;
-    const names = ["__row", "id", ...this.#fields.map((field) => field.name), "events"];
-    for await (const rows of rowsOf(engine, query, names)) {
+    const eventsAt = 2 + this.#fields.length;
+    for await (const rows of rowsOf(engine, query)) {
       for (const row of rows) {
         const lead: Record<string, unknown> = { id: row[1] };
         this.#fields.forEach((field, i) => {
           const value = row[2 + i];
           if (value !== null && value !== undefined) lead[field.name] = value;
         });
-        const given = (row[names.length - 1] ?? []) as Array<Record<string, unknown>>;
+        const given = (row[eventsAt] ?? []) as Array<Record<string, unknown>>;
         diff.addMove(
           {
             lead,
@@ -318,19 +319,6 @@ export class TablePopulation {
     }
     await engine.run(`DROP TABLE IF EXISTS pg_temp.${q(MOVED)}`);
   }
-}
-
-/** A query's rows in batches, as arrays in the order of `names` (a stream where the engine has one). */
-async function* rowsOf(
-  engine: SqlEngine,
-  query: string,
-  names: readonly string[],
-): AsyncGenerator<unknown[][]> {
-  if (engine.stream !== undefined) {
-    yield* engine.stream(query);
-    return;
-  }
-  yield (await engine.query(query)).map((row) => names.map((name) => row[name]));
 }
 
 /**

@@ -54,3 +54,13 @@ export function chunkRow(
   for (let c = 0; c < names.length; c++) values[names[c]!] = chunk.value(c + offset, row);
   return values;
 }
+
+/** A query's rows in batches, as arrays in the query's column order (a stream where the engine has one). */
+export async function* rowsOf(engine: SqlEngine, sql: string): AsyncGenerator<readonly unknown[][]> {
+  if (engine.stream !== undefined) {
+    yield* engine.stream(sql);
+    return;
+  }
+  const rows = await engine.query(sql);
+  yield rows.map((row) => Object.values(row));
+}
