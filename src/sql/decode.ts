@@ -1,4 +1,5 @@
 import type { Artifact, Model, Rule } from "../compile/artifact.js";
+import { describeClamp } from "../compile/print-artifact.js";
 import { resultAction } from "../eval/compile-buckets.js";
 import { compileDecay, compileShownDecay, type DecayFunction } from "../eval/decay.js";
 import { unscoredResult, type Contribution, type ResultAction, type ScoreResult } from "../eval/result.js";
@@ -120,7 +121,7 @@ export function clampContribution(artifact: Artifact, model: Model, points: numb
   const clamp = model.clamp ?? artifact.clamp;
   if (clamp === null) return null;
   return {
-    rule: `clamp score between ${clamp.min} and ${clamp.max}`,
+    rule: describeClamp(clamp),
     id: model.clamp !== null ? `${model.name}.clamp` : "clamp",
     section: "clamp",
     points,

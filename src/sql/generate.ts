@@ -6,6 +6,7 @@ import { DECISION_KEYS } from "../eval/result.js";
 import { foldCase } from "../eval/normalize.js";
 import { round2 } from "../eval/round.js";
 import { conditionSql, type ConditionContext } from "./conditions.js";
+import { clampContribution } from "./decode.js";
 import type { Dialect } from "./dialect.js";
 import { EventFacts, NO_FACT, decayOf, decayPower, double, periods, type EventItem } from "./event-facts.js";
 import {
@@ -614,16 +615,14 @@ class QueryBuilder {
       fragment(contributionHead(rule.text, rule.id, rule.section, rule.loc), points, isNotNull(points));
     }
     for (const model of this.artifact.models) {
-      const clamp = model.clamp ?? this.artifact.clamp;
+      const clamp = clampContribution(this.artifact, model, 0);
       if (clamp === null) continue;
-      const id = model.clamp !== null ? `${model.name}.clamp` : "clamp";
-      const rule = `clamp score between ${clamp.min} and ${clamp.max}`;
       const moved = and(
         cmp("=", col("o", "model"), text(model.name)),
         cmp("<>", col("o", "score"), col("o", "unclamped")),
       );
       fragment(
-        contributionHead(rule, id, "clamp", clamp.loc),
+        contributionHead(clamp.rule, clamp.id, clamp.section, clamp.loc),
         arith("-", col("o", "score"), col("o", "unclamped")),
         moved,
       );
