@@ -249,7 +249,7 @@ export function decayPower(base: number, periods: SqlExpr): SqlExpr {
 }
 
 /** The largest whole n with base ** n > 0, for 0 < base < 1 (else null: the power never underflows). */
-export function lastNonZeroPower(base: number): number | null {
+function lastNonZeroPower(base: number): number | null {
   if (!(base > 0 && base < 1)) return null;
   let low = 0;
   let high = 1;

@@ -346,11 +346,6 @@ class QueryBuilder {
     });
   }
 
-  /** An event item holds: some event matches (event rules, exclusions) or none in the window (`no event`). */
-  private itemHolds(item: EventItem, table: string | null): SqlExpr {
-    return this.facts.holds(item, table);
-  }
-
   /** Each rule's points, rounded (NULL when it does not fire); event rules also their total before the cap. */
   private pointsSelect(): SqlSelect {
     const columns: SqlSelect["columns"] = [{ expr: { kind: "star", table: "c" }, as: "" }];
@@ -373,7 +368,8 @@ class QueryBuilder {
       return { fires: this.condition(match.expr, table, null), points: this.decimal(round2(rule.points)) };
     }
     const item = this.itemOf.get(rule)!;
-    const fires = this.itemHolds(item, table);
+    // Some event matches (event rules), or none in the window (`no event`).
+    const fires = this.facts.holds(item, table);
     if (match.kind === "no_event") return { fires, points: this.decimal(round2(rule.points)) };
     const total = this.eventTotal(item, rule, table);
     const capped =

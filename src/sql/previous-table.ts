@@ -1,4 +1,5 @@
-import { tableName, TODAY } from "./upsert.js";
+import { tableName } from "./lead-table.js";
+import { TODAY } from "./upsert.js";
 
 /**
  * `score --engine postgres --previous-table <table>`: the statements that compare this run's staged

@@ -5,8 +5,6 @@ import type { SqlQuery } from "./ir.js";
 import { printWith } from "./printer.js";
 import { leadTableCheck, sharedLeadIds, tableName } from "./lead-table.js";
 
-export { tableName };
-
 /**
  * `score --engine postgres --into <table>`: the ruleset scored inside PostgreSQL and its results upserted
  * into a results table in one statement (so in one transaction), writing only the rows whose result

@@ -43,15 +43,10 @@ export interface ResultChunk {
   bytes(column: number, row: number): Uint8Array | null;
 }
 
-/** Row `row` of a chunk as an object of `names`, read from column `offset` on (the columns before it skipped). */
-export function chunkRow(
-  chunk: ResultChunk,
-  row: number,
-  names: readonly string[],
-  offset = 0,
-): Record<string, unknown> {
+/** Row `row` of a chunk as an object of `names`, one per column in order. */
+export function chunkRow(chunk: ResultChunk, row: number, names: readonly string[]): Record<string, unknown> {
   const values: Record<string, unknown> = {};
-  for (let c = 0; c < names.length; c++) values[names[c]!] = chunk.value(c + offset, row);
+  for (let c = 0; c < names.length; c++) values[names[c]!] = chunk.value(c, row);
   return values;
 }
 
