@@ -1,4 +1,5 @@
 import type { Artifact } from "../compile/artifact.js";
+import type { ScoreResult } from "../eval/result.js";
 import { createDecoder } from "../sql/decode.js";
 import { chunkRow, type SqlEngine } from "../sql/engines/engine.js";
 import type { ResultLinesQuery } from "../sql/result-lines.js";
@@ -73,24 +74,26 @@ async function linesOut(
     `CREATE OR REPLACE TEMP TABLE ${RESULTS} AS SELECT ls_line AS line, ls_tally AS tally, "__row" AS pos ` +
       `FROM (${lines.sql})`,
   );
+  // One scan: the tallies of the lines SQL wrote, and how many rows it left to JavaScript.
   const tallies = new Map<string, number>();
+  let scored = 0;
+  let left = 0;
   for (const row of await engine.query(
-    `SELECT tally, COUNT(*) AS n FROM ${RESULTS} WHERE line IS NOT NULL GROUP BY tally`,
-  ))
-    tallies.set(String(row.tally), Number(row.n));
-  const [totals] = await engine.query(
-    `SELECT COUNT(*) AS scored, COUNT(*) FILTER (WHERE line IS NULL) AS left FROM ${RESULTS}`,
-  );
+    `SELECT tally, line IS NULL AS left, COUNT(*) AS n FROM ${RESULTS} GROUP BY ALL`,
+  )) {
+    const n = Number(row.n);
+    scored += n;
+    if (row.left === true) left += n;
+    else tallies.set(String(row.tally), n);
+  }
   const unproven =
-    Number(totals!.left) > 0
-      ? await writeLeftLines(engine, artifact, asOfMs, lines.columns, tables, counts)
-      : [];
+    left > 0 ? await writeLeftLines(engine, artifact, asOfMs, lines.columns, tables, counts) : [];
   for await (const chunk of engine.streamChunks!(`SELECT encode(line) FROM ${RESULTS}`)) {
     const run = new LineRun();
     for (let i = 0; i < chunk.rows; i++) run.add(chunk.bytes(0, i)!);
     await run.flush(onLines);
   }
-  return { scored: Number(totals!.scored), tallies, unproven };
+  return { scored, tallies, unproven };
 }
 
 /** Lines gathered to be handed on at once: each line's bytes and its line break. */
@@ -135,23 +138,41 @@ async function writeLeftLines(
   const decode = createDecoder(artifact, asOfMs);
   const sql = engineQuery(artifact, "duckdb", asOfMs, { leads: REDO_LEADS, events: REDO_EVENTS });
   let batch: Array<[number, string]> = [];
+  await eachDecoded(engine, sql, names, decode, counts, (result, row) => {
+    unproven.push(Number(row.__row));
+    batch.push([Number(row.__row), JSON.stringify(result)]);
+    if (batch.length < APPEND_BATCH) return;
+    const full = batch;
+    batch = [];
+    return engine.append!(JS_LINES, ["integer", "text"], full);
+  });
+  if (batch.length > 0) await engine.append!(JS_LINES, ["integer", "text"], batch);
+  await engine.run(`UPDATE ${RESULTS} SET line = j.line FROM ${JS_LINES} j WHERE ${RESULTS}.pos = j.pos`);
+  const [left] = await engine.query(`SELECT COUNT(*) AS n FROM ${RESULTS} WHERE line IS NULL`);
+  if (Number(left!.n) > 0) throw new Error("internal: a result line was written by neither SQL nor JS");
+  return unproven;
+}
+
+/**
+ * Each row of `sql` (columns `names`) decoded into the JS engine's result, counted into the summary's
+ * outcomes and usage, then handed with its row to `each` (awaited only when it returns a promise).
+ */
+export async function eachDecoded(
+  engine: SqlEngine,
+  sql: string,
+  names: readonly string[],
+  decode: (row: Readonly<Record<string, unknown>>) => ScoreResult,
+  counts: ResultCounts,
+  each: (result: ScoreResult, row: Record<string, unknown>) => void | Promise<void>,
+): Promise<void> {
   for await (const chunk of engine.streamChunks!(sql)) {
     for (let i = 0; i < chunk.rows; i++) {
       const row = chunkRow(chunk, i, names);
       const result = decode(row);
       counts.outcomes.add(result);
       counts.usage?.count(result);
-      unproven.push(Number(row.__row));
-      batch.push([Number(row.__row), JSON.stringify(result)]);
-      if (batch.length === APPEND_BATCH) {
-        await engine.append!(JS_LINES, ["integer", "text"], batch);
-        batch = [];
-      }
+      const done = each(result, row);
+      if (done !== undefined) await done;
     }
   }
-  if (batch.length > 0) await engine.append!(JS_LINES, ["integer", "text"], batch);
-  await engine.run(`UPDATE ${RESULTS} SET line = j.line FROM ${JS_LINES} j WHERE ${RESULTS}.pos = j.pos`);
-  const [left] = await engine.query(`SELECT COUNT(*) AS n FROM ${RESULTS} WHERE line IS NULL`);
-  if (Number(left!.n) > 0) throw new Error("internal: a result line was written by neither SQL nor JS");
-  return unproven;
 }

@@ -3,12 +3,12 @@ import { unscoredResult, type ScoreResult } from "../eval/result.js";
 import type { InputOptions } from "../io/input-options.js";
 import { readLeadRecords, type InputReport } from "../io/lead-records.js";
 import { createDecoder } from "../sql/decode.js";
-import { chunkRow, type SqlEngine } from "../sql/engines/engine.js";
+import type { SqlEngine } from "../sql/engines/engine.js";
 import { appendLeads, createTables, type LoadedLead, type LoadTables } from "../sql/load.js";
 import { RESULT_LINE_MACROS, resultLinesQuery } from "../sql/result-lines.js";
 import { engineQuery } from "../sql/score-loaded.js";
 import { OutcomeCounts } from "./outcomes.js";
-import { writeResultLines } from "./result-lines-table.js";
+import { eachDecoded, writeResultLines } from "./result-lines-table.js";
 import {
   certainEventsInPlace,
   certainEventTimes,
@@ -209,15 +209,10 @@ async function runFastPath(options: ParquetFastOptions, layout: ParquetLayout): 
     countTallies(written.tallies, lines.fired, outcomes, options.usage);
   } else {
     const decode = createDecoder(artifact, options.asOfMs);
-    for await (const chunk of engine.streamChunks!(sql)) {
-      for (let i = 0; i < chunk.rows; i++) {
-        scored += 1;
-        const result = decode(chunkRow(chunk, i, columns));
-        outcomes.add(result);
-        options.usage?.count(result);
-        await options.onResult(result);
-      }
-    }
+    await eachDecoded(engine, sql, columns, decode, { outcomes, usage: options.usage }, (result) => {
+      scored += 1;
+      return options.onResult(result);
+    });
   }
 
   // 7. The summary, counted over all records as the JS engine counts it.
