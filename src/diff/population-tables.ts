@@ -19,7 +19,13 @@ import { OBSERVED_LIMIT } from "../batch/rule-usage.js";
 import { dialectNamed } from "../sql/dialect.js";
 import { rowsOf, type SqlEngine } from "../sql/engines/engine.js";
 import { call, cast, col, text, type SqlExpr, type SqlSource } from "../sql/ir.js";
-import { leadTableCheck, sharedLeadIds, tableName } from "../sql/lead-table.js";
+import {
+  EVENTS_TABLE_NEEDED,
+  leadTableCheck,
+  leadTableCounts,
+  sharedLeadIds,
+  tableName,
+} from "../sql/lead-table.js";
 import { printExpr } from "../sql/printer.js";
 import { idValue, readsEvents } from "../sql/relations.js";
 import type { PopulationDiff } from "./population.js";
@@ -94,7 +100,7 @@ export class TablePopulation {
   ): Promise<TablePopulation> {
     const { artifacts } = diff;
     if (tables.events === null && (readsEvents(artifacts.base) || readsEvents(artifacts.head))) {
-      throw new LeadTablesError("these rules read events: name their table with --events-table <table>");
+      throw new LeadTablesError(EVENTS_TABLE_NEEDED);
     }
     const leads = tableName(tables.leads);
     const id = sql(idValue(col("l", "id")));
@@ -130,13 +136,11 @@ export class TablePopulation {
     }
 
     const [check] = await engine.query(leadTableCheck(tables.leads));
-    const read = Number(check!.read);
-    const withoutId = Number(check!.no_id);
-    const sharingId = Number(check!.repeated);
+    const { read, withoutId, sharingId, scored } = leadTableCounts(check!);
     sink.sources.push({
       source: tables.leads,
       read,
-      accepted: read - withoutId - sharingId,
+      accepted: scored,
       rejected: withoutId + sharingId,
     });
     for (let i = 0; i < withoutId; i++) {

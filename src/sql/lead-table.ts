@@ -42,6 +42,22 @@ export function leadTableCheck(leads: string): string {
   ].join("\n");
 }
 
+/** leadTableCheck's row as numbers: the rows scored are those with an id of their own. */
+export function leadTableCounts(check: Readonly<Record<string, unknown>>): {
+  read: number;
+  withoutId: number;
+  sharingId: number;
+  scored: number;
+} {
+  const read = Number(check.read);
+  const withoutId = Number(check.no_id);
+  const sharingId = Number(check.repeated);
+  return { read, withoutId, sharingId, scored: read - withoutId - sharingId };
+}
+
+/** Rules that read events, given a leads table alone (`score` and `diff` say it alike). */
+export const EVENTS_TABLE_NEEDED = "these rules read events: name their table with --events-table <table>";
+
 /** The ids two or more rows share, bytewise in order, with how many rows have each (`rows`). */
 export function sharedLeadIds(leads: string): string {
   return `SELECT "id", COUNT(*) AS "rows" FROM (${leadIds(leads)}) AS "i" WHERE "id" IS NOT NULL GROUP BY "id" HAVING COUNT(*) > 1 ORDER BY "id" COLLATE "C"`;

@@ -12,6 +12,7 @@ import { ensureOutputDirectory, refuseOutputsOverInputs, writeOutputFile } from 
 import { loadRulesOption } from "../rules-input.js";
 import { changeLine } from "./score-previous.js";
 import { refuseBadRelations } from "../relation-options.js";
+import { EVENTS_TABLE_NEEDED, leadTableCounts } from "../../sql/lead-table.js";
 
 /** The summary shows this many of the previous table's rejected rows. */
 const REJECT_EXAMPLES = 5;
@@ -83,7 +84,7 @@ export async function runScoreInPostgres(
   const artifact = await loadRulesOption(io, options.rules, setExitCode);
   if (artifact === null) return;
   if (readsEvents(artifact) && tables.events === undefined) {
-    throw new UsageError("these rules read events: name their table with --events-table <table>");
+    throw new UsageError(EVENTS_TABLE_NEEDED);
   }
   const statements = upsertStatements(
     artifact,
@@ -106,11 +107,9 @@ export async function runScoreInPostgres(
       async () => {
         await session.run(statements.create);
         await session.run(statements.addGoneAt);
-        const check = (await session.query(statements.check))[0]!;
-        const read = Number(check.read);
-        const withoutId = Number(check.no_id);
-        const sharingId = Number(check.repeated);
-        const scored = read - withoutId - sharingId;
+        const { read, withoutId, sharingId, scored } = leadTableCounts(
+          (await session.query(statements.check))[0]!,
+        );
         await session.run(statements.settings);
         await session.run(sharingId === 0 ? statements.stageUnshared : statements.stage);
         // The previous table is read before the upsert writes it (it is often the --into table itself).
