@@ -123,14 +123,9 @@ export async function scoreInDatabase(
   // Tables of the database itself (population-tables.ts): their leads come after those read. Every
   // statement from here on reads them in one snapshot (REPEATABLE READ), so that rows written meanwhile
   // (a CRM sync) are in every step or in none: the counts and the moved leads read back agree.
-  if (leadTables !== undefined) await engine.run("BEGIN ISOLATION LEVEL REPEATABLE READ");
-  try {
-    await countAll(engine, diff, read, sink, leadTables, tables, places, segments);
-    if (leadTables !== undefined) await engine.run("COMMIT");
-  } catch (error) {
-    if (leadTables !== undefined) await engine.run("ROLLBACK").catch(() => undefined);
-    throw error;
-  }
+  const count = () => countAll(engine, diff, read, sink, leadTables, tables, places, segments);
+  if (leadTables === undefined) await count();
+  else await engine.transaction!(count, { isolation: "REPEATABLE READ" });
 }
 
 /** Counts the population loaded (segments) and the tables' leads, then adds the moved leads' rows. */

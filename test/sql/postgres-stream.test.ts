@@ -5,7 +5,7 @@ import { POSTGRES_URL, requirePostgresInCi } from "./support/databases.js";
 requirePostgresInCi();
 
 /**
- * A stream inside the caller's transaction reads the caller's snapshot (diff over tables reads them in
+ * A stream inside the caller's transaction (`transaction`) reads the caller's snapshot (diff over tables reads them in
  * one REPEATABLE READ transaction): rows another session writes meanwhile are not seen, and the
  * transaction is still the caller's when the stream ends.
  */
@@ -24,13 +24,16 @@ describePostgres("the PostgreSQL engine's stream", () => {
       await writer.run("DROP TABLE IF EXISTS ls_stream_test");
       await writer.run("CREATE TABLE ls_stream_test (n INTEGER)");
       await writer.run("INSERT INTO ls_stream_test VALUES (1)");
-      await reader.run("BEGIN ISOLATION LEVEL REPEATABLE READ");
-      expect(await count()).toBe(1);
-      await writer.run("INSERT INTO ls_stream_test VALUES (2)");
-      expect(await count()).toBe(1);
-      // Still in the caller's transaction: its snapshot holds until it commits.
-      expect(await count()).toBe(1);
-      await reader.run("COMMIT");
+      await reader.transaction!(
+        async () => {
+          expect(await count()).toBe(1);
+          await writer.run("INSERT INTO ls_stream_test VALUES (2)");
+          expect(await count()).toBe(1);
+          // Still in the caller's transaction: its snapshot holds until it commits.
+          expect(await count()).toBe(1);
+        },
+        { isolation: "REPEATABLE READ" },
+      );
       expect(await count()).toBe(2);
     } finally {
       await writer.run("DROP TABLE IF EXISTS ls_stream_test").catch(() => undefined);
@@ -47,15 +50,17 @@ describePostgres("the PostgreSQL engine's stream", () => {
     };
     const rows = "SELECT n FROM generate_series(1, 25000) AS t(n) ORDER BY n";
     try {
-      await engine.run("BEGIN ISOLATION LEVEL REPEATABLE READ");
-      expect(await firstOf(rows)).toBe(1);
-      // The cursor was closed: another stream in the same transaction declares its own.
-      expect(await firstOf(rows)).toBe(1);
-      await engine.run("COMMIT");
+      await engine.transaction!(
+        async () => {
+          expect(await firstOf(rows)).toBe(1);
+          // The cursor was closed: another stream in the same transaction declares its own.
+          expect(await firstOf(rows)).toBe(1);
+        },
+        { isolation: "REPEATABLE READ" },
+      );
       expect(await firstOf(rows)).toBe(1);
       // Its own transaction was ended: a new one can begin.
-      await engine.run("BEGIN");
-      await engine.run("COMMIT");
+      await engine.transaction!(async () => undefined);
       expect(await firstOf(rows)).toBe(1);
     } finally {
       await engine.close();

@@ -173,13 +173,9 @@ async function inTransaction<T>(
   work: () => Promise<T>,
   rollback: boolean,
 ): Promise<T> {
-  await session.run("BEGIN");
   try {
-    const result = await work();
-    await session.run(rollback ? "ROLLBACK" : "COMMIT");
-    return result;
+    return await session.transaction!(work, { rollback });
   } catch (error) {
-    await session.run("ROLLBACK").catch(() => undefined);
     // The database's own words (a missing table or column, a type it cannot cast): bad input, exit 2.
     throw new UsageError(`PostgreSQL refused the scoring statement: ${redacted(error, url)}`);
   }

@@ -25,6 +25,14 @@ export interface SqlEngine {
    * all that is needed costs that column alone, however many the query has.
    */
   streamChunks?(sql: string): AsyncIterable<ResultChunk>;
+  /**
+   * `work` in one transaction (PostgreSQL): committed, or rolled back when it throws or `rollback` says
+   * so. Streams opened by the work read inside it, in its snapshot.
+   */
+  transaction?<T>(
+    work: () => Promise<T>,
+    options?: { isolation?: "REPEATABLE READ"; rollback?: boolean },
+  ): Promise<T>;
   close(): Promise<void>;
 }
 

@@ -9,14 +9,28 @@ export async function openPostgres(url: string): Promise<SqlEngine> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   await client.query("SET TIME ZONE 'UTC'");
-  /** Whether the caller opened a transaction (`run("BEGIN …")`): a stream then reads inside it. */
+  /** Whether `transaction` is running its work: a stream then reads inside that transaction. */
   let inTransaction = false;
   return {
     dialect: "postgres",
     async run(sql) {
       await client.query(sql);
-      if (/^\s*(BEGIN|START TRANSACTION)\b/i.test(sql)) inTransaction = true;
-      else if (/^\s*(COMMIT|ROLLBACK|END)\b/i.test(sql)) inTransaction = false;
+    },
+    async transaction(work, options = {}) {
+      await client.query(
+        options.isolation === undefined ? "BEGIN" : `BEGIN ISOLATION LEVEL ${options.isolation}`,
+      );
+      inTransaction = true;
+      try {
+        const result = await work();
+        await client.query(options.rollback === true ? "ROLLBACK" : "COMMIT");
+        return result;
+      } catch (error) {
+        await client.query("ROLLBACK").catch(() => undefined);
+        throw error;
+      } finally {
+        inTransaction = false;
+      }
     },
     async query(sql) {
       const result = await client.query(sql);
