@@ -258,11 +258,11 @@ export async function runScore(
     let eventsInput = null;
     if (fast !== null) {
       if (formatter.header !== null) await out.write(formatter.header);
-      const handlers = { onResult: (result: ScoreResult) => out.write(formatter.line(result)), onReject };
       // NDJSON results (also the scratch file of Parquet results) are written by SQL where it can prove
       // each line, as the bytes DuckDB made of them.
       ({ summary } = await fast.run({
-        ...handlers,
+        onResult: (result: ScoreResult) => out.write(formatter.line(result)),
+        onReject,
         ...(format === "ndjson" ? { onLines: (lines: Uint8Array) => out.write(lines) } : {}),
       }));
     } else {
