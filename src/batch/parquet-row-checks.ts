@@ -2,8 +2,9 @@ import type { FieldSchema } from "../compile/artifact.js";
 import { foldCase } from "../eval/normalize.js";
 import type { EpochUnit, InputOptions } from "../io/input-options.js";
 import { dialectNamed } from "../sql/dialect.js";
-import { call, cast, col } from "../sql/ir.js";
+import { call, cast, col, type SqlExpr } from "../sql/ir.js";
 import { printExpr } from "../sql/printer.js";
+import { idValue } from "../sql/relations.js";
 import type { ParquetColumn } from "./parquet-input.js";
 
 /**
@@ -46,7 +47,21 @@ const sqlList = (values: readonly string[]): string =>
 
 /** JavaScript's `trim` in SQL, exactly (sql/dialect.ts). */
 export function trimJs(value: string): string {
-  return printExpr(call("trim_js", cast("text", col(null, "__v"))), duckdb).replaceAll(`"__v"`, value);
+  return printedOver((v) => call("trim_js", cast("text", v)), value);
+}
+
+/**
+ * An id as the scoring SQL keys events by it (sql/relations.ts `idValue`: trimmed as JavaScript trims,
+ * blank is none): the generated SQL's own definition, so that what SQL here matches by id is what the
+ * scoring query joins.
+ */
+export function idKeyOf(value: string): string {
+  return printedOver(idValue, value);
+}
+
+/** An expression of the IR printed for DuckDB over the SQL text `value`. */
+function printedOver(expr: (v: SqlExpr) => SqlExpr, value: string): string {
+  return printExpr(expr(col(null, "__v")), duckdb).replaceAll(`"__v"`, value);
 }
 
 /** Printable ASCII only: then `trim` removes only spaces and `toLowerCase` is `LOWER`. */
@@ -78,7 +93,7 @@ export function textOf(column: ParquetColumn): string | null {
 export function idKey(column: ParquetColumn): string | null {
   const text = textOf(column);
   if (text === null || column.kind === "boolean") return null;
-  return column.kind === "text" ? `NULLIF(${trimJs(text)}, '')` : text;
+  return column.kind === "text" ? idKeyOf(text) : text;
 }
 
 function instantFromMs(ms: string): ValueCheck {

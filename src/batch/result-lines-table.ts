@@ -4,7 +4,7 @@ import { createDecoder } from "../sql/decode.js";
 import { chunkRow, type SqlEngine } from "../sql/engines/engine.js";
 import type { ResultLinesQuery } from "../sql/result-lines.js";
 import { engineQuery } from "../sql/score-loaded.js";
-import { q, trimJs } from "./parquet-row-checks.js";
+import { idKeyOf, q } from "./parquet-row-checks.js";
 import type { OutcomeCounts } from "./outcomes.js";
 import type { RuleUsageTally } from "./rule-usage.js";
 
@@ -129,10 +129,14 @@ async function writeLeftLines(
       `WHERE "__row" IN (SELECT pos FROM ${RESULTS} WHERE line IS NULL)`,
   );
   // Only those leads' events: a lead's result depends on its own events alone, and the scoring query
-  // aggregates every event it is given before meeting the leads.
+  // aggregates every event it is given before meeting the leads. A lead's id is keyed as the scoring
+  // query keys it (a certain lead keeps its id as written); the events' `lead_id` is compared as it is:
+  // the scored events relation holds it keyed already (score-parquet-fast.ts: a certain event's key, or
+  // the id of the lead the JS input layer filed it under, which it trimmed), and keying ten million
+  // events again would trim each of them once more.
   await engine.run(
     `CREATE OR REPLACE TEMP TABLE ${REDO_EVENTS} AS SELECT * FROM ${q(tables.events)} ` +
-      `WHERE lead_id IN (SELECT NULLIF(${trimJs("id")}, '') FROM ${REDO_LEADS})`,
+      `WHERE lead_id IN (SELECT ${idKeyOf("id")} FROM ${REDO_LEADS})`,
   );
   await engine.run(`CREATE OR REPLACE TEMP TABLE ${JS_LINES} (pos BIGINT, line VARCHAR)`);
   const decode = createDecoder(artifact, asOfMs);

@@ -24,7 +24,7 @@ import {
   type ParquetLayout,
 } from "./parquet-certain.js";
 import { parquetEvents, parquetLeads } from "./parquet-input.js";
-import { q, trimJs } from "./parquet-row-checks.js";
+import { idKeyOf, q } from "./parquet-row-checks.js";
 import type { RuleUsageTally } from "./rule-usage.js";
 import { scoreBatch, type BatchScorer, type BatchSummary, type RejectLine } from "./score-file.js";
 
@@ -324,6 +324,6 @@ function probedRelations(tables: LoadTables) {
     leads: (field: string) => `SELECT ${q(field)} AS v, __row AS r1, 0 AS r2 FROM ${q("leads")}`,
     events: (field: string) =>
       `SELECT e.${q(field)} AS v, l.__row AS r1, e.__seq AS r2 FROM ${q("events")} e ` +
-      `JOIN ${q("leads")} l ON e.lead_id = NULLIF(${trimJs("l.id")}, '')`,
+      `JOIN ${q("leads")} l ON e.lead_id = ${idKeyOf("l.id")}`,
   };
 }
