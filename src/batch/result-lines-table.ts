@@ -25,7 +25,8 @@ import type { RuleUsageTally } from "./rule-usage.js";
 const RESULTS = "ls_result_lines";
 const REDO_LEADS = "ls_redo_leads";
 const REDO_EVENTS = "ls_redo_events";
-const JS_LINES = "ls_js_lines";
+/** The lines JavaScript writes (`pos`, `line`), appended before they are put in their places. */
+export const JS_LINES = "ls_js_lines";
 /** Lines JavaScript writes are appended to DuckDB this many at a time. */
 const APPEND_BATCH = 2000;
 
@@ -39,8 +40,6 @@ export interface ResultLinesRun {
   scored: number;
   /** Each distinct tally (result-lines.ts) of the lines SQL wrote, with how many results had it. */
   tallies: Map<string, number>;
-  /** The record numbers of the results JavaScript wrote (the rows SQL left), in record order. */
-  unproven: number[];
 }
 
 /**
@@ -86,14 +85,13 @@ async function linesOut(
     if (row.left === true) left += n;
     else tallies.set(String(row.tally), n);
   }
-  const unproven =
-    left > 0 ? await writeLeftLines(engine, artifact, asOfMs, lines.columns, tables, counts) : [];
+  if (left > 0) await writeLeftLines(engine, artifact, asOfMs, lines.columns, tables, counts);
   for await (const chunk of engine.streamChunks!(`SELECT encode(line) FROM ${RESULTS}`)) {
     const run = new LineRun();
     for (let i = 0; i < chunk.rows; i++) run.add(chunk.bytes(0, i)!);
     await run.flush(onLines);
   }
-  return { scored, tallies, unproven };
+  return { scored, tallies };
 }
 
 /** Lines gathered to be handed on at once: each line's bytes and its line break. */
@@ -122,8 +120,7 @@ async function writeLeftLines(
   names: readonly string[],
   tables: { leads: string; events: string },
   counts: ResultCounts,
-): Promise<number[]> {
-  const unproven: number[] = [];
+): Promise<void> {
   await engine.run(
     `CREATE OR REPLACE TEMP TABLE ${REDO_LEADS} AS SELECT * FROM ${q(tables.leads)} ` +
       `WHERE "__row" IN (SELECT pos FROM ${RESULTS} WHERE line IS NULL)`,
@@ -143,7 +140,6 @@ async function writeLeftLines(
   const sql = engineQuery(artifact, "duckdb", asOfMs, { leads: REDO_LEADS, events: REDO_EVENTS });
   let batch: Array<[number, string]> = [];
   await eachDecoded(engine, sql, names, decode, counts, (result, row) => {
-    unproven.push(Number(row.__row));
     batch.push([Number(row.__row), JSON.stringify(result)]);
     if (batch.length < APPEND_BATCH) return;
     const full = batch;
@@ -154,7 +150,6 @@ async function writeLeftLines(
   await engine.run(`UPDATE ${RESULTS} SET line = j.line FROM ${JS_LINES} j WHERE ${RESULTS}.pos = j.pos`);
   const [left] = await engine.query(`SELECT COUNT(*) AS n FROM ${RESULTS} WHERE line IS NULL`);
   if (Number(left!.n) > 0) throw new Error("internal: a result line was written by neither SQL nor JS");
-  return unproven;
 }
 
 /**

@@ -100,8 +100,6 @@ export async function parquetFastPath(
 export interface FastRun {
   summary: BatchSummary;
   certain: number;
-  /** With `onLines`: the record numbers of the results whose lines JavaScript wrote (SQL left them). */
-  unproven: number[];
 }
 
 async function runFastPath(options: ParquetFastOptions, layout: ParquetLayout): Promise<FastRun> {
@@ -191,7 +189,6 @@ async function runFastPath(options: ParquetFastOptions, layout: ParquetLayout): 
   const outcomes = new OutcomeCounts();
   const columns = (await engine.query(`DESCRIBE ${sql}`)).map((row) => String(row.column_name));
   let scored = 0;
-  let unproven: number[] = [];
   if (options.onLines !== undefined) {
     const lines = resultLinesQuery(artifact, options.asOfMs, sql, columns);
     for (const macro of RESULT_LINE_MACROS) await engine.run(macro);
@@ -205,7 +202,6 @@ async function runFastPath(options: ParquetFastOptions, layout: ParquetLayout): 
       { outcomes, usage: options.usage },
     );
     scored = written.scored;
-    unproven = written.unproven;
     countTallies(written.tallies, lines.fired, outcomes, options.usage);
   } else {
     const decode = createDecoder(artifact, options.asOfMs);
@@ -252,7 +248,7 @@ async function runFastPath(options: ParquetFastOptions, layout: ParquetLayout): 
     },
     ...(options.usage === undefined || scored === 0 ? {} : { usage: options.usage.summary() }),
   };
-  return { summary, certain, unproven };
+  return { summary, certain };
 }
 
 /**

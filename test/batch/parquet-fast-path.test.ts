@@ -2,13 +2,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { compileDirectory } from "../../src/compile/compile-ruleset.js";
-import { Ruleset } from "../../src/eval/ruleset.js";
-import { batchScorerFor } from "../../src/batch/scorer.js";
-import { parquetFastPath } from "../../src/batch/score-parquet-fast.js";
-import { resolveInputOptions } from "../../src/io/input-options.js";
-import { emptyInputReport } from "../../src/io/lead-records.js";
 import { openDuckDb } from "../../src/sql/engines/duckdb.js";
+import { runParquetFastPath } from "../support/parquet-fast-run.js";
 import { runLeadscore } from "../support/run-cli.js";
 import {
   AS_OF,
@@ -221,73 +216,41 @@ describe("score --engine duckdb on Parquet: SQL takes the certain records, the J
   });
 
   it("takes the plain records without the JS input layer, and hands it every doubtful one", async () => {
-    const artifact = (await compileDirectory(path.join(dir, "rules"))).artifact!;
-    const engine = await openDuckDb({ threads: 1 });
-    try {
-      const input = resolveInputOptions([], { columns: "Work Email=email" });
-      const asOfMs = Date.parse(AS_OF);
-      const fast = await parquetFastPath({
-        engine,
-        artifact,
-        asOfMs,
-        input,
-        leads: { file: path.join(dir, "leads.parquet"), source: "leads.parquet" },
-        events: { file: path.join(dir, "events.parquet"), source: "events.parquet" },
-        scorer: batchScorerFor(new Ruleset(artifact), asOfMs, input),
-        inputReport: emptyInputReport("csv"),
-        asOf: AS_OF,
-        bucketOrder: [],
-        exclusionOrder: [],
-      });
-      // Each result's id, and whether SQL or JavaScript wrote its line (by record number).
-      const ids: string[] = [];
-      const run = await fast!.run({
-        onResult: () => {
-          throw new Error("NDJSON results are lines");
-        },
-        onLines: (lines) => {
-          const text = Buffer.from(lines).toString("utf8");
-          expect(text.endsWith("\n")).toBe(true);
-          for (const line of text.slice(0, -1).split("\n")) ids.push((JSON.parse(line) as { id: string }).id);
-        },
-        onReject: () => {},
-      });
-      const byJs = new Set(run.unproven.map((record) => String(LEADS_OUT[record - 1]![0])));
-      const written = ids.map((id) => `${byJs.has(id) ? "js" : "sql"} ${id}`);
-      expect(run.unproven).toHaveLength(2);
-      expect(run.summary.leads).toMatchObject({ read: LEADS_OUT.length });
-      // Proven by SQL: P1–P4; T1 (spaces, a case-folded event type); N1 (an id after a no-break space,
-      // trimmed exactly); Q1, Q2 (quotes, wildcards, a line break); `N/A` (an id, no placeholder here); E5
-      // (an event after the as-of time, one before 2000); H1–H4 (hostile ids). The JS input layer gets N2
-      // (a no-break space at the end of an enumeration value), N3 (a date without a time), B8 (a time with
-      // a zone), D1/D2 (shared ids), the rejects.
-      expect(run.certain).toBe(14);
-      // Lines are written by SQL but for: H1, whose decayed 2.01 points are near a half without being one
-      // (1.005 is 1.00499999…: round2 re-reads its decimal), and H3, whose id holds control characters
-      // (to_json spells them \u001F, JSON.stringify \u001f). H2's quotes and backslash, H4's DEL and the
-      // exact halves of decayed 12.5 points (H1, H2, H3) are written by SQL.
-      expect(written).toEqual([
-        "sql P1",
-        "sql P2",
-        "sql T1",
-        "sql N1",
-        "sql N2",
-        "sql N3",
-        "sql Q1",
-        "sql Q2",
-        "sql B8",
-        "sql N/A",
-        "sql D1",
-        "sql P3",
-        "sql P4",
-        "sql E5",
-        "js H1\u2028\u2029 Ünï 😀",
-        'sql H2 "q" \\ /',
-        "js H3\u0001\u001f",
-        "sql H4\u007f",
-      ]);
-    } finally {
-      await engine.close();
-    }
+    const { run, ids, byJs } = await runParquetFastPath(dir, AS_OF);
+    // Each result's id, and whether SQL or JavaScript wrote its line (by record number).
+    const idsByJs = new Set(byJs.map((record) => String(LEADS_OUT[record - 1]![0])));
+    const written = ids.map((id) => `${idsByJs.has(id) ? "js" : "sql"} ${id}`);
+    expect(byJs).toHaveLength(2);
+    expect(run.summary.leads).toMatchObject({ read: LEADS_OUT.length });
+    // Proven by SQL: P1–P4; T1 (spaces, a case-folded event type); N1 (an id after a no-break space,
+    // trimmed exactly); Q1, Q2 (quotes, wildcards, a line break); `N/A` (an id, no placeholder here); E5
+    // (an event after the as-of time, one before 2000); H1–H4 (hostile ids). The JS input layer gets N2
+    // (a no-break space at the end of an enumeration value), N3 (a date without a time), B8 (a time with
+    // a zone), D1/D2 (shared ids), the rejects.
+    expect(run.certain).toBe(14);
+    // Lines are written by SQL but for: H1, whose decayed 2.01 points are near a half without being one
+    // (1.005 is 1.00499999…: round2 re-reads its decimal), and H3, whose id holds control characters
+    // (to_json spells them \u001F, JSON.stringify \u001f). H2's quotes and backslash, H4's DEL and the
+    // exact halves of decayed 12.5 points (H1, H2, H3) are written by SQL.
+    expect(written).toEqual([
+      "sql P1",
+      "sql P2",
+      "sql T1",
+      "sql N1",
+      "sql N2",
+      "sql N3",
+      "sql Q1",
+      "sql Q2",
+      "sql B8",
+      "sql N/A",
+      "sql D1",
+      "sql P3",
+      "sql P4",
+      "sql E5",
+      "js H1\u2028\u2029 Ünï 😀",
+      'sql H2 "q" \\ /',
+      "js H3\u0001\u001f",
+      "sql H4\u007f",
+    ]);
   });
 });

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDuckDb } from "../../src/sql/engines/duckdb.js";
+import { runParquetFastPath } from "../support/parquet-fast-run.js";
 import { runLeadscore } from "../support/run-cli.js";
 import {
   AS_OF,
@@ -131,5 +132,12 @@ describe("score --engine duckdb on Parquet: the leads SQL leaves to JavaScript k
     ]);
     const summary = JSON.parse(duckdb.stderr) as { events: { attached: number; unmatched: number } };
     expect(summary.events).toMatchObject({ attached: 9, unmatched: 0 });
+  });
+
+  it("leaves exactly those leads to JavaScript: SQL takes S1, S2 and P1, writes P1's line alone", async () => {
+    const { run, ids, byJs } = await runParquetFastPath(dir, AS_OF);
+    expect(ids).toEqual(["S1\u0001", "S2\u0001", "J1\u0001", "J2\u0001", "P1"]);
+    expect(run.certain).toBe(3);
+    expect(byJs).toEqual([1, 2, 3, 4]);
   });
 });
