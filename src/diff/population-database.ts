@@ -529,7 +529,7 @@ class PopulationTables {
     const properties = this.#properties.map((property) => q(`p_${property.name}`)).join(", ");
     await this.#engine.run(
       `INSERT INTO ${q(EVENTS_TABLE)} (${names(this.#eventColumns())}) SELECT ${file.base} + lead_pos, pos, ` +
-        `key, type, ${q("at")}${properties === "" ? "" : `, ${properties}`} FROM (${certainEvents(this.#artifact)})`,
+        `key, type, ${q("at")}${properties === "" ? "" : `, ${properties}`} FROM (${certainEvents})`,
     );
   }
 
