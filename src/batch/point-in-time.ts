@@ -45,7 +45,10 @@ export function pointInTimeScorer(
         };
       return prepared;
     },
-    score: (lead, events, record) =>
-      ruleset.score(lead, events as readonly ScoringEvent[], { asOf: instantOf(record) + offsetMs }),
+    score: (lead, events, record, times) =>
+      ruleset.score(lead, events as readonly ScoringEvent[], {
+        asOf: instantOf(record) + offsetMs,
+        eventTimes: times,
+      }),
   };
 }

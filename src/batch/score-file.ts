@@ -8,7 +8,8 @@ import type { InputReport, LeadRecord } from "../io/lead-records.js";
 import type { OutcomeOptions } from "../io/input-options.js";
 import type { JsonObject } from "../io/read-ndjson.js";
 import type { ScoreResult } from "../eval/result.js";
-import { parseInstant, toInstant } from "../eval/instant.js";
+import { parseInstant } from "../eval/instant.js";
+import { readEventTimes } from "../eval/event-times.js";
 import type { RuleUsageTally, UsageSummary } from "./rule-usage.js";
 
 /** One problem with a lead or its events, as validation reports it: `events[2].at`, `not a timestamp`. */
@@ -22,13 +23,24 @@ type LeadEvent = Readonly<Record<string, unknown>>;
 
 /** What a batch needs from a ruleset: make a record a lead (see LeadPreparer), score it (as of a fixed time). */
 export interface BatchScorer {
-  /** Types, cleans and validates a record and its events; issues reject the record. */
+  /**
+   * Types, cleans and validates a record and its events; issues reject the record. `times`: each event's
+   * time, when validation read them (readEventTimes), for the batch and for `score` to read from there.
+   */
   prepare(
     record: LeadRecord,
     events: readonly LeadEvent[],
-  ): { lead: Lead; events: readonly LeadEvent[]; issues: readonly BatchIssue[] };
-  /** `record` is the lead as read (every column), for scorers that need more than the schema. */
-  score(lead: Lead, events: readonly LeadEvent[], record: LeadRecord): ScoreResult;
+  ): { lead: Lead; events: readonly LeadEvent[]; times?: readonly number[]; issues: readonly BatchIssue[] };
+  /**
+   * `record` is the lead as read (every column), for scorers that need more than the schema; `times`
+   * the events' times from `prepare`, when it gave them.
+   */
+  score(
+    lead: Lead,
+    events: readonly LeadEvent[],
+    record: LeadRecord,
+    times: readonly number[] | undefined,
+  ): ScoreResult;
 }
 
 /** A bad record, as written to the rejects file: one JSON object per line, keys in this order. */
@@ -155,13 +167,14 @@ export async function scoreBatch(options: BatchOptions): Promise<BatchSummary> {
           .join("; ");
         await reject(item, reason, rawOf(input));
       } else {
-        for (const event of prepared.events) {
-          const at = toInstant(event.at);
+        const times = prepared.times ?? readEventTimes(prepared.events);
+        for (let i = 0; i < times.length; i++) {
+          const at = times[i]!;
           if (at > asOfMs) eventsAfterAsOf += 1;
           else if (at < YEAR_2000) eventsBefore2000 += 1;
         }
         options.usage?.observe(prepared.lead, prepared.events);
-        const result = scorer.score(prepared.lead, prepared.events, input);
+        const result = scorer.score(prepared.lead, prepared.events, input, prepared.times);
         options.usage?.count(result);
         scored += 1;
         outcomes.add(result);

@@ -13,8 +13,13 @@ export function batchScorerFor(ruleset: Ruleset, asOfMs: number, input: InputOpt
   return {
     // The records and events a batch scores are the readers' own (read-item.ts), parsed for it.
     prepare: (record, events) => preparer.prepare(record.fields, events, record.fromText, true),
-    // Validation has accepted the events by now, so each has a `type` and a readable `at`.
-    score: (lead, events) => ruleset.score(lead, events as readonly ScoringEvent[], options),
+    // Validation has accepted the events by now, so each has a `type` and a readable `at`, read already.
+    score: (lead, events, _record, times) =>
+      ruleset.score(
+        lead,
+        events as readonly ScoringEvent[],
+        times === undefined ? options : { asOf: asOfMs, eventTimes: times },
+      ),
   };
 }
 

@@ -14,7 +14,7 @@
  * decided by no single change, and no cause is named.
  */
 import type { Artifact, Bucket, Model } from "../compile/artifact.js";
-import { createRuleset, type Ruleset } from "../eval/ruleset.js";
+import { createRuleset, type Ruleset, type ScoreOptions } from "../eval/ruleset.js";
 import type { Contribution, ResultAction, ScoreResult } from "../eval/result.js";
 import type { ScoringEvent } from "../eval/event-index.js";
 import { contributionKey, listsOf, type RuleMatching } from "./identity.js";
@@ -106,11 +106,12 @@ export class Attribution {
 
   /**
    * The changes that caused this lead's move (indexes into the changes, ascending), and whether the move
-   * is decided by no single change (`undecided`: every candidate undone alone still moves it).
+   * is decided by no single change (`undecided`: every candidate undone alone still moves it). `options`:
+   * how the head scored the lead (each ruleset undoing a change scores it the same way).
    */
   causes(
     entry: { lead: Readonly<Record<string, unknown>>; events: readonly Readonly<Record<string, unknown>>[] },
-    asOf: { asOf: Date | string | number },
+    options: ScoreOptions,
     before: ScoreResult,
     after: ScoreResult,
     differing: readonly string[],
@@ -122,7 +123,7 @@ export class Attribution {
       const ruleset = this.#undoneRuleset(index);
       if (ruleset === null) continue;
       tried += 1;
-      const without = ruleset.score(entry.lead, entry.events as readonly ScoringEvent[], asOf);
+      const without = ruleset.score(entry.lead, entry.events as readonly ScoringEvent[], options);
       if (!sameOutcome(without, after)) causes.push(index);
     }
     return { causes, undecided: causes.length === 0 && tried > 0 };

@@ -81,10 +81,13 @@ class BothSides {
     this.#base = sameSchemas(base, head) ? null : new InputValidator(base.schema);
   }
 
-  /** The reason a lead the head's schema accepts cannot be compared, or null when the base accepts it too. */
-  problem(lead: unknown, events: unknown): string | null {
+  /**
+   * The reason a lead the head's schema accepts cannot be compared, or null when the base accepts it too.
+   * `times`: its events' times, as the head's preparation read them (PreparedLead.times).
+   */
+  problem(lead: unknown, events: unknown, times: readonly number[]): string | null {
     if (this.#base === null) return null;
-    const issues = this.#base.validate(lead, events);
+    const issues = this.#base.validate(lead, events, times);
     return issues.length === 0 ? null : `under the base rules: ${describeIssues(issues)}`;
   }
 }
@@ -137,14 +140,19 @@ export function addFixtureLeads(
           ? fixtureCase.problems.map((p) => `${p.line}:${p.column}: ${p.message}`).join("; ")
           : prepared.issues.length > 0
             ? describeIssues(prepared.issues)
-            : judge.problem(prepared.lead, prepared.events);
+            : judge.problem(prepared.lead, prepared.events, prepared.times);
       if (problem !== null) {
         into.rejects.push({ source, reason: problem });
         summary.rejected += 1;
         continue;
       }
       summary.accepted += 1;
-      const lead: PopulationLead = { lead: prepared.lead, events: prepared.events, source };
+      const lead: PopulationLead = {
+        lead: prepared.lead,
+        events: prepared.events,
+        times: prepared.times,
+        source,
+      };
       if (fixtureCase.asOfMs !== null) lead.asOf = fixtureCase.asOfMs;
       into.leads.push(lead);
     }
@@ -379,14 +387,19 @@ export async function addPopulationFiles(
             ? prepared.issues
                 .map((issue) => describeLeadIssue(issue, record.events.length, filed, entry.events))
                 .join("; ")
-            : judge.problem(prepared.lead, prepared.events);
+            : judge.problem(prepared.lead, prepared.events, prepared.times);
         if (problem !== null) {
           into.rejects.push({ source, reason: problem });
           summary.rejected += 1;
           continue;
         }
         summary.accepted += 1;
-        const lead: PopulationLead = { lead: prepared.lead, events: prepared.events, source };
+        const lead: PopulationLead = {
+          lead: prepared.lead,
+          events: prepared.events,
+          times: prepared.times,
+          source,
+        };
         if (outcome !== null) lead.outcome = outcomeOf(record.outcome, input, outcome);
         // The database numbers the leads of a file it takes part of by their records.
         if (portion !== null) lead.record = item.record;

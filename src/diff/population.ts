@@ -11,7 +11,7 @@ import { canonicalJson } from "../compile/hash.js";
 import { InvalidAsOfError } from "../eval/errors.js";
 import { formatInstant, toInstant } from "../eval/instant.js";
 import { round2 } from "../eval/round.js";
-import { createRuleset, type Ruleset } from "../eval/ruleset.js";
+import { createRuleset, type Ruleset, type ScoreOptions } from "../eval/ruleset.js";
 import type { ScoreResult } from "../eval/result.js";
 import type { ScoringEvent } from "../eval/event-index.js";
 import { describeAction } from "../compile/print-artifact.js";
@@ -43,6 +43,11 @@ import { everyBucket } from "../compile/every-bucket.js";
 export interface PopulationLead {
   lead: Readonly<Record<string, unknown>>;
   events: readonly Readonly<Record<string, unknown>>[];
+  /**
+   * Each event's time, as the input layer read them to validate the lead (PreparedLead.times): both
+   * rulesets score the lead with these rather than read them again. Absent: each reads them itself.
+   */
+  times?: readonly number[];
   /** Where it comes from, for the report (`rules/tests/acme.test.yaml:12`); default `#<n>`. */
   source?: string;
   /** Scores this lead as of its own instant (fixture cases carry one) instead of the run's. */
@@ -73,6 +78,13 @@ export interface DiffRulesetsOptions {
   fixturesChanged?: string[] | null;
   /** The base side's own as-of time, when it differs from the head's (each side reads its own config). */
   baseAsOf?: Date | string | number;
+}
+
+/** How a side scores a lead: as of its own instant or else the side's, with the times read for it. */
+function scoreOptions(entry: PopulationLead, asOf: number): ScoreOptions {
+  const options: ScoreOptions = { asOf: entry.asOf ?? asOf };
+  if (entry.times !== undefined) options.eventTimes = entry.times;
+  return options;
 }
 
 /** A moved lead with its place in the population, the tie-break of the report's order (by id). */
@@ -272,8 +284,8 @@ export class PopulationDiff {
   #scored(entry: PopulationLead): { before: ScoreResult; after: ScoreResult } {
     const events = entry.events as readonly ScoringEvent[];
     return {
-      before: this.#baseRuleset.score(entry.lead, events, { asOf: entry.asOf ?? this.#baseAsOf }),
-      after: this.#headRuleset.score(entry.lead, events, { asOf: entry.asOf ?? this.#runAsOf }),
+      before: this.#baseRuleset.score(entry.lead, events, scoreOptions(entry, this.#baseAsOf)),
+      after: this.#headRuleset.score(entry.lead, events, scoreOptions(entry, this.#runAsOf)),
     };
   }
 
@@ -285,8 +297,13 @@ export class PopulationDiff {
     differing: string[],
   ): void {
     const attribution = this.#attribution;
-    const asOf = { asOf: entry.asOf ?? this.#runAsOf };
-    const { causes, undecided } = attribution.causes(entry, asOf, before, after, differing);
+    const { causes, undecided } = attribution.causes(
+      entry,
+      scoreOptions(entry, this.#runAsOf),
+      before,
+      after,
+      differing,
+    );
     for (const index of causes) this.#impact[index]!.moved += 1;
     const beforeLabel = transitionLabel(before);
     const afterLabel = transitionLabel(after);

@@ -26,11 +26,15 @@ import { unscoredResult, type Contribution, type ContributionLocation, type Scor
 import { round2 } from "./round.js";
 import { Truth } from "./truth.js";
 
-/** Scores one lead as of `asOf` (epoch ms). Synchronous; never throws on odd input values. */
+/**
+ * Scores one lead as of `asOf` (epoch ms). Synchronous; never throws on odd input values. `times`: the
+ * events' times as readEventTimes reads them, when the caller has read them already; else read here.
+ */
 export type Evaluate = (
   lead: Readonly<Record<string, unknown>>,
   events: ReadonlyArray<Readonly<Record<string, unknown>>>,
   asOf: number,
+  times?: ArrayLike<number> | null,
 ) => ScoreResult;
 
 interface CompiledRule {
@@ -154,7 +158,7 @@ export function compileEvaluator(artifact: Artifact): Evaluate {
   const out = createRuleOutcome();
   const fired = new FiredList(Math.max(0, ...models.map((model) => model.rules.length)) + 1);
 
-  return (lead, events, asOf) => {
+  return (lead, events, asOf, times = null) => {
     const record: Readonly<Record<string, unknown>> = lead !== null && typeof lead === "object" ? lead : {};
     readFields(choiceFields, record, values);
     if (asOfSlot >= 0) values[asOfSlot] = asOf;
@@ -171,6 +175,7 @@ export function compileEvaluator(artifact: Artifact): Evaluate {
       Array.isArray(events) ? events : EMPTY,
       asOf,
       model === null ? exclusionTypes : model.typesRead,
+      times,
     );
 
     let excluded: string | null = null;

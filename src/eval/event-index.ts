@@ -99,8 +99,15 @@ export class EventIndex {
   /**
    * Indexes a lead's events up to `asOf`, only those of the types in `read` (a set from `createTypeSet`
    * holding every type that the lead's model and the exclusions read): the others count nowhere anyway.
+   * `times`: the events' times as readEventTimes reads them, when the caller has them (then they are
+   * copied, never written: another ruleset may read them next); null to read each time here.
    */
-  load(events: ReadonlyArray<Readonly<Record<string, unknown>>>, asOf: number, read: Uint8Array): void {
+  load(
+    events: ReadonlyArray<Readonly<Record<string, unknown>>>,
+    asOf: number,
+    read: Uint8Array,
+    times: ArrayLike<number> | null = null,
+  ): void {
     const count = events.length;
     this.events = events;
     const { first, last, latest } = this;
@@ -118,12 +125,16 @@ export class EventIndex {
       const event = events[i];
       const type = event === null || typeof event !== "object" ? -1 : this.typeId(event.type);
       if (type < 0 || read[type] === 0) continue;
-      const when = event!.at;
-      // ISO text, the usual form, is parsed straight into `at` (see parseInstantInto); other forms as usual.
-      if (typeof when === "string") {
-        if (!parseInstantInto(when, at, i)) continue;
+      if (times !== null) {
+        at[i] = times[i]!;
       } else {
-        at[i] = toInstant(when);
+        const when = event!.at;
+        // ISO text, the usual form, is parsed straight into `at` (see parseInstantInto); other forms as usual.
+        if (typeof when === "string") {
+          if (!parseInstantInto(when, at, i)) continue;
+        } else {
+          at[i] = toInstant(when);
+        }
       }
       const time = at[i]!;
       // `!(time <= asOf)` also drops NaN: an event whose time cannot be read is not counted.

@@ -24,6 +24,12 @@ export interface ScoreOptions {
    * from elsewhere should turn it on or call `validate` itself.
    */
   validate?: boolean;
+  /**
+   * The time of each event, by position, as `readEventTimes` reads them, for a caller that has read them
+   * already: leadscore's input layer reads them once per lead (to validate it) and every ruleset scoring
+   * the lead takes them from there. Left out, or not one per event, they are read here.
+   */
+  eventTimes?: ArrayLike<number> | undefined;
 }
 
 /**
@@ -54,11 +60,13 @@ export class Ruleset {
     if (events !== undefined && !Array.isArray(events)) {
       throw new InvalidInputError("score: events must be an array of { type, at, … } objects (or left out)");
     }
+    const given = options?.eventTimes;
+    const times = given !== undefined && given.length === (events ?? []).length ? given : null;
     if (options?.validate === true) {
-      const issues = this.validate(lead, events ?? []);
+      const issues = this.#inputValidator().validate(lead, events ?? [], times);
       if (issues.length > 0) throw new LeadValidationError(issues);
     }
-    return this.#evaluate(lead, events ?? [], this.#asOfMs(options?.asOf));
+    return this.#evaluate(lead, events ?? [], this.#asOfMs(options?.asOf), times);
   }
 
   /** Every problem with a lead and its events; scoring invalid input treats unreadable values as missing. */

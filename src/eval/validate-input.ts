@@ -61,8 +61,11 @@ function ownValue(record: Record<string, unknown>, name: string): unknown {
   return Object.hasOwn(record, name) ? record[name] : undefined;
 }
 
-/** What is wrong with a present value of a field, or null. */
-function valueProblem(check: FieldCheck, value: unknown): string | null {
+/**
+ * What is wrong with a present value of a field, or null. `time`: the value read as a time already (an
+ * event's `at`, see readEventTimes), undefined to read it here.
+ */
+function valueProblem(check: FieldCheck, value: unknown, time: number | undefined): string | null {
   const { field } = check;
   if (value !== null && !hasType(field.type, value)) return TYPE_WORDS[field.type];
   if (!field.optional && isBlank(value)) return `missing required field \`${field.name}\``;
@@ -72,7 +75,11 @@ function valueProblem(check: FieldCheck, value: unknown): string | null {
       return `\`${shown(value).trim()}\` is not one of ${(field.values ?? []).join(", ")}`;
     }
   }
-  if (field.type === "date" && !isBlank(value) && normalizeDate(value) === undefined) {
+  if (
+    field.type === "date" &&
+    !isBlank(value) &&
+    (time === undefined ? normalizeDate(value) === undefined : Number.isNaN(time))
+  ) {
     return `\`${shown(value)}\` is not an ISO-8601 timestamp`;
   }
   return null;
@@ -81,13 +88,15 @@ function valueProblem(check: FieldCheck, value: unknown): string | null {
 /**
  * Adds the record's issues to `into`: required fields that are absent first, then the other fields'
  * problems, each in declaration order. `path` is the record's (`lead`), or the index of an event in the
- * lead's list: its path (`events[3]`) is written only when the event has an issue.
+ * lead's list: its path (`events[3]`) is written only when the event has an issue. `time`: an event's
+ * `at` read as a time already (undefined: read here).
  */
 function recordIssues(
   checks: readonly FieldCheck[],
   record: Record<string, unknown>,
   path: string | number,
   into: ValidationIssue[],
+  time: number | undefined = undefined,
 ): void {
   let problems: ValidationIssue[] | null = null;
   for (const check of checks) {
@@ -101,7 +110,7 @@ function recordIssues(
         });
       continue;
     }
-    const reason = valueProblem(check, value);
+    const reason = valueProblem(check, value, field === EVENT_TIME ? time : undefined);
     if (reason === null) continue;
     if (problems === null) problems = [];
     problems.push({ path: `${pathText(path)}.${field.name}`, reason });
@@ -114,10 +123,10 @@ function pathText(path: string | number): string {
   return typeof path === "number" ? `events[${path}]` : path;
 }
 
-const EVENT_BASE_FIELDS: FieldSchema[] = [
-  { name: "type", type: "string", optional: false },
-  { name: "at", type: "date", optional: false },
-];
+/** Every event's `at`: the field whose value readEventTimes reads. */
+const EVENT_TIME: FieldSchema = { name: "at", type: "date", optional: false };
+
+const EVENT_BASE_FIELDS: FieldSchema[] = [{ name: "type", type: "string", optional: false }, EVENT_TIME];
 
 const TYPE_WORDS: Record<FieldSchema["type"], string> = {
   string: "must be text",
@@ -155,8 +164,11 @@ export class InputValidator {
     this.eventTypes = schema.events.map((event) => event.name);
   }
 
-  /** Every issue with the lead and its events; empty when the record can be scored as given. */
-  validate(lead: unknown, events: unknown = []): ValidationIssue[] {
+  /**
+   * Every issue with the lead and its events; empty when the record can be scored as given. `times`: the
+   * events' times as readEventTimes reads them, when the caller has them (null: read here).
+   */
+  validate(lead: unknown, events: unknown = [], times: ArrayLike<number> | null = null): ValidationIssue[] {
     // Nesting first: nothing below may walk a value too deep for the stack, or one that holds itself.
     const leadNesting = nestingProblem(lead);
     const eventsNesting = nestingProblem(events);
@@ -166,7 +178,7 @@ export class InputValidator {
         ...(eventsNesting === null ? [] : [{ path: "events", reason: eventsNesting }]),
       ];
     }
-    return [...this.validateLead(lead), ...this.validateEvents(events)];
+    return [...this.validateLead(lead), ...this.validateEvents(events, times)];
   }
 
   validateLead(lead: unknown): ValidationIssue[] {
@@ -178,12 +190,14 @@ export class InputValidator {
     return issues;
   }
 
-  validateEvents(events: unknown): ValidationIssue[] {
+  validateEvents(events: unknown, times: ArrayLike<number> | null = null): ValidationIssue[] {
     if (events === undefined || events === null) return [];
     if (!Array.isArray(events)) return [{ path: "events", reason: "must be a list of events" }];
     const issues: ValidationIssue[] = [];
+    const timed = times !== null && times.length === events.length;
     // A hole in the list is skipped, as `forEach` and `map` skip it.
-    for (let i = 0; i < events.length; i++) if (i in events) this.#eventIssues(events[i], i, issues);
+    for (let i = 0; i < events.length; i++)
+      if (i in events) this.#eventIssues(events[i], i, issues, timed ? times[i] : undefined);
     return issues;
   }
 
@@ -193,8 +207,13 @@ export class InputValidator {
     return issues;
   }
 
-  /** Adds the event's issues to `into`; `path` as for `recordIssues` (built only for an issue). */
-  #eventIssues(event: unknown, path: string | number, into: ValidationIssue[]): void {
+  /** Adds the event's issues to `into`; `path` and `time` as for `recordIssues` (built only for an issue). */
+  #eventIssues(
+    event: unknown,
+    path: string | number,
+    into: ValidationIssue[],
+    time: number | undefined = undefined,
+  ): void {
     if (event === null || typeof event !== "object" || Array.isArray(event)) {
       into.push({ path: pathText(path), reason: "must be an object with `type` and `at`" });
       return;
@@ -218,6 +237,6 @@ export class InputValidator {
       into.push({ path: `${pathText(path)}.type`, reason: `unknown event type \`${type.trim()}\`${hint}` });
       return;
     }
-    recordIssues(entry, record, path, into);
+    recordIssues(entry, record, path, into, time);
   }
 }

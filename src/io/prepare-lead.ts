@@ -3,12 +3,18 @@ import { didYouMean } from "../diagnostics/suggest.js";
 import { setOwnField } from "../eval/own-field.js";
 import { InputValidator, type RulesetSchema, type ValidationIssue } from "../eval/validate-input.js";
 import { coerceLead, epochInstant, fieldsOf, type EpochUnit } from "../eval/coerce.js";
+import { readEventTimes } from "../eval/event-times.js";
 import type { InputOptions, MissingValues } from "./input-options.js";
 
 /** A lead as scoring takes it, with every reason it cannot be scored as given (empty: it can). */
 export interface PreparedLead {
   lead: Record<string, unknown>;
   events: Array<Record<string, unknown>>;
+  /**
+   * Each event's time (readEventTimes), read once here for validation, and for scoring: pass them as
+   * ScoreOptions.eventTimes, so that no ruleset scoring the lead reads them again.
+   */
+  times: number[];
   issues: ValidationIssue[];
   /** Keys of the lead that are no field of the schema (problems with `strictKeys`, counted otherwise). */
   unknownKeys: string[];
@@ -87,10 +93,11 @@ export class LeadPreparer {
       }
     }
     const prepared = events.map((event, index) => this.#event(event, index, issues, eventsParsed));
+    const times = readEventTimes(prepared);
     const reported = issues.length === 0 ? null : new Set(issues.map((issue) => issue.path));
-    for (const issue of this.#validator.validate(lead, prepared))
+    for (const issue of this.#validator.validate(lead, prepared, times))
       if (reported === null || !reported.has(issue.path)) issues.push(issue);
-    return { lead, events: prepared, issues, unknownKeys };
+    return { lead, events: prepared, times, issues, unknownKeys };
   }
 
   #event(event: unknown, index: number, issues: ValidationIssue[], parsed: boolean): Record<string, unknown> {

@@ -53,3 +53,28 @@ describe("LeadPreparer: events parsed for the lead (eventsParsed)", () => {
     expect(prepared.issues.map((issue) => issue.path)).toEqual(["events[1].at"]);
   });
 });
+
+describe("LeadPreparer: each event's time, read once for validation and scoring", () => {
+  it("reads the times of the events as prepared: epoch numbers in the declared unit, NaN when unreadable", () => {
+    const preparer = new LeadPreparer(schema, { ...resolveInputOptions([]), epoch: "s" });
+    const prepared = preparer.prepare(
+      lead,
+      [...events(), { type: "email_open", at: "2026-10-32" }, { type: "email_open" }],
+      false,
+      true,
+    );
+    expect(prepared.times).toEqual([
+      Date.UTC(2026, 9, 1),
+      1_790_000_000_000,
+      5000,
+      Date.UTC(2026, 9, 3),
+      NaN,
+      NaN,
+    ]);
+    expect(prepared.issues).toEqual([
+      { path: "events[2].type", reason: "unknown event type `nope`" },
+      { path: "events[4].at", reason: "`2026-10-32` is not an ISO-8601 timestamp" },
+      { path: "events[5].at", reason: "missing required field `at`" },
+    ]);
+  });
+});

@@ -56,7 +56,10 @@ export async function runExplain(
     return;
   }
 
-  const result = ruleset.score(prepared.lead, prepared.events as ScoringEvent[], { asOf });
+  const result = ruleset.score(prepared.lead, prepared.events as ScoringEvent[], {
+    asOf,
+    eventTimes: prepared.times,
+  });
   if (options.json) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
   else printTextReport(io, renderExplanation(result, artifact, { asOf }));
 }
