@@ -51,6 +51,18 @@ interface FieldProbes {
   observed: Map<string, string>;
 }
 
+/** Notes a lead (as scored) and its events in one or more tallies: see RuleUsageTally.observer. */
+export type ObserveLead = (
+  lead: Readonly<Record<string, unknown>>,
+  events: readonly Readonly<Record<string, unknown>>[],
+) => void;
+
+/** A field some tallies probe, with each one's probes of it. */
+interface SharedField {
+  field: string;
+  tallies: FieldProbes[];
+}
+
 /**
  * Counts, lead by lead, which rules fire and which probed values occur. `observe` reads the lead as scoring
  * reads it (after validation and coercion); `count` reads its result. Memory: one flag per rule and per
@@ -84,16 +96,36 @@ export class RuleUsageTally {
     for (const exclusion of artifact.exclusions) visitMatch(exclusion.match, exclusion.loc);
     for (const bucket of artifact.buckets)
       if (bucket.test.kind === "when") visit(bucket.test.expr, bucket.loc);
+    this.observe = RuleUsageTally.observer([this]);
   }
 
   /** A lead as scored, and its events. */
-  observe(
-    lead: Readonly<Record<string, unknown>>,
-    events: readonly Readonly<Record<string, unknown>>[],
-  ): void {
-    for (const [field, probes] of this.lead) note(probes, lead[field]);
-    if (this.event.size === 0) return;
-    for (const event of events) for (const [field, probes] of this.event) note(probes, event[field]);
+  readonly observe: ObserveLead;
+
+  /**
+   * Observes each lead for several tallies at once (`diff` tallies the base's rules and the head's, which
+   * mostly probe the same fields): each probed value is read and normalised once, then noted in every
+   * tally that probes its field, each tally seeing the same values in the same order as on its own.
+   */
+  static observer(tallies: readonly RuleUsageTally[]): ObserveLead {
+    const shared = (scope: "lead" | "event"): SharedField[] => {
+      const fields = new Map<string, FieldProbes[]>();
+      for (const tally of tallies) {
+        for (const [field, probes] of scope === "lead" ? tally.lead : tally.event) {
+          const list = fields.get(field);
+          if (list === undefined) fields.set(field, [probes]);
+          else list.push(probes);
+        }
+      }
+      return [...fields].map(([field, probes]) => ({ field, tallies: probes }));
+    };
+    const leadFields = shared("lead");
+    const eventFields = shared("event");
+    return (lead, events) => {
+      noteShared(leadFields, lead);
+      if (eventFields.length === 0) return;
+      for (const event of events) noteShared(eventFields, event);
+    };
   }
 
   /**
@@ -193,9 +225,24 @@ export class RuleUsageTally {
   }
 }
 
+/** Notes a record's value of each field in every tally that probes it, normalised once. */
+function noteShared(fields: readonly SharedField[], record: Readonly<Record<string, unknown>>): void {
+  for (let i = 0; i < fields.length; i++) {
+    const { field, tallies } = fields[i]!;
+    const raw = record[field];
+    const key = normalizeText(raw);
+    if (key === undefined) continue;
+    for (let t = 0; t < tallies.length; t++) noteKey(tallies[t]!, key, raw);
+  }
+}
+
 function note(fields: FieldProbes, raw: unknown): void {
   const key = normalizeText(raw);
-  if (key === undefined) return;
+  if (key !== undefined) noteKey(fields, key, raw);
+}
+
+/** Notes a value, normalised (`key`) and as written (`raw`). */
+function noteKey(fields: FieldProbes, key: string, raw: unknown): void {
   const probe = fields.probes.get(key);
   if (probe !== undefined) probe.seen = true;
   if (!fields.observed.has(key) && fields.observed.size < OBSERVED_LIMIT) {

@@ -34,7 +34,7 @@ import { compareLeadIds } from "./sort.js";
 import { DeltaCollector } from "./stats.js";
 import { OutcomeComparison } from "./outcomes.js";
 import { SortedSpill, SpillDirectory } from "../io/spill.js";
-import { RuleUsageTally } from "../batch/rule-usage.js";
+import { RuleUsageTally, type ObserveLead } from "../batch/rule-usage.js";
 import { increment } from "../batch/outcomes.js";
 import { newUsageProblems } from "./usage.js";
 import { everyBucket } from "../compile/every-bucket.js";
@@ -143,6 +143,8 @@ export class PopulationDiff {
   readonly #outcomes = new OutcomeComparison();
   readonly #baseUsage: RuleUsageTally;
   readonly #headUsage: RuleUsageTally;
+  /** Both tallies observe each lead at once: the fields both sides probe are read once. */
+  readonly #observeUsage: ObserveLead;
   #leads = 0;
   #changedBucket = 0;
   #changedActions = 0;
@@ -171,6 +173,7 @@ export class PopulationDiff {
     this.#routing = new RoutingCounter(creationFieldOf(head));
     this.#baseUsage = new RuleUsageTally(base);
     this.#headUsage = new RuleUsageTally(head);
+    this.#observeUsage = RuleUsageTally.observer([this.#baseUsage, this.#headUsage]);
     this.moved = moved ?? new SortedSpill(new SpillDirectory(), "moved", compareMoves, Infinity);
   }
 
@@ -202,8 +205,7 @@ export class PopulationDiff {
    * time. The database engines call it while the population is read, and count its results later.
    */
   observe(entry: PopulationLead): void {
-    this.#baseUsage.observe(entry.lead, entry.events);
-    this.#headUsage.observe(entry.lead, entry.events);
+    this.#observeUsage(entry.lead, entry.events);
     this.#routing.noteCreation(entry.lead);
   }
 

@@ -192,3 +192,52 @@ describe("rule usage over a population", () => {
     expect(lines[11]).toBe("    … 2 more (--json lists them all)");
   });
 });
+
+describe("tallies observing the same leads together (a diff's base and head)", () => {
+  const compile = (text: string) => compileSources([{ path: "rules/usage.score", text }]).artifact!;
+  const base = compile(RULES);
+  // The head probes another value of a field both probe, and a field and an event value the base does not.
+  const head = compile(
+    RULES.replace('lead_origin = "Lead Add From"', 'lead_origin = "Lead Add Form"')
+      .replace("when employees >= 500 add 10", 'when id = "L9" add 10')
+      .replace('url = "/pricing"', 'url = "/pricing/team"'),
+  );
+  const leads = [
+    { lead: { id: "L1", lead_origin: " lead add FORM", source: "Refrence", stage: "API" }, events: [] },
+    {
+      lead: { id: "l9", lead_origin: "Lead Add Form", source: "olark chat", stage: "API" },
+      events: [
+        { type: "page_view", at: "2026-10-30T00:00:00Z", url: "/Pricing/Team " },
+        { type: "page_view", at: "2026-10-30T00:00:00Z", url: "/docs" },
+      ],
+    },
+  ];
+  const unseen = (tally: RuleUsageTally) =>
+    tally.summary().unseenValues.map((value) => `${value.field} ${value.value}: ${value.suggestion ?? "-"}`);
+
+  it("notes in each what it notes observing alone, every value read once for both", () => {
+    const alone = [new RuleUsageTally(base), new RuleUsageTally(head)];
+    for (const { lead, events } of leads) for (const tally of alone) tally.observe(lead, events);
+    const together = [new RuleUsageTally(base), new RuleUsageTally(head)];
+    const observe = RuleUsageTally.observer(together);
+    for (const { lead, events } of leads) observe(lead, events);
+
+    expect(together.map(unseen)).toEqual(alone.map(unseen));
+    expect(unseen(together[0]!)).toEqual([
+      "lead_origin Lead Add From: lead add FORM",
+      "source Google: -",
+      "stage Landing Page: -",
+      "lead_origin API: -",
+      "url /pricing: -",
+      "url /careers: -",
+      "lead_origin Quick Add Form: -",
+    ]);
+    expect(unseen(together[1]!)).toEqual([
+      "source Google: -",
+      "stage Landing Page: -",
+      "lead_origin API: -",
+      "url /careers: -",
+      "lead_origin Quick Add Form: -",
+    ]);
+  });
+});
