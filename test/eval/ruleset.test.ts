@@ -15,6 +15,7 @@ import {
   type Lead,
   type ScoreOptions,
 } from "../../src/index.js";
+import { readEventTimes } from "../../src/eval/event-times.js";
 import { RULES_DIR } from "../support/paths.js";
 import { artifact as buildArtifact, model, profileRule, ref, x } from "../support/artifact-builder.js";
 
@@ -361,5 +362,47 @@ describe("scoring through the API", () => {
     expect(JSON.stringify(first)).toBe(snapshot);
     expect(Object.isFrozen(first.actions)).toBe(true);
     expect(Object.isFrozen(first.contributions[0]!.loc)).toBe(true);
+  });
+});
+
+describe("scoring with the event times read already (ScoreOptions.eventTimes)", () => {
+  test("gives the result scoring gives when it reads them itself", () => {
+    const ruleset = createRuleset(acme);
+    const own = ruleset.score(L1, L1_EVENTS, AS_OF);
+    expect(own.score).toBe(120);
+    expect(ruleset.score(L1, L1_EVENTS, { ...AS_OF, eventTimes: readEventTimes(L1_EVENTS) })).toEqual(own);
+  });
+
+  test("reads the times given, not the events' text: they are the times the lead was validated with", () => {
+    // The demo request's time moved past the as-of time: it no longer counts (50 points less).
+    const times = readEventTimes(L1_EVENTS);
+    times[0] = Date.UTC(2026, 10, 2);
+    const result = createRuleset(acme).score(L1, L1_EVENTS, { ...AS_OF, eventTimes: times });
+    expect(result.score).toBe(70);
+    expect(result.contributions.map((c) => c.id)).not.toContain("enterprise.engagement.7");
+  });
+
+  test("reads the events itself when the times given are not one per event", () => {
+    const ruleset = createRuleset(acme);
+    expect(ruleset.score(L1, L1_EVENTS, { ...AS_OF, eventTimes: [NaN] })).toEqual(
+      ruleset.score(L1, L1_EVENTS, AS_OF),
+    );
+  });
+
+  test("leaves the times given as they were, for the next ruleset scoring the lead", () => {
+    // Also those of events it does not index: after the as-of time, or of a type it does not declare.
+    const events = [...L1_EVENTS, { type: "trade_show", at: "2026-10-28T00:00:00Z" }];
+    const times = readEventTimes(events);
+    const copy = [...times];
+    createRuleset(acme).score(L1, events, { asOf: "2026-10-25T00:00:00Z", eventTimes: times });
+    expect(times).toEqual(copy);
+  });
+
+  test("validates with them too (validate: true)", () => {
+    const times = readEventTimes(L1_EVENTS);
+    times[2] = NaN;
+    expect(() =>
+      createRuleset(acme).score(L1, L1_EVENTS, { ...AS_OF, validate: true, eventTimes: times }),
+    ).toThrow("events[2].at: `2026-10-20T08:00:00Z` is not an ISO-8601 timestamp");
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { coerceEvent, coerceLead } from "../../src/eval/coerce.js";
+import { readEventTimes } from "../../src/eval/event-times.js";
 import { InputValidator } from "../../src/eval/validate-input.js";
 import { DEFAULT_EVENTS, DEFAULT_LEAD } from "../support/artifact-builder.js";
 
@@ -86,19 +87,20 @@ describe("events", () => {
     ).toEqual([]);
   });
 
-  test("each problem is reported with the event's position", () => {
-    expect(
-      validator.validateEvents([
-        { type: "email_open", at: "2026-10-01T00:00:00Z" },
-        { type: "emial_open", at: "2026-10-01T00:00:00Z" },
-        { type: "page_view", at: "2026-10-01T00:00:00Z" },
-        { type: "page_view", at: "2026-13-01", url: "/", seconds: "long" },
-        { at: "2026-10-01" },
-        { type: "email_click" },
-        "click",
-        { type: "webinar", at: "2026-10-01" },
-      ]),
-    ).toEqual([
+  test("each problem is reported with the event's position, the same with the times read already", () => {
+    const events = [
+      { type: "email_open", at: "2026-10-01T00:00:00Z" },
+      { type: "emial_open", at: "2026-10-01T00:00:00Z" },
+      { type: "page_view", at: "2026-10-01T00:00:00Z" },
+      { type: "page_view", at: "2026-13-01", url: "/", seconds: "long" },
+      { at: "2026-10-01" },
+      { type: "email_click" },
+      "click",
+      { type: "webinar", at: "2026-10-01" },
+      { type: "email_open", at: "  " },
+    ];
+    const issues = validator.validateEvents(events);
+    expect(issues).toEqual([
       { path: "events[1].type", reason: "unknown event type `emial_open` (did you mean `email_open`?)" },
       { path: "events[2].url", reason: "missing required field `url`" },
       { path: "events[3].at", reason: "`2026-13-01` is not an ISO-8601 timestamp" },
@@ -107,7 +109,10 @@ describe("events", () => {
       { path: "events[5].at", reason: "missing required field `at`" },
       { path: "events[6]", reason: "must be an object with `type` and `at`" },
       { path: "events[7].type", reason: "unknown event type `webinar`" },
+      { path: "events[8].at", reason: "missing required field `at`" },
     ]);
+    // As LeadPreparer validates: with each event's time read once (readEventTimes) for scoring too.
+    expect(validator.validateEvents(events, readEventTimes(events))).toEqual(issues);
   });
 
   test("events must be a list", () => {
