@@ -58,6 +58,7 @@ const OWN_STEPS = new Set(
     "events_read",
     "events",
     "event_flags",
+    "event_rows",
     "facts",
     "chosen",
     "points",

@@ -43,6 +43,12 @@ interface ItemNeeds {
 
 export interface EventFactsOptions {
   asOf: SqlExpr;
+  /**
+   * Whether the aggregates read an event's flags packed into integers (`packedColumns`) instead of one
+   * boolean column each: a dialect that sorts the events before aggregating them (`clusterEvents`) then
+   * sorts a few bytes per event instead of one column per condition.
+   */
+  packFlags: boolean;
   /** The columns an engine decodes (decode.ts): every event rule's count, and `aged`. */
   detail: boolean;
   /** A `where` condition over the events step's columns of table `e`. */
@@ -59,7 +65,12 @@ export interface EventFactsOptions {
  *   that one: a count above 0, a sum that is not NULL, a latest event that is not NULL;
  * - items that need the same aggregate share it (the same event condition in two models); the latest
  *   matching event is aggregated once per type and `where`, whatever the window: the latest event in
- *   (T − w, T] is the latest event up to T when that is after T − w, else there is none.
+ *   (T − w, T] is the latest event up to T when that is after T − w, else there is none. When every item
+ *   reading it has a window (`no event within` has one too), only events in the widest window are
+ *   aggregated: an item with a narrower one still finds its latest event, or none, among them;
+ * - an event for which no flag holds changes no aggregate, so none is aggregated (`rowFilter`) unless some
+ *   aggregate reads every event: where a CRM keeps years of history and rules look back weeks, most are
+ *   dropped before the per-lead grouping, the query's most expensive step.
  *
  * The steps after the facts read the same `<key>_n` / `_latest` / `_sum` / `_aged` columns as before, each
  * defined exactly as "over the item's matching events in its window".
@@ -69,8 +80,14 @@ export interface EventFactsOptions {
  * each ruleset's ls_chosen takes only its own items' columns (`chosenColumns(items)`).
  */
 export class EventFacts {
-  private readonly flags = new Map<string, { expr: SqlExpr; as: string }>();
-  private readonly aggregates = new Map<string, { expr: SqlExpr; as: string }>();
+  private readonly flags = new Map<string, { expr: SqlExpr; as: string; index: number }>();
+  /** Each aggregate's column, its expression made once every item is planned (`settle`). */
+  private readonly aggregates = new Map<string, { make: () => SqlExpr; expr: SqlExpr | null; as: string }>();
+  /** The windows of the items reading each latest-event aggregate (null: an item without one). */
+  private readonly latestWindows = new Map<string, Array<number | null>>();
+  /** Some aggregate reads every event (its condition is TRUE): no event can be left out. */
+  private readsEveryEvent = false;
+  private settled = false;
   /** Each item's ls_chosen columns, in the order the items were planned. */
   private readonly chosen = new Map<EventItem, SqlSelect["columns"]>();
   private readonly needs = new Map<EventItem, ItemNeeds>();
@@ -87,17 +104,61 @@ export class EventFacts {
    * aggregates are those already planned where the same, else new columns after them.
    */
   add(items: readonly EventItem[]) {
+    if (this.settled) throw new Error("internal: event items planned after the facts were written");
     for (const item of items) this.plan(item);
   }
 
   /** The flag columns the events step adds (after its own columns), each a distinct condition. */
   flagColumns(): SqlSelect["columns"] {
-    return [...this.flags.values()];
+    this.settle();
+    return [...this.flags.values()].map(({ expr, as }) => ({ expr, as }));
+  }
+
+  /**
+   * With `packFlags`: the flag columns of the events step (table `e`) as the integers the aggregates read,
+   * bit i of `f<j>` being flag 30(j−1)+i (a sum of distinct powers of two, in every dialect). Packed from
+   * the computed flags, not from their conditions: DuckDB pushes a filter on a packed column down into
+   * the step below, where it would compute every condition a second time.
+   */
+  packedColumns(): SqlSelect["columns"] {
+    this.settle();
+    const flags = [...this.flags.values()];
+    const packed: SqlSelect["columns"] = [];
+    for (let start = 0; start < flags.length; start += PACKED_BITS) {
+      const bits = flags
+        .slice(start, start + PACKED_BITS)
+        .map((flag) => when([{ when: col("e", flag.as), result: num(bitOf(flag.index)) }], num(0)));
+      packed.push({ expr: bits.reduce((sum, bit) => arith("+", sum, bit)), as: packColumn(start) });
+    }
+    return packed;
   }
 
   /** The aggregates per lead key over the flagged events (table `e`). */
   aggregateColumns(): SqlSelect["columns"] {
-    return [...this.aggregates.values()];
+    this.settle();
+    return [...this.aggregates.values()].map(({ expr, as }) => ({ expr: expr!, as }));
+  }
+
+  /**
+   * The events any aggregate reads, over the flags step (table `e`): those for which some flag holds, or
+   * null when an aggregate reads every event.
+   */
+  rowFilter(): SqlExpr | null {
+    this.settle();
+    if (this.readsEveryEvent || this.flags.size === 0) return null;
+    return or(...[...this.flags.values()].map((flag) => col("e", flag.as)));
+  }
+
+  /**
+   * Makes the aggregates' expressions, once every item is planned: a latest-event aggregate's condition
+   * depends on the windows of all the items that read it (another ruleset's, in a diff).
+   */
+  private settle() {
+    if (this.settled) return;
+    for (const aggregate of this.aggregates.values()) {
+      aggregate.expr = aggregate.make();
+    }
+    this.settled = true;
   }
 
   /** The items' facts as ls_chosen's `<key>_…` columns, from the facts (table `f`, NULL for a lead without events). */
@@ -155,7 +216,15 @@ export class EventFacts {
       chosen.push({ expr: call("coalesce", fact(name), num(0)), as: `${item.key}_n` });
     }
     if (needs.latest) {
-      const name = this.aggregate(`latest ${key(base)}`, () => filtered("max", at, this.flag(base)));
+      const id = `latest ${key(base)}`;
+      const windows = this.latestWindows.get(id) ?? [];
+      windows.push(item.match.kind === "no_event" ? item.match.withinMs : window);
+      this.latestWindows.set(id, windows);
+      const name = this.aggregate(id, () => {
+        const widest = windows.includes(null) ? null : Math.max(...(windows as number[]));
+        const read = widest === null ? base : and(base, cmp(">", at, arith("-", asOf, num(widest))));
+        return this.filtered("max", at, read);
+      });
       const latest =
         window === null
           ? fact(name)
@@ -167,7 +236,7 @@ export class EventFacts {
       const factor = decayPower(1 - decay!.percent / 100, periods(asOf, at, decay!.everyMs));
       const name = this.aggregate(
         `sum ${item.rule!.points} ${decay!.percent} ${decay!.everyMs} ${key(matches)}`,
-        () => filtered("sum", arith("*", points, factor), this.flag(matches)),
+        () => this.filtered("sum", arith("*", points, factor), matches),
       );
       chosen.push({ expr: fact(name), as: `${item.key}_sum` });
     }
@@ -196,33 +265,48 @@ export class EventFacts {
     return and(...parts);
   }
 
-  /** The flag column of a condition (added once), or the condition itself when it is a constant. */
+  /**
+   * The flag of a condition as the aggregates test it (its column, or its bit of a packed column; added
+   * once), or the condition itself when it is a constant.
+   */
   private flag(condition: SqlExpr): SqlExpr {
-    if (condition.kind === "boolean") return condition;
+    if (condition.kind === "boolean") {
+      if (condition.value) this.readsEveryEvent = true;
+      return condition;
+    }
     const id = key(condition);
     let flag = this.flags.get(id);
     if (flag === undefined) {
-      flag = { expr: condition, as: `m${this.flags.size + 1}` };
+      const index = this.flags.size;
+      flag = { expr: condition, as: `m${index + 1}`, index };
       this.flags.set(id, flag);
     }
-    return col("e", flag.as);
+    if (!this.options.packFlags) return col("e", flag.as);
+    const packed = col("e", packColumn(flag.index - (flag.index % PACKED_BITS)));
+    return cmp("<>", call("bit_and", packed, num(bitOf(flag.index))), num(0));
   }
 
-  /** The column of an aggregate (made and added once per `id`). */
+  /** An aggregate over the events where `condition` holds (all of them: a plain aggregate). */
+  private filtered(fn: "sum" | "max", arg: SqlExpr, condition: SqlExpr): SqlExpr {
+    const flag = this.flag(condition);
+    return flag.kind === "boolean" && flag.value ? call(fn, arg) : aggregate(fn, arg, flag);
+  }
+
+  /** The column of an aggregate (added once per `id`; made by `settle`). */
   private aggregate(id: string, make: () => SqlExpr): string {
     let column = this.aggregates.get(id);
     if (column === undefined) {
-      column = { expr: make(), as: `a${this.aggregates.size + 1}` };
+      column = { make, expr: null, as: `a${this.aggregates.size + 1}` };
       this.aggregates.set(id, column);
     }
     return column.as;
   }
 }
 
-/** An aggregate over the events where `flag` holds (all of them: a plain aggregate). */
-function filtered(fn: "sum" | "max", arg: SqlExpr, flag: SqlExpr): SqlExpr {
-  return flag.kind === "boolean" && flag.value ? call(fn, arg) : aggregate(fn, arg, flag);
-}
+/** Flags per packed integer column: the sum of their bits stays below 2^30, an INTEGER in every dialect. */
+const PACKED_BITS = 30;
+const packColumn = (firstIndex: number): string => `f${firstIndex / PACKED_BITS + 1}`;
+const bitOf = (index: number): number => 2 ** (index % PACKED_BITS);
 
 /** The decay that ages an item's events: its model's, for engagement event rules only. */
 export function decayOf(item: EventItem): Decay | null {

@@ -42,17 +42,18 @@ WITH
     "e"."lead_key" AS "lead_key",
     "e"."at_ms" AS "at_ms",
     ((("e"."type" IN ('page_view')) AND (("e"."p_url" IS NOT NULL) AND (LEFT("e"."p_url", 8) = '/pricing'))) AND ("e"."at_ms" > (1793491200000 - 2592000000))) AS "m1",
-    (("e"."type" IN ('page_view')) AND (("e"."p_url" IS NOT NULL) AND (LEFT("e"."p_url", 11) = '/enterprise'))) AS "m2",
-    ("e"."type" IN ('webinar_attended')) AS "m3",
+    ((("e"."type" IN ('page_view')) AND (("e"."p_url" IS NOT NULL) AND (LEFT("e"."p_url", 11) = '/enterprise'))) AND ("e"."at_ms" > (1793491200000 - 2592000000))) AS "m2",
+    (("e"."type" IN ('webinar_attended')) AND ("e"."at_ms" > (1793491200000 - 7776000000))) AS "m3",
     (("e"."type" IN ('email_open')) AND ("e"."at_ms" > (1793491200000 - 2592000000))) AS "m4",
     (("e"."type" IN ('email_click')) AND ("e"."at_ms" > (1793491200000 - 2592000000))) AS "m5",
     ((("e"."type" IN ('page_view')) AND (("e"."p_url" IS NOT NULL) AND (LEFT("e"."p_url", 8) = '/pricing'))) AND ("e"."at_ms" > (1793491200000 - 1209600000))) AS "m6",
     ((("e"."type" IN ('page_view')) AND (("e"."p_seconds" IS NOT NULL) AND ("e"."p_seconds" >= 120))) AND ("e"."at_ms" > (1793491200000 - 2592000000))) AS "m7",
-    ("e"."type" IN ('content_download')) AS "m8",
-    ("e"."type" IN ('demo_request')) AS "m9",
+    (("e"."type" IN ('content_download')) AND ("e"."at_ms" > (1793491200000 - 5184000000))) AS "m8",
+    (("e"."type" IN ('demo_request')) AND ("e"."at_ms" > (1793491200000 - 2592000000))) AS "m9",
     ("e"."type" IN ('unsubscribe')) AS "m10",
     ("e"."type" IN ('email_bounce')) AS "m11",
-    ("e"."type" IN ('job_application')) AS "m12"
+    ("e"."at_ms" > (1793491200000 - 7776000000)) AS "m12",
+    (("e"."type" IN ('job_application')) AND ("e"."at_ms" > (1793491200000 - 7776000000))) AS "m13"
   FROM "ls_events" AS "e"
   OFFSET 0
 ),
@@ -70,11 +71,12 @@ WITH
     MAX("e"."at_ms") FILTER (WHERE "e"."m9") AS "a9",
     MAX("e"."at_ms") FILTER (WHERE "e"."m10") AS "a10",
     MAX("e"."at_ms") FILTER (WHERE "e"."m11") AS "a11",
-    MAX("e"."at_ms") AS "a12",
+    MAX("e"."at_ms") FILTER (WHERE "e"."m12") AS "a12",
     SUM((CAST('3' AS DOUBLE PRECISION) * CASE WHEN ((CAST((1793491200000 - "e"."at_ms") AS BIGINT) / CAST(1209600000 AS BIGINT)) > 2590) THEN CAST('0' AS DOUBLE PRECISION) ELSE POWER(CAST('0.75' AS DOUBLE PRECISION), (CAST((1793491200000 - "e"."at_ms") AS BIGINT) / CAST(1209600000 AS BIGINT))) END)) FILTER (WHERE "e"."m5") AS "a13",
     SUM((CAST('8' AS DOUBLE PRECISION) * CASE WHEN ((CAST((1793491200000 - "e"."at_ms") AS BIGINT) / CAST(1209600000 AS BIGINT)) > 2590) THEN CAST('0' AS DOUBLE PRECISION) ELSE POWER(CAST('0.75' AS DOUBLE PRECISION), (CAST((1793491200000 - "e"."at_ms") AS BIGINT) / CAST(1209600000 AS BIGINT))) END)) FILTER (WHERE "e"."m6") AS "a14",
-    MAX("e"."at_ms") FILTER (WHERE "e"."m12") AS "a15"
+    MAX("e"."at_ms") FILTER (WHERE "e"."m13") AS "a15"
   FROM "ls_event_flags" AS "e"
+  WHERE ("e"."m1" OR "e"."m2" OR "e"."m3" OR "e"."m4" OR "e"."m5" OR "e"."m6" OR "e"."m7" OR "e"."m8" OR "e"."m9" OR "e"."m10" OR "e"."m11" OR "e"."m12" OR "e"."m13")
   GROUP BY "e"."lead_key"
   OFFSET 0
 ),

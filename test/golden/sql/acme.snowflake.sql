@@ -39,17 +39,18 @@ WITH
     "e"."lead_key" AS "lead_key",
     "e"."at_ms" AS "at_ms",
     ((("e"."type" IN ('page_view')) AND (("e"."p_url" IS NOT NULL) AND (LEFT("e"."p_url", 8) = '/pricing'))) AND ("e"."at_ms" > (1793491200000 - 2592000000))) AS "m1",
-    (("e"."type" IN ('page_view')) AND (("e"."p_url" IS NOT NULL) AND (LEFT("e"."p_url", 11) = '/enterprise'))) AS "m2",
-    ("e"."type" IN ('webinar_attended')) AS "m3",
+    ((("e"."type" IN ('page_view')) AND (("e"."p_url" IS NOT NULL) AND (LEFT("e"."p_url", 11) = '/enterprise'))) AND ("e"."at_ms" > (1793491200000 - 2592000000))) AS "m2",
+    (("e"."type" IN ('webinar_attended')) AND ("e"."at_ms" > (1793491200000 - 7776000000))) AS "m3",
     (("e"."type" IN ('email_open')) AND ("e"."at_ms" > (1793491200000 - 2592000000))) AS "m4",
     (("e"."type" IN ('email_click')) AND ("e"."at_ms" > (1793491200000 - 2592000000))) AS "m5",
     ((("e"."type" IN ('page_view')) AND (("e"."p_url" IS NOT NULL) AND (LEFT("e"."p_url", 8) = '/pricing'))) AND ("e"."at_ms" > (1793491200000 - 1209600000))) AS "m6",
     ((("e"."type" IN ('page_view')) AND (("e"."p_seconds" IS NOT NULL) AND ("e"."p_seconds" >= 120))) AND ("e"."at_ms" > (1793491200000 - 2592000000))) AS "m7",
-    ("e"."type" IN ('content_download')) AS "m8",
-    ("e"."type" IN ('demo_request')) AS "m9",
+    (("e"."type" IN ('content_download')) AND ("e"."at_ms" > (1793491200000 - 5184000000))) AS "m8",
+    (("e"."type" IN ('demo_request')) AND ("e"."at_ms" > (1793491200000 - 2592000000))) AS "m9",
     ("e"."type" IN ('unsubscribe')) AS "m10",
     ("e"."type" IN ('email_bounce')) AS "m11",
-    ("e"."type" IN ('job_application')) AS "m12"
+    ("e"."at_ms" > (1793491200000 - 7776000000)) AS "m12",
+    (("e"."type" IN ('job_application')) AND ("e"."at_ms" > (1793491200000 - 7776000000))) AS "m13"
   FROM "ls_events" AS "e"
 ),
 "ls_facts" AS (
@@ -66,11 +67,12 @@ WITH
     MAX(CASE WHEN "e"."m9" THEN "e"."at_ms" END) AS "a9",
     MAX(CASE WHEN "e"."m10" THEN "e"."at_ms" END) AS "a10",
     MAX(CASE WHEN "e"."m11" THEN "e"."at_ms" END) AS "a11",
-    MAX("e"."at_ms") AS "a12",
+    MAX(CASE WHEN "e"."m12" THEN "e"."at_ms" END) AS "a12",
     SUM(CASE WHEN "e"."m5" THEN (CAST('3' AS DOUBLE) * CASE WHEN (FLOOR((1793491200000 - "e"."at_ms") / 1209600000) > 2590) THEN CAST('0' AS DOUBLE) ELSE POWER(CAST('0.75' AS DOUBLE), FLOOR((1793491200000 - "e"."at_ms") / 1209600000)) END) END) AS "a13",
     SUM(CASE WHEN "e"."m6" THEN (CAST('8' AS DOUBLE) * CASE WHEN (FLOOR((1793491200000 - "e"."at_ms") / 1209600000) > 2590) THEN CAST('0' AS DOUBLE) ELSE POWER(CAST('0.75' AS DOUBLE), FLOOR((1793491200000 - "e"."at_ms") / 1209600000)) END) END) AS "a14",
-    MAX(CASE WHEN "e"."m12" THEN "e"."at_ms" END) AS "a15"
+    MAX(CASE WHEN "e"."m13" THEN "e"."at_ms" END) AS "a15"
   FROM "ls_event_flags" AS "e"
+  WHERE ("e"."m1" OR "e"."m2" OR "e"."m3" OR "e"."m4" OR "e"."m5" OR "e"."m6" OR "e"."m7" OR "e"."m8" OR "e"."m9" OR "e"."m10" OR "e"."m11" OR "e"."m12" OR "e"."m13")
   GROUP BY "e"."lead_key"
 ),
 "ls_chosen" AS (
