@@ -109,6 +109,11 @@ class QueryBuilder {
   private readonly rules: Array<{ rule: Rule; model: Model; index: number }> = [];
   /** The decimal type of points, totals and scores: narrow when no score can reach 10^15. */
   private readonly points: "decimal2" | "decimal2_small";
+  /**
+   * The decimal type a rule's points are rounded in: narrow when no rule's points can reach 10^8. On
+   * DuckDB, 128-bit decimals made a tenth of the query's time at 1M leads + 10M events (BENCHMARKS.md).
+   */
+  private readonly fractions: "decimal10" | "decimal10_small";
   /** The aggregates of the events per lead, and each item's facts from them (maybe shared with other rulesets). */
   readonly facts: EventFacts;
 
@@ -128,7 +133,9 @@ class QueryBuilder {
       if (exclusion.match.kind !== "profile")
         this.addItem(exclusion, exclusion.match, exclusion.withinMs, null, null);
     }
-    this.points = pointsBound(artifact) < 1e15 ? "decimal2_small" : "decimal2";
+    const bound = pointsBound(artifact);
+    this.points = bound < 1e15 ? "decimal2_small" : "decimal2";
+    this.fractions = bound < 1e8 ? "decimal10_small" : "decimal10";
     if (shared !== null) shared.add(this.items);
     this.facts =
       shared ??
@@ -150,7 +157,7 @@ class QueryBuilder {
    * a DECIMAL, which removes binary noise (1.005 is stored as 1.00499999…), then to 2.
    */
   private roundPoints(value: SqlExpr): SqlExpr {
-    return cast(this.points, call("round", call("round", cast("decimal10", value), num(10)), num(2)));
+    return cast(this.points, call("round", call("round", cast(this.fractions, value), num(10)), num(2)));
   }
 
   private addItem(
