@@ -44,9 +44,9 @@ export interface Dialect {
    * per-lead aggregate (DuckDB). DuckDB's hash aggregate keeps up with a million leads, but over ten million
    * leads whose events come in any order each thread's table holds almost no repeated key: every event
    * became a partial row of all the aggregates, written out and combined again. Sorted, a lead's events
-   * arrive together and are reduced at once. 10M leads + 100M events: the whole query took 49.5 s instead
-   * of 102 s, 97.7 s of CPU instead of 193 s (BENCHMARKS.md, "Ten million leads"). Other dialects leave
-   * the plan to their planner.
+   * arrive together and are reduced at once. 10M leads + 100M events with a 2 GB memory limit: the whole
+   * query took 56 s instead of 129 s, 108 s of CPU instead of 242 s (BENCHMARKS.md, "SQL backend"); at 1M
+   * leads the sort costs about 6 % more CPU. Other dialects leave the plan to their planner.
    */
   clusterEvents?: boolean;
   /** Writes a function call given its printed arguments. */
