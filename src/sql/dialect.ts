@@ -143,7 +143,7 @@ function commonCall(fn: SqlFunction, args: string[]): string | null {
       return `SUBSTR(${args.join(", ")})`;
     case "bytewise":
       return args[0]!;
-    case "bit_and":
+    case "bitwise_and":
       return `(${args[0]} & ${args[1]})`;
     default:
       return null;
@@ -357,7 +357,7 @@ const snowflake: Dialect = {
         return `FLOOR(${args[0]} / ${args[1]})`;
       case "epoch_ms":
         return `DATE_PART(EPOCH_MILLISECOND, ${args[0]})`;
-      case "bit_and":
+      case "bitwise_and":
         return `BITAND(${args[0]}, ${args[1]})`;
       default:
         return null;

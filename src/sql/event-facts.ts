@@ -80,22 +80,19 @@ export interface EventFactsOptions {
  * each ruleset's ls_chosen takes only its own items' columns (`chosenColumns(items)`).
  */
 export class EventFacts {
-  private readonly flags = new Map<string, { expr: SqlExpr; as: string; index: number }>();
-  /** Each aggregate's column, its expression made once every item is planned (`settle`). */
-  private readonly aggregates = new Map<string, { make: () => SqlExpr; expr: SqlExpr | null; as: string }>();
-  /** The windows of the items reading each latest-event aggregate (null: an item without one). */
-  private readonly latestWindows = new Map<string, Array<number | null>>();
-  /** Some aggregate reads every event (its condition is TRUE): no event can be left out. */
-  private readsEveryEvent = false;
-  private settled = false;
+  /** Each aggregate per lead, as data: its expression is printed from it when the facts are written. */
+  private readonly aggregates = new Map<string, Aggregate>();
   /** Each item's ls_chosen columns, in the order the items were planned. */
   private readonly chosen = new Map<EventItem, SqlSelect["columns"]>();
   private readonly needs = new Map<EventItem, ItemNeeds>();
+  /** Whether the aggregates read the flags packed into integers (`packedColumns`). */
+  readonly packed: boolean;
 
   constructor(
     items: readonly EventItem[],
     private readonly options: EventFactsOptions,
   ) {
+    this.packed = options.packFlags;
     this.add(items);
   }
 
@@ -104,14 +101,15 @@ export class EventFacts {
    * aggregates are those already planned where the same, else new columns after them.
    */
   add(items: readonly EventItem[]) {
-    if (this.settled) throw new Error("internal: event items planned after the facts were written");
     for (const item of items) this.plan(item);
   }
 
   /** The flag columns the events step adds (after its own columns), each a distinct condition. */
   flagColumns(): SqlSelect["columns"] {
-    this.settle();
-    return [...this.flags.values()].map(({ expr, as }) => ({ expr, as }));
+    return [...this.flags().values()].map(({ condition, index }) => ({
+      expr: condition,
+      as: flagColumn(index),
+    }));
   }
 
   /**
@@ -121,44 +119,41 @@ export class EventFacts {
    * the step below, where it would compute every condition a second time.
    */
   packedColumns(): SqlSelect["columns"] {
-    this.settle();
-    const flags = [...this.flags.values()];
-    const packed: SqlSelect["columns"] = [];
-    for (let start = 0; start < flags.length; start += PACKED_BITS) {
-      const bits = flags
-        .slice(start, start + PACKED_BITS)
-        .map((flag) => when([{ when: col("e", flag.as), result: num(bitOf(flag.index)) }], num(0)));
-      packed.push({ expr: bits.reduce((sum, bit) => arith("+", sum, bit)), as: packColumn(start) });
+    const packs = new Map<string, SqlExpr[]>();
+    for (const { index } of this.flags().values()) {
+      const bits = packs.get(packColumn(index)) ?? [];
+      bits.push(when([{ when: col("e", flagColumn(index)), result: num(bitOf(index)) }], num(0)));
+      packs.set(packColumn(index), bits);
     }
-    return packed;
+    return [...packs].map(([as, bits]) => ({ expr: bits.reduce((sum, bit) => arith("+", sum, bit)), as }));
   }
 
   /** The aggregates per lead key over the flagged events (table `e`). */
   aggregateColumns(): SqlSelect["columns"] {
-    this.settle();
-    return [...this.aggregates.values()].map(({ expr, as }) => ({ expr: expr!, as }));
+    const flags = this.flags();
+    return [...this.aggregates.values()].map(({ fn, arg, condition, as }) => {
+      const flag = this.flagOf(condition, flags);
+      const expr =
+        fn === "count"
+          ? cast("bigint", aggregate("count", null, flag))
+          : flag.kind === "boolean" && flag.value
+            ? call(fn, arg!)
+            : aggregate(fn, arg, flag);
+      return { expr, as };
+    });
   }
 
   /**
    * The events any aggregate reads, over the flags step (table `e`): those for which some flag holds, or
-   * null when an aggregate reads every event.
+   * null when an aggregate reads every event (its condition is TRUE).
    */
   rowFilter(): SqlExpr | null {
-    this.settle();
-    if (this.readsEveryEvent || this.flags.size === 0) return null;
-    return or(...[...this.flags.values()].map((flag) => col("e", flag.as)));
-  }
-
-  /**
-   * Makes the aggregates' expressions, once every item is planned: a latest-event aggregate's condition
-   * depends on the windows of all the items that read it (another ruleset's, in a diff).
-   */
-  private settle() {
-    if (this.settled) return;
-    for (const aggregate of this.aggregates.values()) {
-      aggregate.expr = aggregate.make();
-    }
-    this.settled = true;
+    const everyEvent = [...this.aggregates.values()].some(
+      ({ condition }) => condition.kind === "boolean" && condition.value,
+    );
+    const flags = this.flags();
+    if (everyEvent || flags.size === 0) return null;
+    return or(...[...flags.values()].map(({ index }) => col("e", flagColumn(index))));
   }
 
   /** The items' facts as ls_chosen's `<key>_…` columns, from the facts (table `f`, NULL for a lead without events). */
@@ -208,45 +203,50 @@ export class EventFacts {
     const fact = (name: string) => col("f", name);
     const base = this.baseCondition(item.match);
     const window = item.match.kind === "event" ? item.withinMs : null;
-    const matches = window === null ? base : and(base, cmp(">", at, arith("-", asOf, num(window))));
+    const matches = this.within(base, window);
     if (needs.count) {
-      const name = this.aggregate(`count ${key(matches)}`, () =>
-        cast("bigint", aggregate("count", null, this.flag(matches))),
-      );
-      chosen.push({ expr: call("coalesce", fact(name), num(0)), as: `${item.key}_n` });
+      const { as } = this.aggregate(`count ${key(matches)}`, "count", null, matches);
+      chosen.push({ expr: call("coalesce", fact(as), num(0)), as: `${item.key}_n` });
     }
     if (needs.latest) {
-      const id = `latest ${key(base)}`;
-      const windows = this.latestWindows.get(id) ?? [];
-      windows.push(item.match.kind === "no_event" ? item.match.withinMs : window);
-      this.latestWindows.set(id, windows);
-      const name = this.aggregate(id, () => {
-        const widest = windows.includes(null) ? null : Math.max(...(windows as number[]));
-        const read = widest === null ? base : and(base, cmp(">", at, arith("-", asOf, num(widest))));
-        return this.filtered("max", at, read);
-      });
-      const latest =
-        window === null
-          ? fact(name)
-          : when([{ when: cmp(">", fact(name), arith("-", asOf, num(window))), result: fact(name) }]);
-      chosen.push({ expr: latest, as: `${item.key}_latest` });
+      const latest = this.aggregate(`latest ${key(base)}`, "max", at, base);
+      latest.windows.push(item.match.kind === "no_event" ? item.match.withinMs : window);
+      const widest = latest.windows.includes(null) ? null : Math.max(...(latest.windows as number[]));
+      latest.condition = this.within(base, widest);
+      const name = fact(latest.as);
+      const windowed = window === null ? name : when([{ when: this.after(name, window), result: name }]);
+      chosen.push({ expr: windowed, as: `${item.key}_latest` });
     }
     if (needs.sum) {
       const points = double(item.rule!.points);
       const factor = decayPower(1 - decay!.percent / 100, periods(asOf, at, decay!.everyMs));
-      const name = this.aggregate(
+      const { as } = this.aggregate(
         `sum ${item.rule!.points} ${decay!.percent} ${decay!.everyMs} ${key(matches)}`,
-        () => this.filtered("sum", arith("*", points, factor), matches),
+        "sum",
+        arith("*", points, factor),
+        matches,
       );
-      chosen.push({ expr: fact(name), as: `${item.key}_sum` });
+      chosen.push({ expr: fact(as), as: `${item.key}_sum` });
     }
     if (needs.aged) {
-      const aged = cmp(">=", arith("-", asOf, at), num(decay!.everyMs));
-      const name = this.aggregate(`aged ${decay!.everyMs} ${key(matches)}`, () =>
-        call("max", when([{ when: and(this.flag(matches), aged), result: num(1) }], num(0))),
+      // 1 when a matching event is at least one period old (NULL, as 0, when none matches).
+      const aged = when(
+        [{ when: cmp(">=", arith("-", asOf, at), num(decay!.everyMs)), result: num(1) }],
+        num(0),
       );
-      chosen.push({ expr: fact(name), as: `${item.key}_aged` });
+      const { as } = this.aggregate(`aged ${decay!.everyMs} ${key(matches)}`, "max", aged, matches);
+      chosen.push({ expr: fact(as), as: `${item.key}_aged` });
     }
+  }
+
+  /** `condition` and the event in the window (T − w, T]; the condition itself without a window. */
+  private within(condition: SqlExpr, window: number | null): SqlExpr {
+    return window === null ? condition : and(condition, this.after(col("e", "at_ms"), window));
+  }
+
+  /** `time` after T − w. */
+  private after(time: SqlExpr, window: number): SqlExpr {
+    return cmp(">", time, arith("-", this.options.asOf, num(window)));
   }
 
   /** An event of the match's types for which its `where` holds (any age up to T: the step keeps no other). */
@@ -265,47 +265,51 @@ export class EventFacts {
     return and(...parts);
   }
 
-  /**
-   * The flag of a condition as the aggregates test it (its column, or its bit of a packed column; added
-   * once), or the condition itself when it is a constant.
-   */
-  private flag(condition: SqlExpr): SqlExpr {
-    if (condition.kind === "boolean") {
-      if (condition.value) this.readsEveryEvent = true;
-      return condition;
+  /** The distinct conditions the aggregates test (constants aside), numbered in the aggregates' order. */
+  private flags(): Map<string, { condition: SqlExpr; index: number }> {
+    const flags = new Map<string, { condition: SqlExpr; index: number }>();
+    for (const { condition } of this.aggregates.values()) {
+      const id = key(condition);
+      if (condition.kind !== "boolean" && !flags.has(id)) flags.set(id, { condition, index: flags.size });
     }
-    const id = key(condition);
-    let flag = this.flags.get(id);
-    if (flag === undefined) {
-      const index = this.flags.size;
-      flag = { expr: condition, as: `m${index + 1}`, index };
-      this.flags.set(id, flag);
-    }
-    if (!this.options.packFlags) return col("e", flag.as);
-    const packed = col("e", packColumn(flag.index - (flag.index % PACKED_BITS)));
-    return cmp("<>", call("bit_and", packed, num(bitOf(flag.index))), num(0));
+    return flags;
   }
 
-  /** An aggregate over the events where `condition` holds (all of them: a plain aggregate). */
-  private filtered(fn: "sum" | "max", arg: SqlExpr, condition: SqlExpr): SqlExpr {
-    const flag = this.flag(condition);
-    return flag.kind === "boolean" && flag.value ? call(fn, arg) : aggregate(fn, arg, flag);
+  /** A condition as the aggregates test it: its flag column, or its bit of a packed column; a constant as is. */
+  private flagOf(condition: SqlExpr, flags: ReturnType<EventFacts["flags"]>): SqlExpr {
+    if (condition.kind === "boolean") return condition;
+    const { index } = flags.get(key(condition))!;
+    if (!this.packed) return col("e", flagColumn(index));
+    return cmp("<>", call("bitwise_and", col("e", packColumn(index)), num(bitOf(index))), num(0));
   }
 
-  /** The column of an aggregate (added once per `id`; made by `settle`). */
-  private aggregate(id: string, make: () => SqlExpr): string {
-    let column = this.aggregates.get(id);
-    if (column === undefined) {
-      column = { make, expr: null, as: `a${this.aggregates.size + 1}` };
-      this.aggregates.set(id, column);
+  /** The aggregate `id` (added once, as `a<n>`): `fn` over `arg` of the events where `condition` holds. */
+  private aggregate(id: string, fn: Aggregate["fn"], arg: SqlExpr | null, condition: SqlExpr): Aggregate {
+    let planned = this.aggregates.get(id);
+    if (planned === undefined) {
+      planned = { fn, arg, condition, as: `a${this.aggregates.size + 1}`, windows: [] };
+      this.aggregates.set(id, planned);
     }
-    return column.as;
+    return planned;
   }
+}
+
+/**
+ * An aggregate per lead: `fn` (COUNT(*) when `arg` is null) over the events where `condition` holds. A
+ * latest-event aggregate also keeps the windows of the items reading it, its condition being over the widest.
+ */
+interface Aggregate {
+  fn: "count" | "sum" | "max";
+  arg: SqlExpr | null;
+  condition: SqlExpr;
+  as: string;
+  windows: Array<number | null>;
 }
 
 /** Flags per packed integer column: the sum of their bits stays below 2^30, an INTEGER in every dialect. */
 const PACKED_BITS = 30;
-const packColumn = (firstIndex: number): string => `f${firstIndex / PACKED_BITS + 1}`;
+const flagColumn = (index: number): string => `m${index + 1}`;
+const packColumn = (index: number): string => `f${Math.floor(index / PACKED_BITS) + 1}`;
 const bitOf = (index: number): number => 2 ** (index % PACKED_BITS);
 
 /** The decay that ages an item's events: its model's, for engagement event rules only. */

@@ -178,13 +178,19 @@ class QueryBuilder {
     if (events) {
       // The events' time and type are computed in one step and filtered in the next (a fenced step
       // computes each column once per row, instead of once in the filter and again for the columns);
-      // then the properties, then each condition an aggregate tests, then the aggregates per lead.
+      // then the properties, then each condition an aggregate tests, (on DuckDB) the events some
+      // aggregate reads sorted by lead with their flags packed, then the aggregates per lead.
       this.ctes.push({ name: "ls_events_read", select: this.eventsRead() });
       this.ctes.push({ name: "ls_events", select: this.eventsFiltered() });
       this.ctes.push({ name: "ls_event_flags", select: this.eventFlags() });
-      if (this.options.dialect.clusterEvents === true)
+      if (this.facts.packed) {
         this.ctes.push({ name: "ls_event_rows", select: this.eventRowsSorted() });
-      this.ctes.push({ name: "ls_facts", select: this.factsSelect() });
+        this.ctes.push({ name: "ls_facts", select: this.factsSelect("ls_event_rows", null) });
+      } else
+        this.ctes.push({
+          name: "ls_facts",
+          select: this.factsSelect("ls_event_flags", this.facts.rowFilter()),
+        });
     }
     this.ctes.push({ name: "ls_chosen", select: this.chosenSelect(events) });
     // Each rule's own points are read only by contributions and by engines' decoders (the totals are
@@ -302,14 +308,14 @@ class QueryBuilder {
    * they meet the leads: an event's facts depend only on its lead key (a `where` reads the event's
    * properties, never the lead's fields), so the join is one row per lead, not one per event. Leads that
    * share an id share its facts, as the JS engine's event index gives each of them the id's events.
-   * Events without a lead key form one group, which joins no lead.
+   * Events without a lead key form one group, which joins no lead. Read from `events` (the flags, or on
+   * DuckDB the sorted rows), `where` keeping the events some aggregate reads (null: all of them).
    */
-  private factsSelect(): SqlSelect {
-    const clustered = this.options.dialect.clusterEvents === true;
+  private factsSelect(events: string, where: SqlExpr | null): SqlSelect {
     return select({
       columns: [{ expr: col("e", "lead_key"), as: "lead_key" }, ...this.facts.aggregateColumns()],
-      from: { source: cte(clustered ? "ls_event_rows" : "ls_event_flags"), alias: "e" },
-      where: clustered ? null : this.facts.rowFilter(),
+      from: { source: cte(events), alias: "e" },
+      where,
       groupBy: [col("e", "lead_key")],
     });
   }

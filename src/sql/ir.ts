@@ -30,8 +30,8 @@ export type SqlFunction =
   | "substr"
   /** ROUND(x, n) on a DECIMAL: half away from zero in every dialect. */
   | "round"
-  /** Bitwise AND of two integers: a flag's bit of an event's packed flags (event-facts.ts). */
-  | "bit_and"
+  /** Bitwise AND of two integers (`&`; not the aggregate BIT_AND): a flag's bit of an event's packed flags (event-facts.ts). */
+  | "bitwise_and"
   /**
    * Text grouped and joined by its bytes (`COLLATE "C"` on PostgreSQL), never shown or ordered for a
    * reader: the events' lead keys. Equality is the same under every deterministic collation; sorting ten
