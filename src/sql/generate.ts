@@ -110,7 +110,7 @@ class QueryBuilder {
   /** The decimal type of points, totals and scores: narrow when no score can reach 10^15. */
   private readonly points: "decimal2" | "decimal2_small";
   /**
-   * The decimal type a rule's points are rounded in: narrow when no rule's points can reach 10^8. On
+   * The decimal type a rule's points are rounded in: narrow when no rule's points can reach 10^8 − 1. On
    * DuckDB, 128-bit decimals made a tenth of the query's time at 1M leads + 10M events (BENCHMARKS.md).
    */
   private readonly fractions: "decimal10" | "decimal10_small";
@@ -135,7 +135,9 @@ class QueryBuilder {
     }
     const bound = pointsBound(artifact);
     this.points = bound < 1e15 ? "decimal2_small" : "decimal2";
-    this.fractions = bound < 1e8 ? "decimal10_small" : "decimal10";
+    // Under 10^8 − 1, not 10^8: PostgreSQL reads a double as 15 significant digits, and 99999999.99999999
+    // read so is 10^8, which DECIMAL(18, 10) cannot hold.
+    this.fractions = bound < 1e8 - 1 ? "decimal10_small" : "decimal10";
     if (shared !== null) shared.add(this.items);
     this.facts =
       shared ??

@@ -43,7 +43,7 @@ export type SqlFunction =
  * `decimal2` holds points and scores exactly; `decimal2_small` too, for rulesets whose points can never
  * reach 10^15 (generate.ts `pointsBound`): DuckDB computes it on 64-bit integers instead of 128-bit ones.
  * `decimal10` holds a rule's points to 10 decimals while they are rounded; `decimal10_small` too, for
- * rulesets whose rules' points can never reach 10^8 (18 digits, as above).
+ * rulesets whose rules' points can never reach 10^8 − 1 (18 digits, as above).
  */
 export type SqlType =
   "double" | "decimal2" | "decimal2_small" | "decimal10" | "decimal10_small" | "bigint" | "text";
