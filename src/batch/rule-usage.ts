@@ -60,7 +60,7 @@ export type ObserveLead = (
 /** A field some tallies probe, with each one's probes of it. */
 interface SharedField {
   field: string;
-  tallies: FieldProbes[];
+  probes: FieldProbes[];
 }
 
 /**
@@ -117,7 +117,7 @@ export class RuleUsageTally {
           else list.push(probes);
         }
       }
-      return [...fields].map(([field, probes]) => ({ field, tallies: probes }));
+      return [...fields].map(([field, probes]) => ({ field, probes }));
     };
     const leadFields = shared("lead");
     const eventFields = shared("event");
@@ -228,11 +228,11 @@ export class RuleUsageTally {
 /** Notes a record's value of each field in every tally that probes it, normalised once. */
 function noteShared(fields: readonly SharedField[], record: Readonly<Record<string, unknown>>): void {
   for (let i = 0; i < fields.length; i++) {
-    const { field, tallies } = fields[i]!;
+    const { field, probes } = fields[i]!;
     const raw = record[field];
     const key = normalizeText(raw);
     if (key === undefined) continue;
-    for (let t = 0; t < tallies.length; t++) noteKey(tallies[t]!, key, raw);
+    for (let t = 0; t < probes.length; t++) noteKey(probes[t]!, key, raw);
   }
 }
 

@@ -8,18 +8,13 @@ import { everyBucket } from "../compile/every-bucket.js";
 
 /** A ruleset as a batch uses it: records prepared by the one input layer, every lead scored as of one instant. */
 export function batchScorerFor(ruleset: Ruleset, asOfMs: number, input: InputOptions): BatchScorer {
-  const options = { asOf: asOfMs };
   const preparer = new LeadPreparer(ruleset.artifact.schema, input);
   return {
     // The records and events a batch scores are the readers' own (read-item.ts), parsed for it.
     prepare: (record, events) => preparer.prepare(record.fields, events, record.fromText, true),
     // Validation has accepted the events by now, so each has a `type` and a readable `at`, read already.
     score: (lead, events, _record, times) =>
-      ruleset.score(
-        lead,
-        events as readonly ScoringEvent[],
-        times === undefined ? options : { asOf: asOfMs, eventTimes: times },
-      ),
+      ruleset.score(lead, events as readonly ScoringEvent[], { asOf: asOfMs, eventTimes: times }),
   };
 }
 

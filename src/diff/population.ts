@@ -82,9 +82,7 @@ export interface DiffRulesetsOptions {
 
 /** How a side scores a lead: as of its own instant or else the side's, with the times read for it. */
 function scoreOptions(entry: PopulationLead, asOf: number): ScoreOptions {
-  const options: ScoreOptions = { asOf: entry.asOf ?? asOf };
-  if (entry.times !== undefined) options.eventTimes = entry.times;
-  return options;
+  return { asOf: entry.asOf ?? asOf, eventTimes: entry.times };
 }
 
 /** A moved lead with its place in the population, the tie-break of the report's order (by id). */
