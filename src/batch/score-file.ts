@@ -9,7 +9,6 @@ import type { OutcomeOptions } from "../io/input-options.js";
 import type { JsonObject } from "../io/read-ndjson.js";
 import type { ScoreResult } from "../eval/result.js";
 import { parseInstant } from "../eval/instant.js";
-import { readEventTimes } from "../eval/event-times.js";
 import type { RuleUsageTally, UsageSummary } from "./rule-usage.js";
 
 /** One problem with a lead or its events, as validation reports it: `events[2].at`, `not a timestamp`. */
@@ -25,22 +24,17 @@ type LeadEvent = Readonly<Record<string, unknown>>;
 export interface BatchScorer {
   /**
    * Types, cleans and validates a record and its events; issues reject the record. `times`: each event's
-   * time, when validation read them (readEventTimes), for the batch and for `score` to read from there.
+   * time as validation read it (readEventTimes), for the batch and for `score` to read from there.
    */
   prepare(
     record: LeadRecord,
     events: readonly LeadEvent[],
-  ): { lead: Lead; events: readonly LeadEvent[]; times?: readonly number[]; issues: readonly BatchIssue[] };
+  ): { lead: Lead; events: readonly LeadEvent[]; times: readonly number[]; issues: readonly BatchIssue[] };
   /**
    * `record` is the lead as read (every column), for scorers that need more than the schema; `times`
-   * the events' times from `prepare`, when it gave them.
+   * the events' times from `prepare`.
    */
-  score(
-    lead: Lead,
-    events: readonly LeadEvent[],
-    record: LeadRecord,
-    times: readonly number[] | undefined,
-  ): ScoreResult;
+  score(lead: Lead, events: readonly LeadEvent[], record: LeadRecord, times: readonly number[]): ScoreResult;
 }
 
 /** A bad record, as written to the rejects file: one JSON object per line, keys in this order. */
@@ -167,7 +161,7 @@ export async function scoreBatch(options: BatchOptions): Promise<BatchSummary> {
           .join("; ");
         await reject(item, reason, rawOf(input));
       } else {
-        const times = prepared.times ?? readEventTimes(prepared.events);
+        const { times } = prepared;
         for (let i = 0; i < times.length; i++) {
           const at = times[i]!;
           if (at > asOfMs) eventsAfterAsOf += 1;

@@ -7,6 +7,7 @@ import { emptyInputReport, readLeadRecords } from "../../src/io/lead-records.js"
 import { DEFAULT_INPUT_OPTIONS } from "../../src/io/input-options.js";
 import type { RulesetSchema } from "../../src/eval/validate-input.js";
 import type { ScoreResult } from "../../src/eval/result.js";
+import { readEventTimes } from "../../src/eval/event-times.js";
 import { chunked } from "../support/read-helpers.js";
 
 const SCHEMA: RulesetSchema = {
@@ -61,7 +62,7 @@ const scorer: BatchScorer = {
       : { lead: record.fields, issues: [] };
     const reported = new Set(issues.map((issue) => issue.path));
     const validated = standIn.validate(lead, events).filter((issue) => !reported.has(issue.path));
-    return { lead, events, issues: [...issues, ...validated] };
+    return { lead, events, times: readEventTimes(events), issues: [...issues, ...validated] };
   },
   score(lead, events): ScoreResult {
     const employees = typeof lead.employees === "number" ? lead.employees : 0;
