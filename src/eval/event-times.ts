@@ -19,3 +19,14 @@ export function readEventTimes(events: readonly unknown[]): number[] {
   }
   return times;
 }
+
+/**
+ * The times a caller gave for `events`, if they can be theirs (one per event); else null: the reader reads
+ * each time itself. Times of another length are a caller's slip, never a reason to score differently.
+ */
+export function givenTimes(
+  events: readonly unknown[],
+  given: ArrayLike<number> | null | undefined,
+): ArrayLike<number> | null {
+  return given !== null && given !== undefined && given.length === events.length ? given : null;
+}

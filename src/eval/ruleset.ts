@@ -7,6 +7,7 @@ import type { ScoringEvent } from "./event-index.js";
 import { toInstant } from "./instant.js";
 import type { ScoreResult } from "./result.js";
 import { InputValidator, type ValidationIssue } from "./validate-input.js";
+import { givenTimes } from "./event-times.js";
 
 /** No as-of time read yet (a value no caller can pass). */
 const NOT_YET = Symbol("no as-of time yet");
@@ -60,8 +61,7 @@ export class Ruleset {
     if (events !== undefined && !Array.isArray(events)) {
       throw new InvalidInputError("score: events must be an array of { type, at, … } objects (or left out)");
     }
-    const given = options?.eventTimes;
-    const times = given !== undefined && given.length === (events ?? []).length ? given : null;
+    const times = givenTimes(events ?? [], options?.eventTimes);
     if (options?.validate === true) {
       const issues = this.#inputValidator().validate(lead, events ?? [], times);
       if (issues.length > 0) throw new LeadValidationError(issues);

@@ -2,6 +2,7 @@ import type { Artifact, FieldSchema } from "../compile/artifact.js";
 import { closestName } from "../diagnostics/suggest.js";
 import { foldCase, normalizeDate, normalizeText } from "./normalize.js";
 import { nestingProblem } from "../compile/json-nesting.js";
+import { givenTimes } from "./event-times.js";
 
 /** One problem with a lead record, as data: where (`lead.employees`, `events[3].at`) and why, in plain words. */
 export interface ValidationIssue {
@@ -194,10 +195,10 @@ export class InputValidator {
     if (events === undefined || events === null) return [];
     if (!Array.isArray(events)) return [{ path: "events", reason: "must be a list of events" }];
     const issues: ValidationIssue[] = [];
-    const timed = times !== null && times.length === events.length;
+    const timed = givenTimes(events, times);
     // A hole in the list is skipped, as `forEach` and `map` skip it.
     for (let i = 0; i < events.length; i++)
-      if (i in events) this.#eventIssues(events[i], i, issues, timed ? times[i] : undefined);
+      if (i in events) this.#eventIssues(events[i], i, issues, timed === null ? undefined : timed[i]);
     return issues;
   }
 
