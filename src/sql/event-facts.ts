@@ -9,6 +9,7 @@ import {
   cast,
   cmp,
   col,
+  inTexts,
   isNotNull,
   isNull,
   num,
@@ -254,12 +255,7 @@ export class EventFacts {
     const types = match.types === null || match.types.length === 0 ? null : match.types;
     const parts: SqlExpr[] = [];
     if (types !== null) {
-      parts.push({
-        kind: "in",
-        arg: col("e", "type"),
-        values: [...new Set(types.map(foldCase))].map(text),
-        negated: false,
-      });
+      parts.push(inTexts(col("e", "type"), new Set(types.map(foldCase))));
     }
     if (match.kind === "event" && match.where !== null) parts.push(this.options.where(match.where));
     return and(...parts);

@@ -19,6 +19,7 @@ import {
   col,
   concat,
   cte,
+  inTexts,
   isNotNull,
   num,
   select,
@@ -270,26 +271,13 @@ class QueryBuilder {
       const value = normalizedValue(col("r", propertyColumn(name)), property.type);
       // Only text costs much to normalise (trimmed and folded).
       const isText = property.type === "string" || property.type === "enum";
-      const expr =
-        types === null || !isText
-          ? value
-          : when([
-              {
-                when: { kind: "in", arg: type, values: [...types].map(text), negated: false },
-                result: value,
-              },
-            ]);
+      const expr = types === null || !isText ? value : when([{ when: inTexts(type, types), result: value }]);
       columns.push({ expr, as: propertyColumn(name) });
     }
     return select({
       columns,
       from: { source: cte("ls_events_read"), alias: "r" },
-      where: and(isNotNull(at), cmp("<=", at, this.asOf), {
-        kind: "in",
-        arg: type,
-        values: knownEventTypes(this.artifact).map(text),
-        negated: false,
-      }),
+      where: and(isNotNull(at), cmp("<=", at, this.asOf), inTexts(type, knownEventTypes(this.artifact))),
     });
   }
 
@@ -537,12 +525,7 @@ class QueryBuilder {
   private bucketedSelect(): SqlSelect {
     const branches: Array<{ when: SqlExpr; result: SqlExpr }> = [];
     for (const [buckets, models] of this.bucketGroups()) {
-      const ofModels: SqlExpr = {
-        kind: "in",
-        arg: col("s", "model"),
-        values: models.map(text),
-        negated: false,
-      };
+      const ofModels = inTexts(col("s", "model"), models);
       for (const bucket of buckets) {
         branches.push({ when: and(ofModels, this.bucketTest(bucket)), result: text(bucket.name) });
       }
@@ -615,12 +598,7 @@ class QueryBuilder {
   private actions(): SqlExpr {
     const branches: Array<{ when: SqlExpr; result: SqlExpr }> = [];
     for (const [buckets, models] of this.bucketGroups()) {
-      const ofModels: SqlExpr = {
-        kind: "in",
-        arg: col("o", "model"),
-        values: models.map(text),
-        negated: false,
-      };
+      const ofModels = inTexts(col("o", "model"), models);
       for (const bucket of buckets) {
         branches.push({
           when: and(ofModels, cmp("=", col("o", "bucket"), text(bucket.name))),

@@ -138,6 +138,13 @@ export const when = (
   whens: Array<{ when: SqlExpr; result: SqlExpr }>,
   otherwise: SqlExpr | null = null,
 ): SqlExpr => (whens.length === 0 ? (otherwise ?? NULL) : { kind: "case", whens, otherwise });
+/** `arg IN (values…)`, the values as text. */
+export const inTexts = (arg: SqlExpr, values: Iterable<string>): SqlExpr => ({
+  kind: "in",
+  arg,
+  values: [...values].map(text),
+  negated: false,
+});
 export const concat = (...args: SqlExpr[]): SqlExpr => ({ kind: "concat", args });
 export const aggregate = (fn: "count" | "sum" | "max", arg: SqlExpr | null, filter: SqlExpr): SqlExpr => ({
   kind: "aggregate",

@@ -6,7 +6,7 @@
  * lead — not scored, and counted. Events are filed under the id their `lead_id` names (the same reading).
  */
 import { dialectNamed } from "./dialect.js";
-import { col } from "./ir.js";
+import { col, select } from "./ir.js";
 import { printSelect } from "./printer.js";
 import { idValue } from "./relations.js";
 
@@ -20,17 +20,11 @@ export function tableName(dotted: string): string {
 
 /** `SELECT <the id as the SQL reads it> AS "id" FROM <leads>`: one row per row of the table. */
 export function leadIds(leads: string): string {
-  return printSelect(
-    {
-      columns: [{ expr: idValue(col("l", "id")), as: "id" }],
-      from: { source: { kind: "table", path: leads.split(".") }, alias: "l" },
-      joins: [],
-      where: null,
-      groupBy: [],
-      orderBy: [],
-    },
-    postgres,
-  );
+  const ids = select({
+    columns: [{ expr: idValue(col("l", "id")), as: "id" }],
+    from: { source: { kind: "table", path: leads.split(".") }, alias: "l" },
+  });
+  return printSelect(ids, postgres);
 }
 
 /** One row: `read` rows in all, `no_id` of them without an id, `repeated` with an id another row has. */

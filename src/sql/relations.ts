@@ -1,7 +1,7 @@
 import type { Artifact, Expr, FieldSchema, FieldType, Match } from "../compile/artifact.js";
 import { exprRefs } from "../compile/expr-refs.js";
 import { foldCase } from "../eval/normalize.js";
-import { call, cast, text, when, type SqlExpr } from "./ir.js";
+import { call, cast, inTexts, text, when, type SqlExpr } from "./ir.js";
 
 /**
  * The input relations the SQL reads, and how their columns become the values conditions compare.
@@ -45,10 +45,7 @@ export function eventType(raw: SqlExpr, known: readonly string[]): SqlExpr {
   const asWritten = known.filter((type) => type !== "" && type === foldCase(type).trim());
   const normalized = call("trim_fold", value);
   if (asWritten.length === 0) return normalized;
-  return when(
-    [{ when: { kind: "in", arg: value, values: asWritten.map(text), negated: false }, result: value }],
-    normalized,
-  );
+  return when([{ when: inTexts(value, asWritten), result: value }], normalized);
 }
 
 /** A lead or event id as the JS engine keys events by it: trimmed text, blank is none. Case is kept. */
