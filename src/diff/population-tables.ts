@@ -67,22 +67,18 @@ export class TablePopulation {
   readonly #properties: FieldSchema[];
   /** The place of the first lead: after the leads read before (fixture cases). */
   readonly base: number;
-  /** Leads in the copy. */
-  readonly leads: number;
 
   private constructor(
     engine: SqlEngine,
     tables: LeadTables,
     fields: { lead: FieldSchema[]; events: FieldSchema[] },
     base: number,
-    leads: number,
   ) {
     this.#engine = engine;
     this.#tables = tables;
     this.#fields = fields.lead;
     this.#properties = fields.events;
     this.base = base;
-    this.leads = leads;
   }
 
   /**
@@ -172,7 +168,7 @@ export class TablePopulation {
       ].join("\n"),
     );
     await engine.run(`ANALYZE pg_temp.${q(COPY)}`);
-    const population = new TablePopulation(engine, tables, fields, base, read - withoutId - sharingId);
+    const population = new TablePopulation(engine, tables, fields, base);
     await population.#observe(diff);
     return population;
   }
