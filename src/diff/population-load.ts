@@ -185,8 +185,8 @@ export interface PopulationProgress {
   phase: "events" | "grouping" | "leads";
   /** The file as leadscore.yaml names it. */
   file: string;
-  /** Records read from this file so far. */
-  records: number;
+  /** Records read from this file so far (none while grouping: it counts no records of its own). */
+  records?: number;
   /** Bytes read from this file so far, and its size (null when not known: not a regular file). */
   bytes: number;
   totalBytes: number | null;
@@ -233,7 +233,13 @@ function progressOf(
       done: () => undefined,
     };
   }
-  const state: PopulationProgress = { phase, file: name, records: 0, bytes: 0, totalBytes: null };
+  const state: PopulationProgress & { records: number } = {
+    phase,
+    file: name,
+    records: 0,
+    bytes: 0,
+    totalBytes: null,
+  };
   let grouping: PopulationProgress | null = null;
   return {
     open: () => {
@@ -249,7 +255,7 @@ function progressOf(
       if (state.records % PROGRESS_EVERY === 0) report({ ...state });
     },
     grouping: (grouped, total) => {
-      grouping = { ...state, phase: "grouping", bytes: grouped, totalBytes: total };
+      grouping = { phase: "grouping", file: name, bytes: grouped, totalBytes: total };
       report(grouping);
     },
     // After grouping, the file's last word is the grouping's (its reading was over before).

@@ -250,8 +250,7 @@ function populationProgress(
         phase = label;
         bar.start(label, progress.totalBytes, "bytes");
       }
-      // Grouping goes by the events' bytes, with no records of its own to count.
-      bar.update(progress.bytes, progress.phase === "grouping" ? undefined : progress.records);
+      bar.update(progress.bytes, progress.records);
     },
     clear: () => bar.clear(),
   };
