@@ -15,6 +15,7 @@ import {
   q,
   t,
   textOf,
+  trimFoldOf,
   trimJs,
 } from "./parquet-row-checks.js";
 import { OBSERVED_LIMIT, type RuleUsageTally } from "./rule-usage.js";
@@ -275,9 +276,10 @@ export async function observeProbedValues(
   for (const { scope, field, values } of fields.values()) {
     if (!(scope === "lead" ? relations.leadColumns : relations.eventColumns).has(field)) continue;
     const from = scope === "lead" ? relations.leads(field) : relations.events(field);
-    // normalizeText: the value trimmed, blank is none, ASCII case-folded; spelled as trimmed.
+    // normalizeText: the value trimmed, blank is none, ASCII case-folded; spelled as trimmed (folding the
+    // spelling with trim_fold trims nothing more: its first test finds nothing to trim).
     const spelled = `SELECT NULLIF(${trimJs("CAST(v AS VARCHAR)")}, '') AS spelling, r1, r2 FROM (${from}) WHERE v IS NOT NULL`;
-    const folded = `SELECT spelling, ${foldSql("spelling")} AS key, r1, r2 FROM (${spelled}) WHERE spelling IS NOT NULL`;
+    const folded = `SELECT spelling, ${trimFoldOf("spelling")} AS key, r1, r2 FROM (${spelled}) WHERE spelling IS NOT NULL`;
     // One pass: the distinct values in the order they first occur; the first OBSERVED_LIMIT of them are
     // noted with their first spelling, then the probed values found beyond (already noted, or too late to
     // be kept for suggestions: only `seen` changes).
@@ -292,15 +294,4 @@ export async function observeProbedValues(
       for (const tally of tallies) tally.noteValue(scope, field, value);
     }
   }
-}
-
-/**
- * ASCII case folding of trimmed text, as `foldCase` does it. ASCII text (as many bytes as characters)
- * takes LOWER, which folds exactly A-Z there: DuckDB's TRANSLATE costs about a microsecond a value.
- */
-function foldSql(text: string): string {
-  return (
-    `CASE WHEN STRLEN(${text}) = LENGTH(${text}) THEN LOWER(${text}) ` +
-    `ELSE TRANSLATE(${text}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') END`
-  );
 }
