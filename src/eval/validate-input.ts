@@ -1,6 +1,7 @@
 import type { Artifact, FieldSchema } from "../compile/artifact.js";
 import { closestName } from "../diagnostics/suggest.js";
-import { foldCase, normalizeDate, normalizeText } from "./normalize.js";
+import { foldCase, normalizeText } from "./normalize.js";
+import { toInstant } from "./instant.js";
 import { nestingProblem } from "../compile/json-nesting.js";
 import { givenTimes } from "./event-times.js";
 
@@ -76,11 +77,7 @@ function valueProblem(check: FieldCheck, value: unknown, time: number | undefine
       return `\`${shown(value).trim()}\` is not one of ${(field.values ?? []).join(", ")}`;
     }
   }
-  if (
-    field.type === "date" &&
-    !isBlank(value) &&
-    (time === undefined ? normalizeDate(value) === undefined : Number.isNaN(time))
-  ) {
+  if (field.type === "date" && !isBlank(value) && Number.isNaN(time ?? toInstant(value))) {
     return `\`${shown(value)}\` is not an ISO-8601 timestamp`;
   }
   return null;
