@@ -113,7 +113,7 @@ export function group(
     const length = word & LENGTH;
     const slot = get32(input, at);
     const place = places[slot - first]! - outputStart;
-    for (let i = 0; i < 12; i++) output[place + i] = input[at + 4 + i]!;
+    copyBytes(input, at + 4, at + 16, output, place);
     output[place + 12] = word & WITH_LEAD_ID ? 1 : 0;
     places[slot - first] = place + outputStart + PLACE;
     const text = texts[slot - first]! - outputStart;
@@ -158,6 +158,15 @@ export function readFiled(bytes: Buffer, at: number, count: number): FiledEvent[
     from += HEADER + size;
   }
   return events;
+}
+
+/**
+ * `from[start, end)` to `to` at `at`. A few bytes (a slot's place, the `{` before a leading `lead_id`
+ * member) are copied here: a call of Buffer's copy costs as much as tens of bytes copied in a loop.
+ */
+export function copyBytes(from: Buffer, start: number, end: number, to: Buffer, at: number): void {
+  if (end - start > 16) from.copy(to, at, start, end);
+  else for (let i = start; i < end; i++) to[at + i - start] = from[i]!;
 }
 
 /** The event as scoring takes it: the line's object without its `lead_id`. */

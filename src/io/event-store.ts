@@ -18,20 +18,21 @@
  */
 import { closeSync, openSync, readSync, unlinkSync, writeSync } from "node:fs";
 import {
+  copyBytes,
   gather,
   get32,
   group,
   groupedSize,
+  type Grouping,
   HEADER,
   LENGTH,
+  type Offsets,
   put32,
   put48,
   readFiled,
   readGrouped,
   startGrouping,
   WITH_LEAD_ID,
-  type Grouping,
-  type Offsets,
 } from "./event-layout.js";
 import type { EventsLookup, FiledEvent } from "./event-lookup.js";
 import { grow, LeadIdTable } from "./lead-id-table.js";
@@ -368,15 +369,6 @@ export class EventStoreWriter {
     }
     this.#directory?.dispose();
   }
-}
-
-/**
- * `from[start, end)` to `to` at `at`. A few bytes (the `{` before a leading `lead_id` member) are copied
- * here: a call of Buffer's copy costs as much as tens of bytes copied in a loop.
- */
-function copyBytes(from: Buffer, start: number, end: number, to: Buffer, at: number): void {
-  if (end - start > 16) from.copy(to, at, start, end);
-  else for (let i = start; i < end; i++) to[at + i - start] = from[i]!;
 }
 
 function writeAll(fd: number, bytes: Buffer, length: number): void {
