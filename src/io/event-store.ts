@@ -401,7 +401,7 @@ export class StoredEvents implements EventsLookup {
 
   constructor(stored: StoredParts) {
     this.#stored = stored;
-    this.#reads = new PartitionReads(stored.parts.length);
+    this.#reads = new PartitionReads(stored.partSizes);
     this.#taken = new Uint8Array(stored.ids.size);
     this.onDisk = stored.directory !== null;
   }
@@ -430,7 +430,7 @@ export class StoredEvents implements EventsLookup {
       at = offsets[slot]!;
     } else {
       const reads = this.#reads;
-      reads.read(partition, part, offsets[slot]!, length, partSizes[partition]!);
+      reads.read(partition, part, offsets[slot]!, length);
       bytes = reads.bytes;
       at = reads.at;
     }

@@ -22,16 +22,19 @@ export class PartitionReads {
   readonly #blockEnd: Float64Array;
   readonly #lastEnd: Float64Array;
   readonly #blockBytes: number;
+  /** Each partition file's size: a block read ahead stops at its end. */
+  readonly #sizes: ArrayLike<number>;
 
-  constructor(partitions: number, blockBytes = AHEAD_BYTES) {
-    this.#blockStart = new Float64Array(partitions);
-    this.#blockEnd = new Float64Array(partitions);
-    this.#lastEnd = new Float64Array(partitions);
+  constructor(sizes: ArrayLike<number>, blockBytes = AHEAD_BYTES) {
+    this.#sizes = sizes;
+    this.#blockStart = new Float64Array(sizes.length);
+    this.#blockEnd = new Float64Array(sizes.length);
+    this.#lastEnd = new Float64Array(sizes.length);
     this.#blockBytes = blockBytes;
   }
 
-  /** Reads `length` bytes at `start` of a partition's file (`fd`, `size` bytes long). */
-  read(partition: number, fd: number, start: number, length: number, size: number): void {
+  /** Reads `length` bytes at `start` of a partition's file (`fd`). */
+  read(partition: number, fd: number, start: number, length: number): void {
     const block = this.#blocks[partition];
     const end = start + length;
     if (block !== undefined && start >= this.#blockStart[partition]! && end <= this.#blockEnd[partition]!) {
@@ -46,7 +49,7 @@ export class PartitionReads {
     if (start >= last && start - last <= this.#blockBytes && length <= this.#blockBytes) {
       const ahead = block ?? Buffer.allocUnsafe(this.#blockBytes);
       this.#blocks[partition] = ahead;
-      const blockEnd = Math.min(size, start + this.#blockBytes);
+      const blockEnd = Math.min(this.#sizes[partition]!, start + this.#blockBytes);
       readFully(fd, ahead, blockEnd - start, start);
       this.#blockStart[partition] = start;
       this.#blockEnd[partition] = blockEnd;

@@ -42,10 +42,13 @@ describe("PartitionReads", () => {
         }
       }
       ranges.sort((a, b) => a[1] - b[1] || a[0] - b[0]);
-      const reads = new PartitionReads(files.length, 16);
+      const reads = new PartitionReads(
+        files.map(({ bytes }) => bytes.length),
+        16,
+      );
       for (const [partition, start, length] of order(ranges)) {
         const { fd, bytes } = files[partition]!;
-        reads.read(partition, fd, start, length, bytes.length);
+        reads.read(partition, fd, start, length);
         expect([partition, start, reads.bytes.subarray(reads.at, reads.at + length)]).toEqual([
           partition,
           start,
