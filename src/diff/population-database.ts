@@ -84,16 +84,14 @@ export async function scoreInDatabase(
   await tables.create();
   // As for `score --engine postgres`: the scoring query sorts and hashes every lead and event.
   if (engine.dialect === "postgres") await engine.run(raiseWorkMem("session"));
+  /** The leads scored as of the run's own instants (a fixture case may carry its own). */
+  const runSegment: Segment = { asOf: undefined, baseAsOf: asOf.base, headAsOf: asOf.head };
   const segments: Segment[] = [];
   /** The segment a lead scored as of `own` (undefined: the run's as-of) joins: the last one, or a new one. */
   const segmentOf = (own: number | undefined): number => {
     const last = segments.at(-1);
     if (last === undefined || last.asOf !== own) {
-      segments.push(
-        own === undefined
-          ? { asOf: undefined, baseAsOf: asOf.base, headAsOf: asOf.head }
-          : { asOf: own, baseAsOf: own, headAsOf: own },
-      );
+      segments.push(own === undefined ? runSegment : { asOf: own, baseAsOf: own, headAsOf: own });
     }
     return segments.length - 1;
   };
@@ -120,79 +118,66 @@ export async function scoreInDatabase(
     }),
   });
   await tables.flush();
+  // Counts the population loaded (segments) and the tables' leads, then adds the moved leads' rows.
   // Tables of the database itself (population-tables.ts): their leads come after those read. Every
   // statement from here on reads them in one snapshot (REPEATABLE READ), so that rows written meanwhile
   // (a CRM sync) are in every step or in none: the counts and the moved leads read back agree.
-  const count = () => countAll(engine, diff, read, sink, leadTables, tables, places, segments);
+  const count = async (): Promise<void> => {
+    const inTables =
+      leadTables === undefined
+        ? null
+        : await TablePopulation.load(engine, diff, leadTables, places.placed, sink, tables.fields);
+
+    const moved: number[] = [];
+    const q = dialectNamed(engine.dialect).quoteIdentifier;
+    for (const [index, segment] of segments.entries()) {
+      await countSegment(engine, diff, artifacts, segment, moved, {
+        leads: {
+          kind: "template",
+          text: `(SELECT * FROM ${q(LEADS_TABLE)} WHERE ${q("__segment")} = ${index})`,
+        },
+        events: { kind: "table", path: [EVENTS_TABLE] },
+      });
+    }
+    if (inTables !== null) {
+      const sources = { leads: inTables.leadsSource, events: inTables.eventsSource, eventsById: true };
+      await countSegment(engine, diff, artifacts, runSegment, moved, sources);
+    }
+    moved.sort((a, b) => a - b);
+    if (inTables !== null) {
+      const fromTables = moved.filter((place) => place >= inTables.base);
+      moved.length -= fromTables.length;
+      await inTables.addMoves(diff, fromTables);
+    }
+    if (moved.length === 0) return;
+
+    // The second reading: only the leads that moved are scored again, for their rows; it stops after the last.
+    let next = 0;
+    try {
+      await read({
+        sources: [],
+        rejects: { push: () => undefined },
+        leads: {
+          push(entry) {
+            const position = places.of(entry);
+            if (position === moved[next]) {
+              diff.addMove(entry, position);
+              next += 1;
+              if (next === moved.length) throw new StopReading("every moved lead was read again");
+            }
+          },
+        },
+        ...places.secondReading(moved),
+      });
+    } catch (error) {
+      if (!(error instanceof StopReading)) throw error;
+    }
+    if (next !== moved.length) {
+      throw new Error(`internal: the population read again had ${next} of ${moved.length} moved leads`);
+    }
+  };
   if (leadTables === undefined) await count();
   else await engine.transaction!(count, { isolation: "REPEATABLE READ" });
-}
-
-/** Counts the population loaded (segments) and the tables' leads, then adds the moved leads' rows. */
-async function countAll(
-  engine: SqlEngine,
-  diff: PopulationDiff,
-  read: (sink: PopulationSink) => Promise<void>,
-  sink: Omit<PopulationSink, "leads">,
-  leadTables: LeadTables | undefined,
-  tables: PopulationTables,
-  places: Places,
-  segments: readonly Segment[],
-): Promise<void> {
-  const { artifacts, asOf } = diff;
-  const inTables =
-    leadTables === undefined
-      ? null
-      : await TablePopulation.load(engine, diff, leadTables, places.placed, sink, tables.fields);
-
-  const moved: number[] = [];
-  const q = dialectNamed(engine.dialect).quoteIdentifier;
-  for (const [index, segment] of segments.entries()) {
-    await countSegment(engine, diff, artifacts, segment, moved, {
-      leads: {
-        kind: "template",
-        text: `(SELECT * FROM ${q(LEADS_TABLE)} WHERE ${q("__segment")} = ${index})`,
-      },
-      events: { kind: "table", path: [EVENTS_TABLE] },
-    });
-  }
-  if (inTables !== null) {
-    const segment = { asOf: undefined, baseAsOf: asOf.base, headAsOf: asOf.head };
-    const sources = { leads: inTables.leadsSource, events: inTables.eventsSource, eventsById: true };
-    await countSegment(engine, diff, artifacts, segment, moved, sources);
-  }
-  moved.sort((a, b) => a - b);
-  if (inTables !== null) {
-    const fromTables = moved.filter((place) => place >= inTables.base);
-    moved.length -= fromTables.length;
-    await inTables.addMoves(diff, fromTables);
-  }
-  if (moved.length === 0) return;
-
-  // The second reading: only the leads that moved are scored again, for their rows; it stops after the last.
-  let next = 0;
-  try {
-    await read({
-      sources: [],
-      rejects: { push: () => undefined },
-      leads: {
-        push(entry) {
-          const position = places.of(entry);
-          if (position === moved[next]) {
-            diff.addMove(entry, position);
-            next += 1;
-            if (next === moved.length) throw new StopReading("every moved lead was read again");
-          }
-        },
-      },
-      ...places.secondReading(moved),
-    });
-  } catch (error) {
-    if (!(error instanceof StopReading)) throw error;
-  }
-  if (next !== moved.length) {
-    throw new Error(`internal: the population read again had ${next} of ${moved.length} moved leads`);
-  }
 }
 
 /** A Parquet file the database took part of: its leads are at `base + record - 1`. */
