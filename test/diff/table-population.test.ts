@@ -284,16 +284,8 @@ describePostgres("leadscore diff --engine postgres over tables", () => {
     rmSync(project, { recursive: true, force: true });
   });
 
-  const tables = () => [
-    "--engine",
-    "postgres",
-    "--database",
-    POSTGRES_URL!,
-    "--leads-table",
-    LEADS,
-    "--events-table",
-    EVENTS,
-  ];
+  const leadsTable = () => ["--engine", "postgres", "--database", POSTGRES_URL!, "--leads-table", LEADS];
+  const tables = () => [...leadsTable(), "--events-table", EVENTS];
 
   it("gives the JS engine's report on the same population as files, every format and the full report", async () => {
     for (const format of FORMATS) {
@@ -432,22 +424,10 @@ describePostgres("leadscore diff --engine postgres over tables", () => {
         "--leads-table: `ls_leads` is also the name of a step of the generated SQL (ls_…): name the table with its schema, e.g. public.ls_leads",
       ],
       [
-        [
-          "--engine",
-          "postgres",
-          "--database",
-          POSTGRES_URL!,
-          "--leads-table",
-          LEADS,
-          "--on-duplicate",
-          "keep-last",
-        ],
+        [...leadsTable(), "--on-duplicate", "keep-last"],
         "--on-duplicate is for lead files; tables (--leads-table) are read by their column names, a lead being a row with an id no other row has: leave --on-duplicate out",
       ],
-      [
-        ["--engine", "postgres", "--database", POSTGRES_URL!, "--leads-table", LEADS],
-        "these rules read events: name their table with --events-table <table>",
-      ],
+      [leadsTable(), "these rules read events: name their table with --events-table <table>"],
     ];
     for (const [flags, message] of cases) {
       const run = await runLeadscore(["diff", "--base-dir", "base", ...flags], project);
