@@ -7,18 +7,7 @@ import type { SqlEngine } from "../sql/engines/engine.js";
 import { columnType } from "../sql/load.js";
 import { eventProperties } from "../sql/relations.js";
 import { parquetColumns, parquetRelation, type ParquetColumn } from "./parquet-input.js";
-import {
-  eventTypeKey,
-  eventValueCheck,
-  idKey,
-  leadValueCheck,
-  q,
-  t,
-  textOf,
-  trimFoldOf,
-  trimJs,
-} from "./parquet-row-checks.js";
-import { OBSERVED_LIMIT, type RuleUsageTally } from "./rule-usage.js";
+import { eventTypeKey, eventValueCheck, idKey, leadValueCheck, q, t, textOf } from "./parquet-row-checks.js";
 
 /**
  * The input side of every Parquet fast path (`score --engine duckdb`, `diff --engine duckdb`): DuckDB
@@ -238,60 +227,4 @@ export function certainEventsInPlace(artifact: Artifact): string {
       .join("") +
     `, pos AS __seq FROM ${IN_EVENTS} WHERE ok AND key NOT IN (${slowKeys})`
   );
-}
-
-/**
- * Where probed values are read from: the leads (their columns, and `r1` their order) and their events
- * (`r2` their order within the lead); each relation's values named as the fields are.
- */
-export interface ProbedRelations {
-  leadColumns: ReadonlySet<string>;
-  eventColumns: ReadonlySet<string>;
-  /** SELECT of the lead values: `${field}` as v, r1, r2. */
-  leads(field: string): string;
-  /** SELECT of the event values: `${field}` as v, r1, r2. */
-  events(field: string): string;
-}
-
-/**
- * The values of the fields the rules probe, as RuleUsageTally.observe would see them lead by lead (each
- * lead's events in order): the first OBSERVED_LIMIT distinct ones in that order, then any probed value
- * found later. One query per field, whatever the number of tallies (diff has one per side): each is
- * handed the rows of the fields it probes — a value beyond the limit that only another tally probes
- * changes nothing in it, as its observed values are full by then.
- */
-export async function observeProbedValues(
-  engine: SqlEngine,
-  tallies: readonly RuleUsageTally[],
-  relations: ProbedRelations,
-): Promise<void> {
-  const fields = new Map<string, { scope: "lead" | "event"; field: string; values: Set<string> }>();
-  for (const tally of tallies)
-    for (const { scope, field, values } of tally.probedFields()) {
-      const key = `${scope} ${field}`;
-      const known = fields.get(key) ?? { scope, field, values: new Set<string>() };
-      for (const value of values) known.values.add(value);
-      fields.set(key, known);
-    }
-  for (const { scope, field, values } of fields.values()) {
-    if (!(scope === "lead" ? relations.leadColumns : relations.eventColumns).has(field)) continue;
-    const from = scope === "lead" ? relations.leads(field) : relations.events(field);
-    // normalizeText: the value trimmed, blank is none, ASCII case-folded; spelled as trimmed (folding the
-    // spelling with trim_fold trims nothing more: its first test finds nothing to trim).
-    const spelled = `SELECT NULLIF(${trimJs("CAST(v AS VARCHAR)")}, '') AS spelling, r1, r2 FROM (${from}) WHERE v IS NOT NULL`;
-    const folded = `SELECT spelling, ${trimFoldOf("spelling")} AS key, r1, r2 FROM (${spelled}) WHERE spelling IS NOT NULL`;
-    // One pass: the distinct values in the order they first occur; the first OBSERVED_LIMIT of them are
-    // noted with their first spelling, then the probed values found beyond (already noted, or too late to
-    // be kept for suggestions: only `seen` changes).
-    const probed = values.size === 0 ? "FALSE" : `key IN (${[...values].map(t).join(", ")})`;
-    const rows = await engine.query(
-      `SELECT key, spelling, ROW_NUMBER() OVER (ORDER BY first) AS n FROM (SELECT key, ` +
-        `ARG_MIN(spelling, (r1, r2)) AS spelling, MIN((r1, r2)) AS first FROM (${folded}) GROUP BY key) ` +
-        `QUALIFY n <= ${OBSERVED_LIMIT} OR ${probed} ORDER BY n`,
-    );
-    for (const row of rows) {
-      const value = Number(row.n) <= OBSERVED_LIMIT ? String(row.spelling) : String(row.key);
-      for (const tally of tallies) tally.noteValue(scope, field, value);
-    }
-  }
 }

@@ -50,11 +50,6 @@ export function trimJs(value: string): string {
   return printedOver((v) => call("trim_js", cast("text", v)), value);
 }
 
-/** Text trimmed and ASCII case-folded as normalizeText does it: the generated SQL's own `trim_fold`. */
-export function trimFoldOf(value: string): string {
-  return printedOver((v) => call("trim_fold", v), value);
-}
-
 /**
  * An id as the scoring SQL keys events by it (sql/relations.ts `idValue`: trimmed as JavaScript trims,
  * blank is none): the generated SQL's own definition, so that what SQL here matches by id is what the

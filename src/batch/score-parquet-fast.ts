@@ -1,3 +1,4 @@
+import { observeProbedValues } from "./probed-values.js";
 import type { Artifact } from "../compile/artifact.js";
 import { unscoredResult, type ScoreResult } from "../eval/result.js";
 import type { InputOptions } from "../io/input-options.js";
@@ -16,7 +17,6 @@ import {
   IN_EVENTS,
   IN_LEADS,
   LEAD_PATH,
-  observeProbedValues,
   planParquetInput,
   sortParquetRecords,
   uncertainEventRows,

@@ -21,6 +21,7 @@
  * file's order; the values the rules probe are then observed in SQL over the whole file, in that order.
  * Read again, such a file gives the input layer only the records of the leads that moved.
  */
+import { observeProbedValues } from "../batch/probed-values.js";
 import type { Artifact, FieldSchema, FieldType } from "../compile/artifact.js";
 import {
   certainEvents,
@@ -28,7 +29,6 @@ import {
   IN_LEADS,
   IN_EVENTS,
   LEAD_PATH,
-  observeProbedValues,
   planParquetInput,
   sortedProperties,
   sortParquetRecords,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { observeProbedValues } from "../../src/batch/parquet-certain.js";
+import { observeProbedValues } from "../../src/batch/probed-values.js";
 import type { RuleUsageTally } from "../../src/batch/rule-usage.js";
 import { foldCase } from "../../src/eval/normalize.js";
 import type { SqlEngine } from "../../src/sql/engines/engine.js";
