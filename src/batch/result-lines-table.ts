@@ -57,56 +57,40 @@ export async function writeResultLines(
   counts: ResultCounts,
 ): Promise<ResultLinesRun> {
   try {
-    return await linesOut(engine, artifact, asOfMs, lines, tables, onLines, counts);
+    // A table keeps the order rows are inserted in (and an UPDATE keeps each row in its place).
+    await engine.run(
+      `CREATE OR REPLACE TEMP TABLE ${RESULTS} AS SELECT ls_line AS line, ls_tally AS tally, "__row" AS pos ` +
+        `FROM (${lines.sql})`,
+    );
+    // One scan: the tallies of the lines SQL wrote, and how many rows it left to JavaScript.
+    const tallies = new Map<string, number>();
+    let scored = 0;
+    let left = 0;
+    for (const row of await engine.query(
+      `SELECT tally, line IS NULL AS left, COUNT(*) AS n FROM ${RESULTS} GROUP BY ALL`,
+    )) {
+      const n = Number(row.n);
+      scored += n;
+      if (row.left === true) left += n;
+      else tallies.set(String(row.tally), n);
+    }
+    if (left > 0) await writeLeftLines(engine, artifact, asOfMs, lines.columns, tables, counts);
+    // Each chunk's lines handed on at once, each followed by its line break.
+    for await (const chunk of engine.streamChunks!(`SELECT encode(line) FROM ${RESULTS}`)) {
+      const parts: Uint8Array[] = [];
+      let size = 0;
+      for (let i = 0; i < chunk.rows; i++) {
+        const line = chunk.bytes(0, i)!;
+        parts.push(line, LINE_BREAK);
+        size += line.length + 1;
+      }
+      if (size > 0) await onLines(Buffer.concat(parts, size));
+    }
+    return { scored, tallies };
   } finally {
     // Also when writing fails (a closed pipe): the lines and the redo tables hold memory or spill files.
     for (const table of [RESULTS, REDO_LEADS, REDO_EVENTS, JS_LINES])
       await engine.run(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
-  }
-}
-
-async function linesOut(
-  ...[engine, artifact, asOfMs, lines, tables, onLines, counts]: Parameters<typeof writeResultLines>
-): Promise<ResultLinesRun> {
-  // A table keeps the order rows are inserted in (and an UPDATE keeps each row in its place).
-  await engine.run(
-    `CREATE OR REPLACE TEMP TABLE ${RESULTS} AS SELECT ls_line AS line, ls_tally AS tally, "__row" AS pos ` +
-      `FROM (${lines.sql})`,
-  );
-  // One scan: the tallies of the lines SQL wrote, and how many rows it left to JavaScript.
-  const tallies = new Map<string, number>();
-  let scored = 0;
-  let left = 0;
-  for (const row of await engine.query(
-    `SELECT tally, line IS NULL AS left, COUNT(*) AS n FROM ${RESULTS} GROUP BY ALL`,
-  )) {
-    const n = Number(row.n);
-    scored += n;
-    if (row.left === true) left += n;
-    else tallies.set(String(row.tally), n);
-  }
-  if (left > 0) await writeLeftLines(engine, artifact, asOfMs, lines.columns, tables, counts);
-  for await (const chunk of engine.streamChunks!(`SELECT encode(line) FROM ${RESULTS}`)) {
-    const run = new LineRun();
-    for (let i = 0; i < chunk.rows; i++) run.add(chunk.bytes(0, i)!);
-    await run.flush(onLines);
-  }
-  return { scored, tallies };
-}
-
-/** Lines gathered to be handed on at once: each line's bytes and its line break. */
-class LineRun {
-  #parts: Uint8Array[] = [];
-  #size = 0;
-
-  add(line: Uint8Array): void {
-    this.#parts.push(line, LINE_BREAK);
-    this.#size += line.length + 1;
-  }
-
-  flush(onLines: (lines: Uint8Array) => void | Promise<void>): void | Promise<void> {
-    if (this.#size === 0) return;
-    return onLines(Buffer.concat(this.#parts, this.#size));
   }
 }
 
