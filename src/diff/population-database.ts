@@ -335,8 +335,7 @@ async function observeFile(
   if (taken > 0 && (kind === "text" || kind === "instant")) {
     const value = `EPOCH_MS(l.${q(`v_${creation}`)})`;
     const [span] = await engine.query(
-      `SELECT MIN(${value}) AS first, MAX(${value}) AS last FROM ${IN_LEADS} l ` +
-        `JOIN ${LEAD_PATH} p ON p.pos = l.pos WHERE p.fast`,
+      `SELECT MIN(${value}) AS first, MAX(${value}) AS last FROM (${certainLeads(head)}) l`,
     );
     if (span!.first !== null) routing.noteCreationSpan(Number(span!.first), Number(span!.last));
   }
