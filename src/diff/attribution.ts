@@ -45,6 +45,16 @@ export class Attribution {
     return this.#index.get(key);
   }
 
+  /**
+   * The rules (ids, per side) whose points `differingRules` can tie to a change: those of the changes'
+   * keys. Whether any other rule's points differ for a lead counts toward no change (`changeIndex`).
+   */
+  changedRules(): { base: Set<string>; head: Set<string> } {
+    const ids = (keyOfId: ReadonlyMap<string, string>) =>
+      new Set([...keyOfId].filter(([, key]) => this.#index.has(key)).map(([id]) => id));
+    return { base: ids(this.#matching.keyOfBaseId), head: ids(this.#matching.keyOfHeadId) };
+  }
+
   /** Whether the change at `index` is a rule (or clamp), whose effect shows in the lead's points. */
   isRuleChange(index: number): boolean {
     const subject = this.#changes[index]?.change.subject;

@@ -354,14 +354,17 @@ async function countSegment(
   sources: Pick<PairQueryOptions, "leads" | "events" | "eventsById">,
 ): Promise<void> {
   const dialect = dialectNamed(engine.dialect);
+  const kept = diff.changedRules;
   const sql = pairQuery({
     dialect,
     ...artifacts,
     baseAsOf: segment.baseAsOf,
     headAsOf: segment.headAsOf,
+    kept,
     ...sources,
   });
-  const columns = pairColumns(artifacts);
+  const columns = pairColumns(artifacts, kept);
+  const [baseUsage, headUsage] = diff.observers.usage;
   const decodeBase = createDecoder(artifacts.base, segment.baseAsOf, { eventFacts: false });
   const decodeHead = createDecoder(artifacts.head, segment.headAsOf, { eventFacts: false });
   const side = (row: readonly unknown[], names: ReadonlyArray<[string, number]>) => {
@@ -373,6 +376,9 @@ async function countSegment(
     for (const row of rows) {
       const before = decodeBase(side(row, columns.base));
       const after = decodeHead(side(row, columns.head));
+      // The results hold only the kept rules' points: every rule that fired is noted here.
+      for (const [id, at] of columns.fired.base) if (Number(row[at]) === 1) baseUsage!.noteFired(id);
+      for (const [id, at] of columns.fired.head) if (Number(row[at]) === 1) headUsage!.noteFired(id);
       const move = diff.count(before, after, outcomeOf(row[columns.outcome]), Number(row[columns.leads]));
       if (move === null) continue;
       const position = row[columns.movedRow];

@@ -185,6 +185,15 @@ export class PopulationDiff {
     return { base: this.#baseAsOf, head: this.#runAsOf };
   }
 
+  /**
+   * The rules (ids, per side) whose points can count toward a change's impact (Attribution.changedRules):
+   * what `count` needs of a result's contributions besides the rules that fired, which the usage tallies
+   * (`observers.usage`) can be told apart.
+   */
+  get changedRules(): { base: Set<string>; head: Set<string> } {
+    return this.#attribution.changedRules();
+  }
+
   /** Leads added so far. */
   get leads(): number {
     return this.#leads;
@@ -218,7 +227,8 @@ export class PopulationDiff {
 
   /**
    * Counts `times` leads (1 unless identical results are counted at once) with these results under base
-   * and head and this outcome. For a lead that moved, returns the rules whose points differ for it, so
+   * and head and this outcome. The results may hold only the contributions of `changedRules` (and the
+   * clamp's) when the caller notes every rule that fired in the usage tallies itself. For a lead that moved, returns the rules whose points differ for it, so
    * that its row can be built (the rows are built by `addMove`, the lead at hand); null when nothing moved.
    */
   count(

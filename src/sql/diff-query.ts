@@ -2,15 +2,19 @@
  * Two rulesets over the same leads in one query, for `leadscore diff` on a database engine: each
  * ruleset's score query (generate.ts) becomes a chain of CTEs of its own (`b_…` and `h_…`), the two
  * results are joined on the lead's position, and the leads are counted per pair of results. Only what a
- * diff counts is kept of a result — model, exclusion, bucket, score, the points of each rule — so leads
- * with the same results on both sides become one row with their number, whatever the population's size.
+ * diff counts is kept of a result — model, exclusion, bucket, score, the points of the rules a change can
+ * be tied to — so leads with the same results on both sides become one row with their number, whatever
+ * the population's size. Of every other rule a row says only whether it fired for any of its leads: the
+ * points of all rules made most pairs of results unique (313,000 rows for 1M leads where these keys give
+ * 25,000), and reading the rows into JavaScript cost as much as the query (BENCHMARKS.md).
  *
  * A lead whose model, exclusion, bucket or actions differ between the sides may have moved: it keeps a
  * row of its own, with its position (`moved_row`), so that it can be read again and shown with the rule
  * changes that moved it. Rows come in the order of the first lead of each (`first_row`), the order the
  * JS engine meets them in.
  */
-import type { Artifact } from "../compile/artifact.js";
+import type { Artifact, Rule } from "../compile/artifact.js";
+import { decodedRules } from "./decode.js";
 import type { Dialect } from "./dialect.js";
 import { buildScoreQueriesSharingFacts, buildScoreQuery, type SqlOptions } from "./generate.js";
 import {
@@ -48,14 +52,28 @@ export interface PairQueryOptions {
    */
   events: SqlSource;
   eventsById?: boolean;
+  /**
+   * The rules (ids, per side) whose points a row keeps (PopulationDiff.changedRules): those whose points a
+   * change's impact counts.
+   */
+  kept: PairRules;
+}
+
+/** Rule ids of each side. */
+export interface PairRules {
+  base: ReadonlySet<string>;
+  head: ReadonlySet<string>;
 }
 
 const ROW = "__row";
 
-/** The columns of one side's result a diff counts: besides these, `r<i>` per rule (see decode.ts). */
+/** The columns of one side's result a diff counts: besides these, `r<i>` of the rules kept (see decode.ts). */
 const RESULT_KEYS = ["model", "excluded", "bucket", "score", "unclamped"] as const;
 
-/** The query, as text. Its rows: `b_<key>`, `h_<key>`, `outcome`, `moved_row`, `leads`, `first_row`. */
+/**
+ * The query, as text. Its rows: `b_<key>`, `h_<key>`, `outcome`, `moved_row`, `b_fired<i>` and `h_fired<i>`
+ * (1 when rule `i` fired for one of the row's leads), `leads`, `first_row`: see pairColumns.
+ */
 export function pairQuery(options: PairQueryOptions): string {
   const { dialect } = options;
   const sideOptions = (asOf: number): SqlOptions => ({
@@ -78,22 +96,28 @@ export function pairQuery(options: PairQueryOptions): string {
   }
   const base = prefixed(queries[0]!, "b_");
   const head = readingTheSame(base, prefixed(queries[1]!, "h_"), dialect);
-  const keys = (artifact: Artifact, alias: string): Array<{ expr: SqlExpr; as: string }> => [
-    ...RESULT_KEYS.map((key) => ({ expr: col(alias, key), as: `${alias}_${key}` })),
-    ...ruleColumns(artifact).map((name) => ({ expr: col(alias, name), as: `${alias}_${name}` })),
-  ];
+  const sides = sideColumns(options, options.kept);
+  const keys = (side: SideColumns, alias: string): Array<{ expr: SqlExpr; as: string }> =>
+    side.kept.map((name) => ({ expr: col(alias, name), as: `${alias}_${name}` }));
+  const fired = (side: SideColumns, alias: string): Array<{ expr: SqlExpr; as: string }> =>
+    side.rules.map(({ index }) => ({
+      expr: call("max", when([{ when: isNotNull(col(alias, `r${index}`)), result: num(1) }], num(0))),
+      as: `${alias}_fired${index}`,
+    }));
   const mayHaveMoved = or(
     ...["model", "excluded", "bucket", "actions"].map((key) => distinct(col("b", key), col("h", key))),
   );
   const grouped: Array<{ expr: SqlExpr; as: string }> = [
-    ...keys(options.base, "b"),
-    ...keys(options.head, "h"),
+    ...keys(sides.base, "b"),
+    ...keys(sides.head, "h"),
     { expr: col("l", "__outcome"), as: "outcome" },
     { expr: when([{ when: mayHaveMoved, result: col("b", ROW) }]), as: "moved_row" },
   ];
   const pairs: SqlSelect = select({
     columns: [
       ...grouped,
+      ...fired(sides.base, "b"),
+      ...fired(sides.head, "h"),
       { expr: cast("bigint", call("sum", num(1))), as: "leads" },
       { expr: call("min", col("b", ROW)), as: "first_row" },
     ],
@@ -114,21 +138,44 @@ export interface PairColumns {
   head: Array<[string, number]>;
   outcome: number;
   movedRow: number;
+  /** Each side's rules (ids) with the column saying whether the rule fired for any of the row's leads. */
+  fired: { base: Array<[string, number]>; head: Array<[string, number]> };
   leads: number;
 }
 
-export function pairColumns(artifacts: { base: Artifact; head: Artifact }): PairColumns {
-  const names = (artifact: Artifact) => [...RESULT_KEYS, ...ruleColumns(artifact)];
-  const base = names(artifacts.base).map((name, i): [string, number] => [name, i]);
-  const head = names(artifacts.head).map((name, i): [string, number] => [name, base.length + i]);
-  const after = base.length + head.length;
-  return { base, head, outcome: after, movedRow: after + 1, leads: after + 2 };
+export function pairColumns(artifacts: { base: Artifact; head: Artifact }, kept: PairRules): PairColumns {
+  const sides = sideColumns(artifacts, kept);
+  let at = 0;
+  const place = <T>(items: readonly T[]): Array<[T, number]> => items.map((item) => [item, at++]);
+  const base = place(sides.base.kept);
+  const head = place(sides.head.kept);
+  const outcome = at++;
+  const movedRow = at++;
+  const fired = {
+    base: place(sides.base.rules.map(({ rule }) => rule.id)),
+    head: place(sides.head.rules.map(({ rule }) => rule.id)),
+  };
+  return { base, head, outcome, movedRow, fired, leads: at };
 }
 
-/** The per-rule points columns of an artifact's detail rows (`r1`, `r2`, …, in artifact order). */
-function ruleColumns(artifact: Artifact): string[] {
-  const count = artifact.models.reduce((sum, model) => sum + model.rules.length, 0);
-  return Array.from({ length: count }, (_, i) => `r${i + 1}`);
+interface SideColumns {
+  /** The columns a row keeps of the side's result, as the decoder names them. */
+  kept: string[];
+  /** Every rule, with its detail column's number (`r<index>`). */
+  rules: Array<{ rule: Rule; index: number }>;
+}
+
+/** Each side's columns: the result keys and the kept rules' points, in one order for the query and its reader. */
+function sideColumns(
+  artifacts: { base: Artifact; head: Artifact },
+  kept: PairRules,
+): { base: SideColumns; head: SideColumns } {
+  const side = (artifact: Artifact, ids: ReadonlySet<string>): SideColumns => {
+    const rules = decodedRules(artifact).map(({ rule, index }) => ({ rule, index }));
+    const points = rules.filter(({ rule }) => ids.has(rule.id)).map(({ index }) => `r${index}`);
+    return { kept: [...RESULT_KEYS, ...points], rules };
+  };
+  return { base: side(artifacts.base, kept.base), head: side(artifacts.head, kept.head) };
 }
 
 /** A score query's CTEs renamed with a prefix, its final SELECT last as `<prefix>result` (unordered). */

@@ -4,7 +4,10 @@ import { describe, expect, it } from "vitest";
 import type { Artifact } from "../../src/compile/artifact.js";
 import { compileSources } from "../../src/compile/compile-ruleset.js";
 import { dialectNamed } from "../../src/sql/dialect.js";
-import { pairQuery } from "../../src/sql/diff-query.js";
+import { pairColumns, pairQuery } from "../../src/sql/diff-query.js";
+import { decodedRules } from "../../src/sql/decode.js";
+import { Attribution } from "../../src/diff/attribution.js";
+import { planChanges } from "../../src/diff/rules.js";
 import { RULES_DIR } from "../support/paths.js";
 
 const AS_OF = Date.UTC(2026, 10, 1);
@@ -32,6 +35,7 @@ function pairSql(head: Artifact, headAsOf = AS_OF): string {
     headAsOf,
     leads: { kind: "table", path: ["leads"] },
     events: { kind: "table", path: ["events"] },
+    kept: { base: new Set(), head: new Set() },
   });
 }
 
@@ -121,5 +125,62 @@ describe("pairQuery: what both sides compute alike is computed once", () => {
 
   it("the same rules: only the head's result is left, read from the base's CTEs", () => {
     expect(headCtes(reference())).toEqual(["h_result"]);
+  });
+});
+
+describe("pairQuery: a row keeps the points of the rules a change can be tied to, and which rules fired", () => {
+  const head = reference((file, text) =>
+    file === "enterprise.score"
+      ? text.replace("when employees >= 5000 add 10", "when employees >= 5000 add 12")
+      : text,
+  );
+  const base = reference();
+  const kept = new Attribution(base, head, planChanges(base, head)).changedRules();
+  const sql = pairQuery({
+    dialect: dialectNamed("duckdb"),
+    base,
+    head,
+    baseAsOf: AS_OF,
+    headAsOf: AS_OF,
+    leads: { kind: "table", path: ["leads"] },
+    events: { kind: "table", path: ["events"] },
+    kept,
+  });
+  const groupBy = sql.slice(sql.lastIndexOf("\nGROUP BY "));
+  const rules = decodedRules(base);
+  const changed = rules.find(({ rule }) => rule.text === "when employees >= 5000 add 10")!;
+
+  it("the changed rule is the one kept, on both sides (the same place in both rulesets)", () => {
+    expect(kept).toEqual({ base: new Set([changed.rule.id]), head: new Set([changed.rule.id]) });
+    expect([...groupBy.matchAll(/"([bh])"\."(r\d+)"/g)].map((m) => `${m[1]}.${m[2]}`)).toEqual([
+      `b.r${changed.index}`,
+      `h.r${changed.index}`,
+    ]);
+  });
+
+  it("every rule of both sides has its fired column, in the order pairColumns reads them", () => {
+    const columns = pairColumns({ base, head }, kept);
+    const names = [...sql.slice(sql.lastIndexOf("\nSELECT\n")).matchAll(/ AS "([a-z_0-9]+)"/g)].map(
+      (m) => m[1]!,
+    );
+    expect(columns.fired.base).toHaveLength(rules.length);
+    for (const [id, at] of columns.fired.base) {
+      const { index } = rules.find(({ rule }) => rule.id === id)!;
+      expect(names[at]).toBe(`b_fired${index}`);
+    }
+    for (const [id, at] of columns.fired.head) {
+      const { index } = decodedRules(head).find(({ rule }) => rule.id === id)!;
+      expect(names[at]).toBe(`h_fired${index}`);
+    }
+    expect(columns.base.map(([name, at]) => [names[at], name])).toEqual(
+      ["model", "excluded", "bucket", "score", "unclamped", `r${changed.index}`].map((name) => [
+        `b_${name}`,
+        name,
+      ]),
+    );
+    expect(names[columns.outcome]).toBe("outcome");
+    expect(names[columns.movedRow]).toBe("moved_row");
+    expect(names[columns.leads]).toBe("leads");
+    expect(sql).toContain(`MAX(CASE WHEN ("b"."r1" IS NOT NULL) THEN 1 ELSE 0 END) AS "b_fired1"`);
   });
 });
