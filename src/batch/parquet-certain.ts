@@ -45,6 +45,18 @@ export const IN_EVENTS = "ls_in_events";
 export const LEAD_PATH = "ls_lead_path";
 
 /**
+ * The three scratch tables of one sorted input: where sortParquetRecords leaves them, or (a diff reading
+ * several files) where a caller moved them to keep them beside the next file's.
+ */
+export interface ScratchTables {
+  leads: string;
+  events: string;
+  path: string;
+}
+
+export const SCRATCH: ScratchTables = { leads: IN_LEADS, events: IN_EVENTS, path: LEAD_PATH };
+
+/**
  * The layout of a Parquet input SQL can sort, or null when the files' columns are of kinds it does not
  * read (an id that is a double, events without `lead_id`/`type`/`at` columns…): then the caller reads
  * every record through the JS input layer. A header the input layer refuses throws its error here.
@@ -179,21 +191,22 @@ export async function sortParquetRecords(
 }
 
 /** The ids of the leads the JS input layer reads (SQL cannot decide them). */
-const slowKeys = `SELECT key FROM ${LEAD_PATH} WHERE NOT fast AND key IS NOT NULL`;
+const slowKeys = (scratch: ScratchTables = SCRATCH) =>
+  `SELECT key FROM ${scratch.path} WHERE NOT fast AND key IS NOT NULL`;
 
 /** parquet-input.ts row filters: the lead records the JS input layer reads. */
 export const uncertainLeadRows = `file_row_number IN (SELECT pos FROM ${LEAD_PATH} WHERE NOT fast)`;
 
 /** The events the JS input layer files: those of its leads, and those without a usable lead_id. */
-export const uncertainEventRows = `file_row_number IN (SELECT pos FROM ${IN_EVENTS} WHERE key IS NULL OR key IN (${slowKeys}))`;
+export const uncertainEventRows = `file_row_number IN (SELECT pos FROM ${IN_EVENTS} WHERE key IS NULL OR key IN (${slowKeys()}))`;
 
 /** The certain leads: `pos`, then `v_id` and `v_<field>` for every lead field but the id, in schema order. */
-export function certainLeads(artifact: Artifact): string {
+export function certainLeads(artifact: Artifact, scratch: ScratchTables = SCRATCH): string {
   const fields = artifact.schema.lead.filter((field) => field.name !== "id");
   return (
     `SELECT l.pos, l.${q("v_id")}` +
     fields.map((field) => `, l.${q(`v_${field.name}`)}`).join("") +
-    ` FROM ${IN_LEADS} l JOIN ${LEAD_PATH} p ON p.pos = l.pos WHERE p.fast`
+    ` FROM ${scratch.leads} l JOIN ${scratch.path} p ON p.pos = l.pos WHERE p.fast`
   );
 }
 
@@ -203,7 +216,8 @@ export function certainLeads(artifact: Artifact): string {
  * An event meets one lead at most (a certain lead's key is no other record's), and all of them are certain
  * (LEAD_PATH takes no lead with an uncertain event).
  */
-export const certainEvents = `SELECT e.*, f.pos AS lead_pos FROM ${IN_EVENTS} e JOIN (SELECT pos, key FROM ${LEAD_PATH} WHERE fast) f ON f.key = e.key`;
+export const certainEvents = (scratch: ScratchTables = SCRATCH): string =>
+  `SELECT e.*, f.pos AS lead_pos FROM ${scratch.events} e JOIN (SELECT pos, key FROM ${scratch.path} WHERE fast) f ON f.key = e.key`;
 
 /**
  * The events of the certain leads where they lie, shaped as load.ts's events table with `__seq` (`lead_id`
@@ -217,7 +231,7 @@ export const certainEvents = `SELECT e.*, f.pos AS lead_pos FROM ${IN_EVENTS} e 
  * keys before scoring: on 10M events of 1M leads, 1 % of them uncertain (DuckDB, one thread), grouping
  * the events by lead and meeting the leads took 0.8-1.2 s of CPU so, 1.4-1.9 s from certainEvents.
  */
-export function certainEventsInPlace(artifact: Artifact): string {
+export function certainEventsInPlace(artifact: Artifact, scratch: ScratchTables = SCRATCH): string {
   const duckdb = dialectNamed("duckdb");
   return (
     `SELECT CAST(key AS ${duckdb.types.text}) AS lead_id, CAST(type AS ${duckdb.types.text}) AS type, ` +
@@ -225,6 +239,6 @@ export function certainEventsInPlace(artifact: Artifact): string {
     sortedProperties(artifact)
       .map((p) => `, CAST(${q(`p_${p.name}`)} AS ${columnType(duckdb, p.type)}) AS ${q(p.name)}`)
       .join("") +
-    `, pos AS __seq FROM ${IN_EVENTS} WHERE ok AND key NOT IN (${slowKeys})`
+    `, pos AS __seq FROM ${scratch.events} WHERE ok AND key NOT IN (${slowKeys(scratch)})`
   );
 }

@@ -216,7 +216,7 @@ async function runFastPath(options: ParquetFastOptions, layout: ParquetLayout): 
   const scoredEvents =
     layout.eventColumns === null
       ? `SELECT ${q("at")} FROM ${q(JS_EVENTS)}`
-      : `SELECT ${q("at")} FROM (${certainEvents}) UNION ALL SELECT ${q("at")} FROM ${q(JS_EVENTS)}`;
+      : `SELECT ${q("at")} FROM (${certainEvents()}) UNION ALL SELECT ${q("at")} FROM ${q(JS_EVENTS)}`;
   const [counts] = await engine.query(
     `SELECT (SELECT COUNT(*) FROM ${IN_LEADS}) AS n_read, (SELECT COUNT(*) FROM ${LEAD_PATH} WHERE fast) AS n_certain, ` +
       `COUNT(*) FILTER (WHERE EPOCH_MS(${q("at")}) > ${options.asOfMs}) AS n_after, ` +

@@ -25,10 +25,12 @@ import { observeProbedValues } from "../batch/probed-values.js";
 import type { Artifact, FieldSchema, FieldType } from "../compile/artifact.js";
 import {
   certainEvents,
+  certainEventsInPlace,
   certainLeads,
   IN_LEADS,
   IN_EVENTS,
   LEAD_PATH,
+  SCRATCH,
   planParquetInput,
   sortedProperties,
   sortParquetRecords,
@@ -36,6 +38,7 @@ import {
   uncertainLeadRows,
   type ParquetFiles,
   type ParquetLayout,
+  type ScratchTables,
 } from "../batch/parquet-certain.js";
 import { parquetRelation } from "../batch/parquet-input.js";
 import { idKey } from "../batch/parquet-row-checks.js";
@@ -44,7 +47,7 @@ import { toInstant } from "../eval/instant.js";
 import { dialectNamed, type Dialect } from "../sql/dialect.js";
 import { rowsOf, type ColumnKind, type ColumnValue, type SqlEngine } from "../sql/engines/engine.js";
 import { createDecoder } from "../sql/decode.js";
-import { pairColumns, pairQuery, type PairQueryOptions } from "../sql/diff-query.js";
+import { pairColumns, pairQuery, type FiredBit, type PairPart } from "../sql/diff-query.js";
 import { raiseWorkMem } from "../sql/upsert.js";
 import { columnType, idText, insert, kindOf, storable, typedValue } from "../sql/load.js";
 import { eventProperties } from "../sql/relations.js";
@@ -97,6 +100,10 @@ export async function scoreInDatabase(
   };
   const places = new Places(engine, artifacts);
   const { routing } = diff.observers;
+  /** The segments the leads read by JavaScript joined (the others are only a taken file's certain leads). */
+  const readByJs = new Set<number>();
+  /** The taken files' certain leads, scored where they lie (their scratch tables kept until counted). */
+  const certain: CertainPart[] = [];
   await read({
     ...sink,
     leads: {
@@ -106,15 +113,25 @@ export async function scoreInDatabase(
         if (places.within === null) diff.observe(entry);
         else routing.noteCreation(entry.lead);
         const own = entry.asOf === undefined ? undefined : toInstant(entry.asOf);
-        return tables.add(entry, position, segmentOf(own));
+        const segment = segmentOf(own);
+        readByJs.add(segment);
+        return tables.add(entry, position, segment);
       },
     },
     ...places.firstReading(async (file, taken) => {
       await tables.flush();
-      await tables.addCertain(file, segmentOf(undefined));
-      await observeFile(engine, diff, file, taken);
-      // The sorted copies are not read again: their memory goes to the scoring query.
-      for (const table of [IN_LEADS, IN_EVENTS, LEAD_PATH]) await engine.run(`DROP TABLE IF EXISTS ${table}`);
+      // Kept under names of their own: the next file's sorting fills the usual ones.
+      const scratch: ScratchTables = {
+        leads: `${IN_LEADS}_${certain.length}`,
+        events: `${IN_EVENTS}_${certain.length}`,
+        path: `${LEAD_PATH}_${certain.length}`,
+      };
+      for (const key of ["leads", "events", "path"] as const) {
+        await engine.run(`DROP TABLE IF EXISTS ${scratch[key]}`);
+        await engine.run(`ALTER TABLE ${SCRATCH[key]} RENAME TO ${scratch[key]}`);
+      }
+      certain.push({ segment: segmentOf(undefined), file, scratch });
+      await observeFile(engine, diff, file, taken, scratch);
     }),
   });
   await tables.flush();
@@ -131,17 +148,25 @@ export async function scoreInDatabase(
     const moved: number[] = [];
     const q = dialectNamed(engine.dialect).quoteIdentifier;
     for (const [index, segment] of segments.entries()) {
-      await countSegment(engine, diff, artifacts, segment, moved, {
-        leads: {
-          kind: "template",
-          text: `(SELECT * FROM ${q(LEADS_TABLE)} WHERE ${q("__segment")} = ${index})`,
-        },
-        events: { kind: "table", path: [EVENTS_TABLE] },
-      });
+      const parts: PairPart[] = [];
+      if (readByJs.has(index)) {
+        parts.push({
+          leads: {
+            kind: "template",
+            text: `(SELECT * FROM ${q(LEADS_TABLE)} WHERE ${q("__segment")} = ${index})`,
+          },
+          events: { kind: "table", path: [EVENTS_TABLE] },
+        });
+      }
+      for (const part of certain) if (part.segment === index) parts.push(certainPart(artifacts.head, part));
+      await countSegment(engine, diff, artifacts, segment, moved, parts);
+    }
+    for (const { scratch } of certain) {
+      for (const table of Object.values(scratch)) await engine.run(`DROP TABLE IF EXISTS ${table}`);
     }
     if (inTables !== null) {
       const sources = { leads: inTables.leadsSource, events: inTables.eventsSource, eventsById: true };
-      await countSegment(engine, diff, artifacts, runSegment, moved, sources);
+      await countSegment(engine, diff, artifacts, runSegment, moved, [sources]);
     }
     moved.sort((a, b) => a - b);
     if (inTables !== null) {
@@ -178,6 +203,39 @@ export async function scoreInDatabase(
   };
   if (leadTables === undefined) await count();
   else await engine.transaction!(count, { isolation: "REPEATABLE READ" });
+}
+
+/** A taken file's certain leads: the segment they are scored in, and where its sorted records are. */
+interface CertainPart {
+  segment: number;
+  file: TakenFile;
+  scratch: ScratchTables;
+}
+
+/**
+ * The certain leads of a taken file and their events as a part of the pair query, read where they lie:
+ * copying ten million events into the diff's events table cost 45-57 s of a 10M-lead diff. Their events
+ * are filed under the lead's id (no certain lead shares its key with another record).
+ */
+function certainPart(head: Artifact, { file, scratch }: CertainPart): PairPart {
+  const d = dialectNamed("duckdb");
+  const q = d.quoteIdentifier;
+  const fields = head.schema.lead
+    .filter((field) => field.name !== "id")
+    .map((field) => `, CAST(l.${q(`v_${field.name}`)} AS ${columnType(d, field.type)}) AS ${q(field.name)}`)
+    .join("");
+  const leads =
+    `(SELECT ${file.base} + l.pos AS ${q("__row")}, CAST(NULL AS BIGINT) AS ${q("__outcome")}, ` +
+    `CAST(l.${q("v_id")} AS ${d.types.text}) AS ${q("id")}${fields} FROM (${certainLeads(head, scratch)}) l)`;
+  if (file.layout.eventColumns === null) {
+    // No events file: an events relation with no rows, of the columns the query reads.
+    return { leads: { kind: "template", text: leads }, events: { kind: "table", path: [EVENTS_TABLE] } };
+  }
+  return {
+    leads: { kind: "template", text: leads },
+    events: { kind: "template", text: `(${certainEventsInPlace(head, scratch)})` },
+    eventsById: true,
+  };
 }
 
 /** A Parquet file the database took part of: its leads are at `base + record - 1`. */
@@ -315,18 +373,30 @@ async function observeFile(
   diff: PopulationDiff,
   file: TakenFile,
   taken: number,
+  scratch: ScratchTables,
 ): Promise<void> {
-  const q = dialectNamed("duckdb").quoteIdentifier;
+  const d = dialectNamed("duckdb");
+  const q = d.quoteIdentifier;
   const { usage, routing } = diff.observers;
   const rows = `__row BETWEEN ${file.base} AND ${file.base + file.records - 1}`;
   const head = diff.artifacts.head;
+  const typeOf = new Map(
+    [...head.schema.lead, ...sortedProperties(head)].map((field) => [field.name, columnType(d, field.type)]),
+  );
+  // The leads read by JavaScript are in the tables; the certain ones where they lie (certainPart).
   const relations = {
     leadColumns: new Set(head.schema.lead.map((field) => field.name)),
     eventColumns: new Set(sortedProperties(head).map((property) => property.name)),
     leads: (field: string) =>
-      `SELECT ${q(field)} AS v, __row AS r1, 0 AS r2 FROM ${LEADS_TABLE} WHERE ${rows}`,
+      `SELECT ${q(field)} AS v, __row AS r1, 0 AS r2 FROM ${LEADS_TABLE} WHERE ${rows} UNION ALL ` +
+      `SELECT CAST(${q(`v_${field}`)} AS ${typeOf.get(field)}) AS v, ${file.base} + pos AS r1, 0 AS r2 ` +
+      `FROM (${certainLeads(head, scratch)})`,
     events: (field: string) =>
-      `SELECT ${q(field)} AS v, __row AS r1, __seq AS r2 FROM ${EVENTS_TABLE} WHERE ${rows}`,
+      `SELECT ${q(field)} AS v, __row AS r1, __seq AS r2 FROM ${EVENTS_TABLE} WHERE ${rows}` +
+      (file.layout.eventColumns === null
+        ? ""
+        : ` UNION ALL SELECT CAST(${q(`p_${field}`)} AS ${typeOf.get(field)}) AS v, ${file.base} + lead_pos AS r1, ` +
+          `pos AS r2 FROM (${certainEvents(scratch)})`),
   };
   await observeProbedValues(engine, usage, relations);
   const creation = routing.creationField;
@@ -335,7 +405,7 @@ async function observeFile(
   if (taken > 0 && (kind === "text" || kind === "instant")) {
     const value = `EPOCH_MS(l.${q(`v_${creation}`)})`;
     const [span] = await engine.query(
-      `SELECT MIN(${value}) AS first, MAX(${value}) AS last FROM (${certainLeads(head)}) l`,
+      `SELECT MIN(${value}) AS first, MAX(${value}) AS last FROM (${certainLeads(head, scratch)}) l`,
     );
     if (span!.first !== null) routing.noteCreationSpan(Number(span!.first), Number(span!.last));
   }
@@ -351,7 +421,7 @@ async function countSegment(
   artifacts: { base: Artifact; head: Artifact },
   segment: Segment,
   moved: number[],
-  sources: Pick<PairQueryOptions, "leads" | "events" | "eventsById">,
+  parts: PairPart[],
 ): Promise<void> {
   const dialect = dialectNamed(engine.dialect);
   const kept = diff.changedRules;
@@ -361,7 +431,7 @@ async function countSegment(
     baseAsOf: segment.baseAsOf,
     headAsOf: segment.headAsOf,
     kept,
-    ...sources,
+    parts,
   });
   const columns = pairColumns(artifacts, kept);
   const [baseUsage, headUsage] = diff.observers.usage;
@@ -377,8 +447,8 @@ async function countSegment(
       const before = decodeBase(side(row, columns.base));
       const after = decodeHead(side(row, columns.head));
       // The results hold only the kept rules' points: every rule that fired is noted here.
-      for (const [id, at] of columns.fired.base) if (Number(row[at]) === 1) baseUsage!.noteFired(id);
-      for (const [id, at] of columns.fired.head) if (Number(row[at]) === 1) headUsage!.noteFired(id);
+      for (const bit of columns.fired.base) if (isSet(row, bit)) baseUsage!.noteFired(bit.id);
+      for (const bit of columns.fired.head) if (isSet(row, bit)) headUsage!.noteFired(bit.id);
       const move = diff.count(before, after, outcomeOf(row[columns.outcome]), Number(row[columns.leads]));
       if (move === null) continue;
       const position = row[columns.movedRow];
@@ -388,6 +458,11 @@ async function countSegment(
       moved.push(Number(position));
     }
   }
+}
+
+/** Whether a rule's bit is set in its packed integer (a bigint from DuckDB, text from PostgreSQL). */
+function isSet(row: readonly unknown[], { at, bit }: FiredBit): boolean {
+  return ((BigInt(row[at] as bigint | string) >> BigInt(bit)) & 1n) === 1n;
 }
 
 /** The outcome column's code (see `outcomeCode`) as PopulationLead has it. */
@@ -416,11 +491,8 @@ class PopulationTables {
   #events: ColumnValue[][] = [];
   #loading: Promise<void> = Promise.resolve();
 
-  readonly #artifact: Artifact;
-
   constructor(engine: SqlEngine, artifacts: { base: Artifact; head: Artifact }) {
     this.#engine = engine;
-    this.#artifact = artifacts.head;
     this.#dialect = dialectNamed(engine.dialect);
     const sides = [artifacts.head, artifacts.base];
     this.#fields = union(
@@ -500,27 +572,6 @@ class PopulationTables {
       ]);
     }
     return this.#leads.length >= BATCH || this.#events.length >= 10 * BATCH ? this.flush() : undefined;
-  }
-
-  /**
-   * Inserts the certain leads of a taken file (and their events) straight from the sorted records:
-   * placed by their rows, no outcome (a file with an outcome column is read in JS).
-   */
-  async addCertain(file: TakenFile, segment: number): Promise<void> {
-    const q = this.#dialect.quoteIdentifier;
-    const names = (columns: Array<[string, ColumnKind, string]>) =>
-      columns.map(([name]) => q(name)).join(", ");
-    const fields = this.#fields.map((field) => q(`v_${field.name}`)).join(", ");
-    await this.#engine.run(
-      `INSERT INTO ${q(LEADS_TABLE)} (${names(this.#leadColumns())}) SELECT ${file.base} + pos, ${segment}, ` +
-        `NULL, ${q("v_id")}${fields === "" ? "" : `, ${fields}`} FROM (${certainLeads(this.#artifact)})`,
-    );
-    if (file.layout.eventColumns === null) return;
-    const properties = this.#properties.map((property) => q(`p_${property.name}`)).join(", ");
-    await this.#engine.run(
-      `INSERT INTO ${q(EVENTS_TABLE)} (${names(this.#eventColumns())}) SELECT ${file.base} + lead_pos, pos, ` +
-        `key, type, ${q("at")}${properties === "" ? "" : `, ${properties}`} FROM (${certainEvents})`,
-    );
   }
 
   /** Sends the rows held to the database, after the batches before them. */

@@ -145,6 +145,8 @@ function commonCall(fn: SqlFunction, args: string[]): string | null {
       return args[0]!;
     case "bitwise_and":
       return `(${args[0]} & ${args[1]})`;
+    case "bit_or":
+      return `BIT_OR(${args[0]})`;
     default:
       return null;
   }
@@ -359,6 +361,8 @@ const snowflake: Dialect = {
         return `DATE_PART(EPOCH_MILLISECOND, ${args[0]})`;
       case "bitwise_and":
         return `BITAND(${args[0]}, ${args[1]})`;
+      case "bit_or":
+        return `BITOR_AGG(${args[0]})`;
       default:
         return null;
     }

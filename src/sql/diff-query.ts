@@ -19,6 +19,7 @@ import type { Dialect } from "./dialect.js";
 import { buildScoreQueriesSharingFacts, buildScoreQuery, type SqlOptions } from "./generate.js";
 import {
   and,
+  arith,
   call,
   cast,
   cmp,
@@ -44,6 +45,20 @@ export interface PairQueryOptions {
   /** Each side's as-of instant (epoch ms): the base may read its own `as_of`. */
   baseAsOf: number;
   headAsOf: number;
+  /**
+   * The population, in parts each scored by CTEs of its own (`b_…`/`h_…` for the first, `b1_…`/`h1_…`
+   * for the second, …) and counted together: the leads a diff loaded into its tables, and each Parquet
+   * file's leads SQL took, read where they lie.
+   */
+  parts: PairPart[];
+  /**
+   * The rules (ids, per side) whose points a row keeps (PopulationDiff.changedRules): those whose points a
+   * change's impact counts.
+   */
+  kept: PairRules;
+}
+
+export interface PairPart {
   /** The leads, with `__row` (their position) and `__outcome` (1, 0, -1 unknown, NULL none) columns. */
   leads: SqlSource;
   /**
@@ -52,11 +67,6 @@ export interface PairQueryOptions {
    */
   events: SqlSource;
   eventsById?: boolean;
-  /**
-   * The rules (ids, per side) whose points a row keeps (PopulationDiff.changedRules): those whose points a
-   * change's impact counts.
-   */
-  kept: PairRules;
 }
 
 /** Rule ids of each side. */
@@ -66,6 +76,7 @@ export interface PairRules {
 }
 
 const ROW = "__row";
+const OUTCOME = "__outcome";
 
 /** The columns of one side's result a diff counts: besides these, `r<i>` of the rules kept (see decode.ts). */
 const RESULT_KEYS = ["model", "excluded", "bucket", "score", "unclamped"] as const;
@@ -76,14 +87,76 @@ const RESULT_KEYS = ["model", "excluded", "bucket", "score", "unclamped"] as con
  */
 export function pairQuery(options: PairQueryOptions): string {
   const { dialect } = options;
+  const sides = sideColumns(options, options.kept);
+  const ctes: SqlQuery["ctes"] = [];
+  const parts = options.parts.map((part, k) => {
+    const tag = k === 0 ? "" : String(k);
+    const [base, head] = partCtes(options, part, `b${tag}_`, `h${tag}_`);
+    ctes.push(...base, ...head, narrowed(sides.base, `b${tag}_`), narrowed(sides.head, `h${tag}_`));
+    return joinedSides(sides, `b${tag}_pair`, `h${tag}_pair`);
+  });
+  // One part is the pairs; several are read as one (printed by this printer: a template it vouches for).
+  const union: SqlSource = {
+    kind: "template",
+    text: `(${parts.map((part) => printSelect(part, dialect)).join(" UNION ALL ")})`,
+  };
+  ctes.push({
+    name: "ls_pairs",
+    select:
+      parts.length === 1
+        ? parts[0]!
+        : select({
+            columns: [{ expr: { kind: "star", table: "u" }, as: "" }],
+            from: { source: union, alias: "u" },
+          }),
+  });
+  const p = (name: string) => col("p", name);
+  const mayHaveMoved = or(
+    ...["model", "excluded", "bucket", "actions"].map((key) => distinct(p(`b_${key}`), p(`h_${key}`))),
+  );
+  const grouped: Array<{ expr: SqlExpr; as: string }> = [
+    ...sides.base.kept.map((name) => ({ expr: p(`b_${name}`), as: `b_${name}` })),
+    ...sides.head.kept.map((name) => ({ expr: p(`h_${name}`), as: `h_${name}` })),
+    { expr: p("outcome"), as: "outcome" },
+    { expr: when([{ when: mayHaveMoved, result: p(ROW) }]), as: "moved_row" },
+  ];
+  const fired = (side: SideColumns, prefix: string): Array<{ expr: SqlExpr; as: string }> =>
+    firedMasks(side.rules).map((_, m) => ({
+      expr: call("bit_or", p(`${prefix}fired${m}`)),
+      as: `${prefix}fired${m}`,
+    }));
+  const pairs: SqlSelect = select({
+    columns: [
+      ...grouped,
+      ...fired(sides.base, "b_"),
+      ...fired(sides.head, "h_"),
+      { expr: cast("bigint", call("sum", num(1))), as: "leads" },
+      { expr: call("min", p(ROW)), as: "first_row" },
+    ],
+    from: { source: cte("ls_pairs"), alias: "p" },
+    groupBy: grouped.map((column) => column.expr),
+    orderBy: [col(null, "first_row")],
+  });
+  return printQuery({ ctes, select: pairs }, dialect);
+}
+
+/** One part's CTEs of each side: the head's without those computing what the base's do. */
+function partCtes(
+  options: PairQueryOptions,
+  part: PairPart,
+  basePrefix: string,
+  headPrefix: string,
+): [SqlQuery["ctes"], SqlQuery["ctes"]] {
+  const { dialect } = options;
   const sideOptions = (asOf: number): SqlOptions => ({
     dialect,
     asOf,
-    leads: options.leads,
-    events: options.events,
-    detail: true,
+    leads: part.leads,
+    events: part.events,
+    detail: "points",
     rowColumn: ROW,
-    eventsByRow: options.eventsById !== true,
+    carry: [OUTCOME],
+    eventsByRow: part.eventsById !== true,
   });
   let queries = [
     buildScoreQuery(options.base, sideOptions(options.baseAsOf)),
@@ -94,42 +167,69 @@ export function pairQuery(options: PairQueryOptions): string {
   if (options.baseAsOf === options.headAsOf && sameEventsStep(queries[0]!, queries[1]!, dialect)) {
     queries = buildScoreQueriesSharingFacts([options.base, options.head], sideOptions(options.baseAsOf));
   }
-  const base = prefixed(queries[0]!, "b_");
-  const head = readingTheSame(base, prefixed(queries[1]!, "h_"), dialect);
-  const sides = sideColumns(options, options.kept);
-  const keys = (side: SideColumns, alias: string): Array<{ expr: SqlExpr; as: string }> =>
-    side.kept.map((name) => ({ expr: col(alias, name), as: `${alias}_${name}` }));
-  const fired = (side: SideColumns, alias: string): Array<{ expr: SqlExpr; as: string }> =>
-    side.rules.map(({ index }) => ({
-      expr: call("max", when([{ when: isNotNull(col(alias, `r${index}`)), result: num(1) }], num(0))),
-      as: `${alias}_fired${index}`,
-    }));
-  const mayHaveMoved = or(
-    ...["model", "excluded", "bucket", "actions"].map((key) => distinct(col("b", key), col("h", key))),
-  );
-  const grouped: Array<{ expr: SqlExpr; as: string }> = [
-    ...keys(sides.base, "b"),
-    ...keys(sides.head, "h"),
-    { expr: col("l", "__outcome"), as: "outcome" },
-    { expr: when([{ when: mayHaveMoved, result: col("b", ROW) }]), as: "moved_row" },
+  const base = prefixed(queries[0]!, basePrefix);
+  return [base, readingTheSame(base, prefixed(queries[1]!, headPrefix), dialect)];
+}
+
+/**
+ * A side's result narrowed to what the pairs group by, the rules that fired packed into integers, before
+ * the sides are joined: the join of two ten-million-row results carrying every rule's points took 157 of
+ * the query's 339 s of CPU at 10M leads (BENCHMARKS.md).
+ */
+function narrowed(side: SideColumns, prefix: string): SqlQuery["ctes"][number] {
+  return {
+    name: `${prefix}pair`,
+    select: select({
+      columns: [
+        { expr: col("o", ROW), as: ROW },
+        { expr: col("o", OUTCOME), as: OUTCOME },
+        ...[...side.kept, "actions"].map((name) => ({ expr: col("o", name), as: name })),
+        ...firedMasks(side.rules).map((mask, m) => ({ expr: mask, as: `fired${m}` })),
+      ],
+      from: { source: cte(`${prefix}result`), alias: "o" },
+    }),
+  };
+}
+
+/** Both sides of a part side by side, each lead once: `b_<column>`, `h_<column>`, `__row`, `outcome`. */
+function joinedSides(sides: { base: SideColumns; head: SideColumns }, base: string, head: string): SqlSelect {
+  const columns = (side: SideColumns, alias: "b" | "h") => [
+    ...[...side.kept, "actions"].map((name) => ({ expr: col(alias, name), as: `${alias}_${name}` })),
+    ...firedMasks(side.rules).map((_, m) => ({ expr: col(alias, `fired${m}`), as: `${alias}_fired${m}` })),
   ];
-  const pairs: SqlSelect = select({
+  return select({
     columns: [
-      ...grouped,
-      ...fired(sides.base, "b"),
-      ...fired(sides.head, "h"),
-      { expr: cast("bigint", call("sum", num(1))), as: "leads" },
-      { expr: call("min", col("b", ROW)), as: "first_row" },
+      { expr: col("b", ROW), as: ROW },
+      { expr: col("b", OUTCOME), as: "outcome" },
+      ...columns(sides.base, "b"),
+      ...columns(sides.head, "h"),
     ],
-    from: { source: cte("b_result"), alias: "b" },
-    joins: [
-      { source: cte("h_result"), alias: "h", on: cmp("=", col("h", ROW), col("b", ROW)) },
-      { source: options.leads, alias: "l", on: cmp("=", col("l", ROW), col("b", ROW)) },
-    ],
-    groupBy: grouped.map((column) => column.expr),
-    orderBy: [col(null, "first_row")],
+    from: { source: cte(base), alias: "b" },
+    joins: [{ source: cte(head), alias: "h", on: cmp("=", col("h", ROW), col("b", ROW)) }],
   });
-  return printQuery({ ctes: [...base, ...head], select: pairs }, dialect);
+}
+
+/**
+ * Rules per packed integer: bit `k` is worth 2^k, printed as a literal, and a double (what the printer
+ * holds a number in) writes integers exactly up to 2^53.
+ */
+const RULES_PER_MASK = 52;
+
+/** Each group of RULES_PER_MASK rules as one BIGINT, bit `k` set when the group's `k`-th rule fired. */
+function firedMasks(rules: SideColumns["rules"]): SqlExpr[] {
+  const masks: SqlExpr[] = [];
+  for (let first = 0; first < rules.length; first += RULES_PER_MASK) {
+    const bits = rules
+      .slice(first, first + RULES_PER_MASK)
+      .map(({ index }, k) => when([{ when: isNotNull(col("o", `r${index}`)), result: num(2 ** k) }], num(0)));
+    masks.push(
+      cast(
+        "bigint",
+        bits.reduce((sum, bit) => arith("+", sum, bit)),
+      ),
+    );
+  }
+  return masks;
 }
 
 /** Where each value is in a row of `pairQuery`: each side's as the decoder names it, then the counts. */
@@ -138,9 +238,15 @@ export interface PairColumns {
   head: Array<[string, number]>;
   outcome: number;
   movedRow: number;
-  /** Each side's rules (ids) with the column saying whether the rule fired for any of the row's leads. */
-  fired: { base: Array<[string, number]>; head: Array<[string, number]> };
+  /** Each side's rules (ids), each with the column of its packed integer and its bit there. */
+  fired: { base: FiredBit[]; head: FiredBit[] };
   leads: number;
+}
+
+export interface FiredBit {
+  id: string;
+  at: number;
+  bit: number;
 }
 
 export function pairColumns(artifacts: { base: Artifact; head: Artifact }, kept: PairRules): PairColumns {
@@ -151,10 +257,16 @@ export function pairColumns(artifacts: { base: Artifact; head: Artifact }, kept:
   const head = place(sides.head.kept);
   const outcome = at++;
   const movedRow = at++;
-  const fired = {
-    base: place(sides.base.rules.map(({ rule }) => rule.id)),
-    head: place(sides.head.rules.map(({ rule }) => rule.id)),
+  const bits = (rules: SideColumns["rules"]): FiredBit[] => {
+    const first = at;
+    at += Math.ceil(rules.length / RULES_PER_MASK);
+    return rules.map(({ rule }, i) => ({
+      id: rule.id,
+      at: first + Math.floor(i / RULES_PER_MASK),
+      bit: i % RULES_PER_MASK,
+    }));
   };
+  const fired = { base: bits(sides.base.rules), head: bits(sides.head.rules) };
   return { base, head, outcome, movedRow, fired, leads: at };
 }
 

@@ -49,7 +49,7 @@ export function relationProblem(
 
 /**
  * The generated statement's CTEs (generate.ts; `b_`/`h_` before each in a diff's pair query, with
- * `b_result`/`h_result`): compared case-insensitively, as DuckDB reads names. A test holds every CTE the
+ * `b_result`/`h_result` and `b_pair`/`h_pair`, `b1_…` for a second part, and `ls_pairs`): compared case-insensitively, as DuckDB reads names. A test holds every CTE the
  * generators write to this list.
  */
 const OWN_STEPS = new Set(
@@ -65,13 +65,16 @@ const OWN_STEPS = new Set(
     "totals",
     "scored",
     "bucketed",
+    "pairs",
   ].map((step) => `ls_${step}`),
 );
 
 function isOwnStep(name: string): boolean {
   const lower = name.toLowerCase();
   if (OWN_STEPS.has(lower)) return true;
-  return /^[bh]_/.test(lower) && (OWN_STEPS.has(lower.slice(2)) || lower.slice(2) === "result");
+  return (
+    /^[bh]_/.test(lower) && (OWN_STEPS.has(lower.slice(2)) || ["result", "pair"].includes(lower.slice(2)))
+  );
 }
 
 function readerOf(name: string): string | null {

@@ -50,8 +50,12 @@ export interface SqlOptions {
   events: SqlSource;
   /** Add the contributions (rule, id, section, location, points) as a JSON text column. */
   explain?: boolean;
-  /** Add per-rule columns an engine decodes into full results (see decode.ts). */
-  detail?: boolean;
+  /**
+   * Add per-rule columns an engine decodes into full results (see decode.ts); `"points"`: only each
+   * rule's points (`r<i>`), the position and the unclamped score, for a caller that compares results
+   * without their events (a diff on a database).
+   */
+  detail?: boolean | "points";
   /** A column of the leads relation giving each lead's position (kept, and the output's order). */
   rowColumn?: string | null;
   /**
@@ -60,6 +64,11 @@ export interface SqlOptions {
    * leads share an id (a population read from several files, fixture cases).
    */
   eventsByRow?: boolean;
+  /**
+   * Columns of the leads relation handed through unchanged to every result row (after the others): what
+   * a caller would otherwise join the results with the leads again for (a diff's outcome column).
+   */
+  carry?: readonly string[];
 }
 
 /** The output columns, in order (then `contributions` with `explain`, then the detail columns). */
@@ -198,7 +207,7 @@ class QueryBuilder {
     this.ctes.push({ name: "ls_chosen", select: this.chosenSelect(events) });
     // Each rule's own points are read only by contributions and by engines' decoders (the totals are
     // computed from the rules' conditions): without them, no step computes them.
-    const perRule = this.options.explain === true || this.options.detail === true;
+    const perRule = this.options.explain === true || (this.options.detail ?? false) !== false;
     if (perRule) this.ctes.push({ name: "ls_points", select: this.pointsSelect() });
     this.ctes.push({ name: "ls_totals", select: this.totalsSelect(perRule ? "ls_points" : "ls_chosen") });
     this.ctes.push({ name: "ls_scored", select: this.scoredSelect() });
@@ -222,6 +231,7 @@ class QueryBuilder {
     return select({
       columns: [
         ...numbered,
+        ...(this.options.carry ?? []).map((name) => ({ expr: col("l", name), as: name })),
         { expr: idValue(col("l", "id")), as: "id" },
         ...this.artifact.schema.lead.map((field) => ({
           expr: normalizedValue(col("l", field.name), field.type),
@@ -378,7 +388,7 @@ class QueryBuilder {
       const { fires, points } = this.ruleScore(rule, "c");
       const ofModel = cmp("=", col("c", "model"), text(model.name));
       columns.push({ expr: when([{ when: and(ofModel, fires), result: points }]), as: `r${index}` });
-      if (this.options.detail && rule.match.kind === "event") {
+      if (this.options.detail === true && rule.match.kind === "event") {
         const total = this.eventTotal(this.itemOf.get(rule)!, rule, "c");
         columns.push({ expr: when([{ when: and(ofModel, fires), result: total }]), as: `t${index}` });
       }
@@ -585,7 +595,8 @@ class QueryBuilder {
       { expr: text(artifact.contentHash), as: "content_hash" },
     ];
     if (this.options.explain) columns.push({ expr: this.contributions(), as: "contributions" });
-    if (this.options.detail) columns.push(...this.detailColumns());
+    if (this.options.detail) columns.push(...this.detailColumns(this.options.detail === true));
+    for (const name of this.options.carry ?? []) columns.push({ expr: o(name), as: name });
     // Without the caller's order: by id, then (leads that share an id) by their results, so that the rows
     // come in one order whatever order the database reads the leads in.
     const ordered = this.options.rowColumn
@@ -643,14 +654,15 @@ class QueryBuilder {
   }
 
   /** For engines: each rule's points and event facts, decoded into full contributions by decode.ts. */
-  private detailColumns(): SqlSelect["columns"] {
+  /** Position, unclamped score, each rule's points and (`events`) the facts of its events. */
+  private detailColumns(events: boolean): SqlSelect["columns"] {
     const columns: SqlSelect["columns"] = [
       { expr: col("o", ROW), as: ROW },
       { expr: cast("double", col("o", "unclamped")), as: "unclamped" },
     ];
     for (const { rule, index } of this.rules) {
       columns.push({ expr: cast("double", col("o", `r${index}`)), as: `r${index}` });
-      if (rule.match.kind !== "event") continue;
+      if (!events || rule.match.kind !== "event") continue;
       const item = this.itemOf.get(rule)!;
       columns.push({ expr: col("o", `${item.key}_n`), as: `n${index}` });
       // The latest event is read only for once-only rules with decay (decode.ts).

@@ -37,7 +37,9 @@ export type SqlFunction =
    * reader: the events' lead keys. Equality is the same under every deterministic collation; sorting ten
    * million keys for the per-lead aggregates takes half the time (BENCHMARKS.md, "PostgreSQL").
    */
-  | "bytewise";
+  | "bytewise"
+  /** The aggregate bitwise OR of integers (BIT_OR): which rules fired for any of a group's leads (diff-query.ts). */
+  | "bit_or";
 
 /**
  * `decimal2` holds points and scores exactly; `decimal2_small` too, for rulesets whose points can never

@@ -33,8 +33,7 @@ function pairSql(head: Artifact, headAsOf = AS_OF): string {
     head,
     baseAsOf: AS_OF,
     headAsOf,
-    leads: { kind: "table", path: ["leads"] },
-    events: { kind: "table", path: ["events"] },
+    parts: [{ leads: { kind: "table", path: ["leads"] }, events: { kind: "table", path: ["events"] } }],
     kept: { base: new Set(), head: new Set() },
   });
 }
@@ -75,7 +74,7 @@ describe("pairQuery: what both sides compute alike is computed once", () => {
     expect(ctes).not.toContain("h_ls_leads");
     expect(ctes).not.toContain("h_ls_events");
     expect(ctes).not.toContain("h_ls_facts");
-    expect(ctes.at(-1)).toBe("h_result");
+    expect(ctes.slice(-2)).toEqual(["h_result", "h_pair"]);
   });
 
   it("an event rule added: one events step and one facts step serve both sides", () => {
@@ -87,11 +86,14 @@ describe("pairQuery: what both sides compute alike is computed once", () => {
       "h_ls_scored",
       "h_ls_bucketed",
       "h_result",
+      "h_pair",
     ]);
-    // The head's ls_chosen reads the base's facts, which aggregate the new rule's events too: one
-    // aggregate more than the base alone (its latest content_download within 10 days).
+    // The head's ls_chosen reads the base's facts, which serve the new rule too: with no aggregate more
+    // than the base alone, as the latest content_download within 60 days (a base rule's) tells whether
+    // one is within 10.
     expect(cteBody(sql, "h_ls_chosen")).toContain('JOIN "b_ls_facts" AS "f"');
-    expect(aggregates(sql, "b_ls_facts")).toBe(aggregates(pairSql(reference()), "b_ls_facts") + 1);
+    expect(aggregates(sql, "b_ls_facts")).toBe(aggregates(pairSql(reference()), "b_ls_facts"));
+    expect(cteBody(sql, "h_ls_points")).toContain(`"c"."e`);
   });
 
   it("an event rule reading a property no base rule reads: each side reads and aggregates the events", () => {
@@ -124,7 +126,7 @@ describe("pairQuery: what both sides compute alike is computed once", () => {
   });
 
   it("the same rules: only the head's result is left, read from the base's CTEs", () => {
-    expect(headCtes(reference())).toEqual(["h_result"]);
+    expect(headCtes(reference())).toEqual(["h_result", "h_pair"]);
   });
 });
 
@@ -142,8 +144,7 @@ describe("pairQuery: a row keeps the points of the rules a change can be tied to
     head,
     baseAsOf: AS_OF,
     headAsOf: AS_OF,
-    leads: { kind: "table", path: ["leads"] },
-    events: { kind: "table", path: ["events"] },
+    parts: [{ leads: { kind: "table", path: ["leads"] }, events: { kind: "table", path: ["events"] } }],
     kept,
   });
   const groupBy = sql.slice(sql.lastIndexOf("\nGROUP BY "));
@@ -152,26 +153,24 @@ describe("pairQuery: a row keeps the points of the rules a change can be tied to
 
   it("the changed rule is the one kept, on both sides (the same place in both rulesets)", () => {
     expect(kept).toEqual({ base: new Set([changed.rule.id]), head: new Set([changed.rule.id]) });
-    expect([...groupBy.matchAll(/"([bh])"\."(r\d+)"/g)].map((m) => `${m[1]}.${m[2]}`)).toEqual([
-      `b.r${changed.index}`,
-      `h.r${changed.index}`,
+    expect([...groupBy.matchAll(/"p"\."([bh]_r\d+)"/g)].map((m) => m[1])).toEqual([
+      `b_r${changed.index}`,
+      `h_r${changed.index}`,
     ]);
   });
 
-  it("every rule of both sides has its fired column, in the order pairColumns reads them", () => {
+  it("every rule of both sides has its bit in a packed column, in the order pairColumns reads them", () => {
     const columns = pairColumns({ base, head }, kept);
     const names = [...sql.slice(sql.lastIndexOf("\nSELECT\n")).matchAll(/ AS "([a-z_0-9]+)"/g)].map(
       (m) => m[1]!,
     );
-    expect(columns.fired.base).toHaveLength(rules.length);
-    for (const [id, at] of columns.fired.base) {
-      const { index } = rules.find(({ rule }) => rule.id === id)!;
-      expect(names[at]).toBe(`b_fired${index}`);
-    }
-    for (const [id, at] of columns.fired.head) {
-      const { index } = decodedRules(head).find(({ rule }) => rule.id === id)!;
-      expect(names[at]).toBe(`h_fired${index}`);
-    }
+    // 36 rules a side: one packed integer each, bit k for the k-th rule.
+    expect(columns.fired.base.map(({ id, at, bit }) => [id, names[at], bit])).toEqual(
+      rules.map(({ rule }, k) => [rule.id, "b_fired0", k]),
+    );
+    expect(columns.fired.head.map(({ at, bit }) => [names[at], bit])).toEqual(
+      decodedRules(head).map((_, k) => ["h_fired0", k]),
+    );
     expect(columns.base.map(([name, at]) => [names[at], name])).toEqual(
       ["model", "excluded", "bucket", "score", "unclamped", `r${changed.index}`].map((name) => [
         `b_${name}`,
@@ -181,6 +180,7 @@ describe("pairQuery: a row keeps the points of the rules a change can be tied to
     expect(names[columns.outcome]).toBe("outcome");
     expect(names[columns.movedRow]).toBe("moved_row");
     expect(names[columns.leads]).toBe("leads");
-    expect(sql).toContain(`MAX(CASE WHEN ("b"."r1" IS NOT NULL) THEN 1 ELSE 0 END) AS "b_fired1"`);
+    expect(sql).toContain(`BIT_OR("p"."b_fired0") AS "b_fired0"`);
+    expect(sql).toContain(`CASE WHEN ("o"."r36" IS NOT NULL) THEN 34359738368 ELSE 0 END`);
   });
 });

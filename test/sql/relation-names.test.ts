@@ -46,8 +46,7 @@ describe("the relations a command names", () => {
       head: artifact,
       baseAsOf: 0,
       headAsOf: 1,
-      leads: { kind: "table", path: ["leads"] },
-      events: { kind: "table", path: ["events"] },
+      parts: [{ leads: { kind: "table", path: ["leads"] }, events: { kind: "table", path: ["events"] } }],
       kept: { base: new Set(), head: new Set() },
     });
     for (const match of pair.matchAll(/^"([a-z_]+)" AS \(/gm)) names.add(match[1]!);
