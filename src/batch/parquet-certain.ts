@@ -119,13 +119,19 @@ export function sortedProperties(artifact: Artifact) {
   return eventProperties(artifact).filter((p) => !["lead_id", "type", "at"].includes(p.name));
 }
 
-/** Fills IN_LEADS, IN_EVENTS and LEAD_PATH: every record of the files, sorted into certain or not. */
+/**
+ * Fills IN_LEADS, IN_EVENTS and LEAD_PATH: every record of the files, sorted into certain or not.
+ * `events: "view"` makes IN_EVENTS a view over the events file, its values computed by each reader, for a
+ * caller that reads the events few times: as a table, 100M events under a 2 GB memory limit took 31 s of a
+ * diff's wall time to write, mostly spilled to disk, and more to read back (BENCHMARKS.md).
+ */
 export async function sortParquetRecords(
   engine: SqlEngine,
   artifact: Artifact,
   input: InputOptions,
   files: ParquetFiles,
   layout: ParquetLayout,
+  { events = "table" }: { events?: "table" | "view" } = {},
 ): Promise<void> {
   const schema = artifact.schema;
   const leadFields = schema.lead.filter((field) => field.name !== "id");
@@ -170,7 +176,7 @@ export async function sortParquetRecords(
         ? "FALSE"
         : `(CASE ${typeKey} ${perType.join(" ")} ELSE FALSE END)${anyType.map((c) => ` AND ${c.ok}`).join("")}`;
     await engine.run(
-      `CREATE OR REPLACE TEMP TABLE ${IN_EVENTS} AS SELECT file_row_number AS pos, ` +
+      `CREATE OR REPLACE TEMP ${events === "view" ? "VIEW" : "TABLE"} ${IN_EVENTS} AS SELECT file_row_number AS pos, ` +
         `${idKey(columns.get("lead_id")!)} AS key, COALESCE(${ok}, FALSE) AS ok, ${q("type")} AS type, ` +
         `${at.value} AS ${q("at")}` +
         anyType.map((check, i) => `, ${check.value} AS ${q(`p_${properties[i]!.name}`)}`).join("") +
@@ -232,6 +238,17 @@ export const certainEvents = (scratch: ScratchTables = SCRATCH): string =>
  * the events by lead and meeting the leads took 0.8-1.2 s of CPU so, 1.4-1.9 s from certainEvents.
  */
 export function certainEventsInPlace(artifact: Artifact, scratch: ScratchTables = SCRATCH): string {
+  return `${eventsUnderKey(artifact, scratch)} WHERE ok AND key NOT IN (${slowKeys(scratch)})`;
+}
+
+/**
+ * Every event of the sorted input under its key, unfiltered, shaped as certainEventsInPlace: for a relation
+ * joined with the certain leads alone (by key), it is certainEventsInPlace, since a certain lead's events are
+ * all certain (LEAD_PATH), no other record has its key, and an event under any other key meets no certain
+ * lead. Unfiltered, reading it computes neither `ok` nor the slow keys: over an events view (see
+ * sortParquetRecords) that is most of the cost of reading 100M events.
+ */
+export function eventsUnderKey(artifact: Artifact, scratch: ScratchTables = SCRATCH): string {
   const duckdb = dialectNamed("duckdb");
   return (
     `SELECT CAST(key AS ${duckdb.types.text}) AS lead_id, CAST(type AS ${duckdb.types.text}) AS type, ` +
@@ -239,6 +256,6 @@ export function certainEventsInPlace(artifact: Artifact, scratch: ScratchTables 
     sortedProperties(artifact)
       .map((p) => `, CAST(${q(`p_${p.name}`)} AS ${columnType(duckdb, p.type)}) AS ${q(p.name)}`)
       .join("") +
-    `, pos AS __seq FROM ${scratch.events} WHERE ok AND key NOT IN (${slowKeys(scratch)})`
+    `, pos AS __seq FROM ${scratch.events}`
   );
 }

@@ -231,6 +231,8 @@ const duckdb: Dialect = {
         return `(${args[0]} // ${args[1]})`;
       case "epoch_ms":
         return `EPOCH_MS(${args[0]})`;
+      case "hash":
+        return `HASH(${args[0]})`;
       default:
         return null;
     }

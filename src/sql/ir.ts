@@ -39,7 +39,12 @@ export type SqlFunction =
    */
   | "bytewise"
   /** The aggregate bitwise OR of integers (BIT_OR): which rules fired for any of a group's leads (diff-query.ts). */
-  | "bit_or";
+  | "bit_or"
+  /**
+   * A 64-bit hash of a value (DuckDB's HASH; only dialects that cluster events have it): equal values,
+   * equal hashes, so rows ordered by it come with equal values together.
+   */
+  | "hash";
 
 /**
  * `decimal2` holds points and scores exactly; `decimal2_small` too, for rulesets whose points can never

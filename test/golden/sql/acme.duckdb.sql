@@ -60,7 +60,7 @@ WITH
     ((((((((((((CASE WHEN "e"."m1" THEN 1 ELSE 0 END + CASE WHEN "e"."m2" THEN 2 ELSE 0 END) + CASE WHEN "e"."m3" THEN 4 ELSE 0 END) + CASE WHEN "e"."m4" THEN 8 ELSE 0 END) + CASE WHEN "e"."m5" THEN 16 ELSE 0 END) + CASE WHEN "e"."m6" THEN 32 ELSE 0 END) + CASE WHEN "e"."m7" THEN 64 ELSE 0 END) + CASE WHEN "e"."m8" THEN 128 ELSE 0 END) + CASE WHEN "e"."m9" THEN 256 ELSE 0 END) + CASE WHEN "e"."m10" THEN 512 ELSE 0 END) + CASE WHEN "e"."m11" THEN 1024 ELSE 0 END) + CASE WHEN "e"."m12" THEN 2048 ELSE 0 END) + CASE WHEN "e"."m13" THEN 4096 ELSE 0 END) AS "f1"
   FROM "ls_event_flags" AS "e"
   WHERE ("e"."m1" OR "e"."m2" OR "e"."m3" OR "e"."m4" OR "e"."m5" OR "e"."m6" OR "e"."m7" OR "e"."m8" OR "e"."m9" OR "e"."m10" OR "e"."m11" OR "e"."m12" OR "e"."m13")
-  ORDER BY "e"."lead_key" NULLS LAST
+  ORDER BY HASH("e"."lead_key") NULLS LAST
 ),
 "ls_facts" AS (
   SELECT
