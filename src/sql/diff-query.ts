@@ -92,8 +92,15 @@ export function pairQuery(options: PairQueryOptions): string {
   const parts = options.parts.map((part, k) => {
     const tag = k === 0 ? "" : String(k);
     const [base, head] = partCtes(options, part, `b${tag}_`, `h${tag}_`);
-    ctes.push(...base, ...head, narrowed(sides.base, `b${tag}_`), narrowed(sides.head, `h${tag}_`));
-    return joinedSides(sides, `b${tag}_pair`, `h${tag}_pair`);
+    const basePair = narrowed(sides.base, `b${tag}_`);
+    const headPair = narrowed(sides.head, `h${tag}_`);
+    const together = sideBySide(base, head, basePair, headPair, `b${tag}_`);
+    if (together !== null) {
+      ctes.push(...together.ctes);
+      return together.pairs;
+    }
+    ctes.push(...base, ...head, basePair, headPair);
+    return joinedSides(sides, basePair.name, headPair.name);
   });
   // One part is the pairs; several are read as one (printed by this printer: a template it vouches for).
   const union: SqlSource = {
@@ -336,6 +343,174 @@ function readingTheSame(base: SqlQuery["ctes"], head: SqlQuery["ctes"], dialect:
     else kept.push({ name: c.name, select });
   });
   return kept;
+}
+
+/** The prefix of the base's pair columns carried through the head's steps (no generated name starts so). */
+const CARRIED = "b__";
+
+/**
+ * Both sides in one chain of steps, when the head reads exactly one step of the base and that step's
+ * columns reach the base's last step unchanged (each step after it keeps every column, `s.*`): the base's
+ * pair columns are then computed beside that step's columns (`b_side`), the head's steps read them there
+ * and carry them to its own pair step, and each lead's two results are one row — no join of the sides, and
+ * no step read twice. DuckDB writes out a step two others read, every column of it, and joins the sides by
+ * hashing ten million rows: about 44 s of a 10M-lead diff's CPU (BENCHMARKS.md). A routing or points
+ * change, or none, leaves the head reading the base's scored leads; a change to the models, exclusions or
+ * lead fields makes the head read two base steps, and the sides are joined (joinedSides).
+ */
+function sideBySide(
+  base: SqlQuery["ctes"],
+  head: SqlQuery["ctes"],
+  basePair: SqlQuery["ctes"][number],
+  headPair: SqlQuery["ctes"][number],
+  prefix: string,
+): { ctes: SqlQuery["ctes"]; pairs: SqlSelect } | null {
+  const byName = new Map(base.map((c) => [c.name, c]));
+  const cteName = (source: SqlSource) =>
+    source.kind === "table" && source.path.length === 1 ? source.path[0]! : undefined;
+  // The one base step the head reads, from the `from` of one of its steps.
+  const reads = head.flatMap((c, i) =>
+    [c.select.from.source, ...c.select.joins.map((join) => join.source)]
+      .map((source, j) => ({ at: i, join: j > 0, name: cteName(source) }))
+      .filter((read) => read.name !== undefined && byName.has(read.name)),
+  );
+  if (reads.length !== 1 || reads[0]!.join) return null;
+  const shared = reads[0]!.name!;
+  const last = `${prefix}ls_bucketed`;
+  const keepsAll = (c: SqlQuery["ctes"][number] | undefined): string | null => {
+    if (c === undefined) return null;
+    const { from, joins, where, groupBy, columns } = c.select;
+    const first = columns[0]?.expr;
+    const keeps =
+      joins.length === 0 &&
+      where === null &&
+      groupBy.length === 0 &&
+      first?.kind === "star" &&
+      first.table === from.alias;
+    return keeps ? (cteName(from.source) ?? null) : null;
+  };
+  // From the base's last step back to the shared one, each step keeps every column of the one before.
+  for (let step = last; step !== shared;) {
+    const before = keepsAll(byName.get(step));
+    if (before === null || !byName.has(before)) return null;
+    step = before;
+  }
+  const columns = columnNames(shared, byName);
+  const result = byName.get(`${prefix}result`);
+  if (columns === null || result === undefined || cteName(result.select.from.source) !== last) return null;
+  // The base's pair columns, written over its last step: the pair step's expressions over the result's.
+  const resultColumn = new Map(result.select.columns.map((c) => [c.as, c.expr]));
+  const side: SqlQuery["ctes"][number] = {
+    name: `${prefix}side`,
+    select: select({
+      columns: [
+        ...columns.map((name) => ({ expr: col(result.select.from.alias, name), as: name })),
+        ...basePair.select.columns.map((c) => ({
+          expr: replaceColumns(c.expr, (name) => resultColumn.get(name)),
+          as: `${CARRIED}${c.as}`,
+        })),
+      ],
+      from: { source: cte(last), alias: result.select.from.alias },
+    }),
+  };
+  // The head's steps read the side step instead, and carry its pair columns to the head's pair step.
+  const carried = basePair.select.columns.map((c) => `${CARRIED}${c.as}`);
+  const steps = head.map((c, i) => {
+    const from = i === reads[0]!.at ? { ...c.select.from, source: cte(side.name) } : c.select.from;
+    return { name: c.name, select: { ...c.select, from } };
+  });
+  const headResult = steps.at(-1)!;
+  for (let step = cteName(headResult.select.from.source); step !== side.name;) {
+    const before = keepsAll(steps.find((c) => c.name === step));
+    if (before === null) return null;
+    step = before;
+  }
+  const carry = (c: SqlQuery["ctes"][number]): SqlQuery["ctes"][number] => ({
+    name: c.name,
+    select: {
+      ...c.select,
+      columns: [
+        ...c.select.columns,
+        ...carried.map((name) => ({ expr: col(c.select.from.alias, name), as: name })),
+      ],
+    },
+  });
+  const pair = carry({
+    ...headPair,
+    select: { ...headPair.select, from: { ...headPair.select.from, source: cte(headResult.name) } },
+  });
+  const baseName = (name: string) => col("h", `${CARRIED}${name}`);
+  const pairColumnsOf = (own: SqlQuery["ctes"][number], alias: "b" | "h", read: (name: string) => SqlExpr) =>
+    own.select.columns
+      .filter((c) => c.as !== ROW && c.as !== OUTCOME)
+      .map((c) => ({ expr: read(c.as), as: `${alias}_${c.as}` }));
+  return {
+    ctes: [...base.filter((c) => c !== result), side, ...steps.slice(0, -1), carry(headResult), pair],
+    pairs: select({
+      columns: [
+        { expr: col("h", ROW), as: ROW },
+        { expr: col("h", OUTCOME), as: "outcome" },
+        ...pairColumnsOf(basePair, "b", baseName),
+        ...pairColumnsOf(headPair, "h", (name) => col("h", name)),
+      ],
+      from: { source: cte(pair.name), alias: "h" },
+    }),
+  };
+}
+
+/** The names of a step's columns, or null when a `*` reads a relation that is not a step. */
+function columnNames(name: string, steps: ReadonlyMap<string, SqlQuery["ctes"][number]>): string[] | null {
+  const step = steps.get(name);
+  if (step === undefined) return null;
+  const names: string[] = [];
+  for (const column of step.select.columns) {
+    if (column.expr.kind !== "star") {
+      names.push(column.as);
+      continue;
+    }
+    const alias = column.expr.table;
+    const source = [step.select.from, ...step.select.joins].find((s) => s.alias === alias)?.source;
+    const inner =
+      source?.kind === "table" && source.path.length === 1 ? columnNames(source.path[0]!, steps) : null;
+    if (inner === null) return null;
+    names.push(...inner);
+  }
+  return names;
+}
+
+/** An expression with each column (of any table) replaced where `by` gives another expression. */
+function replaceColumns(expr: SqlExpr, by: (name: string) => SqlExpr | undefined): SqlExpr {
+  const r = (e: SqlExpr) => replaceColumns(e, by);
+  switch (expr.kind) {
+    case "column":
+      return by(expr.name) ?? expr;
+    case "and":
+    case "or":
+      return { ...expr, args: expr.args.map(r) };
+    case "concat":
+      return { ...expr, args: expr.args.map(r) };
+    case "not":
+    case "is_null":
+    case "cast":
+      return { ...expr, arg: r(expr.arg) };
+    case "compare":
+    case "arith":
+      return { ...expr, left: r(expr.left), right: r(expr.right) };
+    case "in":
+      return { ...expr, arg: r(expr.arg), values: expr.values.map(r) };
+    case "case":
+      return {
+        ...expr,
+        whens: expr.whens.map((w) => ({ when: r(w.when), result: r(w.result) })),
+        otherwise: expr.otherwise === null ? null : r(expr.otherwise),
+      };
+    case "call":
+      return { ...expr, args: expr.args.map(r) };
+    case "aggregate":
+      return { ...expr, arg: expr.arg === null ? null : r(expr.arg), filter: r(expr.filter) };
+    default:
+      return expr;
+  }
 }
 
 /** The CTEs that read and filter the events, through which the event facts see them. */

@@ -49,7 +49,7 @@ export function relationProblem(
 
 /**
  * The generated statement's CTEs (generate.ts; `b_`/`h_` before each in a diff's pair query, with
- * `b_result`/`h_result` and `b_pair`/`h_pair`, `b1_…` for a second part, and `ls_pairs`): compared case-insensitively, as DuckDB reads names. A test holds every CTE the
+ * `b_result`/`h_result` and `b_pair`/`h_pair`, `b_side`, `b1_…` for a second part, and `ls_pairs`): compared case-insensitively, as DuckDB reads names. A test holds every CTE the
  * generators write to this list.
  */
 const OWN_STEPS = new Set(

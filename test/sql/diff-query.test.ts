@@ -184,3 +184,30 @@ describe("pairQuery: a row keeps the points of the rules a change can be tied to
     expect(sql).toContain(`CASE WHEN ("o"."r36" IS NOT NULL) THEN 34359738368 ELSE 0 END`);
   });
 });
+
+describe("pairQuery: both sides in one chain of steps when the head reads one step of the base", () => {
+  const joinsSides = (sql: string) => sql.includes('JOIN "h_pair" AS "h"');
+
+  it("a routing threshold changed: the head's steps read the base's scored leads beside its pair columns", () => {
+    const head = reference((file, text) =>
+      file === "routing.score" ? text.replace("bucket MQL >= 100", "bucket MQL >= 90") : text,
+    );
+    const sql = pairSql(head);
+    expect(cteBody(sql, "h_ls_bucketed")).toContain('FROM "b_side" AS "s"');
+    expect(cteBody(sql, "b_side")).toContain('FROM "b_ls_bucketed" AS "o"');
+    expect(cteBody(sql, "b_side")).toContain('AS "b__bucket"');
+    expect(sql).not.toContain('"b_result" AS (');
+    expect(joinsSides(sql)).toBe(false);
+    expect(cteBody(sql, "ls_pairs")).toContain('"h"."b__bucket" AS "b_bucket"');
+  });
+
+  it("a model's condition changed: the head reads the base's leads and facts, and the sides are joined", () => {
+    const head = reference((file, text) =>
+      file === "enterprise.score" ? text.replace("when employees >= 500 {", "when employees >= 400 {") : text,
+    );
+    const sql = pairSql(head);
+    expect(cteBody(sql, "h_ls_chosen")).toContain('FROM "b_ls_leads" AS "l"');
+    expect(sql).not.toContain('"b_side" AS (');
+    expect(joinsSides(sql)).toBe(true);
+  });
+});
