@@ -16,8 +16,9 @@
  *
  * A Parquet population file (with Parquet events, or none) on DuckDB is mostly not read by JavaScript at
  * all: DuckDB reads it and SQL takes every record it can prove the input layer accepts as it is
- * (batch/parquet-certain.ts, as `score --engine duckdb` does), straight into the tables; the input layer
- * reads only the others. A lead of such a file is placed by its record number, so both kinds keep the
+ * (batch/parquet-certain.ts, as `score --engine duckdb` does) and scores those leads where they lie, their
+ * events read from the file itself (a part of the pair query of their own); the input layer reads only the
+ * others, into the tables. A lead of such a file is placed by its record number, so both kinds keep the
  * file's order; the values the rules probe are then observed in SQL over the whole file, in that order.
  * Read again, such a file gives the input layer only the records of the leads that moved.
  */
@@ -102,108 +103,143 @@ export async function scoreInDatabase(
   const { routing } = diff.observers;
   /** The segments the leads read by JavaScript joined (the others are only a taken file's certain leads). */
   const readByJs = new Set<number>();
-  /** The taken files' certain leads, scored where they lie (their scratch tables kept until counted). */
+  /** The taken files' certain leads, scored where they lie (their scratch relations kept until counted). */
   const certain: CertainPart[] = [];
-  await read({
-    ...sink,
-    leads: {
-      push(entry) {
-        const position = places.of(entry);
-        // The leads of a file the database took part of are observed in SQL with the others (see below).
-        if (places.within === null) diff.observe(entry);
-        else routing.noteCreation(entry.lead);
-        const own = entry.asOf === undefined ? undefined : toInstant(entry.asOf);
-        const segment = segmentOf(own);
-        readByJs.add(segment);
-        return tables.add(entry, position, segment);
-      },
-    },
-    ...places.firstReading(async (file, taken) => {
-      await tables.flush();
-      // Kept under names of their own: the next file's sorting fills the usual ones.
-      const scratch: ScratchTables = {
-        leads: `${IN_LEADS}_${certain.length}`,
-        events: `${IN_EVENTS}_${certain.length}`,
-        path: `${LEAD_PATH}_${certain.length}`,
-      };
-      for (const key of ["leads", "events", "path"] as const) {
-        await engine.run(`ALTER ${scratchKind(file, key)} ${SCRATCH[key]} RENAME TO ${scratch[key]}`);
-      }
-      certain.push({ segment: segmentOf(undefined), file, scratch });
-      await observeFile(engine, diff, file, taken, scratch);
-    }),
-  });
-  await tables.flush();
-  // Counts the population loaded (segments) and the tables' leads, then adds the moved leads' rows.
-  // Tables of the database itself (population-tables.ts): their leads come after those read. Every
-  // statement from here on reads them in one snapshot (REPEATABLE READ), so that rows written meanwhile
-  // (a CRM sync) are in every step or in none: the counts and the moved leads read back agree.
-  const count = async (): Promise<void> => {
-    const inTables =
-      leadTables === undefined
-        ? null
-        : await TablePopulation.load(engine, diff, leadTables, places.placed, sink, tables.fields);
-
-    const moved: number[] = [];
-    const q = dialectNamed(engine.dialect).quoteIdentifier;
-    for (const [index, segment] of segments.entries()) {
-      const parts: PairPart[] = [];
-      if (readByJs.has(index)) {
-        parts.push({
-          leads: {
-            kind: "template",
-            text: `(SELECT * FROM ${q(LEADS_TABLE)} WHERE ${q("__segment")} = ${index})`,
-          },
-          events: { kind: "table", path: [EVENTS_TABLE] },
-        });
-      }
-      for (const part of certain) if (part.segment === index) parts.push(certainPart(artifacts.head, part));
-      await countSegment(engine, diff, artifacts, segment, moved, parts);
-    }
-    for (const { file, scratch } of certain) {
-      for (const key of ["leads", "events", "path"] as const)
-        await engine.run(`DROP ${scratchKind(file, key)} IF EXISTS ${scratch[key]}`);
-    }
-    if (inTables !== null) {
-      const sources = { leads: inTables.leadsSource, events: inTables.eventsSource, eventsById: true };
-      await countSegment(engine, diff, artifacts, runSegment, moved, [sources]);
-    }
-    moved.sort((a, b) => a - b);
-    if (inTables !== null) {
-      const fromTables = moved.filter((place) => place >= inTables.base);
-      moved.length -= fromTables.length;
-      await inTables.addMoves(diff, fromTables);
-    }
-    if (moved.length === 0) return;
-
-    // The second reading: only the leads that moved are scored again, for their rows; it stops after the last.
-    let next = 0;
-    try {
-      await read({
-        sources: [],
-        rejects: { push: () => undefined },
-        leads: {
-          push(entry) {
-            const position = places.of(entry);
-            if (position === moved[next]) {
-              diff.addMove(entry, position);
-              next += 1;
-              if (next === moved.length) throw new StopReading("every moved lead was read again");
-            }
-          },
+  const kept = new KeptScratch(engine);
+  let failed = true;
+  try {
+    await read({
+      ...sink,
+      leads: {
+        push(entry) {
+          const position = places.of(entry);
+          // The leads of a file the database took part of are observed in SQL with the others (see below).
+          if (places.within === null) diff.observe(entry);
+          else routing.noteCreation(entry.lead);
+          const own = entry.asOf === undefined ? undefined : toInstant(entry.asOf);
+          const segment = segmentOf(own);
+          readByJs.add(segment);
+          return tables.add(entry, position, segment);
         },
-        ...places.secondReading(moved),
-      });
-    } catch (error) {
-      if (!(error instanceof StopReading)) throw error;
-    }
-    if (next !== moved.length) {
-      throw new Error(`internal: the population read again had ${next} of ${moved.length} moved leads`);
-    }
-  };
-  if (leadTables === undefined) await count();
-  else await engine.transaction!(count, { isolation: "REPEATABLE READ" });
+      },
+      ...places.firstReading(async (file, taken) => {
+        await tables.flush();
+        const scratch = await kept.keep(file);
+        const part: CertainPart = { segment: -1, file, scratch };
+        await observeFile(engine, diff, part, taken);
+        if (taken > 0) certain.push({ ...part, segment: segmentOf(undefined) });
+      }),
+    });
+    await tables.flush();
+    // Counts the population loaded (segments) and the tables' leads, then adds the moved leads' rows.
+    // Tables of the database itself (population-tables.ts): their leads come after those read. Every
+    // statement from here on reads them in one snapshot (REPEATABLE READ), so that rows written meanwhile
+    // (a CRM sync) are in every step or in none: the counts and the moved leads read back agree.
+    const count = async (): Promise<void> => {
+      const inTables =
+        leadTables === undefined
+          ? null
+          : await TablePopulation.load(engine, diff, leadTables, places.placed, sink, tables.fields);
+
+      const moved: number[] = [];
+      const q = dialectNamed(engine.dialect).quoteIdentifier;
+      for (const [index, segment] of segments.entries()) {
+        const parts: PairPart[] = [];
+        if (readByJs.has(index)) {
+          parts.push({
+            leads: {
+              kind: "template",
+              text: `(SELECT * FROM ${q(LEADS_TABLE)} WHERE ${q("__segment")} = ${index})`,
+            },
+            events: { kind: "table", path: [EVENTS_TABLE] },
+          });
+        }
+        for (const part of certain) if (part.segment === index) parts.push(certainPart(artifacts.head, part));
+        await countSegment(engine, diff, artifacts, segment, moved, parts);
+      }
+      // Not read again: their memory goes to what follows.
+      await kept.drop();
+      if (inTables !== null) {
+        const sources = { leads: inTables.leadsSource, events: inTables.eventsSource, eventsById: true };
+        await countSegment(engine, diff, artifacts, runSegment, moved, [sources]);
+      }
+      moved.sort((a, b) => a - b);
+      if (inTables !== null) {
+        const fromTables = moved.filter((place) => place >= inTables.base);
+        moved.length -= fromTables.length;
+        await inTables.addMoves(diff, fromTables);
+      }
+      if (moved.length === 0) return;
+
+      // The second reading: only the leads that moved are scored again, for their rows; it stops after the last.
+      let next = 0;
+      try {
+        await read({
+          sources: [],
+          rejects: { push: () => undefined },
+          leads: {
+            push(entry) {
+              const position = places.of(entry);
+              if (position === moved[next]) {
+                diff.addMove(entry, position);
+                next += 1;
+                if (next === moved.length) throw new StopReading("every moved lead was read again");
+              }
+            },
+          },
+          ...places.secondReading(moved),
+        });
+      } catch (error) {
+        if (!(error instanceof StopReading)) throw error;
+      }
+      if (next !== moved.length) {
+        throw new Error(`internal: the population read again had ${next} of ${moved.length} moved leads`);
+      }
+    };
+    if (leadTables === undefined) await count();
+    else await engine.transaction!(count, { isolation: "REPEATABLE READ" });
+    failed = false;
+  } finally {
+    // Dropped whatever happened (a caller may go on with the same session); an error of its own is
+    // reported only when nothing else failed.
+    await kept.drop().catch((error: unknown) => {
+      if (!failed) throw error;
+    });
+  }
 }
+
+/**
+ * The scratch relations of the taken files (parquet-certain.ts), each file's kept under names of its own
+ * until the pairs are counted: the next file's sorting fills the usual ones.
+ */
+class KeptScratch {
+  readonly #engine: SqlEngine;
+  #kept: Array<{ file: TakenFile; scratch: ScratchTables }> = [];
+  #next = 0;
+
+  constructor(engine: SqlEngine) {
+    this.#engine = engine;
+  }
+
+  async keep(file: TakenFile): Promise<ScratchTables> {
+    const n = this.#next++;
+    const scratch = { leads: `${IN_LEADS}_${n}`, events: `${IN_EVENTS}_${n}`, path: `${LEAD_PATH}_${n}` };
+    this.#kept.push({ file, scratch });
+    for (const key of SCRATCH_KEYS)
+      await this.#engine.run(`ALTER ${scratchKind(file, key)} ${SCRATCH[key]} RENAME TO ${scratch[key]}`);
+    return scratch;
+  }
+
+  async drop(): Promise<void> {
+    const kept = this.#kept;
+    this.#kept = [];
+    for (const { file, scratch } of kept)
+      for (const key of SCRATCH_KEYS)
+        await this.#engine.run(`DROP ${scratchKind(file, key)} IF EXISTS ${scratch[key]}`);
+  }
+}
+
+const SCRATCH_KEYS = ["leads", "events", "path"] as const;
 
 /** A taken file's certain leads: the segment they are scored in, and where its sorted records are. */
 interface CertainPart {
@@ -217,25 +253,31 @@ interface CertainPart {
  * copying ten million events into the diff's events table cost 45-57 s of a 10M-lead diff. Their events
  * are filed under the lead's id (no certain lead shares its key with another record).
  */
-function certainPart(head: Artifact, { file, scratch }: CertainPart): PairPart {
+function certainPart(head: Artifact, part: CertainPart): PairPart {
+  const leads = { kind: "template" as const, text: `(${certainLeadRows(head, part)})` };
+  if (part.file.layout.eventColumns === null) {
+    // No events file: an events relation with no rows, of the columns the query reads.
+    return { leads, events: { kind: "template", text: `(SELECT * FROM ${EVENTS_TABLE} WHERE FALSE)` } };
+  }
+  return {
+    leads,
+    events: { kind: "template", text: `(${eventsUnderKey(head, part.scratch)})` },
+    eventsById: true,
+  };
+}
+
+/** A taken file's certain leads as the diff's leads table holds its leads: `__row`, `__outcome`, `id`, typed fields. */
+function certainLeadRows(head: Artifact, { file, scratch }: Pick<CertainPart, "file" | "scratch">): string {
   const d = dialectNamed("duckdb");
   const q = d.quoteIdentifier;
   const fields = head.schema.lead
     .filter((field) => field.name !== "id")
     .map((field) => `, CAST(l.${q(`v_${field.name}`)} AS ${columnType(d, field.type)}) AS ${q(field.name)}`)
     .join("");
-  const leads =
-    `(SELECT ${file.base} + l.pos AS ${q("__row")}, CAST(NULL AS BIGINT) AS ${q("__outcome")}, ` +
-    `CAST(l.${q("v_id")} AS ${d.types.text}) AS ${q("id")}${fields} FROM (${certainLeads(head, scratch)}) l)`;
-  if (file.layout.eventColumns === null) {
-    // No events file: an events relation with no rows, of the columns the query reads.
-    return { leads: { kind: "template", text: leads }, events: { kind: "table", path: [EVENTS_TABLE] } };
-  }
-  return {
-    leads: { kind: "template", text: leads },
-    events: { kind: "template", text: `(${eventsUnderKey(head, scratch)})` },
-    eventsById: true,
-  };
+  return (
+    `SELECT ${file.base} + l.pos AS ${q("__row")}, CAST(NULL AS BIGINT) AS ${q("__outcome")}, ` +
+    `CAST(l.${q("v_id")} AS ${d.types.text}) AS ${q("id")}${fields} FROM (${certainLeads(head, scratch)}) l`
+  );
 }
 
 /** What a scratch relation of a taken file is: its events a view over the file (when it has events). */
@@ -284,7 +326,7 @@ class Places {
     return file.base + entry.record - 1;
   }
 
-  /** The first reading: each Parquet file SQL can sort is sorted, and its certain records loaded (`load`). */
+  /** The first reading: each Parquet file SQL can sort is sorted, and `load` told of it and its certain leads. */
   firstReading(load: (file: TakenFile, taken: number) => Promise<void>): { parquet?: ParquetSink } {
     if (!this.#takes) return {};
     return {
@@ -296,7 +338,7 @@ class Places {
             return null;
           }
           const engine = this.#engine;
-          // The events are read three times (deciding the leads' paths, the JS input layer's, scoring):
+          // The events are read a few times (deciding the leads' paths, counting, the JS input layer's, scoring):
           // a view over the file costs less than writing ten million of them to disk and reading them back.
           await sortParquetRecords(engine, this.#artifact, input, files, layout, { events: "view" });
           const [counts] = await engine.query(
@@ -372,37 +414,35 @@ class Places {
 
 /**
  * What the leads of a taken file add to the report of themselves (PopulationDiff.observe): the values the
- * rules probe, over all of the file's leads in order (both kinds are in the tables now), and the creation
+ * rules probe, over all of the file's leads in order (those read by JavaScript from the tables, the certain
+ * ones where they lie), and the creation
  * times of the certain ones (the others were noted as they were read).
  */
 async function observeFile(
   engine: SqlEngine,
   diff: PopulationDiff,
-  file: TakenFile,
+  part: Pick<CertainPart, "file" | "scratch">,
   taken: number,
-  scratch: ScratchTables,
 ): Promise<void> {
+  const { file, scratch } = part;
   const d = dialectNamed("duckdb");
   const q = d.quoteIdentifier;
   const { usage, routing } = diff.observers;
   const rows = `__row BETWEEN ${file.base} AND ${file.base + file.records - 1}`;
   const head = diff.artifacts.head;
-  const typeOf = new Map(
-    [...head.schema.lead, ...sortedProperties(head)].map((field) => [field.name, columnType(d, field.type)]),
-  );
+  const propertyType = new Map(sortedProperties(head).map((p) => [p.name, columnType(d, p.type)]));
   // The leads read by JavaScript are in the tables; the certain ones where they lie (certainPart).
   const relations = {
     leadColumns: new Set(head.schema.lead.map((field) => field.name)),
     eventColumns: new Set(sortedProperties(head).map((property) => property.name)),
     leads: (field: string) =>
       `SELECT ${q(field)} AS v, __row AS r1, 0 AS r2 FROM ${LEADS_TABLE} WHERE ${rows} UNION ALL ` +
-      `SELECT CAST(${q(`v_${field}`)} AS ${typeOf.get(field)}) AS v, ${file.base} + pos AS r1, 0 AS r2 ` +
-      `FROM (${certainLeads(head, scratch)})`,
+      `SELECT ${q(field)} AS v, __row AS r1, 0 AS r2 FROM (${certainLeadRows(head, part)})`,
     events: (field: string) =>
       `SELECT ${q(field)} AS v, __row AS r1, __seq AS r2 FROM ${EVENTS_TABLE} WHERE ${rows}` +
       (file.layout.eventColumns === null
         ? ""
-        : ` UNION ALL SELECT CAST(${q(`p_${field}`)} AS ${typeOf.get(field)}) AS v, ${file.base} + lead_pos AS r1, ` +
+        : ` UNION ALL SELECT CAST(${q(`p_${field}`)} AS ${propertyType.get(field)}) AS v, ${file.base} + lead_pos AS r1, ` +
           `pos AS r2 FROM (${certainEvents(scratch)})`),
   };
   await observeProbedValues(engine, usage, relations);
@@ -455,10 +495,16 @@ async function countSegment(
   // (BENCHMARKS.md). The setting changes how the query is planned, never its rows.
   const duckdb = engine.dialect === "duckdb";
   if (duckdb) await engine.run("SET disabled_optimizers = 'filter_pushdown'");
+  let counted = false;
   try {
     for await (const rows of rowsOf(engine, sql)) count(rows);
+    counted = true;
   } finally {
-    if (duckdb) await engine.run("RESET disabled_optimizers");
+    // Reset whatever happened; its own error is reported only when the query's is not.
+    if (duckdb)
+      await engine.run("RESET disabled_optimizers").catch((error: unknown) => {
+        if (counted) throw error;
+      });
   }
   function count(rows: readonly unknown[][]): void {
     for (const row of rows) {
@@ -545,7 +591,7 @@ class PopulationTables {
     const d = this.#dialect;
     return [
       ["__row", "integer", "BIGINT"],
-      // The event's place among its lead's events (a certain one's: its row in the events file).
+      // The event's place among its lead's events.
       ["__seq", "integer", "BIGINT"],
       ["lead_id", "text", d.types.text],
       ["type", "text", d.types.text],

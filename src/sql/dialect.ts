@@ -40,7 +40,7 @@ export interface Dialect {
    */
   aggregateFilter?: boolean;
   /**
-   * Whether the events are sorted by lead key, each with its flags packed into integers, before the
+   * Whether the events are ordered by lead key (a text key by its hash), each with its flags packed into integers, before the
    * per-lead aggregate (DuckDB). DuckDB's hash aggregate keeps up with a million leads, but over ten million
    * leads whose events come in any order each thread's table holds almost no repeated key: every event
    * became a partial row of all the aggregates, written out and combined again. Sorted, a lead's events

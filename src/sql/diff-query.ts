@@ -82,8 +82,9 @@ const OUTCOME = "__outcome";
 const RESULT_KEYS = ["model", "excluded", "bucket", "score", "unclamped"] as const;
 
 /**
- * The query, as text. Its rows: `b_<key>`, `h_<key>`, `outcome`, `moved_row`, `b_fired<i>` and `h_fired<i>`
- * (1 when rule `i` fired for one of the row's leads), `leads`, `first_row`: see pairColumns.
+ * The query, as text. Its rows: `b_<key>`, `h_<key>`, `outcome`, `moved_row`, `b_fired<m>` and `h_fired<m>`
+ * (bit k set when the k-th rule of the m-th group of RULES_PER_MASK fired for one of the row's leads),
+ * `leads`, `first_row`: see pairColumns.
  */
 export function pairQuery(options: PairQueryOptions): string {
   const { dialect } = options;
@@ -103,10 +104,10 @@ export function pairQuery(options: PairQueryOptions): string {
     return joinedSides(sides, basePair.name, headPair.name);
   });
   // One part is the pairs; several are read as one (printed by this printer: a template it vouches for).
-  const union: SqlSource = {
+  const union = (): SqlSource => ({
     kind: "template",
     text: `(${parts.map((part) => printSelect(part, dialect)).join(" UNION ALL ")})`,
-  };
+  });
   ctes.push({
     name: "ls_pairs",
     select:
@@ -114,7 +115,7 @@ export function pairQuery(options: PairQueryOptions): string {
         ? parts[0]!
         : select({
             columns: [{ expr: { kind: "star", table: "u" }, as: "" }],
-            from: { source: union, alias: "u" },
+            from: { source: union(), alias: "u" },
           }),
   });
   const p = (name: string) => col("p", name);
@@ -128,10 +129,7 @@ export function pairQuery(options: PairQueryOptions): string {
     { expr: when([{ when: mayHaveMoved, result: p(ROW) }]), as: "moved_row" },
   ];
   const fired = (side: SideColumns, prefix: string): Array<{ expr: SqlExpr; as: string }> =>
-    firedMasks(side.rules).map((_, m) => ({
-      expr: call("bit_or", p(`${prefix}fired${m}`)),
-      as: `${prefix}fired${m}`,
-    }));
+    maskNames(side).map((name) => ({ expr: call("bit_or", p(`${prefix}${name}`)), as: `${prefix}${name}` }));
   const pairs: SqlSelect = select({
     columns: [
       ...grouped,
@@ -191,7 +189,7 @@ function narrowed(side: SideColumns, prefix: string): SqlQuery["ctes"][number] {
         { expr: col("o", ROW), as: ROW },
         { expr: col("o", OUTCOME), as: OUTCOME },
         ...[...side.kept, "actions"].map((name) => ({ expr: col("o", name), as: name })),
-        ...firedMasks(side.rules).map((mask, m) => ({ expr: mask, as: `fired${m}` })),
+        ...firedMasks(side.rules).map((mask, m) => ({ expr: mask, as: maskNames(side)[m]! })),
       ],
       from: { source: cte(`${prefix}result`), alias: "o" },
     }),
@@ -200,10 +198,11 @@ function narrowed(side: SideColumns, prefix: string): SqlQuery["ctes"][number] {
 
 /** Both sides of a part side by side, each lead once: `b_<column>`, `h_<column>`, `__row`, `outcome`. */
 function joinedSides(sides: { base: SideColumns; head: SideColumns }, base: string, head: string): SqlSelect {
-  const columns = (side: SideColumns, alias: "b" | "h") => [
-    ...[...side.kept, "actions"].map((name) => ({ expr: col(alias, name), as: `${alias}_${name}` })),
-    ...firedMasks(side.rules).map((_, m) => ({ expr: col(alias, `fired${m}`), as: `${alias}_fired${m}` })),
-  ];
+  const columns = (side: SideColumns, alias: "b" | "h") =>
+    [...side.kept, "actions", ...maskNames(side)].map((name) => ({
+      expr: col(alias, name),
+      as: `${alias}_${name}`,
+    }));
   return select({
     columns: [
       { expr: col("b", ROW), as: ROW },
@@ -221,6 +220,11 @@ function joinedSides(sides: { base: SideColumns; head: SideColumns }, base: stri
  * holds a number in) writes integers exactly up to 2^53.
  */
 const RULES_PER_MASK = 52;
+
+/** The columns of a side's packed integers, one per group of RULES_PER_MASK rules: `fired0`, `fired1`, …. */
+function maskNames(side: SideColumns): string[] {
+  return Array.from({ length: Math.ceil(side.rules.length / RULES_PER_MASK) }, (_, m) => `fired${m}`);
+}
 
 /** Each group of RULES_PER_MASK rules as one BIGINT, bit `k` set when the group's `k`-th rule fired. */
 function firedMasks(rules: SideColumns["rules"]): SqlExpr[] {
@@ -264,16 +268,16 @@ export function pairColumns(artifacts: { base: Artifact; head: Artifact }, kept:
   const head = place(sides.head.kept);
   const outcome = at++;
   const movedRow = at++;
-  const bits = (rules: SideColumns["rules"]): FiredBit[] => {
+  const bits = (side: SideColumns): FiredBit[] => {
     const first = at;
-    at += Math.ceil(rules.length / RULES_PER_MASK);
-    return rules.map(({ rule }, i) => ({
+    at += maskNames(side).length;
+    return side.rules.map(({ rule }, i) => ({
       id: rule.id,
       at: first + Math.floor(i / RULES_PER_MASK),
       bit: i % RULES_PER_MASK,
     }));
   };
-  const fired = { base: bits(sides.base.rules), head: bits(sides.head.rules) };
+  const fired = { base: bits(sides.base), head: bits(sides.head) };
   return { base, head, outcome, movedRow, fired, leads: at };
 }
 

@@ -321,8 +321,8 @@ class QueryBuilder {
   }
 
   /**
-   * The events the aggregates read, in lead key order, their flags packed (dialect.ts `clusterEvents`): a
-   * lead's events then reach the aggregate together. The order is for speed only; no result depends on it.
+   * The events the aggregates read, ordered by lead key (a text key by its hash), their flags packed
+   * (dialect.ts `clusterEvents`): a lead's events then reach the aggregate together. The order is for speed only; no result depends on it.
    */
   private eventRowsSorted(): SqlSelect {
     return select({
@@ -656,8 +656,10 @@ class QueryBuilder {
     return concat(text("["), call("substr", concat(...parts), num(2)), text("]"));
   }
 
-  /** For engines: each rule's points and event facts, decoded into full contributions by decode.ts. */
-  /** Position, unclamped score, each rule's points and (`events`) the facts of its events. */
+  /**
+   * For engines, decoded into full contributions by decode.ts: position, unclamped score, each rule's
+   * points and (`events`) the facts of its events.
+   */
   private detailColumns(events: boolean): SqlSelect["columns"] {
     const columns: SqlSelect["columns"] = [
       { expr: col("o", ROW), as: ROW },
