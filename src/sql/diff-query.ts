@@ -19,7 +19,6 @@ import type { Dialect } from "./dialect.js";
 import { buildScoreQueriesSharingFacts, buildScoreQuery, type SqlOptions } from "./generate.js";
 import {
   and,
-  arith,
   call,
   cast,
   cmp,
@@ -29,6 +28,8 @@ import {
   isNull,
   num,
   or,
+  packedBits,
+  replaceColumns,
   select,
   when,
   type SqlExpr,
@@ -230,15 +231,10 @@ function maskNames(side: SideColumns): string[] {
 function firedMasks(rules: SideColumns["rules"]): SqlExpr[] {
   const masks: SqlExpr[] = [];
   for (let first = 0; first < rules.length; first += RULES_PER_MASK) {
-    const bits = rules
+    const fired = rules
       .slice(first, first + RULES_PER_MASK)
-      .map(({ index }, k) => when([{ when: isNotNull(col("o", `r${index}`)), result: num(2 ** k) }], num(0)));
-    masks.push(
-      cast(
-        "bigint",
-        bits.reduce((sum, bit) => arith("+", sum, bit)),
-      ),
-    );
+      .map(({ index }) => isNotNull(col("o", `r${index}`)));
+    masks.push(cast("bigint", packedBits(fired)));
   }
   return masks;
 }
@@ -480,41 +476,6 @@ function columnNames(name: string, steps: ReadonlyMap<string, SqlQuery["ctes"][n
     names.push(...inner);
   }
   return names;
-}
-
-/** An expression with each column (of any table) replaced where `by` gives another expression. */
-function replaceColumns(expr: SqlExpr, by: (name: string) => SqlExpr | undefined): SqlExpr {
-  const r = (e: SqlExpr) => replaceColumns(e, by);
-  switch (expr.kind) {
-    case "column":
-      return by(expr.name) ?? expr;
-    case "and":
-    case "or":
-      return { ...expr, args: expr.args.map(r) };
-    case "concat":
-      return { ...expr, args: expr.args.map(r) };
-    case "not":
-    case "is_null":
-    case "cast":
-      return { ...expr, arg: r(expr.arg) };
-    case "compare":
-    case "arith":
-      return { ...expr, left: r(expr.left), right: r(expr.right) };
-    case "in":
-      return { ...expr, arg: r(expr.arg), values: expr.values.map(r) };
-    case "case":
-      return {
-        ...expr,
-        whens: expr.whens.map((w) => ({ when: r(w.when), result: r(w.result) })),
-        otherwise: expr.otherwise === null ? null : r(expr.otherwise),
-      };
-    case "call":
-      return { ...expr, args: expr.args.map(r) };
-    case "aggregate":
-      return { ...expr, arg: expr.arg === null ? null : r(expr.arg), filter: r(expr.filter) };
-    default:
-      return expr;
-  }
 }
 
 /** The CTEs that read and filter the events, through which the event facts see them. */

@@ -14,6 +14,7 @@ import {
   isNull,
   num,
   or,
+  packedBits,
   text,
   when,
   type SqlExpr,
@@ -122,11 +123,11 @@ export class EventFacts {
   packedColumns(): SqlSelect["columns"] {
     const packs = new Map<string, SqlExpr[]>();
     for (const { index } of this.flags().values()) {
-      const bits = packs.get(packColumn(index)) ?? [];
-      bits.push(when([{ when: col("e", flagColumn(index)), result: num(bitOf(index)) }], num(0)));
-      packs.set(packColumn(index), bits);
+      const flags = packs.get(packColumn(index)) ?? [];
+      flags.push(col("e", flagColumn(index)));
+      packs.set(packColumn(index), flags);
     }
-    return [...packs].map(([as, bits]) => ({ expr: bits.reduce((sum, bit) => arith("+", sum, bit)), as }));
+    return [...packs].map(([as, flags]) => ({ expr: packedBits(flags), as }));
   }
 
   /** The aggregates per lead key over the flagged events (table `e`). */

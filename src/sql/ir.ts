@@ -153,6 +153,50 @@ export const inTexts = (arg: SqlExpr, values: Iterable<string>): SqlExpr => ({
   negated: false,
 });
 export const concat = (...args: SqlExpr[]): SqlExpr => ({ kind: "concat", args });
+
+/**
+ * Conditions packed into one integer, bit k set when the k-th holds: a sum of distinct powers of two,
+ * written alike in every dialect. The caller keeps the sum within its integer type (and 2^k a number a
+ * double writes exactly: k < 53).
+ */
+export function packedBits(conditions: readonly SqlExpr[]): SqlExpr {
+  return conditions
+    .map((condition, k) => when([{ when: condition, result: num(2 ** k) }], num(0)))
+    .reduce((sum, bit) => arith("+", sum, bit));
+}
+
+/** An expression with each column (of any table) replaced where `by` gives another expression. */
+export function replaceColumns(expr: SqlExpr, by: (name: string) => SqlExpr | undefined): SqlExpr {
+  const r = (e: SqlExpr) => replaceColumns(e, by);
+  switch (expr.kind) {
+    case "column":
+      return by(expr.name) ?? expr;
+    case "and":
+    case "or":
+    case "concat":
+    case "call":
+      return { ...expr, args: expr.args.map(r) };
+    case "not":
+    case "is_null":
+    case "cast":
+      return { ...expr, arg: r(expr.arg) };
+    case "compare":
+    case "arith":
+      return { ...expr, left: r(expr.left), right: r(expr.right) };
+    case "in":
+      return { ...expr, arg: r(expr.arg), values: expr.values.map(r) };
+    case "case":
+      return {
+        ...expr,
+        whens: expr.whens.map((w) => ({ when: r(w.when), result: r(w.result) })),
+        otherwise: expr.otherwise === null ? null : r(expr.otherwise),
+      };
+    case "aggregate":
+      return { ...expr, arg: expr.arg === null ? null : r(expr.arg), filter: r(expr.filter) };
+    default:
+      return expr;
+  }
+}
 export const aggregate = (fn: "count" | "sum" | "max", arg: SqlExpr | null, filter: SqlExpr): SqlExpr => ({
   kind: "aggregate",
   fn,
