@@ -102,7 +102,7 @@ export function pairQuery(options: PairQueryOptions): string {
       return together.pairs;
     }
     ctes.push(...base, ...head, basePair, headPair);
-    return joinedSides(sides, basePair.name, headPair.name);
+    return joinedSides(basePair, headPair);
   });
   // One part is the pairs; several are read as one (printed by this printer: a template it vouches for).
   const union = (): SqlSource => ({
@@ -197,23 +197,29 @@ function narrowed(side: SideColumns, prefix: string): SqlQuery["ctes"][number] {
   };
 }
 
-/** Both sides of a part side by side, each lead once: `b_<column>`, `h_<column>`, `__row`, `outcome`. */
-function joinedSides(sides: { base: SideColumns; head: SideColumns }, base: string, head: string): SqlSelect {
-  const columns = (side: SideColumns, alias: "b" | "h") =>
-    [...side.kept, "actions", ...maskNames(side)].map((name) => ({
-      expr: col(alias, name),
-      as: `${alias}_${name}`,
-    }));
+/** Both sides of a part joined, each lead once: `__row`, `outcome`, `b_<column>`, `h_<column>`. */
+function joinedSides(basePair: SqlQuery["ctes"][number], headPair: SqlQuery["ctes"][number]): SqlSelect {
   return select({
     columns: [
       { expr: col("b", ROW), as: ROW },
       { expr: col("b", OUTCOME), as: "outcome" },
-      ...columns(sides.base, "b"),
-      ...columns(sides.head, "h"),
+      ...sideColumnsOf(basePair, "b", (name) => col("b", name)),
+      ...sideColumnsOf(headPair, "h", (name) => col("h", name)),
     ],
-    from: { source: cte(base), alias: "b" },
-    joins: [{ source: cte(head), alias: "h", on: cmp("=", col("h", ROW), col("b", ROW)) }],
+    from: { source: cte(basePair.name), alias: "b" },
+    joins: [{ source: cte(headPair.name), alias: "h", on: cmp("=", col("h", ROW), col("b", ROW)) }],
   });
+}
+
+/** A side's pair columns (its pair step's, but the position and outcome) as `<alias>_<column>`, each `read`. */
+function sideColumnsOf(
+  pair: SqlQuery["ctes"][number],
+  alias: "b" | "h",
+  read: (name: string) => SqlExpr,
+): SqlSelect["columns"] {
+  return pair.select.columns
+    .filter((c) => c.as !== ROW && c.as !== OUTCOME)
+    .map((c) => ({ expr: read(c.as), as: `${alias}_${c.as}` }));
 }
 
 /**
@@ -297,13 +303,18 @@ function sideColumns(
   return { base: side(artifacts.base, kept.base), head: side(artifacts.head, kept.head) };
 }
 
+/** The name of the CTE (or one-part table name) a source reads; undefined for a dotted path or a template. */
+function cteNameOf(source: SqlSource): string | undefined {
+  return source.kind === "table" && source.path.length === 1 ? source.path[0]! : undefined;
+}
+
 /** A score query's CTEs renamed with a prefix, its final SELECT last as `<prefix>result` (unordered). */
 function prefixed(query: SqlQuery, prefix: string): SqlQuery["ctes"] {
   const names = new Set(query.ctes.map((c) => c.name));
-  const rename = (source: SqlSource): SqlSource =>
-    source.kind === "table" && source.path.length === 1 && names.has(source.path[0]!)
-      ? cte(`${prefix}${source.path[0]}`)
-      : source;
+  const rename = (source: SqlSource): SqlSource => {
+    const name = cteNameOf(source);
+    return name !== undefined && names.has(name) ? cte(`${prefix}${name}`) : source;
+  };
   const renamed = (s: SqlSelect): SqlSelect => ({
     ...s,
     from: { ...s.from, source: rename(s.from.source) },
@@ -327,8 +338,7 @@ function readingTheSame(base: SqlQuery["ctes"], head: SqlQuery["ctes"], dialect:
   const baseOf = new Map(base.map((c) => [printSelect(c.select, dialect), c.name]));
   const readFrom = new Map<string, string>();
   const rename = (source: SqlSource): SqlSource => {
-    const name =
-      source.kind === "table" && source.path.length === 1 ? readFrom.get(source.path[0]!) : undefined;
+    const name = readFrom.get(cteNameOf(source) ?? "");
     return name === undefined ? source : cte(name);
   };
   const kept: SqlQuery["ctes"] = [];
@@ -366,17 +376,18 @@ function sideBySide(
   prefix: string,
 ): { ctes: SqlQuery["ctes"]; pairs: SqlSelect } | null {
   const byName = new Map(base.map((c) => [c.name, c]));
-  const cteName = (source: SqlSource) =>
-    source.kind === "table" && source.path.length === 1 ? source.path[0]! : undefined;
   // The one base step the head reads, from the `from` of one of its steps.
   const reads = head.flatMap((c, i) =>
     [c.select.from.source, ...c.select.joins.map((join) => join.source)]
-      .map((source, j) => ({ at: i, join: j > 0, name: cteName(source) }))
+      .map((source, j) => ({ at: i, join: j > 0, name: cteNameOf(source) }))
       .filter((read) => read.name !== undefined && byName.has(read.name)),
   );
   if (reads.length !== 1 || reads[0]!.join) return null;
   const shared = reads[0]!.name!;
-  const last = `${prefix}ls_bucketed`;
+  const result = byName.get(`${prefix}result`);
+  // The base's last step: the one its result reads.
+  const last = result === undefined ? undefined : cteNameOf(result.select.from.source);
+  if (result === undefined || last === undefined) return null;
   const keepsAll = (c: SqlQuery["ctes"][number] | undefined): string | null => {
     if (c === undefined) return null;
     const { from, joins, where, groupBy, columns } = c.select;
@@ -387,7 +398,7 @@ function sideBySide(
       groupBy.length === 0 &&
       first?.kind === "star" &&
       first.table === from.alias;
-    return keeps ? (cteName(from.source) ?? null) : null;
+    return keeps ? (cteNameOf(from.source) ?? null) : null;
   };
   // From the base's last step back to the shared one, each step keeps every column of the one before.
   for (let step = last; step !== shared;) {
@@ -396,8 +407,7 @@ function sideBySide(
     step = before;
   }
   const columns = columnNames(shared, byName);
-  const result = byName.get(`${prefix}result`);
-  if (columns === null || result === undefined || cteName(result.select.from.source) !== last) return null;
+  if (columns === null) return null;
   // The base's pair columns, written over its last step: the pair step's expressions over the result's.
   const resultColumn = new Map(result.select.columns.map((c) => [c.as, c.expr]));
   const side: SqlQuery["ctes"][number] = {
@@ -420,7 +430,7 @@ function sideBySide(
     return { name: c.name, select: { ...c.select, from } };
   });
   const headResult = steps.at(-1)!;
-  for (let step = cteName(headResult.select.from.source); step !== side.name;) {
+  for (let step = cteNameOf(headResult.select.from.source); step !== side.name;) {
     const before = keepsAll(steps.find((c) => c.name === step));
     if (before === null) return null;
     step = before;
@@ -435,23 +445,16 @@ function sideBySide(
       ],
     },
   });
-  const pair = carry({
-    ...headPair,
-    select: { ...headPair.select, from: { ...headPair.select.from, source: cte(headResult.name) } },
-  });
-  const baseName = (name: string) => col("h", `${CARRIED}${name}`);
-  const pairColumnsOf = (own: SqlQuery["ctes"][number], alias: "b" | "h", read: (name: string) => SqlExpr) =>
-    own.select.columns
-      .filter((c) => c.as !== ROW && c.as !== OUTCOME)
-      .map((c) => ({ expr: read(c.as), as: `${alias}_${c.as}` }));
+  // The head's pair step reads its result step, which now carries the base's pair columns too.
+  const pair = carry(headPair);
   return {
     ctes: [...base.filter((c) => c !== result), side, ...steps.slice(0, -1), carry(headResult), pair],
     pairs: select({
       columns: [
         { expr: col("h", ROW), as: ROW },
         { expr: col("h", OUTCOME), as: "outcome" },
-        ...pairColumnsOf(basePair, "b", baseName),
-        ...pairColumnsOf(headPair, "h", (name) => col("h", name)),
+        ...sideColumnsOf(basePair, "b", (name) => col("h", `${CARRIED}${name}`)),
+        ...sideColumnsOf(headPair, "h", (name) => col("h", name)),
       ],
       from: { source: cte(pair.name), alias: "h" },
     }),
