@@ -106,104 +106,113 @@ export async function scoreInDatabase(
   /** The taken files' certain leads, scored where they lie (their scratch relations kept until counted). */
   const certain: CertainPart[] = [];
   const kept = new KeptScratch(engine);
-  let failed = true;
-  try {
-    await read({
-      ...sink,
-      leads: {
-        push(entry) {
-          const position = places.of(entry);
-          // The leads of a file the database took part of are observed in SQL with the others (see below).
-          if (places.within === null) diff.observe(entry);
-          else routing.noteCreation(entry.lead);
-          const own = entry.asOf === undefined ? undefined : toInstant(entry.asOf);
-          const segment = segmentOf(own);
-          readByJs.add(segment);
-          return tables.add(entry, position, segment);
-        },
-      },
-      ...places.firstReading(async (file, taken) => {
-        await tables.flush();
-        const scratch = await kept.keep(file);
-        const part: CertainPart = { segment: -1, file, scratch };
-        await observeFile(engine, diff, part, taken);
-        if (taken > 0) certain.push({ ...part, segment: segmentOf(undefined) });
-      }),
-    });
-    await tables.flush();
-    // Counts the population loaded (segments) and the tables' leads, then adds the moved leads' rows.
-    // Tables of the database itself (population-tables.ts): their leads come after those read. Every
-    // statement from here on reads them in one snapshot (REPEATABLE READ), so that rows written meanwhile
-    // (a CRM sync) are in every step or in none: the counts and the moved leads read back agree.
-    const count = async (): Promise<void> => {
-      const inTables =
-        leadTables === undefined
-          ? null
-          : await TablePopulation.load(engine, diff, leadTables, places.placed, sink, tables.fields);
-
-      const moved: number[] = [];
-      const q = dialectNamed(engine.dialect).quoteIdentifier;
-      for (const [index, segment] of segments.entries()) {
-        const parts: PairPart[] = [];
-        if (readByJs.has(index)) {
-          parts.push({
-            leads: {
-              kind: "template",
-              text: `(SELECT * FROM ${q(LEADS_TABLE)} WHERE ${q("__segment")} = ${index})`,
-            },
-            events: { kind: "table", path: [EVENTS_TABLE] },
-          });
-        }
-        for (const part of certain) if (part.segment === index) parts.push(certainPart(artifacts.head, part));
-        await countSegment(engine, diff, artifacts, segment, moved, parts);
-      }
-      // Not read again: their memory goes to what follows.
-      await kept.drop();
-      if (inTables !== null) {
-        const sources = { leads: inTables.leadsSource, events: inTables.eventsSource, eventsById: true };
-        await countSegment(engine, diff, artifacts, runSegment, moved, [sources]);
-      }
-      moved.sort((a, b) => a - b);
-      if (inTables !== null) {
-        const fromTables = moved.filter((place) => place >= inTables.base);
-        moved.length -= fromTables.length;
-        await inTables.addMoves(diff, fromTables);
-      }
-      if (moved.length === 0) return;
-
-      // The second reading: only the leads that moved are scored again, for their rows; it stops after the last.
-      let next = 0;
-      try {
-        await read({
-          sources: [],
-          rejects: { push: () => undefined },
-          leads: {
-            push(entry) {
-              const position = places.of(entry);
-              if (position === moved[next]) {
-                diff.addMove(entry, position);
-                next += 1;
-                if (next === moved.length) throw new StopReading("every moved lead was read again");
-              }
-            },
+  // Dropped whatever happens: a caller may go on with the same session.
+  await withCleanup(
+    async () => {
+      await read({
+        ...sink,
+        leads: {
+          push(entry) {
+            const position = places.of(entry);
+            // The leads of a file the database took part of are observed in SQL with the others (see below).
+            if (places.within === null) diff.observe(entry);
+            else routing.noteCreation(entry.lead);
+            const own = entry.asOf === undefined ? undefined : toInstant(entry.asOf);
+            const segment = segmentOf(own);
+            readByJs.add(segment);
+            return tables.add(entry, position, segment);
           },
-          ...places.secondReading(moved),
-        });
-      } catch (error) {
-        if (!(error instanceof StopReading)) throw error;
-      }
-      if (next !== moved.length) {
-        throw new Error(`internal: the population read again had ${next} of ${moved.length} moved leads`);
-      }
-    };
-    if (leadTables === undefined) await count();
-    else await engine.transaction!(count, { isolation: "REPEATABLE READ" });
-    failed = false;
+        },
+        ...places.firstReading(async (file, taken) => {
+          await tables.flush();
+          const scratch = await kept.keep(file);
+          await observeFile(engine, diff, { file, scratch }, taken);
+          if (taken > 0) certain.push({ segment: segmentOf(undefined), file, scratch });
+        }),
+      });
+      await tables.flush();
+      // Counts the population loaded (segments) and the tables' leads, then adds the moved leads' rows.
+      // Tables of the database itself (population-tables.ts): their leads come after those read. Every
+      // statement from here on reads them in one snapshot (REPEATABLE READ), so that rows written meanwhile
+      // (a CRM sync) are in every step or in none: the counts and the moved leads read back agree.
+      const count = async (): Promise<void> => {
+        const inTables =
+          leadTables === undefined
+            ? null
+            : await TablePopulation.load(engine, diff, leadTables, places.placed, sink, tables.fields);
+
+        const moved: number[] = [];
+        const q = dialectNamed(engine.dialect).quoteIdentifier;
+        for (const [index, segment] of segments.entries()) {
+          const parts: PairPart[] = [];
+          if (readByJs.has(index)) {
+            parts.push({
+              leads: {
+                kind: "template",
+                text: `(SELECT * FROM ${q(LEADS_TABLE)} WHERE ${q("__segment")} = ${index})`,
+              },
+              events: { kind: "table", path: [EVENTS_TABLE] },
+            });
+          }
+          for (const part of certain)
+            if (part.segment === index) parts.push(certainPart(artifacts.head, part));
+          await countSegment(engine, diff, artifacts, segment, moved, parts);
+        }
+        // Not read again: their memory goes to what follows.
+        await kept.drop();
+        if (inTables !== null) {
+          const sources = { leads: inTables.leadsSource, events: inTables.eventsSource, eventsById: true };
+          await countSegment(engine, diff, artifacts, runSegment, moved, [sources]);
+        }
+        moved.sort((a, b) => a - b);
+        if (inTables !== null) {
+          const fromTables = moved.filter((place) => place >= inTables.base);
+          moved.length -= fromTables.length;
+          await inTables.addMoves(diff, fromTables);
+        }
+        if (moved.length === 0) return;
+
+        // The second reading: only the leads that moved are scored again, for their rows; it stops after the last.
+        let next = 0;
+        try {
+          await read({
+            sources: [],
+            rejects: { push: () => undefined },
+            leads: {
+              push(entry) {
+                const position = places.of(entry);
+                if (position === moved[next]) {
+                  diff.addMove(entry, position);
+                  next += 1;
+                  if (next === moved.length) throw new StopReading("every moved lead was read again");
+                }
+              },
+            },
+            ...places.secondReading(moved),
+          });
+        } catch (error) {
+          if (!(error instanceof StopReading)) throw error;
+        }
+        if (next !== moved.length) {
+          throw new Error(`internal: the population read again had ${next} of ${moved.length} moved leads`);
+        }
+      };
+      if (leadTables === undefined) await count();
+      else await engine.transaction!(count, { isolation: "REPEATABLE READ" });
+    },
+    () => kept.drop(),
+  );
+}
+
+/** Runs `work`, then `cleanup` whatever happens; an error of `cleanup` is reported only if `work` succeeded. */
+async function withCleanup(work: () => Promise<void>, cleanup: () => Promise<void>): Promise<void> {
+  let done = false;
+  try {
+    await work();
+    done = true;
   } finally {
-    // Dropped whatever happened (a caller may go on with the same session); an error of its own is
-    // reported only when nothing else failed.
-    await kept.drop().catch((error: unknown) => {
-      if (!failed) throw error;
+    await cleanup().catch((error: unknown) => {
+      if (done) throw error;
     });
   }
 }
@@ -266,7 +275,7 @@ function certainPart(head: Artifact, part: CertainPart): PairPart {
   };
 }
 
-/** A taken file's certain leads as the diff's leads table holds its leads: `__row`, `__outcome`, `id`, typed fields. */
+/** A taken file's certain leads as the diff's leads table holds leads: `__row`, `__outcome`, `id`, typed fields. */
 function certainLeadRows(head: Artifact, { file, scratch }: Pick<CertainPart, "file" | "scratch">): string {
   const d = dialectNamed("duckdb");
   const q = d.quoteIdentifier;
@@ -338,8 +347,9 @@ class Places {
             return null;
           }
           const engine = this.#engine;
-          // The events are read a few times (deciding the leads' paths, counting, the JS input layer's, scoring):
-          // a view over the file costs less than writing ten million of them to disk and reading them back.
+          // The events are read a few times (deciding the leads' paths, counting, the JS input layer's,
+          // scoring): a view over the file costs less than writing ten million of them to disk and reading
+          // them back.
           await sortParquetRecords(engine, this.#artifact, input, files, layout, { events: "view" });
           const [counts] = await engine.query(
             `SELECT (SELECT COUNT(*) FROM ${IN_LEADS}) AS records, (SELECT COUNT(*) FROM ${LEAD_PATH} WHERE fast) AS taken, ` +
@@ -415,8 +425,8 @@ class Places {
 /**
  * What the leads of a taken file add to the report of themselves (PopulationDiff.observe): the values the
  * rules probe, over all of the file's leads in order (those read by JavaScript from the tables, the certain
- * ones where they lie), and the creation
- * times of the certain ones (the others were noted as they were read).
+ * ones where they lie), and the creation times of the certain ones (the others were noted as they were
+ * read).
  */
 async function observeFile(
   engine: SqlEngine,
@@ -434,7 +444,7 @@ async function observeFile(
   // The leads read by JavaScript are in the tables; the certain ones where they lie (certainPart).
   const relations = {
     leadColumns: new Set(head.schema.lead.map((field) => field.name)),
-    eventColumns: new Set(sortedProperties(head).map((property) => property.name)),
+    eventColumns: new Set(propertyType.keys()),
     leads: (field: string) =>
       `SELECT ${q(field)} AS v, __row AS r1, 0 AS r2 FROM ${LEADS_TABLE} WHERE ${rows} UNION ALL ` +
       `SELECT ${q(field)} AS v, __row AS r1, 0 AS r2 FROM (${certainLeadRows(head, part)})`,
@@ -495,17 +505,14 @@ async function countSegment(
   // (BENCHMARKS.md). The setting changes how the query is planned, never its rows.
   const duckdb = engine.dialect === "duckdb";
   if (duckdb) await engine.run("SET disabled_optimizers = 'filter_pushdown'");
-  let counted = false;
-  try {
-    for await (const rows of rowsOf(engine, sql)) count(rows);
-    counted = true;
-  } finally {
-    // Reset whatever happened; its own error is reported only when the query's is not.
-    if (duckdb)
-      await engine.run("RESET disabled_optimizers").catch((error: unknown) => {
-        if (counted) throw error;
-      });
-  }
+  await withCleanup(
+    async () => {
+      for await (const rows of rowsOf(engine, sql)) count(rows);
+    },
+    async () => {
+      if (duckdb) await engine.run("RESET disabled_optimizers");
+    },
+  );
   function count(rows: readonly unknown[][]): void {
     for (const row of rows) {
       const before = decodeBase(side(row, columns.base));
