@@ -40,8 +40,8 @@ export interface Dialect {
    */
   aggregateFilter?: boolean;
   /**
-   * Whether the events are ordered by lead key (a text key by its hash), each with its flags packed into integers, before the
-   * per-lead aggregate (DuckDB). DuckDB's hash aggregate keeps up with a million leads, but over ten million
+   * Whether the events are ordered by lead key (a text key by its hash), each with its flags packed into
+   * integers, before the per-lead aggregate (DuckDB). DuckDB's hash aggregate keeps up with a million leads, but over ten million
    * leads whose events come in any order each thread's table holds almost no repeated key: every event
    * became a partial row of all the aggregates, written out and combined again. Sorted, a lead's events
    * arrive together and are reduced at once. 10M leads + 100M events with a 2 GB memory limit: the whole

@@ -79,7 +79,7 @@ export interface PairRules {
 const ROW = "__row";
 const OUTCOME = "__outcome";
 
-/** The columns of one side's result a diff counts: besides these, `r<i>` of the rules kept (see decode.ts). */
+/** The columns of one side's result a diff counts; besides these, `r<i>` of the rules kept (decode.ts). */
 const RESULT_KEYS = ["model", "excluded", "bucket", "score", "unclamped"] as const;
 
 /**
@@ -211,7 +211,7 @@ function joinedSides(basePair: SqlQuery["ctes"][number], headPair: SqlQuery["cte
   });
 }
 
-/** A side's pair columns (its pair step's, but the position and outcome) as `<alias>_<column>`, each `read`. */
+/** A side's pair columns (its pair step's but position and outcome) as `<alias>_<column>`, each `read`. */
 function sideColumnsOf(
   pair: SqlQuery["ctes"][number],
   alias: "b" | "h",
@@ -228,7 +228,7 @@ function sideColumnsOf(
  */
 const RULES_PER_MASK = 52;
 
-/** The columns of a side's packed integers, one per group of RULES_PER_MASK rules: `fired0`, `fired1`, …. */
+/** A side's packed integers, one per group of RULES_PER_MASK rules: `fired0`, `fired1`, …. */
 function maskNames(side: SideColumns): string[] {
   return Array.from({ length: Math.ceil(side.rules.length / RULES_PER_MASK) }, (_, m) => `fired${m}`);
 }
@@ -290,7 +290,7 @@ interface SideColumns {
   rules: Array<{ rule: Rule; index: number }>;
 }
 
-/** Each side's columns: the result keys and the kept rules' points, in one order for the query and its reader. */
+/** Each side's columns, the result keys and the kept rules' points, in one order for query and reader. */
 function sideColumns(
   artifacts: { base: Artifact; head: Artifact },
   kept: PairRules,

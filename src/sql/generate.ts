@@ -76,6 +76,12 @@ export const RESULT_COLUMNS = ["id", ...DECISION_KEYS, "ruleset", "version", "co
 
 const ROW = "__row";
 
+/** The lead key and time of an event of table `e`, which every events step after the first keeps. */
+const EVENT_KEY_AND_TIME: SqlSelect["columns"] = [
+  { expr: col("e", "lead_key"), as: "lead_key" },
+  { expr: col("e", "at_ms"), as: "at_ms" },
+];
+
 /** No text: typed, so that a ruleset without grades, buckets or exclusions still gives text columns. */
 const NO_TEXT: SqlExpr = cast("text", NULL);
 
@@ -294,11 +300,7 @@ class QueryBuilder {
   /** Each distinct condition the aggregates test, computed once per event (event-facts.ts). */
   private eventFlags(): SqlSelect {
     return select({
-      columns: [
-        { expr: col("e", "lead_key"), as: "lead_key" },
-        { expr: col("e", "at_ms"), as: "at_ms" },
-        ...this.facts.flagColumns(),
-      ],
+      columns: [...EVENT_KEY_AND_TIME, ...this.facts.flagColumns()],
       from: { source: cte("ls_events"), alias: "e" },
     });
   }
@@ -322,15 +324,12 @@ class QueryBuilder {
 
   /**
    * The events the aggregates read, ordered by lead key (a text key by its hash), their flags packed
-   * (dialect.ts `clusterEvents`): a lead's events then reach the aggregate together. The order is for speed only; no result depends on it.
+   * (dialect.ts `clusterEvents`): a lead's events then reach the aggregate together. The order is for
+   * speed only; no result depends on it.
    */
   private eventRowsSorted(): SqlSelect {
     return select({
-      columns: [
-        { expr: col("e", "lead_key"), as: "lead_key" },
-        { expr: col("e", "at_ms"), as: "at_ms" },
-        ...this.facts.packedColumns(),
-      ],
+      columns: [...EVENT_KEY_AND_TIME, ...this.facts.packedColumns()],
       from: { source: cte("ls_event_flags"), alias: "e" },
       where: this.facts.rowFilter(),
       // Ordered to bring a lead's events together, not to sort them: a text key is ordered by its hash,

@@ -30,7 +30,7 @@ export type SqlFunction =
   | "substr"
   /** ROUND(x, n) on a DECIMAL: half away from zero in every dialect. */
   | "round"
-  /** Bitwise AND of two integers (`&`; not the aggregate BIT_AND): a flag's bit of an event's packed flags (event-facts.ts). */
+  /** Bitwise AND of two integers (`&`, not the aggregate BIT_AND): a flag's bit of packed flags (event-facts.ts). */
   | "bitwise_and"
   /**
    * Text grouped and joined by its bytes (`COLLATE "C"` on PostgreSQL), never shown or ordered for a
@@ -38,7 +38,7 @@ export type SqlFunction =
    * million keys for the per-lead aggregates takes half the time (BENCHMARKS.md, "PostgreSQL").
    */
   | "bytewise"
-  /** The aggregate bitwise OR of integers (BIT_OR): which rules fired for any of a group's leads (diff-query.ts). */
+  /** The aggregate bitwise OR of integers (BIT_OR): the rules that fired for a group's leads (diff-query.ts). */
   | "bit_or"
   /**
    * A 64-bit hash of a value (DuckDB's HASH; only dialects that cluster events have it): equal values,
