@@ -48,9 +48,10 @@ export function relationProblem(
 }
 
 /**
- * The generated statement's CTEs (generate.ts; `b_`/`h_` before each in a diff's pair query, with
- * `b_result`/`h_result` and `b_pair`/`h_pair`, `b_side`, `b1_…` for a second part, and `ls_pairs`): compared case-insensitively, as DuckDB reads names. A test holds every CTE the
- * generators write to this list.
+ * The generated statement's CTEs (generate.ts), compared case-insensitively, as DuckDB reads names. A
+ * diff's pair query (diff-query.ts) writes each of them for each side and part, `b_`/`h_` before it
+ * (`b1_`/`h1_` for a second part, …), with its own `<side>_result`, `<side>_pair` and `b_side`, and
+ * `ls_pairs`. A test holds every CTE the generators write to this list.
  */
 const OWN_STEPS = new Set(
   [
@@ -69,12 +70,14 @@ const OWN_STEPS = new Set(
   ].map((step) => `ls_${step}`),
 );
 
+/** The pair query's own steps of a side (after its `b_`/`h_` prefix). */
+const PAIR_STEPS = new Set(["result", "pair", "side"]);
+
 function isOwnStep(name: string): boolean {
   const lower = name.toLowerCase();
   if (OWN_STEPS.has(lower)) return true;
-  return (
-    /^[bh]_/.test(lower) && (OWN_STEPS.has(lower.slice(2)) || ["result", "pair"].includes(lower.slice(2)))
-  );
+  const step = /^[bh]\d*_(.+)$/.exec(lower)?.[1];
+  return step !== undefined && (OWN_STEPS.has(step) || PAIR_STEPS.has(step));
 }
 
 function readerOf(name: string): string | null {

@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { compileSources } from "../../src/compile/compile-ruleset.js";
 import { dialectNamed } from "../../src/sql/dialect.js";
-import { pairQuery } from "../../src/sql/diff-query.js";
+import { pairQuery, type PairPart } from "../../src/sql/diff-query.js";
 import { relationProblem } from "../../src/sql/emit.js";
 import { PROJECT_ROOT, RULES_DIR } from "../support/paths.js";
 import { runLeadscore } from "../support/run-cli.js";
@@ -40,16 +40,23 @@ describe("the relations a command names", () => {
         .filter((name) => name.endsWith(".score"))
         .map((name) => ({ path: name, text: readFileSync(path.join(RULES_DIR, name), "utf8") })),
     ).artifact!;
-    const pair = pairQuery({
-      dialect: dialectNamed("postgres"),
-      base: artifact,
-      head: artifact,
-      baseAsOf: 0,
-      headAsOf: 1,
-      parts: [{ leads: { kind: "table", path: ["leads"] }, events: { kind: "table", path: ["events"] } }],
-      kept: { base: new Set(), head: new Set() },
-    });
-    for (const match of pair.matchAll(/^"([a-z_]+)" AS \(/gm)) names.add(match[1]!);
+    // Each side apart (another as-of instant), and both in one chain (the same), over two parts.
+    for (const headAsOf of [1, 0]) {
+      const part: PairPart = {
+        leads: { kind: "table", path: ["leads"] },
+        events: { kind: "table", path: ["events"] },
+      };
+      const pair = pairQuery({
+        dialect: dialectNamed("postgres"),
+        base: artifact,
+        head: artifact,
+        baseAsOf: 0,
+        headAsOf,
+        parts: [part, part],
+        kept: { base: new Set(), head: new Set() },
+      });
+      for (const match of pair.matchAll(/^"([a-z_0-9]+)" AS \(/gm)) names.add(match[1]!);
+    }
     expect(names.size).toBeGreaterThan(20);
     for (const name of names)
       expect(relationProblem(name, { dialect: "postgres", dbt: false }), name).not.toBeNull();
