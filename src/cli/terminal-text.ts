@@ -29,3 +29,15 @@ function escapeOne(character: string): string {
     ? `\\x${code.toString(16).padStart(2, "0")}`
     : `\\u${code.toString(16).padStart(4, "0")}`;
 }
+
+/**
+ * JSON printed where text is escaped for the terminal (stderr: `score --json`'s summary): every character
+ * `escapeControlsInText` would rewrite as `\x85` is written as the JSON escape `\u0085` instead, so the
+ * text stays JSON a program can parse, and still drives nothing. JSON.stringify already escapes C0
+ * controls; the line breaks between its lines are kept.
+ */
+export function jsonForTerminal(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(UNSHOWN, (character) =>
+    character === "\n" ? character : `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
+}

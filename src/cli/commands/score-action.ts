@@ -44,6 +44,7 @@ import { openPreviousRun } from "./score-previous.js";
 import { idText } from "../../io/read-leads.js";
 import type { CommandIO } from "../io.js";
 import { loadRulesOption } from "../rules-input.js";
+import { jsonForTerminal } from "../terminal-text.js";
 
 export interface ScoreOptions extends InputFlags {
   rules: string;
@@ -368,7 +369,7 @@ export async function runScore(
   const rejects = { file: options.rejects === undefined ? null : asNamed(options.rejects), examples };
   io.stderr(
     options.json
-      ? `${JSON.stringify(summary, null, 2)}\n`
+      ? `${jsonForTerminal(summary)}\n`
       : formatSummary(summary, rejects, { verbose: options.verbose === true }),
   );
   if (options.summary !== undefined) {

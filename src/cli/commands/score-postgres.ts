@@ -13,6 +13,7 @@ import { loadRulesOption } from "../rules-input.js";
 import { changeLine } from "./score-previous.js";
 import { refuseBadRelations } from "../relation-options.js";
 import { EVENTS_TABLE_NEEDED, leadTableCounts } from "../../sql/lead-table.js";
+import { jsonForTerminal } from "../terminal-text.js";
 
 /** The summary shows this many of the previous table's rejected rows. */
 const REJECT_EXAMPLES = 5;
@@ -160,9 +161,7 @@ export async function runScoreInPostgres(
   }
   if (options.changes !== undefined && changes !== null)
     await writeOutputFile(io, options.changes, changes.map(changeLine).join(""));
-  io.stderr(
-    options.json ? `${JSON.stringify(summary, null, 2)}\n` : formatPostgresSummary(summary, examples),
-  );
+  io.stderr(options.json ? `${jsonForTerminal(summary)}\n` : formatPostgresSummary(summary, examples));
   if (summary.leads.scored === 0) setExitCode(ExitCode.Failed);
 }
 
