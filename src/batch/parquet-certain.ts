@@ -177,7 +177,7 @@ export async function sortParquetRecords(
         : `(CASE ${typeKey} ${perType.join(" ")} ELSE FALSE END)${anyType.map((c) => ` AND ${c.ok}`).join("")}`;
     await engine.run(
       `CREATE OR REPLACE TEMP ${events === "view" ? "VIEW" : "TABLE"} ${IN_EVENTS} AS SELECT file_row_number AS pos, ` +
-        `${idKey(columns.get("lead_id")!)} AS key, COALESCE(${ok}, FALSE) AS ok, ${q("type")} AS type, ` +
+        `${idKey(columns.get("lead_id")!)} AS key, COALESCE(${ok}, FALSE) AS ok, ${columns.get("type")!.sql} AS type, ` +
         `${at.value} AS ${q("at")}` +
         anyType.map((check, i) => `, ${check.value} AS ${q(`p_${properties[i]!.name}`)}`).join("") +
         ` FROM ${parquetRelation(files.events!.file, true)}`,

@@ -22,6 +22,12 @@ export type ColumnKind = "text" | "boolean" | "instant" | "double" | "integer";
 export interface ParquetColumn {
   name: string;
   kind: ColumnKind;
+  /**
+   * The SQL that reads the column as its kind: the column itself, or, for text stored as another type
+   * (BLOB, UUID, LIST, STRUCT, MAP, ENUM…), its text, which is what the JS input layer is given (`selected`).
+   * SQL's text functions refuse those types, so every check reads the column through this.
+   */
+  sql: string;
 }
 
 const duckdb = dialectNamed("duckdb");
@@ -55,10 +61,13 @@ export async function parquetColumns(
     const message = error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
     throw new InputFileError(`cannot read \`${name}\` as Parquet: ${message}`);
   }
-  return rows.map((row) => ({
-    name: String(row.column_name),
-    kind: kindOf(String(row.column_type)),
-  }));
+  return rows.map((row) => {
+    const name = String(row.column_name);
+    const type = String(row.column_type);
+    const kind = kindOf(type);
+    const quoted = duckdb.quoteIdentifier(name);
+    return { name, kind, sql: kind === "text" && type !== "VARCHAR" ? `CAST(${quoted} AS VARCHAR)` : quoted };
+  });
 }
 
 function kindOf(type: string): ColumnKind {
@@ -71,12 +80,34 @@ function kindOf(type: string): ColumnKind {
   return "text";
 }
 
-/** The SQL reading a column: instants as epoch ms, integers as their exact digits, other values typed. */
+/**
+ * Epoch milliseconds of a TIMESTAMP, a finer fraction rounded down, as JavaScript's ISO-8601 reader rounds
+ * it: DuckDB's `EPOCH_MS` rounds toward zero, which moves 1969-12-31 23:59:59.9995 to 0 instead of -1.
+ * (`//` and `%` round toward zero too.)
+ */
+export function epochMsOf(timestamp: string): string {
+  return `(EPOCH_US(${timestamp}) // 1000 - CASE WHEN EPOCH_US(${timestamp}) % 1000 < 0 THEN 1 ELSE 0 END)`;
+}
+
+/** The instants JavaScript's Date holds: ±8.64e15 ms (about ±275,000 years). */
+const DATE_RANGE_MS = 8_640_000_000_000_000;
+
+/**
+ * The SQL reading a column: instants as the digits of their epoch ms (or, for one JavaScript cannot hold,
+ * an infinity or a year like 294000, DuckDB's own text of it, which the input layer rejects as no
+ * ISO-8601 timestamp), integers as their exact digits, other values typed.
+ */
 function selected(column: ParquetColumn): string {
   const name = duckdb.quoteIdentifier(column.name);
   switch (column.kind) {
-    case "instant":
-      return `EPOCH_MS(CAST(${name} AS TIMESTAMP))`;
+    case "instant": {
+      const timestamp = `CAST(${name} AS TIMESTAMP)`;
+      const ms = epochMsOf(timestamp);
+      return (
+        `CASE WHEN ISFINITE(${timestamp}) AND ${ms} BETWEEN -${DATE_RANGE_MS} AND ${DATE_RANGE_MS} ` +
+        `THEN CAST(${ms} AS VARCHAR) ELSE CAST(${name} AS VARCHAR) END`
+      );
+    }
     case "double":
       return `CAST(${name} AS DOUBLE)`;
     case "integer":
@@ -110,8 +141,10 @@ async function* rowsOf(
   }
 }
 
+/** An instant column's value (`selected`): ISO-8601 of its epoch ms, or the text it came as. */
 function instantText(value: unknown): string {
-  return new Date(Number(value)).toISOString();
+  const text = String(value);
+  return /^-?[0-9]+$/.test(text) ? new Date(Number(text)).toISOString() : text;
 }
 
 /** A lead value as text, as a CSV cell would hold it. */

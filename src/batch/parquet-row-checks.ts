@@ -5,7 +5,7 @@ import { dialectNamed } from "../sql/dialect.js";
 import { call, cast, col, type SqlExpr } from "../sql/ir.js";
 import { printExpr } from "../sql/printer.js";
 import { idValue } from "../sql/relations.js";
-import type { ParquetColumn } from "./parquet-input.js";
+import { epochMsOf, type ParquetColumn } from "./parquet-input.js";
 
 /**
  * SQL that decides, value by value, whether the shared input layer (io/prepare-lead.ts, eval/coerce.ts,
@@ -76,7 +76,7 @@ function lowered(text: string): string {
 
 /** The text a column's value is as JavaScript writes it (`String(value)`), when SQL writes it alike. */
 export function textOf(column: ParquetColumn): string | null {
-  const c = q(column.name);
+  const c = column.sql;
   switch (column.kind) {
     case "text":
       return c;
@@ -98,17 +98,18 @@ export function idKey(column: ParquetColumn): string | null {
 
 function instantFromMs(ms: string): ValueCheck {
   return {
-    ok: `(${ms} BETWEEN ${MIN_MS} AND ${MAX_MS})`,
+    // An infinite timestamp has no epoch ms (NULL): not certain.
+    ok: `COALESCE(${ms} BETWEEN ${MIN_MS} AND ${MAX_MS}, FALSE)`,
     value: `CASE WHEN ${ms} BETWEEN ${MIN_MS} AND ${MAX_MS} THEN MAKE_TIMESTAMP(CAST(${ms} AS BIGINT) * 1000) END`,
   };
 }
 
 /** A non-null value of a date field: a timestamp column, ISO text, or an integer in the declared epoch unit. */
 function dateCheck(column: ParquetColumn, epoch: EpochUnit | null): ValueCheck {
-  const c = q(column.name);
+  const c = column.sql;
   switch (column.kind) {
     case "instant":
-      return instantFromMs(`EPOCH_MS(CAST(${c} AS TIMESTAMP))`);
+      return instantFromMs(epochMsOf(`CAST(${c} AS TIMESTAMP)`));
     case "text": {
       const parsed = `TRY_CAST(REPLACE(REPLACE(${c}, 'T', ' '), 'Z', '') AS TIMESTAMP)`;
       return {
@@ -140,7 +141,7 @@ export function leadValueCheck(
   input: Pick<InputOptions, "missingValues" | "epoch">,
 ): ValueCheck {
   if (column === undefined) return { ok: field.optional ? "TRUE" : "FALSE", value: "NULL" };
-  const c = q(column.name);
+  const c = column.sql;
   const text = textOf(column);
   const missingOk = field.optional ? "TRUE" : "FALSE";
   const placeholders = [...input.missingValues.all, ...(input.missingValues.byField.get(field.name) ?? [])]
@@ -162,13 +163,14 @@ export function leadValueCheck(
     ok:
       `(CASE WHEN ${c} IS NULL THEN ${missingOk} WHEN NOT ${decidable} THEN FALSE ` +
       `WHEN ${placeholder} OR ${blank} THEN ${missingOk} ELSE ${typed.ok} END)`,
-    value: `(CASE WHEN ${placeholder} THEN NULL ELSE ${typed.value} END)`,
+    // A placeholder or blank text is missing whatever the field's type (blank is no `false`).
+    value: `(CASE WHEN ${placeholder} OR ${blank} THEN NULL ELSE ${typed.value} END)`,
   };
 }
 
 /** A present, non-blank lead value that is no placeholder, typed as the field says. */
 function presentLeadValue(field: FieldSchema, column: ParquetColumn, epoch: EpochUnit | null): ValueCheck {
-  const c = q(column.name);
+  const c = column.sql;
   const text = textOf(column);
   switch (field.type) {
     case "string":
@@ -224,7 +226,7 @@ export function eventValueCheck(
   epoch: EpochUnit | null,
 ): ValueCheck {
   if (column === undefined) return { ok: field.optional ? "TRUE" : "FALSE", value: "NULL" };
-  const c = q(column.name);
+  const c = column.sql;
   const present = presentEventValue(field, column, epoch);
   return {
     ok: `(CASE WHEN ${c} IS NULL THEN ${field.optional ? "TRUE" : "FALSE"} ELSE ${present.ok} END)`,
@@ -233,7 +235,7 @@ export function eventValueCheck(
 }
 
 function presentEventValue(field: FieldSchema, column: ParquetColumn, epoch: EpochUnit | null): ValueCheck {
-  const c = q(column.name);
+  const c = column.sql;
   switch (field.type) {
     case "string":
       if (column.kind !== "text") return { ok: "FALSE", value: "NULL" };
@@ -264,6 +266,6 @@ function presentEventValue(field: FieldSchema, column: ParquetColumn, epoch: Epo
 
 /** The event type as the validator finds it (printable ASCII: trimmed of spaces, lowercased); else null. */
 export function eventTypeKey(column: ParquetColumn): string {
-  const c = q(column.name);
+  const c = column.sql;
   return `CASE WHEN ${printable(c)} THEN ${lowered(c)} END`;
 }

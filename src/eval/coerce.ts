@@ -54,9 +54,11 @@ function coerceValue(
 }
 
 /**
- * A timestamp written as a number is read in the declared unit (`--epoch s|ms`), as epoch milliseconds.
- * Without a declared unit it is not guessed: 1793000000 is 2026 in seconds and January 1970 in
- * milliseconds, and a wrong guess silently moves every event out of every window.
+ * A timestamp written as a number is read in the declared unit (`--epoch s|ms`), as epoch milliseconds,
+ * a finer fraction rounded down as in ISO-8601 text (`.0005` of a second is no millisecond): instants are
+ * whole milliseconds on every engine. Without a declared unit it is not guessed: 1793000000 is 2026 in
+ * seconds and January 1970 in milliseconds, and a wrong guess silently moves every event out of every
+ * window.
  */
 export function epochInstant(
   number: number,
@@ -65,8 +67,8 @@ export function epochInstant(
   issues: ValidationIssue[],
   epoch: EpochUnit | null,
 ): unknown {
-  if (epoch === "ms") return number;
-  if (epoch === "s") return number * 1000;
+  if (epoch === "ms") return Math.floor(number);
+  if (epoch === "s") return Math.floor(number * 1000);
   issues.push({
     path,
     reason: `\`${written}\` is a number, and the unit of epoch timestamps is not declared: write ISO-8601, or declare it with --epoch s|ms (epoch: in leadscore.yaml)`,

@@ -35,6 +35,10 @@ export async function openDuckDb(options: DuckDbOptions = {}): Promise<SqlEngine
   try {
     instance = await DuckDBInstance.create(":memory:", settings);
     connection = await instance.connect();
+    // Times are UTC everywhere in leadscore. DuckDB takes its session zone from the machine (TZ), and a
+    // TIMESTAMP WITH TIME ZONE cast to a plain TIMESTAMP lands in that zone: a Parquet file's instants
+    // would move by the machine's offset. (Not a creation setting: the zone's extension loads later.)
+    await connection.run("SET TimeZone = 'UTC'");
   } catch (error) {
     removeScratch();
     throw error;
