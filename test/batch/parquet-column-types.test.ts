@@ -4,6 +4,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDuckDb } from "../../src/sql/engines/duckdb.js";
+import { comparableRejects, comparableSummary } from "../support/comparable-run.js";
+import { TYPES_RULES } from "../support/parquet-types.js";
 import { PROJECT_ROOT } from "../support/paths.js";
 import { runLeadscore } from "../support/run-cli.js";
 import { withoutOutputVariables } from "../support/terminal.js";
@@ -16,39 +18,13 @@ import { withoutOutputVariables } from "../support/terminal.js";
  * DuckDB makes of them): the same results, rejects (record and reason) and summary.
  */
 
-const RULES = `
-ruleset "types" version 1
-lead {
-  id: string
-  stage: lead | customer
-  title: string?
-  partner: boolean?
-  signed_up: date?
-}
-event demo_request { channel: web | phone? }
-bucket Hot >= 10 -> route sales within 4h
-bucket Cold otherwise -> disqualify
-model main {
-  fit {
-    when stage = customer add 1
-    when title starts with "VP" add 20
-    when partner = false add 4
-    when partner is missing add 2
-    when signed_up within 30d add 7
-  }
-  engagement {
-    when event = demo_request where channel = web add 50 within 30d
-    when event = demo_request add 3 within 30d
-  }
-}
-`;
 const AS_OF = "2026-11-01T00:00:00Z";
 
 let dir: string;
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "leadscore-parquet-types-"));
   mkdirSync(path.join(dir, "rules"));
-  writeFileSync(path.join(dir, "rules", "rules.score"), RULES);
+  writeFileSync(path.join(dir, "rules", "rules.score"), TYPES_RULES);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -90,18 +66,8 @@ async function score(leads: string, events: string | null, extra: string[] = [])
     ],
     dir,
   );
-  const rejects = readFileSync(path.join(dir, `${out}.rejects`), "utf8")
-    .split("\n")
-    .filter((line) => line !== "")
-    .map((line) => {
-      const { record, reason, raw } = JSON.parse(line) as { record: number; reason: string; raw: unknown };
-      return { record, reason: reason.replace(/\([\w.-]+ line \d+\)/g, "(events line)"), raw };
-    });
-  const summary = JSON.parse(run.stderr);
-  summary.leads.source = null;
-  if (summary.events !== null) summary.events.source = null;
-  summary.input.format = null;
-  summary.input.delimiter = null;
+  const rejects = comparableRejects(path.join(dir, `${out}.rejects`));
+  const summary = comparableSummary(run.stderr);
   return { code: run.code, results: readFileSync(path.join(dir, `${out}.ndjson`), "utf8"), rejects, summary };
 }
 

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDuckDb } from "../../src/sql/engines/duckdb.js";
+import { comparableRejects, comparableSummary } from "../support/comparable-run.js";
 import { runParquetFastPath } from "../support/parquet-fast-run.js";
 import { runLeadscore } from "../support/run-cli.js";
 import {
@@ -163,18 +164,8 @@ const score = async (leads: string, events: string, out: string, extra: string[]
     ],
     dir,
   );
-  const rejects = readFileSync(path.join(dir, `${out}.rejects`), "utf8")
-    .split("\n")
-    .filter((line) => line !== "")
-    .map((line) => {
-      const { record, reason, raw } = JSON.parse(line) as { record: number; reason: string; raw: unknown };
-      return { record, reason: reason.replace(/\(events[-\w]*\.\w+ line \d+\)/, "(events line)"), raw };
-    });
-  const summary = JSON.parse(run.stderr);
-  summary.leads.source = null;
-  if (summary.events !== null) summary.events.source = null;
-  summary.input.format = null;
-  summary.input.delimiter = null;
+  const rejects = comparableRejects(path.join(dir, `${out}.rejects`));
+  const summary = comparableSummary(run.stderr);
   return { code: run.code, results: readFileSync(path.join(dir, out), "utf8"), rejects, summary };
 };
 

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDuckDb } from "../../src/sql/engines/duckdb.js";
+import { TYPES_RULES } from "../support/parquet-types.js";
 import { runLeadscore } from "../support/run-cli.js";
 
 /**
@@ -12,32 +13,8 @@ import { runLeadscore } from "../support/run-cli.js";
  * case on `score`). Before, the BLOB column failed the whole diff with a DuckDB error.
  */
 
-const BASE = `
-ruleset "types" version 1
-lead {
-  id: string
-  stage: lead | customer
-  title: string?
-  partner: boolean?
-  signed_up: date?
-}
-event demo_request { channel: web | phone? }
-bucket Hot >= 10 -> route sales within 4h
-bucket Cold otherwise -> disqualify
-model main {
-  fit {
-    when stage = customer add 1
-    when title starts with "[VP" add 20
-    when partner = false add 4
-    when partner is missing add 2
-    when signed_up within 30d add 7
-  }
-  engagement {
-    when event = demo_request where channel = web add 50 within 30d
-    when event = demo_request add 3 within 30d
-  }
-}
-`;
+const BASE = TYPES_RULES.replace('starts with "VP"', 'starts with "[VP"');
+if (BASE === TYPES_RULES) throw new Error("the shared rules changed: adapt the title rule here");
 const HEAD = BASE.replace("bucket Hot >= 10", "bucket Hot >= 5").replace("add 4", "add 6");
 
 let dir: string;
