@@ -28,6 +28,13 @@ export interface ParquetColumn {
    * SQL's text functions refuse those types, so every check reads the column through this.
    */
   sql: string;
+  /**
+   * For an instant, its epoch milliseconds, a finer fraction rounded down as JavaScript's ISO-8601 reader
+   * rounds it (DuckDB's `EPOCH_MS` and the casts between timestamp types round toward zero: 1969-12-31
+   * 23:59:59.9995 would be 0 instead of -1); NULL when the value is none (infinite, or a DATE beyond
+   * DuckDB's timestamps). Null for other kinds.
+   */
+  ms: string | null;
 }
 
 const duckdb = dialectNamed("duckdb");
@@ -66,8 +73,24 @@ export async function parquetColumns(
     const type = String(row.column_type);
     const kind = kindOf(type);
     const quoted = duckdb.quoteIdentifier(name);
-    return { name, kind, sql: kind === "text" && type !== "VARCHAR" ? `CAST(${quoted} AS VARCHAR)` : quoted };
+    return {
+      name,
+      kind,
+      sql: kind === "text" && type !== "VARCHAR" ? `CAST(${quoted} AS VARCHAR)` : quoted,
+      ms: kind === "instant" ? epochMsOf(quoted, type) : null,
+    };
   });
+}
+
+/** `ParquetColumn.ms`: nanoseconds divided down for TIMESTAMP_NS, microseconds for every other type. */
+function epochMsOf(quoted: string, type: string): string {
+  // `//` and `%` round toward zero too: one millisecond less when a negative value has a remainder.
+  const floorDiv = (value: string, by: number) =>
+    `${value} // ${by} - CASE WHEN ${value} % ${by} < 0 THEN 1 ELSE 0 END`;
+  if (type.toUpperCase() === "TIMESTAMP_NS")
+    return `CASE WHEN ISFINITE(${quoted}) THEN ${floorDiv(`EPOCH_NS(${quoted})`, 1_000_000)} END`;
+  const timestamp = `TRY_CAST(${quoted} AS TIMESTAMP)`;
+  return `CASE WHEN ISFINITE(${timestamp}) THEN ${floorDiv(`EPOCH_US(${timestamp})`, 1000)} END`;
 }
 
 function kindOf(type: string): ColumnKind {
@@ -80,31 +103,21 @@ function kindOf(type: string): ColumnKind {
   return "text";
 }
 
-/**
- * Epoch milliseconds of a TIMESTAMP, a finer fraction rounded down, as JavaScript's ISO-8601 reader rounds
- * it: DuckDB's `EPOCH_MS` rounds toward zero, which moves 1969-12-31 23:59:59.9995 to 0 instead of -1.
- * (`//` and `%` round toward zero too.)
- */
-export function epochMsOf(timestamp: string): string {
-  return `(EPOCH_US(${timestamp}) // 1000 - CASE WHEN EPOCH_US(${timestamp}) % 1000 < 0 THEN 1 ELSE 0 END)`;
-}
-
 /** The instants JavaScript's Date holds: ±8.64e15 ms (about ±275,000 years). */
 const DATE_RANGE_MS = 8_640_000_000_000_000;
 
 /**
  * The SQL reading a column: instants as the digits of their epoch ms (or, for one JavaScript cannot hold,
- * an infinity or a year like 294000, DuckDB's own text of it, which the input layer rejects as no
- * ISO-8601 timestamp), integers as their exact digits, other values typed.
+ * an infinity or a year like 294000 or 300000, DuckDB's own text of it, which the input layer rejects as
+ * no ISO-8601 timestamp), integers as their exact digits, other values typed.
  */
 function selected(column: ParquetColumn): string {
   const name = duckdb.quoteIdentifier(column.name);
   switch (column.kind) {
     case "instant": {
-      const timestamp = `CAST(${name} AS TIMESTAMP)`;
-      const ms = epochMsOf(timestamp);
+      const ms = column.ms!;
       return (
-        `CASE WHEN ISFINITE(${timestamp}) AND ${ms} BETWEEN -${DATE_RANGE_MS} AND ${DATE_RANGE_MS} ` +
+        `CASE WHEN ${ms} BETWEEN -${DATE_RANGE_MS} AND ${DATE_RANGE_MS} ` +
         `THEN CAST(${ms} AS VARCHAR) ELSE CAST(${name} AS VARCHAR) END`
       );
     }

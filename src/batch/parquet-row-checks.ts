@@ -5,7 +5,7 @@ import { dialectNamed } from "../sql/dialect.js";
 import { call, cast, col, type SqlExpr } from "../sql/ir.js";
 import { printExpr } from "../sql/printer.js";
 import { idValue } from "../sql/relations.js";
-import { epochMsOf, type ParquetColumn } from "./parquet-input.js";
+import type { ParquetColumn } from "./parquet-input.js";
 
 /**
  * SQL that decides, value by value, whether the shared input layer (io/prepare-lead.ts, eval/coerce.ts,
@@ -109,7 +109,7 @@ function dateCheck(column: ParquetColumn, epoch: EpochUnit | null): ValueCheck {
   const c = column.sql;
   switch (column.kind) {
     case "instant":
-      return instantFromMs(epochMsOf(`CAST(${c} AS TIMESTAMP)`));
+      return instantFromMs(column.ms!);
     case "text": {
       const parsed = `TRY_CAST(REPLACE(REPLACE(${c}, 'T', ' '), 'Z', '') AS TIMESTAMP)`;
       return {

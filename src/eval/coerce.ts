@@ -68,12 +68,27 @@ export function epochInstant(
   epoch: EpochUnit | null,
 ): unknown {
   if (epoch === "ms") return Math.floor(number);
-  if (epoch === "s") return Math.floor(number * 1000);
+  if (epoch === "s") return secondsToMs(number);
   issues.push({
     path,
     reason: `\`${written}\` is a number, and the unit of epoch timestamps is not declared: write ISO-8601, or declare it with --epoch s|ms (epoch: in leadscore.yaml)`,
   });
   return written;
+}
+
+/**
+ * Epoch seconds as whole milliseconds, rounded down, by moving the decimal point of the number's own
+ * digits (the shortest that read back as it): `1.005 * 1000` is 1004.9999999999999, yet 1.005 s is
+ * 1005 ms, as the ISO-8601 text of that instant says.
+ */
+function secondsToMs(seconds: number): number {
+  const digits = /^(-?)([0-9]+)(?:\.([0-9]+))?$/.exec(String(seconds));
+  // An exponent form (1e-7, 1e+21): far from any whole millisecond a product could miss.
+  if (digits === null) return Math.floor(seconds * 1000);
+  const [, sign, whole, fraction = ""] = digits;
+  const ms = Number(`${sign}${whole}${fraction.padEnd(3, "0").slice(0, 3)}`);
+  // Digits beyond the millisecond: below it when positive, so one less when negative.
+  return sign === "-" && /[1-9]/.test(fraction.slice(3)) ? ms - 1 : ms;
 }
 
 function coerceRecord(

@@ -185,6 +185,22 @@ describe("score --engine duckdb on Parquet columns CSV cannot hold as they are",
       ],
     ]);
     expect(fitOf(js)).toEqual([["D", 9, 3]]);
+    // A DATE holds years a TIMESTAMP cannot (DuckDB's cast fails): the same reject, not a crash.
+    const dates = await parquet(
+      "far-dates",
+      `SELECT * FROM (VALUES ('A', 'lead', DATE '300000-01-01'), ('B', 'lead', DATE 'infinity'),
+         ('C', 'lead', DATE '2026-10-20')) AS t(id, stage, signed_up)`,
+    );
+    const datesText = text(
+      "far-dates.csv",
+      "id,stage,signed_up\nA,lead,300000-01-01\nB,lead,infinity\nC,lead,2026-10-20T00:00:00.000Z\n",
+    );
+    const jsDates = await score(datesText, null);
+    expectSame(await score(dates, null, ["--engine", "duckdb"]), jsDates);
+    expect(jsDates.rejects.map(({ reason }) => reason)).toEqual([
+      "lead.signed_up: `300000-01-01` is not an ISO-8601 timestamp",
+      "lead.signed_up: `infinity` is not an ISO-8601 timestamp",
+    ]);
   });
 
   it("drops a fraction of a millisecond of an epoch number, as of ISO-8601 text, on every engine (exit 70 before)", async () => {
@@ -216,6 +232,25 @@ describe("score --engine duckdb on Parquet columns CSV cannot hold as they are",
       await score(csv, seconds, ["--epoch", "s", "--engine", "duckdb"]),
       await score(csv, secondsText, ["--epoch", "s"]),
     );
+    // 1.005 s is 1005 ms, as its ISO-8601 text says, though 1.005 * 1000 is 1004.9999999999999: just
+    // inside a window that starts (exclusive) at 1004 ms.
+    const early = (value: string, extra: string[]) =>
+      runLeadscore(
+        [
+          "score",
+          "--rules",
+          "rules",
+          "--leads",
+          text(`early-${extra.length}.csv`, `id,stage,signed_up\nA,lead,${value}\n`),
+          "--as-of",
+          "1970-01-31T00:00:01.004Z",
+          ...extra,
+        ],
+        dir,
+      );
+    const iso = await early("1970-01-01T00:00:01.005Z", []);
+    expect(JSON.parse(iso.stdout).fit).toBe(9);
+    expect((await early("1.005", ["--epoch", "s"])).stdout).toBe(iso.stdout);
   });
 
   it("rounds a timestamp before 1970 down to its millisecond, as JavaScript reads its ISO-8601 text", async () => {
@@ -233,6 +268,15 @@ describe("score --engine duckdb on Parquet columns CSV cannot hold as they are",
     // At the as-of time itself: inside the window (T − 30d, T]. Rounded toward zero it would be after it.
     expect(JSON.parse(js.stdout).fit).toBe(9);
     expect((await run(leads, ["--engine", "duckdb"])).stdout).toBe(js.stdout);
+    // Nanoseconds: half a microsecond before 1970 is the millisecond before it too.
+    const nanos = await parquet(
+      "before-1970-ns",
+      `SELECT 'A' AS id, 'lead' AS stage, TIMESTAMP_NS '1969-12-31 23:59:59.9999995' AS signed_up`,
+    );
+    const nanosText = text("before-1970-ns.csv", "id,stage,signed_up\nA,lead,1969-12-31T23:59:59.9999995Z\n");
+    const jsNanos = await run(nanosText, []);
+    expect(JSON.parse(jsNanos.stdout).fit).toBe(9);
+    expect((await run(nanos, ["--engine", "duckdb"])).stdout).toBe(jsNanos.stdout);
   });
 
   it("reads a TIMESTAMP WITH TIME ZONE as the instant it is, whatever the machine's zone", async () => {
