@@ -297,7 +297,9 @@ const postgres: Dialect = {
       case "idiv":
         return `(CAST(${args[0]} AS BIGINT) / CAST(${args[1]} AS BIGINT))`;
       case "epoch_ms":
-        return `CAST(FLOOR(EXTRACT(EPOCH FROM ${args[0]}) * 1000) AS BIGINT)`;
+        // PostgreSQL's 'infinity' has no epoch in a BIGINT: one such row in a CRM table would fail the
+        // whole statement. It is no time (NULL), as an unreadable time is.
+        return `CASE WHEN ISFINITE(${args[0]}) THEN CAST(FLOOR(EXTRACT(EPOCH FROM ${args[0]}) * 1000) AS BIGINT) END`;
       default:
         return null;
     }

@@ -140,6 +140,54 @@ describe.skipIf(POSTGRES_URL === null)("score --engine postgres --into", () => {
     expect({ ...now[2]!, scored_at: null }).toEqual({ ...after, scored_at: null });
   });
 
+  it("reads an infinite event time as no time, instead of failing the whole run", async () => {
+    const schema = `${SCHEMA}_inf`;
+    await session.run(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    await session.run(`CREATE SCHEMA "${schema}"`);
+    const scoreInto = (table: string) =>
+      runLeadscore(
+        [
+          "score",
+          "--engine",
+          "postgres",
+          "--database",
+          POSTGRES_URL!,
+          "--rules",
+          RULES_DIR,
+          "--leads-table",
+          `${schema}.leads`,
+          "--events-table",
+          `${schema}.events`,
+          "--into",
+          `${schema}.${table}`,
+          "--as-of",
+          AS_OF,
+        ],
+        process.cwd(),
+      );
+    const results = (table: string) =>
+      session.query(
+        `SELECT id, model, fit, engagement, score, bucket, actions FROM "${schema}".${table} ORDER BY id`,
+      );
+    try {
+      await session.run(`CREATE TABLE "${schema}".leads AS SELECT * FROM "${SCHEMA}".leads`);
+      await session.run(`CREATE TABLE "${schema}".events AS SELECT * FROM "${SCHEMA}".events`);
+      await session.run(
+        `INSERT INTO "${schema}".events (lead_id, type, "at") VALUES ('L3', 'demo_request', 'infinity'), ` +
+          `('L4', 'demo_request', '-infinity')`,
+      );
+      // One such row failed the whole statement ("cannot convert infinity to bigint").
+      expect((await scoreInto("with_infinite")).code).toBe(0);
+      await session.run(`DELETE FROM "${schema}".events WHERE NOT ISFINITE("at")`);
+      expect((await scoreInto("without")).code).toBe(0);
+      const withInfinite = await results("with_infinite");
+      expect(withInfinite).toEqual(await results("without"));
+      expect(withInfinite.length).toBe(4);
+    } finally {
+      await session.run(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    }
+  });
+
   it("does not score leads without an id or sharing one, and counts them", async () => {
     await session.run(
       `INSERT INTO "${SCHEMA}".leads ("__row", id, email, title, stage) VALUES (10, NULL, 'a@b.c', 'CEO', 'lead'), (11, 'L1', 'x@b.c', 'CEO', 'lead')`,

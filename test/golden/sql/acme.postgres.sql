@@ -20,7 +20,7 @@ WITH
   SELECT
     ((NULLIF((CASE WHEN (ASCII(CAST("e"."lead_id" AS TEXT)) BETWEEN 33 AND 127) AND (ASCII(RIGHT(CAST("e"."lead_id" AS TEXT), 1)) BETWEEN 33 AND 127) THEN CAST("e"."lead_id" AS TEXT) ELSE BTRIM(CAST("e"."lead_id" AS TEXT), E'\x09\x0a\x0b\x0c\x0d \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff') END), '')) COLLATE "C") AS "lead_key",
     CASE WHEN (CAST("e"."type" AS TEXT) IN ('email_open', 'email_click', 'page_view', 'content_download', 'webinar_attended', 'demo_request', 'unsubscribe', 'email_bounce', 'job_application')) THEN CAST("e"."type" AS TEXT) ELSE LOWER(((CASE WHEN (ASCII(CAST("e"."type" AS TEXT)) BETWEEN 33 AND 127) AND (ASCII(RIGHT(CAST("e"."type" AS TEXT), 1)) BETWEEN 33 AND 127) THEN CAST("e"."type" AS TEXT) ELSE BTRIM(CAST("e"."type" AS TEXT), E'\x09\x0a\x0b\x0c\x0d \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff') END)) COLLATE "C") END AS "type",
-    CAST(FLOOR(EXTRACT(EPOCH FROM "e"."at") * 1000) AS BIGINT) AS "at_ms",
+    CASE WHEN ISFINITE("e"."at") THEN CAST(FLOOR(EXTRACT(EPOCH FROM "e"."at") * 1000) AS BIGINT) END AS "at_ms",
     "e"."url" AS "p_url",
     "e"."seconds" AS "p_seconds"
   FROM "crm"."events" AS "e"
