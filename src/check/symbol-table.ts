@@ -60,10 +60,19 @@ export interface SymbolTable {
 /** Names that a bucket condition uses for results; a lead field may not take them. */
 export const RESERVED_FIELD_NAMES = new Set([...Object.keys(RESULT_METRICS), "event", "model"]);
 
+/**
+ * The columns the SQL engines keep beside the lead fields and event properties, in the same tables and
+ * steps (row numbers, counts of an id, outcomes, event sequence, segments): a field of one of these names
+ * would be read as the engine's column, or fail the statement.
+ */
+export const ENGINE_COLUMN_NAMES = new Set(["__row", "__n", "__outcome", "__seq", "__segment"]);
+
 function fieldSymbols(fields: readonly FieldDecl[], report: Report): Map<string, FieldSymbol> {
   const symbols = new Map<string, FieldSymbol>();
   for (const field of fields) {
     const name = field.name.name;
+    if (ENGINE_COLUMN_NAMES.has(name))
+      report(createDiagnostic(Diagnostics.ReservedColumnName, field.name.span, [name]));
     if (symbols.has(name)) {
       const first = symbols.get(name)!.decl.span;
       report(

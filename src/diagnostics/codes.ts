@@ -177,6 +177,12 @@ export const Diagnostics = {
     message: "the lead schema has no `id` field",
     hint: "every lead needs an identifier: add `id: string`",
   },
+  ReservedColumnName: {
+    code: "LS222",
+    severity: "error",
+    message: "`{0}` is the name of one of leadscore's own columns",
+    hint: "the SQL engines keep `__row`, `__n`, `__outcome`, `__seq` and `__segment` beside the fields; rename it (a CSV column of that name maps with --columns)",
+  },
 
   // ------------------------------------------------------------------------------------------ types
   TypeMismatch: {
