@@ -53,28 +53,27 @@ afterAll(async () => {
   await session.close();
 });
 
+/** `score --engine postgres` over `<schema>.leads` and `<schema>.events`, upserting into `into`. */
+const scoreArgs = (schema: string, into: string): string[] => [
+  "score",
+  "--engine",
+  "postgres",
+  "--database",
+  POSTGRES_URL!,
+  "--rules",
+  RULES_DIR,
+  "--leads-table",
+  `${schema}.leads`,
+  "--events-table",
+  `${schema}.events`,
+  "--into",
+  into,
+  "--as-of",
+  AS_OF,
+];
+
 const score = (...extra: string[]) =>
-  runLeadscore(
-    [
-      "score",
-      "--engine",
-      "postgres",
-      "--database",
-      POSTGRES_URL!,
-      "--rules",
-      RULES_DIR,
-      "--leads-table",
-      `${SCHEMA}.leads`,
-      "--events-table",
-      `${SCHEMA}.events`,
-      "--into",
-      `${SCHEMA}.lead_scores`,
-      "--as-of",
-      AS_OF,
-      ...extra,
-    ],
-    process.cwd(),
-  );
+  runLeadscore([...scoreArgs(SCHEMA, `${SCHEMA}.lead_scores`), ...extra], process.cwd());
 
 const stored = async () =>
   (
@@ -144,27 +143,7 @@ describe.skipIf(POSTGRES_URL === null)("score --engine postgres --into", () => {
     const schema = `${SCHEMA}_inf`;
     await session.run(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
     await session.run(`CREATE SCHEMA "${schema}"`);
-    const scoreInto = (table: string) =>
-      runLeadscore(
-        [
-          "score",
-          "--engine",
-          "postgres",
-          "--database",
-          POSTGRES_URL!,
-          "--rules",
-          RULES_DIR,
-          "--leads-table",
-          `${schema}.leads`,
-          "--events-table",
-          `${schema}.events`,
-          "--into",
-          `${schema}.${table}`,
-          "--as-of",
-          AS_OF,
-        ],
-        process.cwd(),
-      );
+    const scoreInto = (table: string) => runLeadscore(scoreArgs(schema, `${schema}.${table}`), process.cwd());
     const results = (table: string) =>
       session.query(
         `SELECT id, model, fit, engagement, score, bucket, actions FROM "${schema}".${table} ORDER BY id`,
