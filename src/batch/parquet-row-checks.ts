@@ -163,8 +163,7 @@ export function leadValueCheck(
     ok:
       `(CASE WHEN ${c} IS NULL THEN ${missingOk} WHEN NOT ${decidable} THEN FALSE ` +
       `WHEN ${placeholder} OR ${blank} THEN ${missingOk} ELSE ${typed.ok} END)`,
-    // A placeholder or blank text is missing whatever the field's type (blank is no `false`).
-    value: `(CASE WHEN ${placeholder} OR ${blank} THEN NULL ELSE ${typed.value} END)`,
+    value: `(CASE WHEN ${placeholder} THEN NULL ELSE ${typed.value} END)`,
   };
 }
 
@@ -204,9 +203,12 @@ function presentLeadValue(field: FieldSchema, column: ParquetColumn, epoch: Epoc
         case "double":
           return { ok: `(${c} IN (0, 1))`, value: `(${c} = 1)` };
         case "text":
+          // Only the words are a value: blank text (accepted as missing) is no `false`.
           return {
             ok: and(printable(c), `${lowered(c)} IN ('true', 'false', 'yes', 'no', '1', '0')`),
-            value: `(${lowered(c)} IN ('true', 'yes', '1'))`,
+            value:
+              `(CASE ${lowered(c)} WHEN 'true' THEN TRUE WHEN 'yes' THEN TRUE WHEN '1' THEN TRUE ` +
+              `WHEN 'false' THEN FALSE WHEN 'no' THEN FALSE WHEN '0' THEN FALSE END)`,
           };
         default:
           return { ok: "FALSE", value: "NULL" };
