@@ -4,6 +4,7 @@ import type { TableRows } from "../io/lead-records.js";
 import { fileEvents, type EventsByLead } from "../io/read-events.js";
 import type { ReadItem, ReadReject } from "../io/read-item.js";
 import type { JsonObject } from "../io/read-ndjson.js";
+import { MAX_INSTANT_MS } from "../eval/instant.js";
 import { dialectNamed } from "../sql/dialect.js";
 import type { SqlEngine } from "../sql/engines/engine.js";
 
@@ -82,15 +83,17 @@ export async function parquetColumns(
   });
 }
 
-/** `ParquetColumn.ms`: nanoseconds divided down for TIMESTAMP_NS, microseconds for every other type. */
+/**
+ * `ParquetColumn.ms`. A TIMESTAMP truncated to its millisecond goes down (DATE_TRUNC), and EPOCH_MS of an
+ * infinity is NULL. A TIMESTAMP_NS would be cut toward zero to microseconds by that cast first: its
+ * nanoseconds are divided down themselves (`//` and `%` round toward zero: one less for a negative
+ * remainder), and its infinity, which EPOCH_NS gives as the largest BIGINT, is none.
+ */
 function epochMsOf(quoted: string, type: string): string {
-  // `//` and `%` round toward zero too: one millisecond less when a negative value has a remainder.
-  const floorDiv = (value: string, by: number) =>
-    `${value} // ${by} - CASE WHEN ${value} % ${by} < 0 THEN 1 ELSE 0 END`;
-  if (type.toUpperCase() === "TIMESTAMP_NS")
-    return `CASE WHEN ISFINITE(${quoted}) THEN ${floorDiv(`EPOCH_NS(${quoted})`, 1_000_000)} END`;
-  const timestamp = `TRY_CAST(${quoted} AS TIMESTAMP)`;
-  return `CASE WHEN ISFINITE(${timestamp}) THEN ${floorDiv(`EPOCH_US(${timestamp})`, 1000)} END`;
+  if (type.toUpperCase() !== "TIMESTAMP_NS")
+    return `EPOCH_MS(DATE_TRUNC('millisecond', TRY_CAST(${quoted} AS TIMESTAMP)))`;
+  const ns = `EPOCH_NS(${quoted})`;
+  return `CASE WHEN ISFINITE(${quoted}) THEN ${ns} // 1000000 - CASE WHEN ${ns} % 1000000 < 0 THEN 1 ELSE 0 END END`;
 }
 
 function kindOf(type: string): ColumnKind {
@@ -103,9 +106,6 @@ function kindOf(type: string): ColumnKind {
   return "text";
 }
 
-/** The instants JavaScript's Date holds: ±8.64e15 ms (about ±275,000 years). */
-const DATE_RANGE_MS = 8_640_000_000_000_000;
-
 /**
  * The SQL reading a column: instants as the digits of their epoch ms (or, for one JavaScript cannot hold,
  * an infinity or a year like 294000 or 300000, DuckDB's own text of it, which the input layer rejects as
@@ -117,7 +117,7 @@ function selected(column: ParquetColumn): string {
     case "instant": {
       const ms = column.ms!;
       return (
-        `CASE WHEN ${ms} BETWEEN -${DATE_RANGE_MS} AND ${DATE_RANGE_MS} ` +
+        `CASE WHEN ${ms} BETWEEN -${MAX_INSTANT_MS} AND ${MAX_INSTANT_MS} ` +
         `THEN CAST(${ms} AS VARCHAR) ELSE CAST(${name} AS VARCHAR) END`
       );
     }

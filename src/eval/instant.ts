@@ -6,12 +6,13 @@ import { parseInstant } from "../syntax/iso-8601.js";
 
 export { parseInstant, parseInstantInto } from "../syntax/iso-8601.js";
 
+/** The instants a Date holds: ±8.64e15 ms from 1970 (about ±275,000 years). */
+export const MAX_INSTANT_MS = 8.64e15;
+
 /**
  * Epoch milliseconds of a value given as a time: an ISO-8601 string, epoch milliseconds or a Date.
  * NaN for anything else, so that callers can treat it as missing.
  */
-const MAX_INSTANT_MS = 8.64e15;
-
 export function toInstant(value: unknown): number {
   if (typeof value === "string") return parseInstant(value);
   // Beyond ±8.64e15 ms (the range of Date) no time can be shown or compared: NaN, like any bad time.
