@@ -388,24 +388,7 @@ function sideBySide(
   // The base's last step: the one its result reads.
   const last = result === undefined ? undefined : cteNameOf(result.select.from.source);
   if (result === undefined || last === undefined) return null;
-  const keepsAll = (c: SqlQuery["ctes"][number] | undefined): string | null => {
-    if (c === undefined) return null;
-    const { from, joins, where, groupBy, columns } = c.select;
-    const first = columns[0]?.expr;
-    const keeps =
-      joins.length === 0 &&
-      where === null &&
-      groupBy.length === 0 &&
-      first?.kind === "star" &&
-      first.table === from.alias;
-    return keeps ? (cteNameOf(from.source) ?? null) : null;
-  };
-  // From the base's last step back to the shared one, each step keeps every column of the one before.
-  for (let step = last; step !== shared;) {
-    const before = keepsAll(byName.get(step));
-    if (before === null || !byName.has(before)) return null;
-    step = before;
-  }
+  if (!keepsEveryColumn(last, shared, byName)) return null;
   const columns = columnNames(shared, byName);
   if (columns === null) return null;
   // The base's pair columns, written over its last step: the pair step's expressions over the result's.
@@ -430,11 +413,9 @@ function sideBySide(
     return { name: c.name, select: { ...c.select, from } };
   });
   const headResult = steps.at(-1)!;
-  for (let step = cteNameOf(headResult.select.from.source); step !== side.name;) {
-    const before = keepsAll(steps.find((c) => c.name === step));
-    if (before === null) return null;
-    step = before;
-  }
+  const headLast = cteNameOf(headResult.select.from.source);
+  const headByName = new Map([...steps, side].map((c) => [c.name, c]));
+  if (headLast === undefined || !keepsEveryColumn(headLast, side.name, headByName)) return null;
   const carry = (c: SqlQuery["ctes"][number]): SqlQuery["ctes"][number] => ({
     name: c.name,
     select: {
@@ -461,6 +442,33 @@ function sideBySide(
   };
 }
 
+/**
+ * Whether each step from `last` back to `first` keeps every column of the step it reads (`s.*` first, no
+ * join, filter or grouping), so that `first`'s columns reach `last` unchanged.
+ */
+function keepsEveryColumn(
+  last: string,
+  first: string,
+  steps: ReadonlyMap<string, SqlQuery["ctes"][number]>,
+): boolean {
+  for (let name = last; name !== first;) {
+    const step = steps.get(name);
+    if (step === undefined) return false;
+    const { from, joins, where, groupBy, columns } = step.select;
+    const star = columns[0]?.expr;
+    const keeps =
+      joins.length === 0 &&
+      where === null &&
+      groupBy.length === 0 &&
+      star?.kind === "star" &&
+      star.table === from.alias;
+    const before = keeps ? cteNameOf(from.source) : undefined;
+    if (before === undefined) return false;
+    name = before;
+  }
+  return true;
+}
+
 /** The names of a step's columns, or null when a `*` reads a relation that is not a step. */
 function columnNames(name: string, steps: ReadonlyMap<string, SqlQuery["ctes"][number]>): string[] | null {
   const step = steps.get(name);
@@ -473,8 +481,8 @@ function columnNames(name: string, steps: ReadonlyMap<string, SqlQuery["ctes"][n
     }
     const alias = column.expr.table;
     const source = [step.select.from, ...step.select.joins].find((s) => s.alias === alias)?.source;
-    const inner =
-      source?.kind === "table" && source.path.length === 1 ? columnNames(source.path[0]!, steps) : null;
+    const read = source === undefined ? undefined : cteNameOf(source);
+    const inner = read === undefined ? null : columnNames(read, steps);
     if (inner === null) return null;
     names.push(...inner);
   }
