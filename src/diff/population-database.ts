@@ -172,36 +172,48 @@ export async function scoreInDatabase(
         }
         if (moved.length === 0) return;
 
-        // The second reading: only the leads that moved are scored again, for their rows; it stops after the last.
-        let next = 0;
-        try {
-          await read({
-            sources: [],
-            rejects: { push: () => undefined },
-            leads: {
-              push(entry) {
-                const position = places.of(entry);
-                if (position === moved[next]) {
-                  diff.addMove(entry, position);
-                  next += 1;
-                  if (next === moved.length) throw new StopReading("every moved lead was read again");
-                }
-              },
-            },
-            ...places.secondReading(moved),
-          });
-        } catch (error) {
-          if (!(error instanceof StopReading)) throw error;
-        }
-        if (next !== moved.length) {
-          throw new Error(`internal: the population read again had ${next} of ${moved.length} moved leads`);
-        }
+        await readMovedAgain(read, places, diff, moved);
       };
       if (leadTables === undefined) await count();
       else await engine.transaction!(count, { isolation: "REPEATABLE READ" });
     },
     () => kept.drop(),
   );
+}
+
+/**
+ * The second reading: only the leads that moved (`moved`, their places in order) are read again, for their
+ * rows; it stops after the last.
+ */
+async function readMovedAgain(
+  read: (sink: PopulationSink) => Promise<void>,
+  places: Places,
+  diff: PopulationDiff,
+  moved: readonly number[],
+): Promise<void> {
+  let next = 0;
+  try {
+    await read({
+      sources: [],
+      rejects: { push: () => undefined },
+      leads: {
+        push(entry) {
+          const position = places.of(entry);
+          if (position === moved[next]) {
+            diff.addMove(entry, position);
+            next += 1;
+            if (next === moved.length) throw new StopReading("every moved lead was read again");
+          }
+        },
+      },
+      ...places.secondReading(moved),
+    });
+  } catch (error) {
+    if (!(error instanceof StopReading)) throw error;
+  }
+  if (next !== moved.length) {
+    throw new Error(`internal: the population read again had ${next} of ${moved.length} moved leads`);
+  }
 }
 
 /** Runs `work`, then `cleanup` whatever happens; an error of `cleanup` is reported only if `work` succeeded. */

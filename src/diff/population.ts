@@ -228,8 +228,9 @@ export class PopulationDiff {
   /**
    * Counts `times` leads (1 unless identical results are counted at once) with these results under base
    * and head and this outcome. The results may hold only the contributions of `changedRules` (and the
-   * clamp's) when the caller notes every rule that fired in the usage tallies itself. For a lead that moved, returns the rules whose points differ for it, so
-   * that its row can be built (the rows are built by `addMove`, the lead at hand); null when nothing moved.
+   * clamp's) when the caller notes every rule that fired in the usage tallies itself. For a lead that
+   * moved, returns the rules whose points differ for it, so that its row can be built (the rows are built
+   * by `addMove`, the lead at hand); null when nothing moved.
    */
   count(
     before: ScoreResult,
