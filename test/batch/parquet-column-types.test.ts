@@ -3,8 +3,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDuckDb } from "../../src/sql/engines/duckdb.js";
 import { comparableRejects, comparableSummary } from "../support/comparable-run.js";
+import { writeParquet } from "../support/parquet-population.js";
 import { TYPES_RULES } from "../support/parquet-types.js";
 import { PROJECT_ROOT } from "../support/paths.js";
 import { runLeadscore } from "../support/run-cli.js";
@@ -30,12 +30,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Writes `select` (DuckDB SQL) to `<name>.parquet` in the test's directory. */
 async function parquet(name: string, select: string): Promise<string> {
-  const engine = await openDuckDb({ threads: 1 });
-  try {
-    await engine.run(`COPY (${select}) TO '${path.join(dir, `${name}.parquet`)}' (FORMAT parquet)`);
-  } finally {
-    await engine.close();
-  }
+  await writeParquet(path.join(dir, `${name}.parquet`), select);
   return `${name}.parquet`;
 }
 

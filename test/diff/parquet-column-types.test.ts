@@ -1,8 +1,6 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDuckDb } from "../../src/sql/engines/duckdb.js";
+import { parquetDiffProject } from "../support/parquet-population.js";
 import { TYPES_RULES } from "../support/parquet-types.js";
 import { runLeadscore } from "../support/run-cli.js";
 
@@ -19,14 +17,6 @@ const HEAD = BASE.replace("bucket Hot >= 10", "bucket Hot >= 5").replace("add 4"
 
 let dir: string;
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), "leadscore-diff-parquet-types-"));
-  for (const [side, text] of [
-    ["base", BASE],
-    ["rules", HEAD],
-  ]) {
-    mkdirSync(path.join(dir, side!));
-    writeFileSync(path.join(dir, side!, "rules.score"), text!);
-  }
   const leads = Array.from({ length: 60 }, (_, i) => {
     const stage = i % 3 === 0 ? "'customer'::BLOB" : "'lead'::BLOB";
     const title = i % 4 === 0 ? "['VP Sales']" : "NULL";
@@ -46,30 +36,14 @@ beforeAll(async () => {
     (_, i) =>
       `('L${i}', ${i % 2 === 0 ? "'demo_request'::BLOB" : "'Demo_Request'::BLOB"}, TIMESTAMP '2026-10-2${i % 10} 10:00:00', ${i % 3 === 0 ? "'web'" : "'phone'"})`,
   );
-  const engine = await openDuckDb({ threads: 1 });
-  try {
-    await engine.run(
-      `COPY (SELECT * FROM (VALUES ${leads.join(", ")}) AS t(id, stage, title, partner, signed_up)) ` +
-        `TO '${path.join(dir, "leads.parquet")}' (FORMAT parquet)`,
-    );
-    await engine.run(
-      `COPY (SELECT * FROM (VALUES ${events.join(", ")}) AS t(lead_id, type, "at", channel)) ` +
-        `TO '${path.join(dir, "events.parquet")}' (FORMAT parquet)`,
-    );
-  } finally {
-    await engine.close();
-  }
-  writeFileSync(
-    path.join(dir, "leadscore.yaml"),
-    [
-      "rules: rules",
-      "fixtures: []",
-      "as_of: 2026-11-01T00:00:00Z",
-      "population:",
-      "  - leads: leads.parquet",
-      "    events: events.parquet",
-      "",
-    ].join("\n"),
+  dir = await parquetDiffProject(
+    "diff-parquet-types",
+    { base: BASE, head: HEAD },
+    {
+      leads: `SELECT * FROM (VALUES ${leads.join(", ")}) AS t(id, stage, title, partner, signed_up)`,
+      under: ".",
+      events: `SELECT * FROM (VALUES ${events.join(", ")}) AS t(lead_id, type, "at", channel)`,
+    },
   );
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,8 +1,6 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDuckDb } from "../../src/sql/engines/duckdb.js";
+import { parquetDiffProject } from "../support/parquet-population.js";
 import { runLeadscore } from "../support/run-cli.js";
 
 /**
@@ -37,37 +35,19 @@ const HEAD = BASE.replace('when vip = "no" add 1', 'when vip = "no" add 1\n    w
 let dir: string;
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), "leadscore-name-clash-"));
-  for (const sub of ["base", "rules", "data"]) mkdirSync(path.join(dir, sub));
-  writeFileSync(path.join(dir, "base", "rules.score"), BASE);
-  writeFileSync(path.join(dir, "rules", "rules.score"), HEAD);
-  const engine = await openDuckDb({ threads: 1 });
-  try {
-    const leads = Array.from({ length: 20 }, (_, i) => `('L${i}', '${i % 2 === 0 ? "yes" : "no"}')`);
-    await engine.run(
-      `COPY (SELECT * FROM (VALUES ${leads.join(", ")}) AS t("id", "vip")) TO '${dir}/data/leads.parquet' (FORMAT parquet)`,
-    );
-    const events = Array.from(
-      { length: 20 },
-      (_, i) => `('L${i}', 'purchase', TIMESTAMP '2026-10-20 00:00:00', ${i % 4 === 0})`,
-    );
-    await engine.run(
-      `COPY (SELECT * FROM (VALUES ${events.join(", ")}) AS t("lead_id", "type", "at", "vip")) TO '${dir}/data/events.parquet' (FORMAT parquet)`,
-    );
-  } finally {
-    await engine.close();
-  }
-  writeFileSync(
-    path.join(dir, "leadscore.yaml"),
-    [
-      "rules: rules",
-      "fixtures: []",
-      "as_of: 2026-11-01T00:00:00Z",
-      "population:",
-      "  - leads: data/leads.parquet",
-      "    events: data/events.parquet",
-      "",
-    ].join("\n"),
+  const leads = Array.from({ length: 20 }, (_, i) => `('L${i}', '${i % 2 === 0 ? "yes" : "no"}')`);
+  const events = Array.from(
+    { length: 20 },
+    (_, i) => `('L${i}', 'purchase', TIMESTAMP '2026-10-20 00:00:00', ${i % 4 === 0})`,
+  );
+  dir = await parquetDiffProject(
+    "name-clash",
+    { base: BASE, head: HEAD },
+    {
+      leads: `SELECT * FROM (VALUES ${leads.join(", ")}) AS t("id", "vip")`,
+      under: "data",
+      events: `SELECT * FROM (VALUES ${events.join(", ")}) AS t("lead_id", "type", "at", "vip")`,
+    },
   );
 });
 
